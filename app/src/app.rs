@@ -1,0 +1,82 @@
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::components::{SiteFooter, SiteHeader, provide_session};
+use crate::pages::{
+    AccountPage, AccountsPage, AreaPage, AuditPage, CountryPage, HomePage, NotFound,
+    OrganisationPage, OrganisationsPage, SignInPage, StrategyComparePage, StrategyPage,
+    TransitionPage,
+};
+
+/// The HTML document the server renders around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Runs in the browser only, once the page has hydrated: tests and
+    // stylesheets can tell a live page from server-rendered HTML.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/compact-tracker.css" />
+        <Title formatter=|text: String| {
+            if text.is_empty() { "Compact Tracker".to_string() } else { format!("{text} · Compact Tracker") }
+        } />
+        <Router>
+            <SessionScope>
+                <a class="skip-link" href="#main">
+                    "Skip to content"
+                </a>
+                <SiteHeader />
+                <main id="main" tabindex="-1">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+                        <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/organisations/:id") view=OrganisationPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code") view=CountryPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/strategy") view=StrategyPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/transition") view=TransitionPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/strategy/compare") view=StrategyComparePage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/admin/organisations") view=OrganisationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/admin/users") view=AccountsPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/admin/audit") view=AuditPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/:area") view=AreaPage ssr=SsrMode::Async />
+                    </Routes>
+                </main>
+                <SiteFooter />
+            </SessionScope>
+        </Router>
+    }
+}
+
+/// Provides the session (who is signed in, the CSRF token) to everything inside.
+#[component]
+fn SessionScope(children: Children) -> impl IntoView {
+    provide_session();
+    children()
+}

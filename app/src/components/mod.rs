@@ -1,0 +1,19 @@
+//! Components shared by several pages.
+
+mod cliff_chart;
+mod country_switcher;
+mod error_panel;
+mod footer;
+mod form_error;
+mod header;
+mod history;
+mod session;
+
+pub use cliff_chart::CliffChart;
+pub use country_switcher::CountrySwitcher;
+pub use error_panel::ErrorPanel;
+pub use footer::SiteFooter;
+pub use form_error::{FormErrors, form_error, query_error};
+pub use header::SiteHeader;
+pub use history::{History, HistoryPanel};
+pub use session::{CsrfField, SessionResource, provide_session, use_actor};

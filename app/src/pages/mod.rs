@@ -1,0 +1,40 @@
+//! One module per page.
+
+mod account;
+mod admin;
+mod area;
+mod audit;
+mod country;
+mod home;
+mod not_found;
+mod organisation;
+mod sign_in;
+mod strategy;
+mod transition;
+
+pub use account::AccountPage;
+pub use admin::{AccountsPage, OrganisationsPage};
+pub use area::AreaPage;
+pub use audit::AuditPage;
+pub use country::CountryPage;
+pub use home::HomePage;
+pub use not_found::NotFound;
+pub use organisation::OrganisationPage;
+pub use sign_in::SignInPage;
+pub use strategy::{StrategyComparePage, StrategyPage};
+pub use transition::TransitionPage;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The `:code` route parameter, upper-cased.
+pub(crate) fn country_code_param() -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get("code")
+            .unwrap_or_default()
+            .to_ascii_uppercase()
+    })
+}

@@ -1,0 +1,87 @@
+//! The expected outcome of every mutating server function for every kind of
+//! user. The authorization test signs in as each column and calls each row
+//! over HTTP: a policy change that this table does not also make fails it.
+//!
+//! Columns: anonymous, admin, government planner, partner reporter acting on
+//! its own organisation, partner reporter acting on another organisation,
+//! reviewer. `true` means allowed.
+
+/// Who is asking, in the order of the columns below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asker {
+    Anonymous,
+    Admin,
+    Planner,
+    ReporterOwnOrganisation,
+    ReporterOtherOrganisation,
+    Reviewer,
+}
+
+impl Asker {
+    pub const ALL: [Asker; 6] = [
+        Asker::Anonymous,
+        Asker::Admin,
+        Asker::Planner,
+        Asker::ReporterOwnOrganisation,
+        Asker::ReporterOtherOrganisation,
+        Asker::Reviewer,
+    ];
+}
+
+/// `(server function, [anonymous, admin, planner, reporter own, reporter other, reviewer])`.
+pub const MATRIX: &[(&str, [bool; 6])] = &[
+    (
+        "create_organisation",
+        [false, true, false, false, false, false],
+    ),
+    (
+        "update_partner_organisation",
+        [false, true, false, true, false, false],
+    ),
+    (
+        "update_government_organisation",
+        [false, true, true, false, false, false],
+    ),
+    ("create_user", [false, true, false, false, false, false]),
+    ("update_user", [false, true, false, false, false, false]),
+    ("reset_password", [false, true, false, false, false, false]),
+    ("change_password", [false, true, true, true, true, true]),
+    ("create_strategy", [false, false, true, false, false, false]),
+    ("add_priority", [false, false, true, false, false, false]),
+    (
+        "set_priority_cost",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "send_strategy_to_consultation",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "endorse_strategy",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "redraft_strategy",
+        [false, false, true, false, false, false],
+    ),
+    ("add_comment", [false, true, true, true, true, true]),
+    ("resolve_comment", [false, false, true, false, false, false]),
+    (
+        "set_transition_plan",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "add_transition_function",
+        [false, false, true, false, false, false],
+    ),
+];
+
+/// The expected outcome of `function` for `asker`, or `None` for a function
+/// the table does not list.
+pub fn expected(function: &str, asker: Asker) -> Option<bool> {
+    let column = Asker::ALL.iter().position(|a| *a == asker)?;
+    MATRIX
+        .iter()
+        .find(|(name, _)| *name == function)
+        .and_then(|(_, row)| row.get(column).copied())
+}

@@ -1,0 +1,179 @@
+//! Who may do what: the one place that decides every permission, by role,
+//! organisation and object. Server functions ask [`allows`] (through
+//! `auth::require`); pages ask it only to hide controls a user cannot use.
+//!
+//! `matrix.rs` beside this file states the expected outcome of every
+//! mutating server function for every kind of user; a test holds the
+//! server to it.
+
+pub mod matrix;
+
+use serde::{Deserialize, Serialize};
+
+/// A user's role in one country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Manages organisations and accounts.
+    Admin,
+    /// Government planner: strategy, transition plan, budget, government
+    /// commitments, reporting rounds, endorsement.
+    Planner,
+    /// A partner's reporter: only its own organisation's data.
+    PartnerReporter,
+    /// Reads everything and comments.
+    Reviewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::Admin,
+        Role::Planner,
+        Role::PartnerReporter,
+        Role::Reviewer,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Planner => "planner",
+            Role::PartnerReporter => "partner_reporter",
+            Role::Reviewer => "reviewer",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Admin => "Administrator",
+            Role::Planner => "Government planner",
+            Role::PartnerReporter => "Partner reporter",
+            Role::Reviewer => "Reviewer",
+        }
+    }
+}
+
+/// A role held in a country.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    pub country_id: i32,
+    pub country_code: String,
+    pub role: Role,
+}
+
+/// The signed-in user, as the server knows them. Carries no secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub user_id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub organisation_id: i32,
+    pub organisation_name: String,
+    pub signatory: bool,
+    pub must_change_password: bool,
+    pub memberships: Vec<Membership>,
+}
+
+impl Actor {
+    pub fn role_in(&self, country_id: i32) -> Option<Role> {
+        self.memberships
+            .iter()
+            .find(|m| m.country_id == country_id)
+            .map(|m| m.role)
+    }
+
+    /// The actor's first country, where their pages start.
+    pub fn home_country(&self) -> Option<&Membership> {
+        self.memberships.first()
+    }
+}
+
+/// What someone wants to do. Each names the country it happens in, and the
+/// organisation whose data it touches where that matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Add an organisation to a country.
+    CreateOrganisation { country_id: i32 },
+    /// Change an organisation's name, acronym, kind or IATI codes.
+    EditOrganisation {
+        country_id: i32,
+        organisation_id: i32,
+        government: bool,
+    },
+    /// Create accounts, change roles, reset passwords.
+    ManageUsers { country_id: i32 },
+    /// Read the audit trail of a country.
+    ReadAudit { country_id: i32 },
+    /// Read an object's history panel.
+    ReadHistory { country_id: i32 },
+    /// Change one's own password.
+    ChangeOwnPassword,
+    /// Draft the strategy: create versions, priorities and costs, send to
+    /// consultation, endorse.
+    EditStrategy { country_id: i32 },
+    /// Read drafts and versions in consultation (the public reads endorsed
+    /// versions only).
+    ReadDrafts { country_id: i32 },
+    /// Record the mission, its drawdown and the functions it hands over.
+    EditTransition { country_id: i32 },
+    /// Comment on a priority in consultation.
+    Comment { country_id: i32 },
+    /// Mark a consultation comment resolved.
+    ResolveComment { country_id: i32 },
+}
+
+/// The single rule book.
+pub fn allows(actor: Option<&Actor>, action: Action) -> bool {
+    let Some(actor) = actor else {
+        return false;
+    };
+    match action {
+        Action::ChangeOwnPassword => true,
+        Action::CreateOrganisation { country_id } | Action::ManageUsers { country_id } => {
+            actor.role_in(country_id) == Some(Role::Admin)
+        }
+        Action::EditOrganisation {
+            country_id,
+            organisation_id,
+            government,
+        } => match actor.role_in(country_id) {
+            Some(Role::Admin) => true,
+            Some(Role::Planner) => government,
+            Some(Role::PartnerReporter) => actor.organisation_id == organisation_id,
+            Some(Role::Reviewer) | None => false,
+        },
+        Action::ReadAudit { country_id } => matches!(
+            actor.role_in(country_id),
+            Some(Role::Admin | Role::Reviewer)
+        ),
+        Action::ReadHistory { country_id }
+        | Action::ReadDrafts { country_id }
+        | Action::Comment { country_id } => actor.role_in(country_id).is_some(),
+        Action::EditStrategy { country_id }
+        | Action::EditTransition { country_id }
+        | Action::ResolveComment { country_id } => actor.role_in(country_id) == Some(Role::Planner),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_codes_round_trip_and_match_serde() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+            let json = serde_json::to_string(&role).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", role.code()));
+        }
+    }
+
+    #[test]
+    fn nobody_anonymous_may_do_anything() {
+        assert!(!allows(None, Action::ChangeOwnPassword));
+        assert!(!allows(None, Action::ReadHistory { country_id: 1 }));
+    }
+}

@@ -1,0 +1,345 @@
+//! Organisations, accounts and the audit trail.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::AppError;
+use crate::policy::Role;
+use crate::types::{AuditEntry, IssuedPassword, Organisation, OrganisationKind, UserSummary};
+
+/// An organisation's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationView {
+    pub organisation: Organisation,
+    pub country_code: String,
+    pub country_name: String,
+    pub can_edit: bool,
+}
+
+/// The accounts page of a country, for administrators.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountsView {
+    pub users: Vec<UserSummary>,
+    pub organisations: Vec<Organisation>,
+    /// A password issued by the last create or reset, shown once.
+    pub issued: Option<IssuedPassword>,
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    pub use crate::auth::{ensure, signed_in};
+    pub use crate::policy::{Action, allows};
+    pub use crate::server_fns::form::respond;
+    pub use crate::services::audit::Author;
+    pub use crate::services::{audit, countries, organisations, users};
+    pub use crate::state::db;
+    pub use crate::types::{NewOrganisation, NewUser};
+
+    /// The session key of a password issued to an administrator, kept until shown.
+    pub const ISSUED: &str = "issued_password";
+
+    pub async fn remember_issued(
+        issued: &crate::types::IssuedPassword,
+    ) -> Result<(), crate::AppError> {
+        let session = leptos_axum::extract::<tower_sessions::Session>()
+            .await
+            .map_err(crate::AppError::internal)?;
+        session
+            .insert(ISSUED, issued)
+            .await
+            .map_err(crate::AppError::internal)
+    }
+}
+
+#[server]
+pub async fn load_organisation(id: i32) -> Result<OrganisationView, AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let db = db()?;
+            let (country_id, organisation) = organisations::get(&db, id).await?;
+            let country = countries::get_by_id(&db, country_id).await?;
+            let actor = crate::auth::current_actor().await?;
+            let can_edit = allows(
+                actor.as_ref(),
+                Action::EditOrganisation {
+                    country_id,
+                    organisation_id: id,
+                    government: organisation.kind.is_government(),
+                },
+            );
+            Ok(OrganisationView {
+                organisation,
+                country_code: country.code,
+                country_name: country.name,
+                can_edit,
+            })
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn create_organisation(
+    csrf: String,
+    country: String,
+    name: String,
+    acronym: Option<String>,
+    kind: OrganisationKind,
+    iati_id: Option<String>,
+    iati_type_code: Option<String>,
+) -> Result<Organisation, AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let actor = signed_in(&csrf).await?;
+            let db = db()?;
+            let country_id = countries::get_model(&db, &country).await?.id;
+            ensure(&actor, Action::CreateOrganisation { country_id })?;
+            let new = NewOrganisation {
+                name,
+                acronym,
+                kind,
+                iati_id,
+                iati_type_code,
+            };
+            organisations::create(&db, &Author::user(&actor), country_id, new).await
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn update_organisation(
+    csrf: String,
+    id: i32,
+    name: String,
+    acronym: Option<String>,
+    kind: OrganisationKind,
+    iati_id: Option<String>,
+    iati_type_code: Option<String>,
+) -> Result<Organisation, AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let actor = signed_in(&csrf).await?;
+            let db = db()?;
+            let (country_id, current) = organisations::get(&db, id).await?;
+            let action = |government| Action::EditOrganisation {
+                country_id,
+                organisation_id: id,
+                government,
+            };
+            // Both the organisation as it is and as it would become must be
+            // editable: a planner cannot turn a partner into a ministry.
+            ensure(&actor, action(current.kind.is_government()))?;
+            ensure(&actor, action(kind.is_government()))?;
+            let changes = NewOrganisation {
+                name,
+                acronym,
+                kind,
+                iati_id,
+                iati_type_code,
+            };
+            organisations::update(&db, &Author::user(&actor), id, changes).await
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn load_accounts(country: String) -> Result<AccountsView, AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let db = db()?;
+            let actor = crate::auth::current_actor()
+                .await?
+                .ok_or(AppError::Unauthenticated)?;
+            let country_id = countries::get_model(&db, &country).await?.id;
+            ensure(&actor, Action::ManageUsers { country_id })?;
+            let session = leptos_axum::extract::<tower_sessions::Session>()
+                .await
+                .map_err(AppError::internal)?;
+            let issued = session
+                .remove::<IssuedPassword>(ISSUED)
+                .await
+                .map_err(AppError::internal)?;
+            Ok(AccountsView {
+                users: users::list(&db, country_id).await?,
+                organisations: organisations::list(&db, country_id).await?,
+                issued,
+            })
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn create_user(
+    csrf: String,
+    country: String,
+    email: String,
+    display_name: String,
+    organisation_id: i32,
+    role: Role,
+    signatory: Option<String>,
+) -> Result<(), AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let actor = signed_in(&csrf).await?;
+            let db = db()?;
+            let country_id = countries::get_model(&db, &country).await?.id;
+            ensure(&actor, Action::ManageUsers { country_id })?;
+            let (org_country, _) =
+                organisations::get(&db, organisation_id)
+                    .await
+                    .map_err(|_| {
+                        AppError::invalid("organisation_id", "must be an existing organisation")
+                    })?;
+            if org_country != country_id {
+                return Err(AppError::invalid(
+                    "organisation_id",
+                    "must be an organisation of this country",
+                ));
+            }
+            let new = NewUser {
+                email,
+                display_name,
+                organisation_id,
+                role,
+                signatory: signatory.is_some(),
+            };
+            let issued = users::create(&db, &Author::user(&actor), new, None).await?;
+            remember_issued(&issued).await
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn update_user(
+    csrf: String,
+    user_id: i32,
+    display_name: String,
+    role: Role,
+    signatory: Option<String>,
+) -> Result<UserSummary, AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let actor = signed_in(&csrf).await?;
+            let db = db()?;
+            let target = users::actor(&db, user_id)
+                .await?
+                .ok_or_else(|| AppError::NotFound(format!("user {user_id}")))?;
+            let (country_id, _) = organisations::get(&db, target.organisation_id).await?;
+            ensure(&actor, Action::ManageUsers { country_id })?;
+            let changes = crate::types::UserChanges {
+                display_name,
+                role,
+                signatory: signatory.is_some(),
+            };
+            users::update(&db, &Author::user(&actor), user_id, changes).await
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn reset_password(csrf: String, user_id: i32) -> Result<(), AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let actor = signed_in(&csrf).await?;
+            let db = db()?;
+            let target = users::actor(&db, user_id)
+                .await?
+                .ok_or_else(|| AppError::NotFound(format!("user {user_id}")))?;
+            let (country_id, _) = organisations::get(&db, target.organisation_id).await?;
+            ensure(&actor, Action::ManageUsers { country_id })?;
+            let issued = users::reset_password(&db, &Author::user(&actor), user_id).await?;
+            remember_issued(&issued).await
+        }
+        .await,
+    )
+}
+
+/// The history of one object, for the members of its country.
+#[server]
+pub async fn object_history(
+    object_type: String,
+    object_id: i32,
+) -> Result<Vec<AuditEntry>, AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let db = db()?;
+            let actor = crate::auth::current_actor()
+                .await?
+                .ok_or(AppError::Unauthenticated)?;
+            let entries = audit::history(&db, &object_type, object_id).await?;
+            for country_id in audit::countries_of(&entries) {
+                ensure(&actor, Action::ReadHistory { country_id })?;
+            }
+            Ok(entries)
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn audit_trail(
+    country: String,
+    user: Option<String>,
+    object_type: Option<String>,
+    object_id: Option<i32>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<Vec<AuditEntry>, AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let db = db()?;
+            let actor = crate::auth::current_actor()
+                .await?
+                .ok_or(AppError::Unauthenticated)?;
+            let country_id = countries::get_model(&db, &country).await?.id;
+            ensure(&actor, Action::ReadAudit { country_id })?;
+            let date = |field: &str, value: Option<String>| {
+                value
+                    .filter(|v| !v.trim().is_empty())
+                    .map(|v| crate::server_fns::form::date(field, &v))
+                    .transpose()
+            };
+            let filter = crate::types::AuditFilter {
+                user,
+                object_type,
+                object_id,
+                from: date("from", from)?,
+                to: date("to", to)?,
+            };
+            audit::search(&db, country_id, &filter).await
+        }
+        .await,
+    )
+}
+
+/// The organisations of a country, for administrators adding one.
+#[server]
+pub async fn load_admin_organisations(country: String) -> Result<Vec<Organisation>, AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let db = db()?;
+            let actor = crate::auth::current_actor()
+                .await?
+                .ok_or(AppError::Unauthenticated)?;
+            let country_id = countries::get_model(&db, &country).await?.id;
+            ensure(&actor, Action::CreateOrganisation { country_id })?;
+            organisations::list(&db, country_id).await
+        }
+        .await,
+    )
+}

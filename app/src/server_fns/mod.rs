@@ -1,0 +1,16 @@
+//! Server functions: thin wrappers that check the CSRF token, who is asking
+//! and what the policy allows, then call the service layer.
+
+mod admin;
+mod countries;
+#[cfg(feature = "ssr")]
+mod form;
+mod session;
+mod strategy;
+mod transition;
+
+pub use admin::*;
+pub use countries::*;
+pub use session::*;
+pub use strategy::*;
+pub use transition::*;

@@ -1,0 +1,126 @@
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::AppError;
+use crate::policy::Actor;
+
+/// Who is signed in, and the CSRF token forms must send back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub actor: Option<Actor>,
+    pub csrf: String,
+}
+
+#[server]
+pub async fn current_session() -> Result<SessionInfo, AppError> {
+    Ok(SessionInfo {
+        actor: crate::auth::current_actor().await?,
+        csrf: crate::auth::csrf::current_token().unwrap_or_default(),
+    })
+}
+
+/// Where a user goes after signing in.
+#[cfg(feature = "ssr")]
+fn landing(actor: &Actor, next: Option<&str>) -> String {
+    if actor.must_change_password {
+        return "/account".into();
+    }
+    match next {
+        // Only paths on this site: no `//host` or scheme.
+        Some(path) if path.starts_with('/') && !path.starts_with("//") => path.to_string(),
+        _ => format!("/organisations/{}", actor.organisation_id),
+    }
+}
+
+#[server]
+pub async fn sign_in(
+    csrf: String,
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    super::form::respond(
+        async {
+            use crate::services::users;
+            crate::auth::check_csrf(&csrf)?;
+            let state = crate::state::state()?;
+            let address = client_address(state.settings.behind_proxy).await;
+            if !state.throttle.attempt(&email, address.as_deref()) {
+                tracing::warn!(%email, ?address, "sign-in throttled");
+                return Err(AppError::Throttled);
+            }
+            let Some(user) = users::authenticate(&state.db, &email, &password).await? else {
+                return Err(AppError::invalid(
+                    "email",
+                    "the email or password is not right",
+                ));
+            };
+            crate::auth::start_session(user.id).await?;
+            let actor = users::actor(&state.db, user.id)
+                .await?
+                .ok_or(AppError::Unauthenticated)?;
+            tracing::info!(user = user.id, "signed in");
+            leptos_axum::redirect(&landing(&actor, next.as_deref()));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// The address sign-in attempts are counted against.
+#[cfg(feature = "ssr")]
+async fn client_address(behind_proxy: bool) -> Option<String> {
+    use axum::extract::ConnectInfo;
+    use axum::http::request::Parts;
+    let forwarded = || {
+        use_context::<Parts>()?
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .rfind(|a| !a.is_empty())
+            .map(str::to_string)
+    };
+    if behind_proxy && let Some(address) = forwarded() {
+        return Some(address);
+    }
+    leptos_axum::extract::<ConnectInfo<std::net::SocketAddr>>()
+        .await
+        .ok()
+        .map(|info| info.0.ip().to_string())
+}
+
+#[server]
+pub async fn sign_out(csrf: String) -> Result<(), AppError> {
+    super::form::respond(
+        async {
+            crate::auth::check_csrf(&csrf)?;
+            crate::auth::end_session().await?;
+            leptos_axum::redirect("/");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn change_password(
+    csrf: String,
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
+    super::form::respond(
+        async {
+            let actor = crate::auth::signed_in_with_one_time_password(&csrf).await?;
+            crate::auth::ensure(&actor, crate::policy::Action::ChangeOwnPassword)?;
+            let db = crate::state::db()?;
+            crate::services::users::change_password(&db, &actor, current_password, new_password)
+                .await?;
+            leptos_axum::redirect(&format!("/organisations/{}", actor.organisation_id));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,360 @@
+//! The strategy page and its changes.
+#![allow(
+    clippy::too_many_arguments,
+    reason = "a server function takes one argument per form field, and the macro's expansion defeats #[expect]"
+)]
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::AppError;
+use crate::types::{
+    Comment, Organisation, PeerPriority, Phase, Strategy, StrategyComparison, StrategyStatus,
+    ThematicArea,
+};
+
+/// A version in the list of versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionSummary {
+    pub id: i32,
+    pub version: i32,
+    pub status: StrategyStatus,
+}
+
+/// The strategy page: the version shown, the versions the reader may see,
+/// and what the reader may do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrategyView {
+    pub strategy: Option<Strategy>,
+    pub versions: Vec<VersionSummary>,
+    pub can_edit: bool,
+    /// Government organisations, the possible lead ministries.
+    pub ministries: Vec<Organisation>,
+    /// Consultation comments on the version shown, for members.
+    pub comments: Vec<Comment>,
+    pub can_comment: bool,
+    pub can_resolve: bool,
+    /// Other countries' endorsed priorities in the same thematic areas.
+    pub peers: Vec<PeerPriority>,
+}
+
+/// One fiscal year's cost as typed into a form; a blank amount is no cost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CostInput {
+    pub fiscal_year: i32,
+    pub amount: String,
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    pub use crate::auth::{ensure, signed_in};
+    pub use crate::policy::{Action, allows};
+    pub use crate::server_fns::form::respond;
+    pub use crate::services::audit::Author;
+    pub use crate::services::{countries, strategies};
+    pub use crate::state::db;
+
+    use crate::AppError;
+    use crate::types::YearCost;
+
+    /// Parses typed amounts, naming the year's field when one is not a number.
+    pub fn parse_costs(inputs: Vec<super::CostInput>) -> Result<Vec<YearCost>, AppError> {
+        let mut costs = Vec::new();
+        for input in inputs {
+            let field = format!("cost_{}", input.fiscal_year);
+            let Some(amount) = crate::server_fns::form::amount(&field, &input.amount)? else {
+                continue;
+            };
+            costs.push(YearCost {
+                fiscal_year: input.fiscal_year,
+                amount,
+            });
+        }
+        Ok(costs)
+    }
+
+    /// The signed-in planner of the strategy's country.
+    pub async fn planner_of_strategy(
+        csrf: &str,
+        strategy_id: i32,
+    ) -> Result<(crate::policy::Actor, sea_orm::DatabaseConnection), AppError> {
+        let actor = signed_in(csrf).await?;
+        let db = db()?;
+        let country_id = strategies::country_of(&db, strategy_id).await?;
+        ensure(&actor, Action::EditStrategy { country_id })?;
+        Ok((actor, db))
+    }
+}
+
+#[server]
+pub async fn load_strategy(
+    country: String,
+    version: Option<i32>,
+) -> Result<StrategyView, AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let db = db()?;
+            let (country_id, _) = countries::get_with_id(&db, &country).await?;
+            let actor = crate::auth::current_actor().await?;
+            let drafts = allows(actor.as_ref(), Action::ReadDrafts { country_id });
+            let versions: Vec<VersionSummary> = strategies::versions(&db, country_id)
+                .await?
+                .into_iter()
+                .filter(|(_, _, status)| drafts || *status == StrategyStatus::Endorsed)
+                .map(|(id, version, status)| VersionSummary {
+                    id,
+                    version,
+                    status,
+                })
+                .collect();
+            let shown = match version {
+                Some(v) => Some(
+                    versions
+                        .iter()
+                        .find(|s| s.version == v)
+                        .ok_or_else(|| AppError::NotFound(format!("strategy version {v}")))?,
+                ),
+                None => versions.last(),
+            };
+            let strategy = match shown {
+                Some(s) => Some(strategies::load(&db, s.id).await?),
+                None => None,
+            };
+            let ministries = crate::services::organisations::list(&db, country_id)
+                .await?
+                .into_iter()
+                .filter(|o| o.kind.is_government())
+                .collect();
+            let peers = match &strategy {
+                Some(s) => strategies::peer_priorities(&db, s).await?,
+                None => Vec::new(),
+            };
+            let comments = match &strategy {
+                Some(s) if drafts => crate::services::comments::for_strategy(&db, s.id).await?,
+                _ => Vec::new(),
+            };
+            Ok(StrategyView {
+                strategy,
+                versions,
+                can_edit: allows(actor.as_ref(), Action::EditStrategy { country_id }),
+                ministries,
+                comments,
+                can_comment: allows(actor.as_ref(), Action::Comment { country_id }),
+                can_resolve: allows(actor.as_ref(), Action::ResolveComment { country_id }),
+                peers,
+            })
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn compare_strategy_versions(
+    country: String,
+    from: i32,
+    to: i32,
+) -> Result<StrategyComparison, AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let view = load_strategy_inner(&country, from).await?;
+            let other = load_strategy_inner(&country, to).await?;
+            Ok(StrategyComparison::between(&view, &other))
+        }
+        .await,
+    )
+}
+
+/// A version the reader may see.
+#[cfg(feature = "ssr")]
+async fn load_strategy_inner(country: &str, version: i32) -> Result<Strategy, AppError> {
+    use ssr::*;
+    let db = db()?;
+    let (country_id, _) = countries::get_with_id(&db, country).await?;
+    let id = strategies::version_id(&db, country_id, version).await?;
+    let strategy = strategies::load(&db, id).await?;
+    let actor = crate::auth::current_actor().await?;
+    if strategy.status != StrategyStatus::Endorsed
+        && !allows(actor.as_ref(), Action::ReadDrafts { country_id })
+    {
+        return Err(AppError::NotFound(format!("strategy version {version}")));
+    }
+    Ok(strategy)
+}
+
+#[server]
+pub async fn create_strategy(
+    csrf: String,
+    country: String,
+    title: String,
+    first_fiscal_year: i32,
+    last_fiscal_year: i32,
+    vision: String,
+) -> Result<Strategy, AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let actor = signed_in(&csrf).await?;
+            let db = db()?;
+            let (country_id, _) = countries::get_with_id(&db, &country).await?;
+            ensure(&actor, Action::EditStrategy { country_id })?;
+            let new = crate::types::NewStrategy {
+                title,
+                first_fiscal_year,
+                last_fiscal_year,
+                vision,
+            };
+            strategies::create(&db, &Author::user(&actor), country_id, new).await
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn add_priority(
+    csrf: String,
+    strategy_id: i32,
+    pillar_id: i32,
+    code: String,
+    title: String,
+    objective: String,
+    lead_organisation_id: i32,
+    phase: Phase,
+    thematic_area: ThematicArea,
+    #[server(default)] costs: Vec<CostInput>,
+) -> Result<(), AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let (actor, db) = planner_of_strategy(&csrf, strategy_id).await?;
+            let new = crate::types::NewPriority {
+                pillar_id,
+                code,
+                title,
+                objective,
+                lead_organisation_id,
+                phase,
+                thematic_area,
+                costs: parse_costs(costs)?,
+            };
+            strategies::add_priority(&db, &Author::user(&actor), strategy_id, new).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn set_priority_cost(
+    csrf: String,
+    strategy_id: i32,
+    priority_id: i32,
+    fiscal_year: i32,
+    amount: String,
+) -> Result<(), AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let (actor, db) = planner_of_strategy(&csrf, strategy_id).await?;
+            let mut costs = parse_costs(vec![CostInput {
+                fiscal_year,
+                amount: if amount.trim().is_empty() {
+                    "0".into()
+                } else {
+                    amount
+                },
+            }])?;
+            let cost = costs
+                .pop()
+                .ok_or_else(|| AppError::invalid(format!("cost_{fiscal_year}"), "is required"))?;
+            strategies::set_cost(&db, &Author::user(&actor), strategy_id, priority_id, cost)
+                .await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Runs one lifecycle step as the strategy's planner.
+#[cfg(feature = "ssr")]
+async fn step<F, Fut>(csrf: String, strategy_id: i32, run: F) -> Result<(), AppError>
+where
+    F: FnOnce(sea_orm::DatabaseConnection, ssr::Author) -> Fut,
+    Fut: Future<Output = Result<Strategy, AppError>>,
+{
+    use ssr::*;
+    respond(
+        async {
+            let (actor, db) = planner_of_strategy(&csrf, strategy_id).await?;
+            run(db, Author::user(&actor)).await.map(|_| ())
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn send_strategy_to_consultation(csrf: String, strategy_id: i32) -> Result<(), AppError> {
+    use ssr::strategies;
+    step(csrf, strategy_id, |db, author| async move {
+        strategies::send_to_consultation(&db, &author, strategy_id).await
+    })
+    .await
+}
+
+#[server]
+pub async fn endorse_strategy(csrf: String, strategy_id: i32) -> Result<(), AppError> {
+    use ssr::strategies;
+    step(csrf, strategy_id, |db, author| async move {
+        strategies::endorse(&db, &author, strategy_id).await
+    })
+    .await
+}
+
+#[server]
+pub async fn redraft_strategy(csrf: String, strategy_id: i32) -> Result<(), AppError> {
+    use ssr::strategies;
+    step(csrf, strategy_id, |db, author| async move {
+        strategies::new_draft_from(&db, &author, strategy_id).await
+    })
+    .await
+}
+
+#[server]
+pub async fn add_comment(
+    csrf: String,
+    priority_id: i32,
+    parent_id: Option<i32>,
+    body: String,
+) -> Result<(), AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let actor = signed_in(&csrf).await?;
+            let db = db()?;
+            let (_, country_id, _) =
+                crate::services::comments::strategy_of_priority(&db, priority_id).await?;
+            ensure(&actor, Action::Comment { country_id })?;
+            crate::services::comments::add(&db, &actor, priority_id, parent_id, body).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn resolve_comment(csrf: String, comment_id: i32) -> Result<(), AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let actor = signed_in(&csrf).await?;
+            let db = db()?;
+            let priority_id = crate::services::comments::priority_of(&db, comment_id).await?;
+            let (_, country_id, _) =
+                crate::services::comments::strategy_of_priority(&db, priority_id).await?;
+            ensure(&actor, Action::ResolveComment { country_id })?;
+            crate::services::comments::resolve(&db, &Author::user(&actor), comment_id).await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,116 @@
+//! The transition page and its changes.
+#![allow(
+    clippy::too_many_arguments,
+    reason = "a server function takes one argument per form field, and the macro's expansion defeats #[expect]"
+)]
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::AppError;
+use crate::types::{FunctionKind, Organisation, Readiness, TransitionPlan};
+
+/// The transition page: the plan, and what the reader may do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransitionView {
+    pub plan: Option<TransitionPlan>,
+    pub can_edit: bool,
+    /// The organisations a function can pass to.
+    pub organisations: Vec<Organisation>,
+}
+
+/// Blank means zero for the yearly amounts of a function.
+#[cfg(feature = "ssr")]
+fn amount_or_zero(field: &str, text: &str) -> Result<rust_decimal::Decimal, AppError> {
+    Ok(crate::server_fns::form::amount(field, text)?.unwrap_or_default())
+}
+
+/// The country's transition plan; public, as the shared picture of the
+/// mission's departure.
+#[server]
+pub async fn load_transition(country: String) -> Result<TransitionView, AppError> {
+    use crate::policy::{Action, allows};
+    crate::server_fns::form::respond(
+        async {
+            let db = crate::state::db()?;
+            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            let actor = crate::auth::current_actor().await?;
+            Ok(TransitionView {
+                plan: crate::services::transition::load(&db, country_id).await?,
+                can_edit: allows(actor.as_ref(), Action::EditTransition { country_id }),
+                organisations: crate::services::organisations::list(&db, country_id).await?,
+            })
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn set_transition_plan(
+    csrf: String,
+    country: String,
+    mission_name: String,
+    mandate_end: String,
+    drawdown_start: String,
+    drawdown_end: String,
+) -> Result<(), AppError> {
+    use crate::server_fns::form::date;
+    crate::server_fns::form::respond(
+        async {
+            let actor = crate::auth::signed_in(&csrf).await?;
+            let db = crate::state::db()?;
+            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            crate::auth::ensure(&actor, crate::policy::Action::EditTransition { country_id })?;
+            let plan = crate::types::NewTransitionPlan {
+                mission_name,
+                mandate_end: date("mandate_end", &mandate_end)?,
+                drawdown_start: date("drawdown_start", &drawdown_start)?,
+                drawdown_end: date("drawdown_end", &drawdown_end)?,
+            };
+            let author = crate::services::audit::Author::user(&actor);
+            crate::services::transition::set_plan(&db, &author, country_id, plan).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn add_transition_function(
+    csrf: String,
+    country: String,
+    kind: FunctionKind,
+    name: String,
+    current_provider: String,
+    future_owner_id: i32,
+    target_handover: String,
+    readiness: Readiness,
+    mission_cost: String,
+    after_cost: String,
+    secured: String,
+) -> Result<(), AppError> {
+    use crate::server_fns::form::date;
+    crate::server_fns::form::respond(
+        async {
+            let actor = crate::auth::signed_in(&csrf).await?;
+            let db = crate::state::db()?;
+            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            crate::auth::ensure(&actor, crate::policy::Action::EditTransition { country_id })?;
+            let function = crate::types::NewFunction {
+                kind,
+                name,
+                current_provider,
+                future_owner_id,
+                target_handover: date("target_handover", &target_handover)?,
+                readiness,
+                mission_cost: amount_or_zero("mission_cost", &mission_cost)?,
+                after_cost: amount_or_zero("after_cost", &after_cost)?,
+                secured: amount_or_zero("secured", &secured)?,
+            };
+            let author = crate::services::audit::Author::user(&actor);
+            crate::services::transition::add_function(&db, &author, country_id, function).await?;
+            Ok(())
+        }
+        .await,
+    )
+}

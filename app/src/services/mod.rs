@@ -1,0 +1,13 @@
+//! Plain async service functions over a database connection. Server
+//! functions, the JSON API, the command line and the tests all call these.
+
+pub mod audit;
+pub mod comments;
+pub mod countries;
+pub mod demo;
+mod demo_strategy;
+mod demo_transition;
+pub mod organisations;
+pub mod strategies;
+pub mod transition;
+pub mod users;

@@ -1,0 +1,55 @@
+//! Wire types: what server functions and the JSON API send to the browser.
+//! They are separate from the database entities; services map one to the other.
+
+/// An enum whose variants have a stable code (stored, sent in forms and
+/// the API) and a label for people.
+macro_rules! coded_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => ($code:literal, $label:literal)),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $code)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn from_code(code: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.code() == code)
+            }
+        }
+    };
+}
+
+mod area;
+mod audit;
+mod country;
+mod fiscal_year;
+pub mod money;
+mod organisation;
+mod strategy;
+mod transition;
+mod user;
+
+pub use area::Area;
+pub use audit::{AuditEntry, AuditFilter};
+pub use country::{Country, CountrySummary, KindCount, NewCountry};
+pub use fiscal_year::{FiscalYear, month_name};
+pub use organisation::{NewOrganisation, Organisation, OrganisationKind};
+pub use strategy::{
+    Comment, DEFAULT_PILLARS, FieldChange, NewPriority, NewStrategy, PeerPriority, Phase, Pillar,
+    Priority, PriorityChange, Strategy, StrategyComparison, StrategyStatus, ThematicArea, YearCost,
+};
+pub use transition::{
+    CliffYear, FunctionKind, NewFunction, NewTransitionPlan, Readiness, TransitionFunction,
+    TransitionPlan,
+};
+pub use user::{IssuedPassword, NewUser, UserChanges, UserSummary};

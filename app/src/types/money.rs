@@ -1,0 +1,72 @@
+//! Amounts are decimals on the wire and integer minor units (hundredths) in
+//! the database, so that storing and summing them is exact everywhere.
+
+use rust_decimal::Decimal;
+
+/// Decimal places kept for every currency.
+pub const SCALE: u32 = 2;
+
+/// The amount in hundredths, or `None` when it has more than two decimal
+/// places or does not fit.
+pub fn to_minor(amount: Decimal) -> Option<i64> {
+    if amount.normalize().scale() > SCALE {
+        return None;
+    }
+    let mut scaled = amount;
+    scaled.rescale(SCALE);
+    i64::try_from(scaled.mantissa()).ok()
+}
+
+pub fn from_minor(minor: i64) -> Decimal {
+    Decimal::new(minor, SCALE)
+}
+
+/// An amount as people read it: thousands grouped, two decimals.
+pub fn display(amount: Decimal) -> String {
+    let rounded = amount.round_dp(2);
+    let text = format!("{rounded:.2}");
+    let (whole, cents) = text.split_once('.').unwrap_or((&text, "00"));
+    let (sign, digits) = whole.strip_prefix('-').map_or(("", whole), |d| ("-", d));
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}.{cents}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn round_trips_exactly() {
+        for s in ["0", "0.1", "12.34", "-5.5", "1234567890123.45"] {
+            let minor = to_minor(d(s));
+            assert!(minor.is_some(), "{s}");
+            assert_eq!(from_minor(minor.unwrap_or_default()), d(s));
+        }
+        assert_eq!(to_minor(d("0.10")), Some(10));
+        assert_eq!(to_minor(d("1.230000")), Some(123));
+    }
+
+    #[test]
+    fn displays_grouped() {
+        assert_eq!(display(d("1234567.5")), "1,234,567.50");
+        assert_eq!(display(d("-1000")), "-1,000.00");
+        assert_eq!(display(d("12")), "12.00");
+    }
+
+    #[test]
+    fn refuses_sub_cent_amounts() {
+        assert_eq!(to_minor(d("0.001")), None);
+        assert_eq!(to_minor(d("99999999999999999999")), None);
+    }
+}

@@ -1,0 +1,121 @@
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub id: i32,
+    pub name: String,
+    pub acronym: Option<String>,
+    pub kind: OrganisationKind,
+    /// IATI organisation identifier, e.g. `GB-GOV-1`.
+    pub iati_id: Option<String>,
+    /// IATI OrganisationType code, e.g. `10` (Government).
+    pub iati_type_code: Option<String>,
+}
+
+/// What a user or the demo loader submits to add an organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewOrganisation {
+    pub name: String,
+    pub acronym: Option<String>,
+    pub kind: OrganisationKind,
+    pub iati_id: Option<String>,
+    pub iati_type_code: Option<String>,
+}
+
+/// The kinds of organisation that take part in a compact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKind {
+    GovernmentMinistry,
+    Bilateral,
+    Multilateral,
+    UnAgency,
+    DevelopmentBank,
+    PooledFund,
+    InternationalNgo,
+    CivilSociety,
+    #[serde(rename = "g7plus_peer")]
+    G7PlusPeer,
+    Private,
+}
+
+impl OrganisationKind {
+    pub const ALL: [OrganisationKind; 10] = [
+        Self::GovernmentMinistry,
+        Self::Bilateral,
+        Self::Multilateral,
+        Self::UnAgency,
+        Self::DevelopmentBank,
+        Self::PooledFund,
+        Self::InternationalNgo,
+        Self::CivilSociety,
+        Self::G7PlusPeer,
+        Self::Private,
+    ];
+
+    /// The code stored in the database and used in URLs and the API.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::GovernmentMinistry => "government_ministry",
+            Self::Bilateral => "bilateral",
+            Self::Multilateral => "multilateral",
+            Self::UnAgency => "un_agency",
+            Self::DevelopmentBank => "development_bank",
+            Self::PooledFund => "pooled_fund",
+            Self::InternationalNgo => "international_ngo",
+            Self::CivilSociety => "civil_society",
+            Self::G7PlusPeer => "g7plus_peer",
+            Self::Private => "private",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::GovernmentMinistry => "Government ministry or agency",
+            Self::Bilateral => "Bilateral partner",
+            Self::Multilateral => "Multilateral organisation",
+            Self::UnAgency => "UN agency",
+            Self::DevelopmentBank => "Development bank",
+            Self::PooledFund => "Pooled fund",
+            Self::InternationalNgo => "International NGO",
+            Self::CivilSociety => "National NGO or civil society",
+            Self::G7PlusPeer => "g7+ peer country",
+            Self::Private => "Private sector",
+        }
+    }
+
+    /// The IATI OrganisationType code an organisation of this kind usually has.
+    pub fn default_iati_type(self) -> &'static str {
+        match self {
+            Self::GovernmentMinistry | Self::Bilateral | Self::G7PlusPeer => "10",
+            Self::Multilateral | Self::UnAgency | Self::DevelopmentBank | Self::PooledFund => "40",
+            Self::InternationalNgo => "21",
+            Self::CivilSociety => "22",
+            Self::Private => "70",
+        }
+    }
+
+    /// Whether the organisation belongs to the country's government side.
+    pub fn is_government(self) -> bool {
+        self == Self::GovernmentMinistry
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_match_serde() {
+        for kind in OrganisationKind::ALL {
+            assert_eq!(OrganisationKind::from_code(kind.code()), Some(kind));
+            let json = serde_json::to_string(&kind).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", kind.code()));
+        }
+        assert_eq!(OrganisationKind::from_code("donor"), None);
+    }
+}

@@ -1,0 +1,271 @@
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+coded_enum! {
+    /// Where a strategy version is in its life.
+    StrategyStatus {
+        Draft => ("draft", "Draft"),
+        Consultation => ("consultation", "In consultation"),
+        Endorsed => ("endorsed", "Endorsed"),
+    }
+}
+
+coded_enum! {
+    Phase {
+        Immediate => ("immediate", "Immediate (0-12 months)"),
+        MediumTerm => ("medium_term", "Medium term"),
+    }
+}
+
+coded_enum! {
+    /// The areas countries compare experience in (peer learning).
+    ThematicArea {
+        NaturalResources => ("natural_resources", "Natural resource management"),
+        PublicFinance => ("public_finance", "Public finance management"),
+        Justice => ("justice", "Access to justice"),
+        Elections => ("elections", "Elections"),
+        Reconciliation => ("reconciliation", "Peace and reconciliation"),
+        SecurityTransition => ("security_transition", "Security transition"),
+        ServiceDelivery => ("service_delivery", "Service delivery"),
+        Other => ("other", "Other"),
+    }
+}
+
+/// The five Peacebuilding and Statebuilding Goals: the default pillars.
+pub const DEFAULT_PILLARS: [&str; 5] = [
+    "Legitimate politics",
+    "Security",
+    "Justice",
+    "Economic foundations",
+    "Revenues and services",
+];
+
+/// What a planner submits to start a strategy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewStrategy {
+    pub title: String,
+    pub first_fiscal_year: i32,
+    pub last_fiscal_year: i32,
+    pub vision: String,
+}
+
+/// A priority's estimated cost in one fiscal year (the reporting currency).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearCost {
+    /// Start year of the country fiscal year.
+    pub fiscal_year: i32,
+    pub amount: Decimal,
+}
+
+/// What a planner submits to add a priority to a draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewPriority {
+    pub pillar_id: i32,
+    pub code: String,
+    pub title: String,
+    pub objective: String,
+    pub lead_organisation_id: i32,
+    pub phase: Phase,
+    pub thematic_area: ThematicArea,
+    pub costs: Vec<YearCost>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Priority {
+    pub id: i32,
+    pub code: String,
+    pub title: String,
+    pub objective: String,
+    pub lead_organisation_id: i32,
+    pub lead_organisation: String,
+    pub phase: Phase,
+    pub thematic_area: ThematicArea,
+    pub costs: Vec<YearCost>,
+}
+
+impl Priority {
+    pub fn total_cost(&self) -> Decimal {
+        self.costs.iter().map(|c| c.amount).sum()
+    }
+
+    pub fn cost_in(&self, fiscal_year: i32) -> Decimal {
+        self.costs
+            .iter()
+            .filter(|c| c.fiscal_year == fiscal_year)
+            .map(|c| c.amount)
+            .sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pillar {
+    pub id: i32,
+    pub number: i32,
+    pub title: String,
+    pub priorities: Vec<Priority>,
+}
+
+/// One version of a strategy, whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Strategy {
+    pub id: i32,
+    pub country_code: String,
+    pub version: i32,
+    pub status: StrategyStatus,
+    pub title: String,
+    pub first_fiscal_year: i32,
+    pub last_fiscal_year: i32,
+    pub vision: String,
+    /// ISO 4217 code every cost is in.
+    pub currency: String,
+    /// The month the country's fiscal year starts (1-12).
+    pub fiscal_year_start_month: u32,
+    pub based_on_version: Option<i32>,
+    pub pillars: Vec<Pillar>,
+}
+
+impl Strategy {
+    pub fn fiscal_years(&self) -> impl Iterator<Item = i32> {
+        self.first_fiscal_year..=self.last_fiscal_year
+    }
+
+    pub fn priorities(&self) -> impl Iterator<Item = &Priority> {
+        self.pillars.iter().flat_map(|p| p.priorities.iter())
+    }
+}
+
+/// One field of a priority that differs between two versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: String,
+    pub after: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriorityChange {
+    pub code: String,
+    pub title: String,
+    pub changes: Vec<FieldChange>,
+}
+
+/// What changed from one version to another, priority by priority (matched
+/// by code).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrategyComparison {
+    pub from_version: i32,
+    pub to_version: i32,
+    pub added: Vec<PriorityChange>,
+    pub removed: Vec<PriorityChange>,
+    pub changed: Vec<PriorityChange>,
+}
+
+impl StrategyComparison {
+    /// Compares two versions of a strategy.
+    pub fn between(from: &Strategy, to: &Strategy) -> Self {
+        let summary = |p: &Priority| PriorityChange {
+            code: p.code.clone(),
+            title: p.title.clone(),
+            changes: Vec::new(),
+        };
+        let find = |s: &Strategy, code: &str| s.priorities().find(|p| p.code == code).cloned();
+        let mut comparison = StrategyComparison {
+            from_version: from.version,
+            to_version: to.version,
+            ..Default::default()
+        };
+        for old in from.priorities() {
+            match find(to, &old.code) {
+                None => comparison.removed.push(summary(old)),
+                Some(new) => {
+                    let changes = field_changes(from, old, &new);
+                    if !changes.is_empty() {
+                        comparison.changed.push(PriorityChange {
+                            changes,
+                            ..summary(&new)
+                        });
+                    }
+                }
+            }
+        }
+        for new in to.priorities() {
+            if find(from, &new.code).is_none() {
+                comparison.added.push(summary(new));
+            }
+        }
+        comparison
+    }
+}
+
+fn field_changes(from: &Strategy, old: &Priority, new: &Priority) -> Vec<FieldChange> {
+    let mut changes = Vec::new();
+    let mut compare = |field: &str, before: String, after: String| {
+        if before != after {
+            changes.push(FieldChange {
+                field: field.into(),
+                before,
+                after,
+            });
+        }
+    };
+    compare("title", old.title.clone(), new.title.clone());
+    compare("objective", old.objective.clone(), new.objective.clone());
+    compare(
+        "lead ministry",
+        old.lead_organisation.clone(),
+        new.lead_organisation.clone(),
+    );
+    compare("phase", old.phase.label().into(), new.phase.label().into());
+    compare(
+        "thematic area",
+        old.thematic_area.label().into(),
+        new.thematic_area.label().into(),
+    );
+    let mut years: Vec<i32> = old
+        .costs
+        .iter()
+        .chain(&new.costs)
+        .map(|c| c.fiscal_year)
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    for year in years {
+        let label = crate::types::FiscalYear {
+            start_year: year,
+            start_month: from.fiscal_year_start_month,
+        }
+        .label();
+        compare(
+            &format!("cost {label}"),
+            old.cost_in(year).to_string(),
+            new.cost_in(year).to_string(),
+        );
+    }
+    changes
+}
+
+/// A comment on a priority, with its replies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    pub id: i32,
+    pub priority_id: i32,
+    pub author: String,
+    pub organisation: String,
+    pub body: String,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub resolved: bool,
+    pub replies: Vec<Comment>,
+}
+
+/// A priority of another country's endorsed strategy in a thematic area
+/// this strategy also works in: where peers' experience can be found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeerPriority {
+    pub country_code: String,
+    pub country_name: String,
+    pub code: String,
+    pub title: String,
+    pub thematic_area: ThematicArea,
+    pub total_cost: Decimal,
+    pub currency: String,
+}

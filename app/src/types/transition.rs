@@ -1,0 +1,88 @@
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+coded_enum! {
+    /// The functions a UN mission typically hands over.
+    FunctionKind {
+        PoliceSupport => ("police_support", "Police support"),
+        ElectoralAssistance => ("electoral_assistance", "Electoral assistance"),
+        ProtectionOfCivilians => ("protection_of_civilians", "Protection of civilians"),
+        JusticeCorrections => ("justice_corrections", "Justice and corrections"),
+        MineAction => ("mine_action", "Mine action"),
+        PublicInformation => ("public_information", "Public information and radio"),
+        HumanRights => ("human_rights", "Human rights monitoring"),
+        Other => ("other", "Other"),
+    }
+}
+
+coded_enum! {
+    Readiness {
+        NotStarted => ("not_started", "Not started"),
+        Planning => ("planning", "Planning"),
+        InProgress => ("in_progress", "In progress"),
+        HandedOver => ("handed_over", "Handed over"),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewTransitionPlan {
+    pub mission_name: String,
+    pub mandate_end: NaiveDate,
+    pub drawdown_start: NaiveDate,
+    pub drawdown_end: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewFunction {
+    pub kind: FunctionKind,
+    pub name: String,
+    pub current_provider: String,
+    pub future_owner_id: i32,
+    pub target_handover: NaiveDate,
+    pub readiness: Readiness,
+    pub mission_cost: Decimal,
+    pub after_cost: Decimal,
+    pub secured: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransitionFunction {
+    pub id: i32,
+    pub kind: FunctionKind,
+    pub name: String,
+    pub current_provider: String,
+    pub future_owner: String,
+    pub target_handover: NaiveDate,
+    /// Start year of the country fiscal year of the handover.
+    pub handover_fiscal_year: i32,
+    pub readiness: Readiness,
+    pub mission_cost: Decimal,
+    pub after_cost: Decimal,
+    pub secured: Decimal,
+}
+
+/// One fiscal year of the financing cliff: for the functions handed over by
+/// the end of that year, what the mission no longer pays, what the new owners
+/// must pay, what is secured, and the gap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CliffYear {
+    pub fiscal_year: i32,
+    pub label: String,
+    pub mission_cost_ended: Decimal,
+    pub replacement_cost: Decimal,
+    pub secured: Decimal,
+    pub gap: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransitionPlan {
+    pub country_code: String,
+    pub mission_name: String,
+    pub mandate_end: NaiveDate,
+    pub drawdown_start: NaiveDate,
+    pub drawdown_end: NaiveDate,
+    pub currency: String,
+    pub functions: Vec<TransitionFunction>,
+    pub cliff: Vec<CliffYear>,
+}

@@ -1,0 +1,42 @@
+use serde::{Deserialize, Serialize};
+
+use crate::policy::Role;
+
+/// An account as pages and the audit trail show it. Never carries the
+/// password hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub organisation_id: i32,
+    pub organisation_name: String,
+    pub role: Option<Role>,
+    pub signatory: bool,
+    pub must_change_password: bool,
+}
+
+/// What an administrator submits to create an account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewUser {
+    pub email: String,
+    pub display_name: String,
+    pub organisation_id: i32,
+    pub role: Role,
+    pub signatory: bool,
+}
+
+/// A new or reset account with the one-time password to hand over, shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedPassword {
+    pub user: UserSummary,
+    pub one_time_password: String,
+}
+
+/// What an administrator may change on an account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserChanges {
+    pub display_name: String,
+    pub role: Role,
+    pub signatory: bool,
+}

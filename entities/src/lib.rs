@@ -1,0 +1,16 @@
+//! SeaORM entities, one module per table. Wire types live in `app`; the
+//! service layer maps between the two.
+
+pub mod audit_entry;
+pub mod country;
+pub mod membership;
+pub mod organisation;
+pub mod pillar;
+pub mod priority;
+pub mod priority_cost;
+pub mod session;
+pub mod strategy;
+pub mod strategy_comment;
+pub mod transition_function;
+pub mod transition_plan;
+pub mod user;

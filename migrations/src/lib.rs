@@ -1,0 +1,27 @@
+//! Schema migrations. Each migration is self-contained: it never imports the
+//! entities, so old migrations keep compiling while the entities move on.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_countries;
+mod m20261123_000002_create_organisations;
+mod m20261123_000003_create_accounts;
+mod m20261123_000004_create_strategies;
+mod m20261123_000005_create_strategy_comments;
+mod m20261123_000006_create_transition;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_create_countries::Migration),
+            Box::new(m20261123_000002_create_organisations::Migration),
+            Box::new(m20261123_000003_create_accounts::Migration),
+            Box::new(m20261123_000004_create_strategies::Migration),
+            Box::new(m20261123_000005_create_strategy_comments::Migration),
+            Box::new(m20261123_000006_create_transition::Migration),
+        ]
+    }
+}

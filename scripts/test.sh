@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Sets up what is missing and runs every check and test: formatting, clippy
+# for the server and the wasm, the integration tests and the browser tests,
+# each on SQLite and, when it is reachable, PostgreSQL (TEST_POSTGRES_URL,
+# default postgres://postgres@127.0.0.1:5432/postgres). With CI=true a
+# PostgreSQL that cannot be reached is a failure, not a skip.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/tools.sh
+started=$SECONDS
+ensure_rust_tools
+ensure_browser
+
+if [ "${CI:-}" = "true" ]; then
+  export REQUIRE_POSTGRES=1
+fi
+
+say "Formatting"
+cargo fmt --all -- --check
+
+say "Clippy: server build"
+cargo clippy --workspace --all-targets -- -D warnings
+
+say "Clippy: wasm build of app"
+cargo clippy -p app --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+say "Building the site (server and wasm) for the browser tests"
+cargo leptos build
+
+say "Tests (SQLite and PostgreSQL; browser tests in headless Chromium)"
+mkdir -p target
+cargo test --workspace --no-fail-fast 2>&1 | tee target/test-output.txt
+
+say "All checks passed in $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"
+awk '/^test result:/ { passed += $4; failed += $6 }
+     END { printf "Tests: %d passed, %d failed\n", passed, failed }' target/test-output.txt

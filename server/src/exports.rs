@@ -1,0 +1,82 @@
+//! Downloads of published data as CSV.
+
+use app::AppError;
+use app::services::{countries, strategies};
+use app::state::AppState;
+use app::types::{FiscalYear, Strategy};
+use axum::extract::{Path, State};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::IntoResponse;
+
+use crate::api::ApiError;
+
+/// The priorities of the latest endorsed strategy with their yearly costs.
+pub async fn strategy_csv(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<impl IntoResponse, ApiError> {
+    let (country_id, country) = countries::get_with_id(&state.db, &code).await?;
+    let strategy = strategies::latest_endorsed(&state.db, country_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("an endorsed strategy for {code}")))?;
+    let body = priorities_csv(&strategy).map_err(AppError::internal)?;
+    let file = format!(
+        "attachment; filename=\"strategy-{}-v{}.csv\"",
+        country.code, strategy.version
+    );
+    Ok((
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (CONTENT_DISPOSITION, file),
+        ],
+        body,
+    ))
+}
+
+/// One row per priority: its facts, then its cost in each fiscal year and in
+/// all, in the strategy's currency.
+pub fn priorities_csv(strategy: &Strategy) -> Result<String, csv::Error> {
+    let years: Vec<i32> = strategy.fiscal_years().collect();
+    let label = |year: i32| {
+        FiscalYear {
+            start_year: year,
+            start_month: strategy.fiscal_year_start_month,
+        }
+        .label()
+    };
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = [
+        "code",
+        "pillar",
+        "priority",
+        "lead ministry",
+        "phase",
+        "thematic area",
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend(
+        years
+            .iter()
+            .map(|y| format!("{} ({})", label(*y), strategy.currency)),
+    );
+    header.push(format!("total ({})", strategy.currency));
+    out.write_record(&header)?;
+    for pillar in &strategy.pillars {
+        for p in &pillar.priorities {
+            let mut row = vec![
+                p.code.clone(),
+                format!("{}. {}", pillar.number, pillar.title),
+                p.title.clone(),
+                p.lead_organisation.clone(),
+                p.phase.label().to_string(),
+                p.thematic_area.label().to_string(),
+            ];
+            row.extend(years.iter().map(|y| format!("{:.2}", p.cost_in(*y))));
+            row.push(format!("{:.2}", p.total_cost()));
+            out.write_record(&row)?;
+        }
+    }
+    let bytes = out.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

@@ -1,0 +1,11 @@
+//! The `compact-tracker` server: configuration, database, router and the
+//! command line. The binary in `main.rs` only parses arguments and dispatches.
+
+pub mod api;
+pub mod cli;
+pub mod db;
+pub mod exports;
+pub mod health;
+pub mod router;
+pub mod serve;
+pub mod site;

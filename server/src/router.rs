@@ -1,0 +1,93 @@
+//! The axum router: pages, server functions, the JSON API, health and files.
+//! Pages and server functions find `AppState` in their context.
+
+use app::auth::csrf;
+use app::auth::store::DbSessionStore;
+use app::state::AppState;
+use app::types::Area;
+use app::{App, shell};
+use axum::Router;
+use axum::extract::Query;
+use axum::extract::Request;
+use axum::http::HeaderValue;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::middleware;
+use axum::middleware::Next;
+use axum::response::Redirect;
+use axum::response::Response;
+use axum::routing::get;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use serde::Deserialize;
+use time::Duration;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use crate::{api, exports, health};
+
+/// Sessions end after eight hours without a request.
+const SESSION_IDLE: Duration = Duration::hours(8);
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
+        .with_name("ct_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.settings.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(SESSION_IDLE));
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/switch-country", get(switch_country))
+        .nest("/api/v1", api::routes())
+        .route("/countries/{code}/strategy.csv", get(exports::strategy_csv))
+        .leptos_routes_with_context(&state, routes, || (), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(state.clone(), csrf::layer))
+        .layer(sessions)
+        .layer(middleware::from_fn(no_store_pages))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+#[derive(Deserialize)]
+struct SwitchCountry {
+    code: String,
+    #[serde(default)]
+    area: String,
+}
+
+/// The country switcher's form target when JavaScript is not running.
+async fn switch_country(Query(query): Query<SwitchCountry>) -> Redirect {
+    let code = query.code.trim().to_ascii_uppercase();
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Redirect::to("/");
+    }
+    match Area::from_slug(&query.area) {
+        Some(area) => Redirect::to(&format!("/countries/{code}/{}", area.slug())),
+        None => Redirect::to(&format!("/countries/{code}")),
+    }
+}
+
+/// Pages may hold private data: browsers must not keep them, so the back
+/// button after signing out shows nothing private. Static files keep their
+/// validators and are revalidated as usual.
+async fn no_store_pages(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html && !response.headers().contains_key(CACHE_CONTROL) {
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}

@@ -1,0 +1,6 @@
+//! Browser tests: the built app (`cargo leptos build`) in headless Chromium,
+//! with and without JavaScript. Each runs on SQLite and on PostgreSQL.
+
+mod accounts;
+mod shell;
+mod strategy;

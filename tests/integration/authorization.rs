@@ -1,0 +1,399 @@
+//! Every mutating server function, called over HTTP by every kind of user,
+//! is allowed or refused exactly as `app::policy::matrix` says.
+
+use app::policy::Role;
+use app::policy::matrix::{Asker, MATRIX, expected};
+use app::server_fns::{
+    AddComment, AddPriority, AddTransitionFunction, ChangePassword, CreateOrganisation,
+    CreateStrategy, CreateUser, EndorseStrategy, RedraftStrategy, ResetPassword, ResolveComment,
+    SendStrategyToConsultation, SetPriorityCost, SetTransitionPlan, UpdateOrganisation, UpdateUser,
+};
+use app::services::audit::Author;
+use app::services::{comments, countries, demo, organisations, strategies, users};
+use app::types::{NewPriority, NewUser, Phase, Strategy, StrategyStatus, ThematicArea};
+use tests::{Answer, Client, TestApp, TestDb, both_backends, demo as accounts};
+
+struct World {
+    country_id: i32,
+    reviewer: i32,
+    norad: String,
+    finance: String,
+    target_user: String,
+}
+
+async fn world(t: &TestDb) -> World {
+    demo::seed(&t.db).await.unwrap();
+    let (country_id, _) = countries::get_with_id(&t.db, "XD").await.unwrap();
+    let orgs = organisations::list(&t.db, country_id).await.unwrap();
+    let id_of = |name: &str| orgs.iter().find(|o| o.name == name).unwrap().id.to_string();
+    // The account whose password the table's resets hit: nobody signs in as it.
+    let target = users::create(
+        &t.db,
+        &Author::system("test"),
+        NewUser {
+            email: "target@kalinda.example".into(),
+            display_name: "Reset target".into(),
+            organisation_id: orgs[0].id,
+            role: Role::Reviewer,
+            signatory: false,
+        },
+        None,
+    )
+    .await
+    .unwrap()
+    .user;
+    let reviewer = users::find_by_email(&t.db, accounts::REVIEWER.0)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    World {
+        country_id,
+        reviewer,
+        norad: id_of("Norway (Norad)"),
+        finance: id_of("Ministry of Finance"),
+        target_user: target.id.to_string(),
+    }
+}
+
+/// Signs in as `asker`; the anonymous client only fetches a CSRF token.
+async fn client(app: &TestApp, asker: Asker) -> Client {
+    let account = match asker {
+        Asker::Anonymous => return Client::new(app),
+        Asker::Admin => accounts::ADMIN,
+        Asker::Planner => accounts::PLANNER,
+        Asker::ReporterOwnOrganisation => accounts::NORAD,
+        Asker::ReporterOtherOrganisation => accounts::FCDO,
+        Asker::Reviewer => accounts::REVIEWER,
+    };
+    Client::signed_in(app, account.0, account.1).await
+}
+
+/// Ends every open strategy version (as the system, not through the API),
+/// so that a new draft can start.
+async fn close_open_versions(t: &TestDb, country_id: i32) -> i32 {
+    let system = Author::system("test");
+    let mut last_endorsed = 0;
+    for (id, _, status) in strategies::versions(&t.db, country_id).await.unwrap() {
+        if status == StrategyStatus::Draft {
+            strategies::send_to_consultation(&t.db, &system, id)
+                .await
+                .unwrap();
+        }
+        if status != StrategyStatus::Endorsed {
+            strategies::endorse(&t.db, &system, id).await.unwrap();
+        }
+        last_endorsed = id;
+    }
+    last_endorsed
+}
+
+/// A fresh draft (with the demo's priorities) that no other call has touched.
+async fn fresh_draft(t: &TestDb, country_id: i32) -> Strategy {
+    let endorsed = close_open_versions(t, country_id).await;
+    strategies::new_draft_from(&t.db, &Author::system("test"), endorsed)
+        .await
+        .unwrap()
+}
+
+/// Calls the server function a matrix row names, as `asker`. Each call gets
+/// a target in the state it needs, so earlier calls cannot spoil it.
+async fn call(
+    t: &TestDb,
+    row: &str,
+    asker: Asker,
+    client: &Client,
+    world: &World,
+    n: usize,
+) -> Answer {
+    let csrf = client.csrf().await;
+    let org = |id: &str, name: &str, kind: &str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("id", id.to_string()),
+            ("name", name.to_string()),
+            ("acronym", String::new()),
+            ("kind", kind.to_string()),
+            ("iati_id", String::new()),
+            ("iati_type_code", String::new()),
+        ]
+    };
+    let fields: Vec<(&str, String)> = match row {
+        "create_organisation" => {
+            let mut f = org("", &format!("New partner {n}"), "bilateral");
+            f.retain(|(k, _)| *k != "id");
+            f.push(("country", "XD".into()));
+            f
+        }
+        "update_partner_organisation" => org(&world.norad, "Norway (Norad)", "bilateral"),
+        "update_government_organisation" => {
+            org(&world.finance, "Ministry of Finance", "government_ministry")
+        }
+        "create_user" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            ("email", format!("person{n}@kalinda.example")),
+            ("display_name", "Someone".into()),
+            ("organisation_id", world.norad.clone()),
+            ("role", "reviewer".into()),
+        ],
+        "update_user" => vec![
+            ("csrf", csrf.clone()),
+            ("user_id", world.target_user.clone()),
+            ("display_name", "Reset target".into()),
+            ("role", "reviewer".into()),
+            ("signatory", "on".into()),
+        ],
+        "reset_password" => vec![
+            ("csrf", csrf.clone()),
+            ("user_id", world.target_user.clone()),
+        ],
+        "change_password" => {
+            let current = match asker {
+                Asker::Admin => accounts::ADMIN.1,
+                Asker::Planner => accounts::PLANNER.1,
+                Asker::ReporterOwnOrganisation => accounts::NORAD.1,
+                Asker::ReporterOtherOrganisation => accounts::FCDO.1,
+                Asker::Reviewer => accounts::REVIEWER.1,
+                Asker::Anonymous => "whatever-it-was",
+            };
+            vec![
+                ("csrf", csrf.clone()),
+                ("current_password", current.into()),
+                ("new_password", format!("a-new-password-{n}")),
+            ]
+        }
+        "create_strategy" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            ("title", format!("Strategy {n}")),
+            ("first_fiscal_year", "2030".into()),
+            ("last_fiscal_year", "2033".into()),
+            ("vision", String::new()),
+        ],
+        "add_priority" => {
+            let draft = fresh_draft(t, world.country_id).await;
+            vec![
+                ("csrf", csrf.clone()),
+                ("strategy_id", draft.id.to_string()),
+                ("pillar_id", draft.pillars[0].id.to_string()),
+                ("code", format!("9.{n}")),
+                ("title", "A new priority".into()),
+                ("objective", String::new()),
+                ("lead_organisation_id", world.finance.clone()),
+                ("phase", "immediate".into()),
+                ("thematic_area", "other".into()),
+                ("costs[0][fiscal_year]", draft.first_fiscal_year.to_string()),
+                ("costs[0][amount]", "1000".into()),
+            ]
+        }
+        "set_priority_cost" => {
+            let draft = fresh_draft(t, world.country_id).await;
+            let new = NewPriority {
+                pillar_id: draft.pillars[0].id,
+                code: format!("8.{n}"),
+                title: "Costed".into(),
+                objective: String::new(),
+                lead_organisation_id: world.finance.parse().unwrap(),
+                phase: Phase::Immediate,
+                thematic_area: ThematicArea::Other,
+                costs: Vec::new(),
+            };
+            let system = Author::system("test");
+            let priority = strategies::add_priority(&t.db, &system, draft.id, new)
+                .await
+                .unwrap()
+                .id;
+            vec![
+                ("csrf", csrf.clone()),
+                ("strategy_id", draft.id.to_string()),
+                ("priority_id", priority.to_string()),
+                ("fiscal_year", draft.last_fiscal_year.to_string()),
+                ("amount", "42.50".into()),
+            ]
+        }
+        "send_strategy_to_consultation" => {
+            let draft = fresh_draft(t, world.country_id).await;
+            vec![
+                ("csrf", csrf.clone()),
+                ("strategy_id", draft.id.to_string()),
+            ]
+        }
+        "endorse_strategy" => {
+            let draft = fresh_draft(t, world.country_id).await;
+            strategies::send_to_consultation(&t.db, &Author::system("test"), draft.id)
+                .await
+                .unwrap();
+            vec![
+                ("csrf", csrf.clone()),
+                ("strategy_id", draft.id.to_string()),
+            ]
+        }
+        "redraft_strategy" => {
+            let endorsed = close_open_versions(t, world.country_id).await;
+            vec![
+                ("csrf", csrf.clone()),
+                ("strategy_id", endorsed.to_string()),
+            ]
+        }
+        "add_comment" | "resolve_comment" => {
+            let draft = fresh_draft(t, world.country_id).await;
+            let system = Author::system("test");
+            let new = NewPriority {
+                pillar_id: draft.pillars[0].id,
+                code: format!("7.{n}"),
+                title: "Discussed".into(),
+                objective: String::new(),
+                lead_organisation_id: world.finance.parse().unwrap(),
+                phase: Phase::Immediate,
+                thematic_area: ThematicArea::Other,
+                costs: Vec::new(),
+            };
+            let priority = strategies::add_priority(&t.db, &system, draft.id, new)
+                .await
+                .unwrap()
+                .id;
+            strategies::send_to_consultation(&t.db, &system, draft.id)
+                .await
+                .unwrap();
+            if row == "add_comment" {
+                vec![
+                    ("csrf", csrf.clone()),
+                    ("priority_id", priority.to_string()),
+                    ("body", "A comment".into()),
+                ]
+            } else {
+                let author = users::actor(&t.db, world.reviewer).await.unwrap().unwrap();
+                let comment = comments::add(&t.db, &author, priority, None, "Please look".into())
+                    .await
+                    .unwrap();
+                vec![
+                    ("csrf", csrf.clone()),
+                    ("comment_id", comment.id.to_string()),
+                ]
+            }
+        }
+        "set_transition_plan" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            ("mission_name", format!("Mission {n}")),
+            ("mandate_end", "2029-06-30".into()),
+            ("drawdown_start", "2026-07-01".into()),
+            ("drawdown_end", "2029-06-30".into()),
+        ],
+        "add_transition_function" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            ("kind", "mine_action".into()),
+            ("name", format!("Function {n}")),
+            ("current_provider", "UN mission".into()),
+            ("future_owner_id", world.finance.clone()),
+            ("target_handover", "2027-01-01".into()),
+            ("readiness", "planning".into()),
+            ("mission_cost", "1,000".into()),
+            ("after_cost", "500".into()),
+            ("secured", "".into()),
+        ],
+        other => panic!("the matrix names {other}, which this test cannot call"),
+    };
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    match row {
+        "create_organisation" => client.call::<CreateOrganisation>(&fields).await,
+        "update_partner_organisation" | "update_government_organisation" => {
+            client.call::<UpdateOrganisation>(&fields).await
+        }
+        "create_user" => client.call::<CreateUser>(&fields).await,
+        "update_user" => client.call::<UpdateUser>(&fields).await,
+        "create_strategy" => client.call::<CreateStrategy>(&fields).await,
+        "add_priority" => client.call::<AddPriority>(&fields).await,
+        "set_priority_cost" => client.call::<SetPriorityCost>(&fields).await,
+        "send_strategy_to_consultation" => client.call::<SendStrategyToConsultation>(&fields).await,
+        "endorse_strategy" => client.call::<EndorseStrategy>(&fields).await,
+        "redraft_strategy" => client.call::<RedraftStrategy>(&fields).await,
+        "add_comment" => client.call::<AddComment>(&fields).await,
+        "resolve_comment" => client.call::<ResolveComment>(&fields).await,
+        "set_transition_plan" => client.call::<SetTransitionPlan>(&fields).await,
+        "add_transition_function" => client.call::<AddTransitionFunction>(&fields).await,
+        "reset_password" => client.call::<ResetPassword>(&fields).await,
+        "change_password" => client.call::<ChangePassword>(&fields).await,
+        other => panic!("no call for {other}"),
+    }
+}
+
+both_backends! {
+    async fn every_mutation_follows_the_policy_table(t) {
+        let world = world(&t).await;
+        let app = TestApp::spawn(&t).await;
+        // Everyone signs in first: a password reset in the table must not
+        // lock a later column out.
+        let mut clients = Vec::new();
+        for asker in Asker::ALL {
+            clients.push((asker, client(&app, asker).await));
+        }
+        let mut n = 0;
+        let mut mismatches = Vec::new();
+        for (asker, client) in &clients {
+            let asker = *asker;
+            for (row, _) in MATRIX {
+                n += 1;
+                let answer = call(&t, row, asker, client, &world, n).await;
+                let allowed = expected(row, asker).unwrap();
+                let refused = matches!(answer.status, 401 | 403);
+                if allowed == refused || !(answer.is_success() || refused) {
+                    mismatches.push(format!(
+                        "{row} as {asker:?}: expected {}, got {} {}",
+                        if allowed { "allowed" } else { "refused" },
+                        answer.status,
+                        answer.body
+                    ));
+                }
+            }
+        }
+        assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+        app.stop().await;
+    }
+}
+
+#[test]
+fn the_table_lists_every_mutating_server_function() {
+    let rows: Vec<&str> = MATRIX.iter().map(|(name, _)| *name).collect();
+    let functions = [
+        "create_organisation",
+        "update_organisation",
+        "create_user",
+        "update_user",
+        "reset_password",
+        "change_password",
+        "create_strategy",
+        "add_priority",
+        "set_priority_cost",
+        "send_strategy_to_consultation",
+        "endorse_strategy",
+        "redraft_strategy",
+        "add_comment",
+        "resolve_comment",
+        "set_transition_plan",
+        "add_transition_function",
+    ];
+    // update_organisation has a row per kind of organisation it touches.
+    let expected_rows: Vec<&str> = functions
+        .iter()
+        .flat_map(|f| match *f {
+            "update_organisation" => {
+                vec![
+                    "update_partner_organisation",
+                    "update_government_organisation",
+                ]
+            }
+            other => vec![other],
+        })
+        .collect();
+    let mut sorted_rows = rows.clone();
+    sorted_rows.sort_unstable();
+    let mut sorted_expected = expected_rows;
+    sorted_expected.sort_unstable();
+    assert_eq!(
+        sorted_rows, sorted_expected,
+        "the policy table and the server functions differ"
+    );
+}

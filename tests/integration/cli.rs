@@ -1,0 +1,36 @@
+use clap::{CommandFactory, Parser};
+use server::cli::{Cli, Command};
+
+#[test]
+fn help_lists_every_subcommand() {
+    let help = Cli::command().render_long_help().to_string();
+    for sub in ["serve", "migrate", "add-country", "seed-demo"] {
+        assert!(help.contains(sub), "--help does not list {sub}:\n{help}");
+    }
+}
+
+#[test]
+fn serve_is_the_default_and_add_country_parses() {
+    let cli = Cli::try_parse_from(["compact-tracker"]).unwrap_or_else(|e| panic!("{e}"));
+    assert!(cli.command.is_none(), "no subcommand means serve");
+    let cli = Cli::try_parse_from([
+        "compact-tracker",
+        "add-country",
+        "TL",
+        "Timor-Leste",
+        "--currency",
+        "USD",
+        "--fiscal-year-start-month",
+        "7",
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
+    match cli.command {
+        Some(Command::AddCountry(args)) => {
+            assert_eq!(args.code, "TL");
+            assert_eq!(args.name, "Timor-Leste");
+            assert_eq!(args.currency, "USD");
+            assert_eq!(args.fiscal_year_start_month, 7);
+        }
+        other => panic!("parsed as {other:?}"),
+    }
+}

@@ -1,0 +1,14 @@
+//! Integration tests: service functions against a real database, and the
+//! running server through HTTP. Each test runs on SQLite and on PostgreSQL.
+
+mod api;
+mod audit;
+mod auth;
+mod authorization;
+mod cli;
+mod countries;
+mod health;
+mod pages;
+mod seed;
+mod strategies;
+mod transition;

@@ -1,0 +1,69 @@
+use app::services::{countries, demo};
+use app::types::OrganisationKind;
+use tests::both_backends;
+
+both_backends! {
+    async fn seed_demo_twice_changes_no_row_count(t) {
+        demo::seed(&t.db).await.unwrap_or_else(|e| panic!("{e}"));
+        let first = t.row_counts().await;
+        assert!(first.iter().any(|(table, n)| table == "organisations" && *n > 10), "{first:?}");
+        assert!(
+            first.iter().any(|(table, n)| table == "users" && *n == 5),
+            "the demo accounts: {first:?}"
+        );
+        assert!(
+            first.iter().all(|(table, n)| *n > 0 || table == "sessions"),
+            "every table but sessions has demo rows: {first:?}"
+        );
+
+        demo::seed(&t.db).await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.row_counts().await, first);
+    }
+}
+
+both_backends! {
+    async fn demo_has_every_kind_of_organisation(t) {
+        let report = demo::seed(&t.db).await.unwrap_or_else(|e| panic!("{e}"));
+        assert!(report.country.name.contains("demo"), "the demo country is labelled");
+        let summary = countries::summary(&t.db, &report.country.code)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        for kind in OrganisationKind::ALL {
+            assert!(
+                summary.kinds.iter().any(|k| k.kind == kind),
+                "no demo organisation of kind {kind:?}"
+            );
+        }
+        assert!(
+            summary.organisations.iter().all(|o| o.iati_type_code.is_some()),
+            "every demo organisation has an IATI type"
+        );
+    }
+}
+
+both_backends! {
+    async fn migrate_creates_the_schema_on_an_empty_database(t) {
+        let tables = t.table_names().await;
+        assert_eq!(
+            tables,
+            [
+                "audit_log",
+                "countries",
+                "memberships",
+                "organisations",
+                "pillars",
+                "priorities",
+                "priority_costs",
+                "sessions",
+                "strategies",
+                "strategy_comments",
+                "transition_functions",
+                "transition_plans",
+                "users"
+            ]
+        );
+        // Running the migrations again is a no-op.
+        server::db::migrate(&t.db).await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.table_names().await, tables);
+    }
+}

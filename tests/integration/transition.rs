@@ -1,0 +1,127 @@
+use std::str::FromStr;
+
+use app::AppError;
+use app::services::audit::Author;
+use app::services::{countries, demo, organisations, transition};
+use app::types::{
+    FunctionKind, NewCountry, NewFunction, NewOrganisation, NewTransitionPlan, OrganisationKind,
+    Readiness,
+};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use tests::{TestDb, both_backends};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn usd(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+/// Timor-Leste with a July fiscal year, a police ministry and a plan.
+async fn setup(t: &TestDb) -> (i32, i32) {
+    let system = Author::system("test");
+    let country = NewCountry {
+        code: "TL".into(),
+        name: "Timor-Leste".into(),
+        currency: "USD".into(),
+        fiscal_year_start_month: 7,
+    };
+    countries::create(&t.db, &system, country).await.unwrap();
+    let (country_id, _) = countries::get_with_id(&t.db, "TL").await.unwrap();
+    let police = NewOrganisation {
+        name: "National Police".into(),
+        acronym: None,
+        kind: OrganisationKind::GovernmentMinistry,
+        iati_id: None,
+        iati_type_code: None,
+    };
+    let owner = organisations::create(&t.db, &system, country_id, police)
+        .await
+        .unwrap()
+        .id;
+    let plan = NewTransitionPlan {
+        mission_name: "UN Integrated Mission".into(),
+        mandate_end: d("2028-06-30"),
+        drawdown_start: d("2026-07-01"),
+        drawdown_end: d("2028-06-30"),
+    };
+    transition::set_plan(&t.db, &system, country_id, plan)
+        .await
+        .unwrap();
+    (country_id, owner)
+}
+
+fn function(owner: i32, handover: &str, mission: &str, after: &str, secured: &str) -> NewFunction {
+    NewFunction {
+        kind: FunctionKind::PoliceSupport,
+        name: format!("Handover on {handover}"),
+        current_provider: "UN police".into(),
+        future_owner_id: owner,
+        target_handover: d(handover),
+        readiness: Readiness::Planning,
+        mission_cost: usd(mission),
+        after_cost: usd(after),
+        secured: usd(secured),
+    }
+}
+
+both_backends! {
+    async fn the_cliff_sums_handovers_by_fiscal_year(t) {
+        let (country_id, owner) = setup(&t).await;
+        let system = Author::system("test");
+        for f in [
+            function(owner, "2026-09-15", "1000000", "400000", "100000"),
+            function(owner, "2027-03-31", "500000.50", "250000.25", "250000.25"),
+            function(owner, "2027-08-01", "2000000", "900000", "0"),
+        ] {
+            transition::add_function(&t.db, &system, country_id, f).await.unwrap();
+        }
+        let plan = transition::load(&t.db, country_id).await.unwrap().unwrap();
+        assert_eq!(plan.functions.len(), 3);
+        assert_eq!(
+            plan.functions.iter().map(|f| f.handover_fiscal_year).collect::<Vec<_>>(),
+            [2026, 2026, 2027]
+        );
+        assert_eq!(plan.cliff.len(), 2);
+        let fy26 = &plan.cliff[0];
+        assert_eq!(fy26.label, "FY 2026/27");
+        assert_eq!(fy26.mission_cost_ended, usd("1500000.50"));
+        assert_eq!(fy26.replacement_cost, usd("650000.25"));
+        assert_eq!(fy26.secured, usd("350000.25"));
+        assert_eq!(fy26.gap, usd("300000.00"));
+        let fy27 = &plan.cliff[1];
+        assert_eq!(fy27.label, "FY 2027/28");
+        assert_eq!(fy27.mission_cost_ended, usd("3500000.50"));
+        assert_eq!(fy27.replacement_cost, usd("1550000.25"));
+        assert_eq!(fy27.secured, usd("350000.25"));
+        assert_eq!(fy27.gap, usd("1200000.00"));
+    }
+}
+
+both_backends! {
+    async fn bad_functions_name_the_field_and_save_nothing(t) {
+        demo::seed(&t.db).await.unwrap();
+        let (country_id, owner) = setup(&t).await;
+        let system = Author::system("test");
+        let (xd, _) = countries::get_with_id(&t.db, "XD").await.unwrap();
+        let foreign = organisations::list(&t.db, xd).await.unwrap()[0].id;
+        let fields = |err: AppError| match err {
+            AppError::Invalid(errors) => errors.into_iter().map(|e| e.field).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        let late = function(owner, "2028-07-01", "1", "1", "1");
+        let err = transition::add_function(&t.db, &system, country_id, late).await.unwrap_err();
+        assert_eq!(fields(err), ["target_handover"]);
+        let negative = function(owner, "2027-01-01", "1", "-1", "1");
+        let err = transition::add_function(&t.db, &system, country_id, negative).await.unwrap_err();
+        assert_eq!(fields(err), ["after_cost"]);
+        let elsewhere = function(foreign, "2027-01-01", "1", "1", "1");
+        let err = transition::add_function(&t.db, &system, country_id, elsewhere).await.unwrap_err();
+        assert_eq!(fields(err), ["future_owner_id"]);
+        let plan = transition::load(&t.db, country_id).await.unwrap().unwrap();
+        assert!(plan.functions.is_empty());
+        assert!(plan.cliff.is_empty());
+    }
+}

@@ -1,0 +1,49 @@
+//! Test harness: a fresh database per test on SQLite and on PostgreSQL, the
+//! real server on a free port, and a headless Chromium for browser tests.
+//!
+//! `both_backends!` turns one test body into `name::sqlite` and
+//! `name::postgres`. PostgreSQL comes from `TEST_POSTGRES_URL` (default
+//! `postgres://postgres@127.0.0.1:5432/postgres`); when it cannot be reached
+//! the PostgreSQL variant says so and passes, unless `REQUIRE_POSTGRES=1`.
+
+mod app;
+mod browser;
+mod client;
+mod database;
+
+pub use app::TestApp;
+
+/// The demo accounts' passwords (see `app::services::demo`).
+pub mod demo {
+    pub const ADMIN: (&str, &str) = ("admin@kalinda.example", "demo-admin-pass");
+    pub const PLANNER: (&str, &str) = ("planner@kalinda.example", "demo-planner-pass");
+    pub const REVIEWER: (&str, &str) = ("reviewer@kalinda.example", "demo-reviewer-pass");
+    pub const NORAD: (&str, &str) = ("norad@kalinda.example", "demo-norad-pass");
+    pub const FCDO: (&str, &str) = ("fcdo@kalinda.example", "demo-fcdo-pass");
+}
+pub use browser::Browser;
+pub use client::{Answer, Client};
+pub use database::{Backend, TestDb, run};
+
+/// Defines `mod $name { fn sqlite(); fn postgres(); }`, each running the body
+/// with a fresh, migrated database bound to `$db`.
+#[macro_export]
+macro_rules! both_backends {
+    ($(#[$meta:meta])* async fn $name:ident($db:ident) $body:block) => {
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                $crate::run($crate::Backend::Sqlite, |$db: $crate::TestDb| async move $body).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                $crate::run($crate::Backend::Postgres, |$db: $crate::TestDb| async move $body).await
+            }
+        }
+    };
+}
