@@ -23,6 +23,9 @@ pub struct Model {
     /// Funding found for it a year after handover.
     pub secured_minor: i64,
     pub currency: String,
+    /// The strategy priority the function serves, by code (codes carry over
+    /// from one strategy version to the next).
+    pub priority_code: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -9,6 +9,7 @@ mod m20261123_000003_create_accounts;
 mod m20261123_000004_create_strategies;
 mod m20261123_000005_create_strategy_comments;
 mod m20261123_000006_create_transition;
+mod m20261123_000007_create_strategy_links;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_create_strategies::Migration),
             Box::new(m20261123_000005_create_strategy_comments::Migration),
             Box::new(m20261123_000006_create_transition::Migration),
+            Box::new(m20261123_000007_create_strategy_links::Migration),
         ]
     }
 }

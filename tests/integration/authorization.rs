@@ -9,7 +9,7 @@ use app::server_fns::{
     SendStrategyToConsultation, SetPriorityCost, SetTransitionPlan, UpdateOrganisation, UpdateUser,
 };
 use app::services::audit::Author;
-use app::services::{comments, countries, demo, organisations, strategies, users};
+use app::services::{comments, countries, demo, organisations, priorities, strategies, users};
 use app::types::{NewPriority, NewUser, Phase, Strategy, StrategyStatus, ThematicArea};
 use tests::{Answer, Client, TestApp, TestDb, both_backends, demo as accounts};
 
@@ -197,10 +197,12 @@ async fn call(
                 lead_organisation_id: world.finance.parse().unwrap(),
                 phase: Phase::Immediate,
                 thematic_area: ThematicArea::Other,
+                partner_ids: Vec::new(),
+                provision_ids: Vec::new(),
                 costs: Vec::new(),
             };
             let system = Author::system("test");
-            let priority = strategies::add_priority(&t.db, &system, draft.id, new)
+            let priority = priorities::add(&t.db, &system, draft.id, new)
                 .await
                 .unwrap()
                 .id;
@@ -247,9 +249,11 @@ async fn call(
                 lead_organisation_id: world.finance.parse().unwrap(),
                 phase: Phase::Immediate,
                 thematic_area: ThematicArea::Other,
+                partner_ids: Vec::new(),
+                provision_ids: Vec::new(),
                 costs: Vec::new(),
             };
-            let priority = strategies::add_priority(&t.db, &system, draft.id, new)
+            let priority = priorities::add(&t.db, &system, draft.id, new)
                 .await
                 .unwrap()
                 .id;

@@ -3,7 +3,7 @@ use std::str::FromStr;
 use app::AppError;
 use app::policy::Role;
 use app::services::audit::Author;
-use app::services::{comments, countries, demo, organisations, strategies, users};
+use app::services::{comments, countries, demo, organisations, priorities, strategies, users};
 use app::types::{
     NewCountry, NewOrganisation, NewPriority, NewStrategy, NewUser, OrganisationKind, Phase,
     StrategyComparison, StrategyStatus, ThematicArea, YearCost,
@@ -77,6 +77,8 @@ fn priority(pillar_id: i32, code: &str, lead: i32, costs: &[(i32, &str)]) -> New
         lead_organisation_id: lead,
         phase: Phase::Immediate,
         thematic_area: ThematicArea::Justice,
+        partner_ids: Vec::new(),
+        provision_ids: Vec::new(),
         costs: costs
             .iter()
             .map(|(year, amount)| YearCost {
@@ -104,9 +106,9 @@ both_backends! {
         assert_eq!(draft.pillars.len(), 5, "the five PSGs");
         let security = draft.pillars[1].id;
         let justice = draft.pillars[2].id;
-        strategies::add_priority(&t.db, &author, draft.id,
+        priorities::add(&t.db, &author, draft.id,
             priority(security, "2.1", s.finance, &[(2026, "1500000.50"), (2027, "2000000")])).await.unwrap();
-        strategies::add_priority(&t.db, &author, draft.id,
+        priorities::add(&t.db, &author, draft.id,
             priority(justice, "3.1", s.justice, &[(2026, "750000"), (2028, "125.25")])).await.unwrap();
 
         let loaded = strategies::load(&t.db, draft.id).await.unwrap();
@@ -116,11 +118,11 @@ both_backends! {
         assert_eq!(loaded.pillars[2].priorities[0].cost_in(2028), usd("125.25"));
 
         strategies::send_to_consultation(&t.db, &author, draft.id).await.unwrap();
-        let refused = strategies::set_cost(&t.db, &author, draft.id, p21.id, YearCost { fiscal_year: 2026, amount: usd("1") }).await;
+        let refused = priorities::set_cost(&t.db, &author, draft.id, p21.id, YearCost { fiscal_year: 2026, amount: usd("1") }).await;
         assert_eq!(fields(refused.unwrap_err()), ["status"]);
         let endorsed = strategies::endorse(&t.db, &author, draft.id).await.unwrap();
         assert_eq!(endorsed.status, StrategyStatus::Endorsed);
-        let refused = strategies::add_priority(&t.db, &author, draft.id,
+        let refused = priorities::add(&t.db, &author, draft.id,
             priority(justice, "3.2", s.justice, &[])).await;
         assert_eq!(fields(refused.unwrap_err()), ["status"]);
         assert_eq!(strategies::load(&t.db, draft.id).await.unwrap(), endorsed, "the endorsed version is frozen");
@@ -130,7 +132,7 @@ both_backends! {
         assert_eq!(next.priorities().count(), 2);
         let copy = next.priorities().find(|p| p.code == "2.1").unwrap();
         assert_ne!(copy.id, p21.id, "the draft has its own rows");
-        strategies::set_cost(&t.db, &author, next.id, copy.id, YearCost { fiscal_year: 2027, amount: usd("2500000") }).await.unwrap();
+        priorities::set_cost(&t.db, &author, next.id, copy.id, YearCost { fiscal_year: 2027, amount: usd("2500000") }).await.unwrap();
 
         let comparison = StrategyComparison::between(
             &strategies::load(&t.db, draft.id).await.unwrap(),
@@ -173,12 +175,12 @@ both_backends! {
             (priority(pillar, "", s.finance, &[]), "code"),
         ];
         for (bad, field) in cases {
-            let err = strategies::add_priority(&t.db, &author, draft.id, bad).await.unwrap_err();
+            let err = priorities::add(&t.db, &author, draft.id, bad).await.unwrap_err();
             assert_eq!(fields(err), [field]);
         }
         assert_eq!(strategies::load(&t.db, draft.id).await.unwrap().priorities().count(), 0);
-        strategies::add_priority(&t.db, &author, draft.id, priority(pillar, "1.1", s.finance, &[])).await.unwrap();
-        let twice = strategies::add_priority(&t.db, &author, draft.id, priority(pillar, "1.1", s.finance, &[])).await;
+        priorities::add(&t.db, &author, draft.id, priority(pillar, "1.1", s.finance, &[])).await.unwrap();
+        let twice = priorities::add(&t.db, &author, draft.id, priority(pillar, "1.1", s.finance, &[])).await;
         assert_eq!(fields(twice.unwrap_err()), ["code"]);
     }
 }
@@ -188,7 +190,7 @@ both_backends! {
         let s = setup(&t).await;
         let system = Author::system("test");
         let draft = strategies::create(&t.db, &system, s.country_id, plan()).await.unwrap();
-        let p = strategies::add_priority(&t.db, &system, draft.id,
+        let p = priorities::add(&t.db, &system, draft.id,
             priority(draft.pillars[0].id, "1.1", s.finance, &[])).await.unwrap();
         let reviewer = users::create(&t.db, &system, NewUser {
             email: "reviewer@tl.example".into(),
@@ -231,22 +233,29 @@ both_backends! {
         let draft = strategies::create(&t.db, &system, s.country_id, plan()).await.unwrap();
         let mut elections = priority(draft.pillars[0].id, "1.1", s.finance, &[]);
         elections.thematic_area = ThematicArea::Elections;
-        strategies::add_priority(&t.db, &system, draft.id, elections).await.unwrap();
-        let ours = strategies::load(&t.db, draft.id).await.unwrap();
-        let peers = strategies::peer_priorities(&t.db, &ours).await.unwrap();
+        priorities::add(&t.db, &system, draft.id, elections).await.unwrap();
+        let peers = strategies::peer_priorities(&t.db, "TL", ThematicArea::Elections).await.unwrap();
         assert_eq!(peers.len(), 1, "{peers:?}");
         assert_eq!(peers[0].country_code, "XD");
         assert_eq!(peers[0].code, "1.2");
         assert_eq!(peers[0].total_cost, usd("6000000"));
 
+        let none = strategies::peer_priorities(&t.db, "TL", ThematicArea::Justice).await.unwrap();
+        assert!(none.is_empty(), "{none:?}");
+
+        // The priority's page lists peers' endorsed priorities in its area.
         let app = tests::TestApp::spawn(&t).await;
-        let (_, page) = app.get_text("/countries/XD/strategy").await;
-        assert!(!page.contains("Peers working on the same areas"), "TL has no endorsed version yet");
+        let (status, page) = app.get_text("/countries/XD/strategy/priorities/1.2").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Peers working on elections"));
+        assert!(!page.contains("Timor-Leste"), "TL has no endorsed version yet");
         strategies::send_to_consultation(&t.db, &system, draft.id).await.unwrap();
         strategies::endorse(&t.db, &system, draft.id).await.unwrap();
-        let (_, page) = app.get_text("/countries/XD/strategy").await;
-        assert!(page.contains("Peers working on the same areas"));
+        let (_, page) = app.get_text("/countries/XD/strategy/priorities/1.2").await;
         assert!(page.contains("Timor-Leste"));
+        assert!(page.contains("/countries/TL/strategy/priorities/1.1"));
+        let (_, other_area) = app.get_text("/countries/XD/strategy/priorities/3.1").await;
+        assert!(!other_area.contains("Timor-Leste"), "justice is not elections");
         app.stop().await;
     }
 }

@@ -64,6 +64,7 @@ fn function(owner: i32, handover: &str, mission: &str, after: &str, secured: &st
         mission_cost: usd(mission),
         after_cost: usd(after),
         secured: usd(secured),
+        priority_code: None,
     }
 }
 

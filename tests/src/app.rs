@@ -5,7 +5,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-use crate::TestDb;
+use crate::{REQUEST_TIME_LIMIT, TestDb};
 
 /// The real server, on a free port of 127.0.0.1, over a test database.
 pub struct TestApp {
@@ -44,6 +44,7 @@ impl TestApp {
         }));
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .timeout(REQUEST_TIME_LIMIT)
             .build()
             .unwrap_or_else(|e| panic!("http client: {e}"));
         TestApp {
@@ -87,10 +88,11 @@ impl TestApp {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
-        match (&mut self.task).await {
-            Ok(Ok(())) => {}
-            Ok(Err(err)) => panic!("server failed: {err}"),
-            Err(err) => panic!("server task: {err}"),
+        match tokio::time::timeout(crate::REQUEST_TIME_LIMIT, &mut self.task).await {
+            Ok(Ok(Ok(()))) => {}
+            Ok(Ok(Err(err))) => panic!("server failed: {err}"),
+            Ok(Err(err)) => panic!("server task: {err}"),
+            Err(_) => panic!("the server did not stop within {REQUEST_TIME_LIMIT:?}"),
         }
     }
 }

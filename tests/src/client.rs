@@ -29,6 +29,7 @@ impl Client {
         let http = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            .timeout(crate::REQUEST_TIME_LIMIT)
             .build()
             .unwrap_or_else(|e| panic!("http client: {e}"));
         Client {

@@ -4,6 +4,9 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use futures_util::FutureExt;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 
+/// A test that hangs fails after this long instead of stalling the run.
+const TEST_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(300);
+
 const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,10 +118,19 @@ where
         Ok(None) => return,
         Err(err) => panic!("cannot create a {backend:?} test database: {err}"),
     };
-    let outcome = AssertUnwindSafe(test(test_db.clone())).catch_unwind().await;
+    let outcome = tokio::time::timeout(
+        TEST_TIME_LIMIT,
+        AssertUnwindSafe(test(test_db.clone())).catch_unwind(),
+    )
+    .await;
     remove(test_db, cleanup).await;
-    if let Err(panic) = outcome {
-        resume_unwind(panic);
+    match outcome {
+        Ok(Ok(())) => {}
+        Ok(Err(panic)) => resume_unwind(panic),
+        Err(_) => panic!(
+            "the test did not finish within {} s on {backend:?}",
+            TEST_TIME_LIMIT.as_secs()
+        ),
     }
 }
 

@@ -13,6 +13,9 @@ mod database;
 
 pub use app::TestApp;
 
+/// How long one request, or a server's graceful stop, may take in a test.
+pub const REQUEST_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// The demo accounts' passwords (see `app::services::demo`).
 pub mod demo {
     pub const ADMIN: (&str, &str) = ("admin@kalinda.example", "demo-admin-pass");

@@ -2,12 +2,15 @@
 
 mod account;
 mod admin;
+mod agreements;
 mod area;
 mod audit;
 mod country;
 mod home;
 mod not_found;
 mod organisation;
+mod priority;
+mod priority_fields;
 mod sign_in;
 mod strategy;
 mod transition;
@@ -20,6 +23,7 @@ pub use country::CountryPage;
 pub use home::HomePage;
 pub use not_found::NotFound;
 pub use organisation::OrganisationPage;
+pub use priority::PriorityPage;
 pub use sign_in::SignInPage;
 pub use strategy::{StrategyComparePage, StrategyPage};
 pub use transition::TransitionPage;

@@ -9,13 +9,15 @@ use rust_decimal::Decimal;
 
 use super::country_code_param;
 use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
+use super::agreements::Agreements;
+use super::priority_fields::PriorityFields;
 use crate::server_fns::{
-    AddComment, AddPriority, CreateStrategy, EndorseStrategy, RedraftStrategy, ResolveComment,
+    AddAgreement, AddComment, AddPriority, AddProvision, CreateStrategy, EndorseStrategy, RedraftStrategy, ResolveComment,
     SendStrategyToConsultation, SetPriorityCost, StrategyView, compare_strategy_versions,
     load_strategy,
 };
 use crate::types::money::display as money;
-use crate::types::{Comment, FiscalYear, Phase, Strategy, StrategyStatus, ThematicArea};
+use crate::types::{Comment, FiscalYear, Strategy, StrategyStatus};
 
 /// The actions of the page, so that any of them refreshes it.
 #[derive(Clone, Copy)]
@@ -28,6 +30,8 @@ struct Actions {
     redraft: ServerAction<RedraftStrategy>,
     comment: ServerAction<AddComment>,
     resolve: ServerAction<ResolveComment>,
+    agreement: ServerAction<AddAgreement>,
+    provision: ServerAction<AddProvision>,
 }
 
 impl Actions {
@@ -41,6 +45,8 @@ impl Actions {
             redraft: ServerAction::new(),
             comment: ServerAction::new(),
             resolve: ServerAction::new(),
+            agreement: ServerAction::new(),
+            provision: ServerAction::new(),
         }
     }
 
@@ -53,6 +59,8 @@ impl Actions {
             + self.redraft.version().get()
             + self.comment.version().get()
             + self.resolve.version().get()
+            + self.agreement.version().get()
+            + self.provision.version().get()
     }
 
     fn error(&self) -> Signal<Option<crate::AppError>> {
@@ -65,6 +73,8 @@ impl Actions {
             form_error(self.redraft.value()),
             form_error(self.comment.value()),
             form_error(self.resolve.value()),
+            form_error(self.agreement.value()),
+            form_error(self.provision.value()),
         ];
         Signal::derive(move || errors.iter().find_map(|e| e.get()))
     }
@@ -119,10 +129,10 @@ fn StrategyBody(
         versions,
         can_edit,
         ministries,
+        organisations,
         comments,
         can_comment,
         can_resolve,
-        peers,
     } = data;
     let Some(strategy) = strategy else {
         return view! {
@@ -190,9 +200,15 @@ fn StrategyBody(
             let open = strategy.status == StrategyStatus::Consultation && can_comment;
             view! { <Consultation strategy=strategy.clone() comments open can_resolve actions /> }
         })}
-        {(!peers.is_empty()).then(|| view! { <Peers peers /> })}
+        <Agreements
+            agreements=strategy.agreements.clone()
+            strategy_id=strategy.id
+            editable
+            add=actions.agreement
+            add_provision=actions.provision
+        />
         {editable.then(|| view! {
-            <AddPriorityForm strategy=strategy.clone() ministries action=actions.add />
+            <AddPriorityForm strategy=strategy.clone() ministries organisations action=actions.add />
         })}
     }
     .into_any()
@@ -328,7 +344,12 @@ fn PriorityTable(
                                 <tr>
                                     <th scope="row">{p.code.clone()}</th>
                                     <td>
-                                        {p.title.clone()}
+                                        <a href=format!(
+                                            "/countries/{}/strategy/priorities/{}?version={}",
+                                            strategy.country_code,
+                                            p.code,
+                                            strategy.version,
+                                        )>{p.title.clone()}</a>
                                         <div class="muted">{p.thematic_area.label()}</div>
                                         {editable.then(|| view! {
                                             <CostForm strategy=strategy.clone() priority=p.clone() action=actions.cost />
@@ -428,6 +449,7 @@ fn NewStrategyForm(code: String, action: ServerAction<CreateStrategy>) -> impl I
 fn AddPriorityForm(
     strategy: Strategy,
     ministries: Vec<crate::types::Organisation>,
+    organisations: Vec<crate::types::Organisation>,
     action: ServerAction<AddPriority>,
 ) -> impl IntoView {
     // Once a priority is added, the form starts empty for the next one.
@@ -445,44 +467,7 @@ fn AddPriorityForm(
             <ActionForm action node_ref=form attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="strategy_id" value=strategy.id />
-                <label for="pillar_id">"Pillar"</label>
-                <select id="pillar_id" name="pillar_id">
-                    {strategy
-                        .pillars
-                        .iter()
-                        .map(|p| view! { <option value=p.id>{format!("{}. {}", p.number, p.title)}</option> })
-                        .collect_view()}
-                </select>
-                <label for="code">"Code, e.g. 2.3"</label>
-                <input id="code" name="code" required=true maxlength="16" />
-                <label for="priority-title">"Title"</label>
-                <input id="priority-title" name="title" required=true maxlength="300" />
-                <label for="objective">"Objective"</label>
-                <textarea id="objective" name="objective" rows="2"></textarea>
-                <label for="lead_organisation_id">"Lead ministry"</label>
-                <select id="lead_organisation_id" name="lead_organisation_id">
-                    {ministries.into_iter().map(|o| view! { <option value=o.id>{o.name}</option> }).collect_view()}
-                </select>
-                <label for="phase">"Phase"</label>
-                <select id="phase" name="phase">
-                    {Phase::ALL.iter().map(|p| view! { <option value=p.code()>{p.label()}</option> }).collect_view()}
-                </select>
-                <label for="thematic_area">"Thematic area"</label>
-                <select id="thematic_area" name="thematic_area">
-                    {ThematicArea::ALL.iter().map(|a| view! { <option value=a.code()>{a.label()}</option> }).collect_view()}
-                </select>
-                <fieldset>
-                    <legend>{format!("Estimated cost by fiscal year ({})", strategy.currency)}</legend>
-                    {strategy
-                        .fiscal_years()
-                        .enumerate()
-                        .map(|(i, y)| view! {
-                            <input type="hidden" name=format!("costs[{i}][fiscal_year]") value=y />
-                            <label for=format!("cost-{y}")>{year_label(&strategy, y)}</label>
-                            <input id=format!("cost-{y}") name=format!("costs[{i}][amount]") inputmode="decimal" />
-                        })
-                        .collect_view()}
-                </fieldset>
+                <PriorityFields strategy ministries organisations current=None />
                 <button type="submit">"Add priority"</button>
             </ActionForm>
         </section>
@@ -665,40 +650,5 @@ fn CommentForm(
             <textarea id=field name="body" rows="3" required=true></textarea>
             <button type="submit">{if reply { "Post reply" } else { "Post comment" }}</button>
         </ActionForm>
-    }
-}
-
-/// What peers did in the same thematic areas (Fragile-to-Fragile learning).
-#[component]
-fn Peers(peers: Vec<crate::types::PeerPriority>) -> impl IntoView {
-    view! {
-        <section aria-labelledby="peers-heading">
-            <h2 id="peers-heading">"Peers working on the same areas"</h2>
-            <div class="table-wrap">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Thematic area"</th>
-                            <th scope="col">"Country"</th>
-                            <th scope="col">"Priority"</th>
-                            <th scope="col" class="num">"Estimated cost"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {peers
-                            .into_iter()
-                            .map(|p| view! {
-                                <tr>
-                                    <td>{p.thematic_area.label()}</td>
-                                    <td><a href=format!("/countries/{}/strategy", p.country_code)>{p.country_name}</a></td>
-                                    <td>{format!("{} {}", p.code, p.title)}</td>
-                                    <td class="num">{format!("{} {}", money(p.total_cost), p.currency)}</td>
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </section>
     }
 }

@@ -28,7 +28,7 @@ pub fn TransitionPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match plan.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    Ok(TransitionView { plan, can_edit, organisations }) => {
+                    Ok(TransitionView { plan, can_edit, organisations, priorities }) => {
                         let code = code.get_untracked();
                         view! {
                             {match plan.clone() {
@@ -37,14 +37,19 @@ pub fn TransitionPage() -> impl IntoView {
                                     <p>"No transition plan has been recorded for this country yet."</p>
                                 }
                                     .into_any(),
-                                Some(plan) => view! { <Plan plan /> }.into_any(),
+                                Some(plan) => view! { <Plan plan priorities=priorities.clone() /> }.into_any(),
                             }}
                             {can_edit.then(|| view! {
                                 <FormErrors error=plan_error />
                                 <PlanForm code=code.clone() plan=plan.clone() action=set_plan />
                                 {plan.is_some().then(|| view! {
                                     <FormErrors error=add_error />
-                                    <FunctionForm code=code.clone() organisations=organisations.clone() action=add />
+                                    <FunctionForm
+                                        code=code.clone()
+                                        organisations=organisations.clone()
+                                        priorities=priorities.clone()
+                                        action=add
+                                    />
                                 })}
                             })}
                         }
@@ -57,8 +62,9 @@ pub fn TransitionPage() -> impl IntoView {
 }
 
 #[component]
-fn Plan(plan: TransitionPlan) -> impl IntoView {
+fn Plan(plan: TransitionPlan, priorities: Vec<(String, String)>) -> impl IntoView {
     let TransitionPlan {
+        country_code: plan_country,
         mission_name,
         mandate_end,
         drawdown_start,
@@ -66,7 +72,6 @@ fn Plan(plan: TransitionPlan) -> impl IntoView {
         currency,
         functions,
         cliff,
-        ..
     } = plan;
     view! {
         <h1>{format!("Transition from the {mission_name}")}</h1>
@@ -127,6 +132,7 @@ fn Plan(plan: TransitionPlan) -> impl IntoView {
                         <th scope="col">"To"</th>
                         <th scope="col">"Handover"</th>
                         <th scope="col">"Readiness"</th>
+                        <th scope="col">"Serves priority"</th>
                         <th scope="col" class="num">"Mission cost"</th>
                         <th scope="col" class="num">"Cost after"</th>
                         <th scope="col" class="num">"Secured"</th>
@@ -135,7 +141,20 @@ fn Plan(plan: TransitionPlan) -> impl IntoView {
                 <tbody>
                     {functions
                         .into_iter()
-                        .map(|f| view! {
+                        .map(|f| {
+                            let served = f.priority_code.clone().map(|code| {
+                                let title = priorities
+                                    .iter()
+                                    .find(|(c, _)| *c == code)
+                                    .map(|(_, t)| format!(" {t}"))
+                                    .unwrap_or_default();
+                                let href = format!(
+                                    "/countries/{}/strategy/priorities/{code}",
+                                    plan_country
+                                );
+                                view! { <a href=href>{format!("{code}{title}")}</a> }
+                            });
+                            view! {
                             <tr>
                                 <th scope="row">
                                     {f.name}
@@ -145,10 +164,12 @@ fn Plan(plan: TransitionPlan) -> impl IntoView {
                                 <td>{f.future_owner}</td>
                                 <td>{f.target_handover.to_string()}</td>
                                 <td>{f.readiness.label()}</td>
+                                <td>{served}</td>
                                 <td class="num">{money(f.mission_cost)}</td>
                                 <td class="num">{money(f.after_cost)}</td>
                                 <td class="num">{money(f.secured)}</td>
                             </tr>
+                        }
                         })
                         .collect_view()}
                 </tbody>
@@ -193,6 +214,7 @@ fn PlanForm(
 fn FunctionForm(
     code: String,
     organisations: Vec<Organisation>,
+    priorities: Vec<(String, String)>,
     action: ServerAction<AddTransitionFunction>,
 ) -> impl IntoView {
     view! {
@@ -218,6 +240,14 @@ fn FunctionForm(
                 <label for="readiness">"Readiness"</label>
                 <select id="readiness" name="readiness">
                     {Readiness::ALL.iter().map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
+                </select>
+                <label for="priority_code">"Serves strategy priority"</label>
+                <select id="priority_code" name="priority_code">
+                    <option value="">"None"</option>
+                    {priorities
+                        .into_iter()
+                        .map(|(code, title)| view! { <option value=code.clone()>{format!("{code} {title}")}</option> })
+                        .collect_view()}
                 </select>
                 <label for="mission_cost">"Yearly cost while the mission does it"</label>
                 <input id="mission_cost" name="mission_cost" inputmode="decimal" />

@@ -5,12 +5,14 @@ mod admin;
 mod countries;
 #[cfg(feature = "ssr")]
 mod form;
+mod priority;
 mod session;
 mod strategy;
 mod transition;
 
 pub use admin::*;
 pub use countries::*;
+pub use priority::*;
 pub use session::*;
 pub use strategy::*;
 pub use transition::*;

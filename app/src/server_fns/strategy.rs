@@ -9,8 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::AppError;
 use crate::types::{
-    Comment, Organisation, PeerPriority, Phase, Strategy, StrategyComparison, StrategyStatus,
-    ThematicArea,
+    Comment, Organisation, Phase, Strategy, StrategyComparison, StrategyStatus, ThematicArea,
 };
 
 /// A version in the list of versions.
@@ -30,12 +29,12 @@ pub struct StrategyView {
     pub can_edit: bool,
     /// Government organisations, the possible lead ministries.
     pub ministries: Vec<Organisation>,
+    /// Every organisation of the country, the possible supporting partners.
+    pub organisations: Vec<Organisation>,
     /// Consultation comments on the version shown, for members.
     pub comments: Vec<Comment>,
     pub can_comment: bool,
     pub can_resolve: bool,
-    /// Other countries' endorsed priorities in the same thematic areas.
-    pub peers: Vec<PeerPriority>,
 }
 
 /// One fiscal year's cost as typed into a form; a blank amount is no cost.
@@ -46,12 +45,15 @@ pub struct CostInput {
 }
 
 #[cfg(feature = "ssr")]
+pub(super) use ssr::{parse_costs, planner_of_strategy};
+
+#[cfg(feature = "ssr")]
 mod ssr {
     pub use crate::auth::{ensure, signed_in};
     pub use crate::policy::{Action, allows};
     pub use crate::server_fns::form::respond;
     pub use crate::services::audit::Author;
-    pub use crate::services::{countries, strategies};
+    pub use crate::services::{countries, priorities, strategies};
     pub use crate::state::db;
 
     use crate::AppError;
@@ -121,15 +123,12 @@ pub async fn load_strategy(
                 Some(s) => Some(strategies::load(&db, s.id).await?),
                 None => None,
             };
-            let ministries = crate::services::organisations::list(&db, country_id)
-                .await?
-                .into_iter()
+            let organisations = crate::services::organisations::list(&db, country_id).await?;
+            let ministries = organisations
+                .iter()
                 .filter(|o| o.kind.is_government())
+                .cloned()
                 .collect();
-            let peers = match &strategy {
-                Some(s) => strategies::peer_priorities(&db, s).await?,
-                None => Vec::new(),
-            };
             let comments = match &strategy {
                 Some(s) if drafts => crate::services::comments::for_strategy(&db, s.id).await?,
                 _ => Vec::new(),
@@ -139,10 +138,10 @@ pub async fn load_strategy(
                 versions,
                 can_edit: allows(actor.as_ref(), Action::EditStrategy { country_id }),
                 ministries,
+                organisations,
                 comments,
                 can_comment: allows(actor.as_ref(), Action::Comment { country_id }),
                 can_resolve: allows(actor.as_ref(), Action::ResolveComment { country_id }),
-                peers,
             })
         }
         .await,
@@ -222,6 +221,8 @@ pub async fn add_priority(
     lead_organisation_id: i32,
     phase: Phase,
     thematic_area: ThematicArea,
+    #[server(default)] partner_ids: Vec<i32>,
+    #[server(default)] provision_ids: Vec<i32>,
     #[server(default)] costs: Vec<CostInput>,
 ) -> Result<(), AppError> {
     use ssr::*;
@@ -234,11 +235,13 @@ pub async fn add_priority(
                 title,
                 objective,
                 lead_organisation_id,
+                partner_ids,
+                provision_ids,
                 phase,
                 thematic_area,
                 costs: parse_costs(costs)?,
             };
-            strategies::add_priority(&db, &Author::user(&actor), strategy_id, new).await?;
+            priorities::add(&db, &Author::user(&actor), strategy_id, new).await?;
             Ok(())
         }
         .await,
@@ -268,7 +271,7 @@ pub async fn set_priority_cost(
             let cost = costs
                 .pop()
                 .ok_or_else(|| AppError::invalid(format!("cost_{fiscal_year}"), "is required"))?;
-            strategies::set_cost(&db, &Author::user(&actor), strategy_id, priority_id, cost)
+            priorities::set_cost(&db, &Author::user(&actor), strategy_id, priority_id, cost)
                 .await?;
             Ok(())
         }

@@ -17,6 +17,9 @@ pub struct TransitionView {
     pub can_edit: bool,
     /// The organisations a function can pass to.
     pub organisations: Vec<Organisation>,
+    /// `(code, title)` of the priorities a function can serve: those of the
+    /// newest strategy version the reader may see.
+    pub priorities: Vec<(String, String)>,
 }
 
 /// Blank means zero for the yearly amounts of a function.
@@ -35,7 +38,22 @@ pub async fn load_transition(country: String) -> Result<TransitionView, AppError
             let db = crate::state::db()?;
             let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
             let actor = crate::auth::current_actor().await?;
+            let drafts = allows(actor.as_ref(), Action::ReadDrafts { country_id });
+            let strategies = crate::services::strategies::versions(&db, country_id).await?;
+            let newest = strategies
+                .iter()
+                .rev()
+                .find(|(_, _, status)| drafts || *status == crate::types::StrategyStatus::Endorsed);
+            let priorities = match newest {
+                Some((id, _, _)) => crate::services::strategies::load(&db, *id)
+                    .await?
+                    .priorities()
+                    .map(|p| (p.code.clone(), p.title.clone()))
+                    .collect(),
+                None => Vec::new(),
+            };
             Ok(TransitionView {
+                priorities,
                 plan: crate::services::transition::load(&db, country_id).await?,
                 can_edit: allows(actor.as_ref(), Action::EditTransition { country_id }),
                 organisations: crate::services::organisations::list(&db, country_id).await?,
@@ -88,6 +106,7 @@ pub async fn add_transition_function(
     mission_cost: String,
     after_cost: String,
     secured: String,
+    #[server(default)] priority_code: Option<String>,
 ) -> Result<(), AppError> {
     use crate::server_fns::form::date;
     crate::server_fns::form::respond(
@@ -106,6 +125,7 @@ pub async fn add_transition_function(
                 mission_cost: amount_or_zero("mission_cost", &mission_cost)?,
                 after_cost: amount_or_zero("after_cost", &after_cost)?,
                 secured: amount_or_zero("secured", &secured)?,
+                priority_code,
             };
             let author = crate::services::audit::Author::user(&actor);
             crate::services::transition::add_function(&db, &author, country_id, function).await?;

@@ -5,10 +5,13 @@ use rust_decimal::Decimal;
 use sea_orm::DatabaseTransaction;
 
 use crate::AppError;
-use crate::types::{NewPriority, NewStrategy, Organisation, Phase, ThematicArea, YearCost};
+use crate::types::{
+    NewAgreement, NewPriority, NewProvision, NewStrategy, Organisation, Phase, ThematicArea,
+    YearCost,
+};
 
 use super::audit::Author;
-use super::{comments, strategies, users};
+use super::{agreements, comments, priorities, strategies, users};
 
 /// First fiscal year of the demo strategy (FY 2026/27 with a July start).
 const FIRST_YEAR: i32 = 2026;
@@ -171,6 +174,43 @@ const PRIORITIES: &[DemoPriority] = &[
     ),
 ];
 
+/// The peace agreement the demo strategy builds on.
+const AGREEMENT: &str = "Comprehensive Peace Agreement for Kalinda (demo)";
+
+/// `(article, text)` of the agreement's provisions.
+const PROVISIONS: &[(&str, &str)] = &[
+    ("2.1", "A national dialogue leads to a reviewed constitution within two years."),
+    ("2.4", "General elections are held under an independent electoral commission."),
+    ("3.1", "Local peace committees settle disputes in the border districts."),
+    ("5.1", "Former combatants are disarmed, demobilised and reintegrated into civilian life."),
+    ("5.3", "The national police take over public order as the UN mission withdraws."),
+    ("5.6", "A national authority clears land mines and unexploded ordnance."),
+    ("6.2", "Justice reaches every province, and prisons come under a civilian corrections service."),
+    ("7.1", "Customary and statutory land claims are reconciled."),
+    ("8.2", "Revenues from natural resources and customs are published and shared fairly."),
+    ("9.1", "Basic services reach returnee and conflict-affected areas first."),
+];
+
+/// `(priority code, articles it implements, supporting partners' acronyms)`.
+const LINKS: &[(&str, &[&str], &[&str])] = &[
+    ("1.1", &["2.1"], &["KWPN", "PBF"]),
+    ("1.2", &["2.4"], &["UNDP", "EU", "Norad"]),
+    ("1.3", &["3.1"], &["KWPN", "PBF"]),
+    ("2.1", &["5.3"], &["UNDP", "FCDO"]),
+    ("2.2", &["5.1"], &["WB", "UNDP"]),
+    ("2.3", &["5.6"], &["PBF"]),
+    ("3.1", &["6.2"], &["UNDP", "NRC"]),
+    ("3.2", &["6.2"], &["EU"]),
+    ("3.3", &["7.1"], &["NRC"]),
+    ("4.1", &["5.1"], &["WB"]),
+    ("4.2", &["8.2"], &["WB"]),
+    ("4.3", &["9.1"], &["WB", "EU"]),
+    ("5.1", &["8.2"], &["WB", "FCDO"]),
+    ("5.2", &["8.2"], &["WB"]),
+    ("5.3", &["9.1"], &["UNICEF"]),
+    ("5.4", &[], &["UNDP"]),
+];
+
 /// Shares of the total cost per fiscal year, in percent: immediate work is
 /// front-loaded.
 fn shares(phase: Phase) -> [i64; 4] {
@@ -251,12 +291,12 @@ pub(super) async fn seed(
     if !strategies::versions(txn, country_id).await?.is_empty() {
         return Ok(());
     }
-    let lead = |acronym: &str| {
+    let org = |acronym: &str| {
         organisations
             .iter()
             .find(|o| o.acronym.as_deref() == Some(acronym))
             .map(|o| o.id)
-            .ok_or_else(|| AppError::internal(format!("demo ministry {acronym}")))
+            .ok_or_else(|| AppError::internal(format!("demo organisation {acronym}")))
     };
     let first = strategies::create(
         txn,
@@ -271,13 +311,48 @@ pub(super) async fn seed(
         },
     )
     .await?;
+    let agreement = agreements::add(
+        txn,
+        author,
+        first.id,
+        NewAgreement {
+            title: AGREEMENT.into(),
+            signed_on: chrono::NaiveDate::from_ymd_opt(2024, 3, 14),
+        },
+    )
+    .await?;
+    let mut provisions = Vec::new();
+    for &(number, text) in PROVISIONS {
+        provisions = agreements::add_provision(
+            txn,
+            author,
+            agreement.id,
+            NewProvision {
+                number: number.into(),
+                text: text.into(),
+            },
+        )
+        .await?
+        .provisions;
+    }
+    let article = |number: &str| {
+        provisions
+            .iter()
+            .find(|p| p.number == number)
+            .map(|p| p.id)
+            .ok_or_else(|| AppError::internal(format!("demo provision {number}")))
+    };
     for &(code, pillar, title, ministry, phase, area, total) in PRIORITIES {
+        let (articles, partners) = LINKS
+            .iter()
+            .find(|(c, _, _)| *c == code)
+            .map_or((&[][..], &[][..]), |(_, a, p)| (*a, *p));
         let pillar_id = first
             .pillars
             .get(pillar - 1)
             .map(|p| p.id)
             .ok_or_else(|| AppError::internal(format!("demo pillar {pillar}")))?;
-        strategies::add_priority(
+        priorities::add(
             txn,
             author,
             first.id,
@@ -286,7 +361,9 @@ pub(super) async fn seed(
                 code: code.into(),
                 title: title.into(),
                 objective: format!("{title}, on the way set by the peace agreement."),
-                lead_organisation_id: lead(ministry)?,
+                lead_organisation_id: org(ministry)?,
+                partner_ids: partners.iter().map(|a| org(a)).collect::<Result<_, _>>()?,
+                provision_ids: articles.iter().map(|a| article(a)).collect::<Result<_, _>>()?,
                 phase,
                 thematic_area: area,
                 costs: costs(total, phase),
@@ -304,7 +381,7 @@ pub(super) async fn seed(
         .find(|p| p.code == "2.1")
         .map(|p| p.id)
         .ok_or_else(|| AppError::internal("demo priority 2.1"))?;
-    strategies::set_cost(
+    priorities::set_cost(
         txn,
         author,
         draft.id,
@@ -315,7 +392,7 @@ pub(super) async fn seed(
         },
     )
     .await?;
-    strategies::add_priority(
+    priorities::add(
         txn,
         author,
         draft.id,
@@ -324,7 +401,15 @@ pub(super) async fn seed(
             code: "2.4".into(),
             title: "Border police posts".into(),
             objective: "Police posts on the northern border once UN patrols end.".into(),
-            lead_organisation_id: lead("MoIPS")?,
+            lead_organisation_id: org("MoIPS")?,
+            partner_ids: vec![org("EU")?],
+            provision_ids: draft
+                .agreements
+                .iter()
+                .flat_map(|a| &a.provisions)
+                .filter(|p| p.number == "5.3")
+                .map(|p| p.id)
+                .collect(),
             phase: Phase::MediumTerm,
             thematic_area: ThematicArea::SecurityTransition,
             costs: costs(1_600_000, Phase::MediumTerm),

@@ -127,6 +127,19 @@ const FUNCTIONS: &[DemoFunction] = &[
     ),
 ];
 
+/// The strategy priority each function serves, by function name.
+const PRIORITY_OF: &[(&str, &str)] = &[
+    ("Patrols in the capital", "2.1"),
+    ("UN radio becomes public radio", "5.4"),
+    ("Logistics for the 2027 elections", "1.2"),
+    ("Clearance in the eastern districts", "2.3"),
+    ("Prison management support", "3.2"),
+    ("Patrols in the border districts", "2.1"),
+    ("Early warning in returnee areas", "1.3"),
+    ("Mobile court logistics", "3.1"),
+    ("Child protection in former camps", "5.3"),
+];
+
 pub(super) async fn seed(
     txn: &DatabaseTransaction,
     author: &Author,
@@ -163,6 +176,10 @@ pub(super) async fn seed(
             mission_cost: Decimal::new(mission, 0),
             after_cost: Decimal::new(after, 0),
             secured: Decimal::new(secured, 0),
+            priority_code: PRIORITY_OF
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, code)| (*code).to_string()),
         };
         transition::add_function(txn, author, country_id, function).await?;
     }

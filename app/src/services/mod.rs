@@ -1,6 +1,7 @@
 //! Plain async service functions over a database connection. Server
 //! functions, the JSON API, the command line and the tests all call these.
 
+pub mod agreements;
 pub mod audit;
 pub mod comments;
 pub mod countries;
@@ -8,6 +9,7 @@ pub mod demo;
 mod demo_strategy;
 mod demo_transition;
 pub mod organisations;
+pub mod priorities;
 pub mod strategies;
 pub mod transition;
 pub mod users;

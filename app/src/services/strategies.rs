@@ -5,23 +5,26 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use entities::{country, organisation, pillar, priority, priority_cost, strategy};
+use entities::{
+    country, organisation, pillar, priority, priority_cost, priority_partner, priority_provision,
+    strategy,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 
-use crate::types::money::{from_minor, to_minor};
+use crate::types::money::from_minor;
 use crate::types::{
-    DEFAULT_PILLARS, NewPriority, NewStrategy, OrganisationKind, PeerPriority, Phase, Pillar,
-    Priority, Strategy, StrategyStatus, ThematicArea, YearCost,
+    DEFAULT_PILLARS, NewPriority, NewStrategy, OrganisationRef, PeerPriority, Phase, Pillar,
+    Priority, ProvisionRef, Strategy, StrategyStatus, ThematicArea, YearCost,
 };
 use crate::{AppError, FieldError};
 
 use super::audit::{self, Author, Change};
+use super::{agreements, priorities};
 
 const STRATEGY: &str = "strategy";
-const PRIORITY: &str = "priority";
 
 /// The widest span a strategy may cover, in fiscal years.
 const MAX_YEARS: i32 = 15;
@@ -92,6 +95,27 @@ fn require_draft(model: &strategy::Model) -> Result<(), AppError> {
     }
 }
 
+/// The version, refused unless it is a draft.
+pub(super) async fn draft_model(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<strategy::Model, AppError> {
+    let model = get_model(db, id).await?;
+    require_draft(&model)?;
+    Ok(model)
+}
+
+pub(super) async fn currency_of(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+) -> Result<String, AppError> {
+    Ok(country::Entity::find_by_id(country_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("country {country_id}")))?
+        .currency)
+}
+
 async fn next_version(db: &impl ConnectionTrait, country_id: i32) -> Result<i32, AppError> {
     let max: Option<i32> = strategy::Entity::find()
         .select_only()
@@ -153,240 +177,6 @@ pub async fn create(
     .await?;
     txn.commit().await?;
     Ok(created)
-}
-
-async fn validate_priority(
-    db: &impl ConnectionTrait,
-    strategy: &strategy::Model,
-    new: NewPriority,
-) -> Result<NewPriority, AppError> {
-    let code = new.code.trim().to_string();
-    let title = new.title.trim().to_string();
-    let objective = new.objective.trim().to_string();
-    let mut errors = Vec::new();
-    let code_ok = !code.is_empty()
-        && code.len() <= 16
-        && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
-    if !code_ok {
-        errors.push(FieldError::new(
-            "code",
-            "must be 1 to 16 letters, digits or dots, such as 2.3",
-        ));
-    }
-    if title.is_empty() || title.chars().count() > 300 {
-        errors.push(FieldError::new("title", "must be 1 to 300 characters"));
-    }
-    let pillar = pillar::Entity::find_by_id(new.pillar_id).one(db).await?;
-    if pillar.is_none_or(|p| p.strategy_id != strategy.id) {
-        errors.push(FieldError::new(
-            "pillar_id",
-            "must be a pillar of this strategy",
-        ));
-    }
-    let lead = organisation::Entity::find_by_id(new.lead_organisation_id)
-        .one(db)
-        .await?;
-    let lead_ok = lead.is_some_and(|o| {
-        o.country_id == strategy.country_id && o.kind == OrganisationKind::GovernmentMinistry.code()
-    });
-    if !lead_ok {
-        errors.push(FieldError::new(
-            "lead_organisation_id",
-            "must be a government ministry or agency of this country",
-        ));
-    }
-    let mut seen = Vec::new();
-    for cost in &new.costs {
-        let field = format!("cost_{}", cost.fiscal_year);
-        if !(strategy.first_fiscal_year..=strategy.last_fiscal_year).contains(&cost.fiscal_year) {
-            errors.push(FieldError::new(
-                field,
-                "must be a fiscal year the strategy covers",
-            ));
-        } else if cost.amount.is_sign_negative() {
-            errors.push(FieldError::new(field, "must not be negative"));
-        } else if to_minor(cost.amount).is_none() {
-            errors.push(FieldError::new(
-                field,
-                "must be an amount with at most two decimal places",
-            ));
-        } else if seen.contains(&cost.fiscal_year) {
-            errors.push(FieldError::new(field, "is given twice"));
-        }
-        seen.push(cost.fiscal_year);
-    }
-    if errors.is_empty() {
-        Ok(NewPriority {
-            code,
-            title,
-            objective,
-            ..new
-        })
-    } else {
-        Err(AppError::Invalid(errors))
-    }
-}
-
-async fn insert_priority(
-    db: &impl ConnectionTrait,
-    strategy_id: i32,
-    currency: &str,
-    new: &NewPriority,
-) -> Result<i32, AppError> {
-    let model = priority::ActiveModel {
-        strategy_id: Set(strategy_id),
-        pillar_id: Set(new.pillar_id),
-        code: Set(new.code.clone()),
-        title: Set(new.title.clone()),
-        objective: Set(new.objective.clone()),
-        lead_organisation_id: Set(new.lead_organisation_id),
-        phase: Set(new.phase.code().into()),
-        thematic_area: Set(new.thematic_area.code().into()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    for cost in &new.costs {
-        let amount_minor = to_minor(cost.amount).ok_or_else(|| {
-            AppError::invalid(format!("cost_{}", cost.fiscal_year), "is out of range")
-        })?;
-        priority_cost::ActiveModel {
-            priority_id: Set(model.id),
-            fiscal_year: Set(cost.fiscal_year),
-            amount_minor: Set(amount_minor),
-            currency: Set(currency.into()),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
-    }
-    Ok(model.id)
-}
-
-async fn currency_of(db: &impl ConnectionTrait, country_id: i32) -> Result<String, AppError> {
-    Ok(country::Entity::find_by_id(country_id)
-        .one(db)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("country {country_id}")))?
-        .currency)
-}
-
-/// Adds a priority with its yearly costs to a draft.
-#[tracing::instrument(skip(db))]
-pub async fn add_priority(
-    db: &impl TransactionTrait,
-    author: &Author,
-    strategy_id: i32,
-    new: NewPriority,
-) -> Result<Priority, AppError> {
-    let txn = db.begin().await?;
-    let strategy = get_model(&txn, strategy_id).await?;
-    require_draft(&strategy)?;
-    let new = validate_priority(&txn, &strategy, new).await?;
-    let taken = priority::Entity::find()
-        .filter(priority::Column::StrategyId.eq(strategy_id))
-        .filter(priority::Column::Code.eq(new.code.as_str()))
-        .one(&txn)
-        .await?;
-    if taken.is_some() {
-        return Err(AppError::invalid(
-            "code",
-            format!("priority {} already exists in this version", new.code),
-        ));
-    }
-    let currency = currency_of(&txn, strategy.country_id).await?;
-    let id = insert_priority(&txn, strategy_id, &currency, &new).await?;
-    let added = load(&txn, strategy_id)
-        .await?
-        .priorities()
-        .find(|p| p.id == id)
-        .cloned()
-        .ok_or_else(|| AppError::internal(format!("priority {id} vanished")))?;
-    audit::record(
-        &txn,
-        author,
-        Some(strategy.country_id),
-        PRIORITY,
-        id,
-        Change::Create,
-        None,
-        Some(&added),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(added)
-}
-
-/// Sets a priority's estimated cost in one fiscal year of a draft.
-#[tracing::instrument(skip(db))]
-pub async fn set_cost(
-    db: &impl TransactionTrait,
-    author: &Author,
-    strategy_id: i32,
-    priority_id: i32,
-    cost: YearCost,
-) -> Result<Priority, AppError> {
-    let txn = db.begin().await?;
-    let row = priority::Entity::find_by_id(priority_id)
-        .one(&txn)
-        .await?
-        .filter(|p| p.strategy_id == strategy_id)
-        .ok_or_else(|| AppError::NotFound(format!("priority {priority_id} of this version")))?;
-    let strategy = get_model(&txn, row.strategy_id).await?;
-    require_draft(&strategy)?;
-    let field = format!("cost_{}", cost.fiscal_year);
-    if !(strategy.first_fiscal_year..=strategy.last_fiscal_year).contains(&cost.fiscal_year) {
-        return Err(AppError::invalid(
-            field,
-            "must be a fiscal year the strategy covers",
-        ));
-    }
-    if cost.amount.is_sign_negative() {
-        return Err(AppError::invalid(field, "must not be negative"));
-    }
-    let amount_minor = to_minor(cost.amount).ok_or_else(|| {
-        AppError::invalid(field, "must be an amount with at most two decimal places")
-    })?;
-    let find = |s: &Strategy| s.priorities().find(|p| p.id == priority_id).cloned();
-    let before = find(&load(&txn, strategy.id).await?);
-    let existing = priority_cost::Entity::find()
-        .filter(priority_cost::Column::PriorityId.eq(priority_id))
-        .filter(priority_cost::Column::FiscalYear.eq(cost.fiscal_year))
-        .one(&txn)
-        .await?;
-    match existing {
-        Some(row) => {
-            let mut row: priority_cost::ActiveModel = row.into();
-            row.amount_minor = Set(amount_minor);
-            row.update(&txn).await?;
-        }
-        None => {
-            priority_cost::ActiveModel {
-                priority_id: Set(priority_id),
-                fiscal_year: Set(cost.fiscal_year),
-                amount_minor: Set(amount_minor),
-                currency: Set(currency_of(&txn, strategy.country_id).await?),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-        }
-    }
-    let after = find(&load(&txn, strategy.id).await?)
-        .ok_or_else(|| AppError::internal(format!("priority {priority_id} vanished")))?;
-    audit::record(
-        &txn,
-        author,
-        Some(strategy.country_id),
-        PRIORITY,
-        priority_id,
-        Change::Update,
-        before.as_ref(),
-        Some(&after),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(after)
 }
 
 async fn set_status(
@@ -508,6 +298,7 @@ pub async fn new_draft_from(
     }
     .insert(&txn)
     .await?;
+    let provisions = agreements::copy(&txn, &whole.agreements, draft.id).await?;
     for p in &whole.pillars {
         let copy = pillar::ActiveModel {
             strategy_id: Set(draft.id),
@@ -518,17 +309,13 @@ pub async fn new_draft_from(
         .insert(&txn)
         .await?;
         for priority in &p.priorities {
-            let new = NewPriority {
-                pillar_id: copy.id,
-                code: priority.code.clone(),
-                title: priority.title.clone(),
-                objective: priority.objective.clone(),
-                lead_organisation_id: priority.lead_organisation_id,
-                phase: priority.phase,
-                thematic_area: priority.thematic_area,
-                costs: priority.costs.clone(),
-            };
-            insert_priority(&txn, draft.id, &whole.currency, &new).await?;
+            let mut new: NewPriority = priority.as_new(copy.id);
+            new.provision_ids = new
+                .provision_ids
+                .iter()
+                .filter_map(|id| provisions.get(id).copied())
+                .collect();
+            priorities::insert(&txn, draft.id, &whole.currency, &new).await?;
         }
     }
     let created = load(&txn, draft.id).await?;
@@ -583,6 +370,44 @@ pub async fn load(db: &impl ConnectionTrait, strategy_id: i32) -> Result<Strateg
             amount: from_minor(c.amount_minor),
         });
     }
+    let agreements = agreements::of_strategy(db, strategy_id).await?;
+    let mut provisions_of: HashMap<i32, Vec<ProvisionRef>> = HashMap::new();
+    for link in priority_provision::Entity::find()
+        .inner_join(priority::Entity)
+        .filter(priority::Column::StrategyId.eq(strategy_id))
+        .all(db)
+        .await?
+    {
+        let found = agreements.iter().find_map(|a| {
+            let p = a.provisions.iter().find(|p| p.id == link.provision_id)?;
+            Some(ProvisionRef {
+                id: p.id,
+                agreement: a.title.clone(),
+                number: p.number.clone(),
+                text: p.text.clone(),
+            })
+        });
+        if let Some(found) = found {
+            provisions_of.entry(link.priority_id).or_default().push(found);
+        }
+    }
+    let mut partners_of: HashMap<i32, Vec<OrganisationRef>> = HashMap::new();
+    for (link, org) in priority_partner::Entity::find()
+        .inner_join(priority::Entity)
+        .filter(priority::Column::StrategyId.eq(strategy_id))
+        .find_also_related(organisation::Entity)
+        .order_by_asc(organisation::Column::Name)
+        .all(db)
+        .await?
+    {
+        partners_of
+            .entry(link.priority_id)
+            .or_default()
+            .push(OrganisationRef {
+                id: link.organisation_id,
+                name: org.map(|o| o.name).unwrap_or_default(),
+            });
+    }
     let mut by_pillar: HashMap<i32, Vec<Priority>> = HashMap::new();
     for (p, lead) in rows {
         let phase = Phase::from_code(&p.phase)
@@ -597,6 +422,12 @@ pub async fn load(db: &impl ConnectionTrait, strategy_id: i32) -> Result<Strateg
             objective: p.objective,
             lead_organisation_id: p.lead_organisation_id,
             lead_organisation: lead.map(|o| o.name).unwrap_or_default(),
+            partners: partners_of.remove(&p.id).unwrap_or_default(),
+            provisions: {
+                let mut list = provisions_of.remove(&p.id).unwrap_or_default();
+                list.sort_by(|a, b| (&a.agreement, &a.number).cmp(&(&b.agreement, &b.number)));
+                list
+            },
             phase,
             thematic_area,
             costs: costs_of.remove(&p.id).unwrap_or_default(),
@@ -614,6 +445,7 @@ pub async fn load(db: &impl ConnectionTrait, strategy_id: i32) -> Result<Strateg
         currency: country.currency,
         fiscal_year_start_month: u32::try_from(country.fiscal_year_start_month).unwrap_or(1),
         based_on_version,
+        agreements,
         pillars: pillars
             .into_iter()
             .map(|p| Pillar {
@@ -678,14 +510,15 @@ pub async fn latest_endorsed(
     }
 }
 
-/// Other countries' endorsed priorities in the thematic areas of `strategy`.
+/// Other countries' endorsed priorities in thematic area `area`: where a
+/// planner finds peers' experience with the same kind of work.
 pub async fn peer_priorities(
     db: &impl ConnectionTrait,
-    strategy: &Strategy,
+    country_code: &str,
+    area: ThematicArea,
 ) -> Result<Vec<PeerPriority>, AppError> {
-    let areas: Vec<ThematicArea> = strategy.priorities().map(|p| p.thematic_area).collect();
     let others = country::Entity::find()
-        .filter(country::Column::Code.ne(strategy.country_code.as_str()))
+        .filter(country::Column::Code.ne(country_code))
         .order_by_asc(country::Column::Name)
         .all(db)
         .await?;
@@ -697,7 +530,7 @@ pub async fn peer_priorities(
         peers.extend(
             theirs
                 .priorities()
-                .filter(|p| areas.contains(&p.thematic_area))
+                .filter(|p| p.thematic_area == area)
                 .map(|p| PeerPriority {
                     country_code: other.code.clone(),
                     country_name: other.name.clone(),
@@ -709,6 +542,5 @@ pub async fn peer_priorities(
                 }),
         );
     }
-    peers.sort_by_key(|p| p.thematic_area);
     Ok(peers)
 }

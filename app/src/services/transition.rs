@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use entities::{country, organisation, transition_function, transition_plan};
+use entities::{country, organisation, priority, strategy, transition_function, transition_plan};
 use rust_decimal::Decimal;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -104,6 +104,21 @@ fn amount(field: &str, value: Decimal, errors: &mut Vec<FieldError>) -> i64 {
     })
 }
 
+/// Whether any version of the country's strategy has a priority `code`.
+async fn priority_exists(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+    code: &str,
+) -> Result<bool, AppError> {
+    Ok(priority::Entity::find()
+        .inner_join(strategy::Entity)
+        .filter(strategy::Column::CountryId.eq(country_id))
+        .filter(priority::Column::Code.eq(code))
+        .one(db)
+        .await?
+        .is_some())
+}
+
 /// Registers a function the mission hands over.
 #[tracing::instrument(skip(db))]
 pub async fn add_function(
@@ -145,6 +160,20 @@ pub async fn add_function(
             "must be an organisation of this country",
         ));
     }
+    let priority_code = new
+        .priority_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string);
+    if let Some(code) = &priority_code
+        && !priority_exists(&txn, country_id, code).await?
+    {
+        errors.push(FieldError::new(
+            "priority_code",
+            format!("must be the code of a priority in this country's strategy; {code} is not"),
+        ));
+    }
     let mission_cost = amount("mission_cost", new.mission_cost, &mut errors);
     let after_cost = amount("after_cost", new.after_cost, &mut errors);
     let secured = amount("secured", new.secured, &mut errors);
@@ -163,6 +192,7 @@ pub async fn add_function(
         after_cost_minor: Set(after_cost),
         secured_minor: Set(secured),
         currency: Set(country.currency),
+        priority_code: Set(priority_code),
         ..Default::default()
     }
     .insert(&txn)
@@ -257,6 +287,7 @@ pub async fn load(
             handover_fiscal_year: FiscalYear::containing(f.target_handover, start_month).start_year,
             target_handover: f.target_handover,
             readiness,
+            priority_code: f.priority_code,
             mission_cost: from_minor(f.mission_cost_minor),
             after_cost: from_minor(f.after_cost_minor),
             secured: from_minor(f.secured_minor),

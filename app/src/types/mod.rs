@@ -45,8 +45,9 @@ pub use country::{Country, CountrySummary, KindCount, NewCountry};
 pub use fiscal_year::{FiscalYear, month_name};
 pub use organisation::{NewOrganisation, Organisation, OrganisationKind};
 pub use strategy::{
-    Comment, DEFAULT_PILLARS, FieldChange, NewPriority, NewStrategy, PeerPriority, Phase, Pillar,
-    Priority, PriorityChange, Strategy, StrategyComparison, StrategyStatus, ThematicArea, YearCost,
+    Agreement, Comment, DEFAULT_PILLARS, FieldChange, NewAgreement, NewPriority, NewProvision,
+    NewStrategy, OrganisationRef, PeerPriority, Phase, Pillar, Priority, PriorityChange, Provision,
+    ProvisionRef, Strategy, StrategyComparison, StrategyStatus, ThematicArea, YearCost,
 };
 pub use transition::{
     CliffYear, FunctionKind, NewFunction, NewTransitionPlan, Readiness, TransitionFunction,

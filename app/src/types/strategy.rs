@@ -57,7 +57,7 @@ pub struct YearCost {
     pub amount: Decimal,
 }
 
-/// What a planner submits to add a priority to a draft.
+/// What a planner submits to add a priority to a draft, or to change one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewPriority {
     pub pillar_id: i32,
@@ -65,9 +65,67 @@ pub struct NewPriority {
     pub title: String,
     pub objective: String,
     pub lead_organisation_id: i32,
+    /// Organisations supporting the priority besides the lead ministry.
+    pub partner_ids: Vec<i32>,
+    /// Provisions of this version's peace agreements the priority implements.
+    pub provision_ids: Vec<i32>,
     pub phase: Phase,
     pub thematic_area: ThematicArea,
     pub costs: Vec<YearCost>,
+}
+
+/// A numbered provision of a peace agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provision {
+    pub id: i32,
+    pub number: String,
+    pub text: String,
+}
+
+/// A peace agreement a strategy builds on, with its provisions in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agreement {
+    pub id: i32,
+    pub title: String,
+    pub signed_on: Option<chrono::NaiveDate>,
+    pub provisions: Vec<Provision>,
+}
+
+/// What a planner submits to reference a peace agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAgreement {
+    pub title: String,
+    pub signed_on: Option<chrono::NaiveDate>,
+}
+
+/// What a planner submits to add a provision to an agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewProvision {
+    pub number: String,
+    pub text: String,
+}
+
+/// A provision a priority implements, named as a reader cites it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProvisionRef {
+    pub id: i32,
+    pub agreement: String,
+    pub number: String,
+    pub text: String,
+}
+
+impl ProvisionRef {
+    /// e.g. `Kalinda Peace Agreement, art. 4.2`.
+    pub fn citation(&self) -> String {
+        format!("{}, art. {}", self.agreement, self.number)
+    }
+}
+
+/// An organisation named in a priority.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationRef {
+    pub id: i32,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,12 +136,30 @@ pub struct Priority {
     pub objective: String,
     pub lead_organisation_id: i32,
     pub lead_organisation: String,
+    pub partners: Vec<OrganisationRef>,
+    pub provisions: Vec<ProvisionRef>,
     pub phase: Phase,
     pub thematic_area: ThematicArea,
     pub costs: Vec<YearCost>,
 }
 
 impl Priority {
+    /// What a form editing this priority starts from.
+    pub fn as_new(&self, pillar_id: i32) -> NewPriority {
+        NewPriority {
+            pillar_id,
+            code: self.code.clone(),
+            title: self.title.clone(),
+            objective: self.objective.clone(),
+            lead_organisation_id: self.lead_organisation_id,
+            partner_ids: self.partners.iter().map(|o| o.id).collect(),
+            provision_ids: self.provisions.iter().map(|p| p.id).collect(),
+            phase: self.phase,
+            thematic_area: self.thematic_area,
+            costs: self.costs.clone(),
+        }
+    }
+
     pub fn total_cost(&self) -> Decimal {
         self.costs.iter().map(|c| c.amount).sum()
     }
@@ -121,6 +197,7 @@ pub struct Strategy {
     /// The month the country's fiscal year starts (1-12).
     pub fiscal_year_start_month: u32,
     pub based_on_version: Option<i32>,
+    pub agreements: Vec<Agreement>,
     pub pillars: Vec<Pillar>,
 }
 
@@ -131,6 +208,13 @@ impl Strategy {
 
     pub fn priorities(&self) -> impl Iterator<Item = &Priority> {
         self.pillars.iter().flat_map(|p| p.priorities.iter())
+    }
+
+    /// A priority with the pillar it sits under.
+    pub fn priority(&self, code: &str) -> Option<(&Pillar, &Priority)> {
+        self.pillars
+            .iter()
+            .find_map(|pillar| Some((pillar, pillar.priorities.iter().find(|p| p.code == code)?)))
     }
 }
 
@@ -215,6 +299,22 @@ fn field_changes(from: &Strategy, old: &Priority, new: &Priority) -> Vec<FieldCh
         old.lead_organisation.clone(),
         new.lead_organisation.clone(),
     );
+    let names = |p: &Priority| {
+        p.partners
+            .iter()
+            .map(|o| o.name.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    compare("supporting partners", names(old), names(new));
+    let citations = |p: &Priority| {
+        p.provisions
+            .iter()
+            .map(ProvisionRef::citation)
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    compare("provisions", citations(old), citations(new));
     compare("phase", old.phase.label().into(), new.phase.label().into());
     compare(
         "thematic area",

@@ -44,6 +44,8 @@ pub struct NewFunction {
     pub mission_cost: Decimal,
     pub after_cost: Decimal,
     pub secured: Decimal,
+    /// Code of the strategy priority the function serves, if any.
+    pub priority_code: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,6 +62,7 @@ pub struct TransitionFunction {
     pub mission_cost: Decimal,
     pub after_cost: Decimal,
     pub secured: Decimal,
+    pub priority_code: Option<String>,
 }
 
 /// One fiscal year of the financing cliff: for the functions handed over by

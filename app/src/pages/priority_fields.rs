@@ -1,0 +1,156 @@
+//! The fields of a priority, shared by the form that adds one and the form
+//! that changes one.
+
+use leptos::prelude::*;
+
+use crate::types::{FiscalYear, NewPriority, Organisation, Phase, Strategy, ThematicArea};
+
+/// Every field of a priority of `strategy`, filled from `current` when a
+/// priority is being changed.
+#[component]
+pub fn PriorityFields(
+    strategy: Strategy,
+    ministries: Vec<Organisation>,
+    /// The possible supporting partners.
+    organisations: Vec<Organisation>,
+    current: Option<NewPriority>,
+) -> impl IntoView {
+    let current = current.unwrap_or_else(|| NewPriority {
+        pillar_id: 0,
+        code: String::new(),
+        title: String::new(),
+        objective: String::new(),
+        lead_organisation_id: 0,
+        partner_ids: Vec::new(),
+        provision_ids: Vec::new(),
+        phase: Phase::Immediate,
+        thematic_area: ThematicArea::Other,
+        costs: Vec::new(),
+    });
+    let year_label = |year: i32| {
+        FiscalYear {
+            start_year: year,
+            start_month: strategy.fiscal_year_start_month,
+        }
+        .label()
+    };
+    let cost_in = |year: i32| {
+        current
+            .costs
+            .iter()
+            .find(|c| c.fiscal_year == year)
+            .map(|c| c.amount.to_string())
+            .unwrap_or_default()
+    };
+    let provisions: Vec<_> = strategy
+        .agreements
+        .iter()
+        .flat_map(|a| a.provisions.iter().map(move |p| (a.title.clone(), p.clone())))
+        .collect();
+    view! {
+        <label for="pillar_id">"Pillar"</label>
+        <select id="pillar_id" name="pillar_id">
+            {strategy
+                .pillars
+                .iter()
+                .map(|p| view! {
+                    <option value=p.id selected=p.id == current.pillar_id>
+                        {format!("{}. {}", p.number, p.title)}
+                    </option>
+                })
+                .collect_view()}
+        </select>
+        <label for="code">"Code, e.g. 2.3"</label>
+        <input id="code" name="code" required=true maxlength="16" value=current.code.clone() />
+        <label for="priority-title">"Title"</label>
+        <input id="priority-title" name="title" required=true maxlength="300" value=current.title.clone() />
+        <label for="objective">"Objective"</label>
+        <textarea id="objective" name="objective" rows="2">{current.objective.clone()}</textarea>
+        <label for="lead_organisation_id">"Lead ministry"</label>
+        <select id="lead_organisation_id" name="lead_organisation_id">
+            {ministries
+                .into_iter()
+                .map(|o| view! {
+                    <option value=o.id selected=o.id == current.lead_organisation_id>{o.name}</option>
+                })
+                .collect_view()}
+        </select>
+        <fieldset class="choices">
+            <legend>"Supporting partners"</legend>
+            {organisations
+                .into_iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let id = format!("partner-{}", o.id);
+                    view! {
+                        <span class="choice">
+                            <input
+                                type="checkbox"
+                                id=id.clone()
+                                name=format!("partner_ids[{i}]")
+                                value=o.id
+                                checked=current.partner_ids.contains(&o.id)
+                            />
+                            <label for=id>{o.name}</label>
+                        </span>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <fieldset class="choices">
+            <legend>"Peace-agreement provisions it implements"</legend>
+            {provisions.is_empty().then(|| view! {
+                <p class="muted">"No peace agreement is referenced in this version yet."</p>
+            })}
+            {provisions
+                .into_iter()
+                .enumerate()
+                .map(|(i, (agreement, p))| {
+                    let id = format!("provision-{}", p.id);
+                    view! {
+                        <span class="choice">
+                            <input
+                                type="checkbox"
+                                id=id.clone()
+                                name=format!("provision_ids[{i}]")
+                                value=p.id
+                                checked=current.provision_ids.contains(&p.id)
+                            />
+                            <label for=id title=p.text.clone()>
+                                {format!("{agreement}, art. {}", p.number)}
+                            </label>
+                        </span>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <label for="phase">"Phase"</label>
+        <select id="phase" name="phase">
+            {Phase::ALL
+                .iter()
+                .map(|p| view! { <option value=p.code() selected=*p == current.phase>{p.label()}</option> })
+                .collect_view()}
+        </select>
+        <label for="thematic_area">"Thematic area"</label>
+        <select id="thematic_area" name="thematic_area">
+            {ThematicArea::ALL
+                .iter()
+                .map(|a| view! {
+                    <option value=a.code() selected=*a == current.thematic_area>{a.label()}</option>
+                })
+                .collect_view()}
+        </select>
+        <fieldset>
+            <legend>{format!("Estimated cost by fiscal year ({})", strategy.currency)}</legend>
+            {strategy
+                .fiscal_years()
+                .enumerate()
+                .map(|(i, y)| view! {
+                    <input type="hidden" name=format!("costs[{i}][fiscal_year]") value=y />
+                    <label for=format!("cost-{y}")>{year_label(y)}</label>
+                    <input id=format!("cost-{y}") name=format!("costs[{i}][amount]") inputmode="decimal" value=cost_in(y) />
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
