@@ -4,13 +4,18 @@
 use app::policy::Role;
 use app::policy::matrix::{Asker, MATRIX, expected};
 use app::server_fns::{
-    AddComment, AddPriority, AddTransitionFunction, ChangePassword, CreateOrganisation,
-    CreateStrategy, CreateUser, EndorseStrategy, RedraftStrategy, ResetPassword, ResolveComment,
-    SendStrategyToConsultation, SetPriorityCost, SetTransitionPlan, UpdateOrganisation, UpdateUser,
+    AddAgreement, AddComment, AddPriority, AddProvision, AddTransitionFunction, ChangePassword,
+    CreateOrganisation, CreateStrategy, CreateUser, EndorseStrategy, RedraftStrategy,
+    RemovePriority, ResetPassword, ResolveComment, SendStrategyToConsultation, SetPriorityCost,
+    SetTransitionPlan, UpdateOrganisation, UpdatePriority, UpdateUser,
 };
 use app::services::audit::Author;
-use app::services::{comments, countries, demo, organisations, priorities, strategies, users};
-use app::types::{NewPriority, NewUser, Phase, Strategy, StrategyStatus, ThematicArea};
+use app::services::{
+    agreements, comments, countries, demo, organisations, priorities, strategies, users,
+};
+use app::types::{
+    NewAgreement, NewPriority, NewUser, Phase, Strategy, StrategyStatus, ThematicArea,
+};
 use tests::{Answer, Client, TestApp, TestDb, both_backends, demo as accounts};
 
 struct World {
@@ -94,6 +99,28 @@ async fn fresh_draft(t: &TestDb, country_id: i32) -> Strategy {
     strategies::new_draft_from(&t.db, &Author::system("test"), endorsed)
         .await
         .unwrap()
+}
+
+/// A fresh draft with one priority `code` in it: `(draft, priority id)`.
+async fn draft_priority(t: &TestDb, world: &World, code: &str) -> (Strategy, i32) {
+    let draft = fresh_draft(t, world.country_id).await;
+    let new = NewPriority {
+        pillar_id: draft.pillars[0].id,
+        code: code.into(),
+        title: format!("Priority {code}"),
+        objective: String::new(),
+        lead_organisation_id: world.finance.parse().unwrap(),
+        phase: Phase::Immediate,
+        thematic_area: ThematicArea::Other,
+        partner_ids: Vec::new(),
+        provision_ids: Vec::new(),
+        costs: Vec::new(),
+    };
+    let priority = priorities::add(&t.db, &Author::system("test"), draft.id, new)
+        .await
+        .unwrap()
+        .id;
+    (draft, priority)
 }
 
 /// Calls the server function a matrix row names, as `asker`. Each call gets
@@ -188,30 +215,62 @@ async fn call(
             ]
         }
         "set_priority_cost" => {
-            let draft = fresh_draft(t, world.country_id).await;
-            let new = NewPriority {
-                pillar_id: draft.pillars[0].id,
-                code: format!("8.{n}"),
-                title: "Costed".into(),
-                objective: String::new(),
-                lead_organisation_id: world.finance.parse().unwrap(),
-                phase: Phase::Immediate,
-                thematic_area: ThematicArea::Other,
-                partner_ids: Vec::new(),
-                provision_ids: Vec::new(),
-                costs: Vec::new(),
-            };
-            let system = Author::system("test");
-            let priority = priorities::add(&t.db, &system, draft.id, new)
-                .await
-                .unwrap()
-                .id;
+            let (draft, priority) = draft_priority(t, world, &format!("8.{n}")).await;
             vec![
                 ("csrf", csrf.clone()),
                 ("strategy_id", draft.id.to_string()),
                 ("priority_id", priority.to_string()),
                 ("fiscal_year", draft.last_fiscal_year.to_string()),
                 ("amount", "42.50".into()),
+            ]
+        }
+        "update_priority" => {
+            let (draft, priority) = draft_priority(t, world, &format!("6.{n}")).await;
+            vec![
+                ("csrf", csrf.clone()),
+                ("strategy_id", draft.id.to_string()),
+                ("priority_id", priority.to_string()),
+                ("pillar_id", draft.pillars[1].id.to_string()),
+                ("code", format!("6.{n}")),
+                ("title", "Renamed".into()),
+                ("objective", String::new()),
+                ("lead_organisation_id", world.finance.clone()),
+                ("partner_ids[0]", world.norad.clone()),
+                ("phase", "medium_term".into()),
+                ("thematic_area", "justice".into()),
+            ]
+        }
+        "remove_priority" => {
+            let (draft, priority) = draft_priority(t, world, &format!("5.{n}")).await;
+            vec![
+                ("csrf", csrf.clone()),
+                ("strategy_id", draft.id.to_string()),
+                ("priority_id", priority.to_string()),
+            ]
+        }
+        "add_agreement" => {
+            let draft = fresh_draft(t, world.country_id).await;
+            vec![
+                ("csrf", csrf.clone()),
+                ("strategy_id", draft.id.to_string()),
+                ("agreement_title", format!("Agreement {n}")),
+                ("signed_on", "2024-03-14".into()),
+            ]
+        }
+        "add_provision" => {
+            let draft = fresh_draft(t, world.country_id).await;
+            let new = NewAgreement {
+                title: format!("Agreement {n}"),
+                signed_on: None,
+            };
+            let agreement = agreements::add(&t.db, &Author::system("test"), draft.id, new)
+                .await
+                .unwrap();
+            vec![
+                ("csrf", csrf.clone()),
+                ("agreement_id", agreement.id.to_string()),
+                ("provision_number", "4.2".into()),
+                ("provision_text", "Something agreed".into()),
             ]
         }
         "send_strategy_to_consultation" => {
@@ -239,24 +298,8 @@ async fn call(
             ]
         }
         "add_comment" | "resolve_comment" => {
-            let draft = fresh_draft(t, world.country_id).await;
+            let (draft, priority) = draft_priority(t, world, &format!("7.{n}")).await;
             let system = Author::system("test");
-            let new = NewPriority {
-                pillar_id: draft.pillars[0].id,
-                code: format!("7.{n}"),
-                title: "Discussed".into(),
-                objective: String::new(),
-                lead_organisation_id: world.finance.parse().unwrap(),
-                phase: Phase::Immediate,
-                thematic_area: ThematicArea::Other,
-                partner_ids: Vec::new(),
-                provision_ids: Vec::new(),
-                costs: Vec::new(),
-            };
-            let priority = priorities::add(&t.db, &system, draft.id, new)
-                .await
-                .unwrap()
-                .id;
             strategies::send_to_consultation(&t.db, &system, draft.id)
                 .await
                 .unwrap();
@@ -311,6 +354,10 @@ async fn call(
         "create_strategy" => client.call::<CreateStrategy>(&fields).await,
         "add_priority" => client.call::<AddPriority>(&fields).await,
         "set_priority_cost" => client.call::<SetPriorityCost>(&fields).await,
+        "update_priority" => client.call::<UpdatePriority>(&fields).await,
+        "remove_priority" => client.call::<RemovePriority>(&fields).await,
+        "add_agreement" => client.call::<AddAgreement>(&fields).await,
+        "add_provision" => client.call::<AddProvision>(&fields).await,
         "send_strategy_to_consultation" => client.call::<SendStrategyToConsultation>(&fields).await,
         "endorse_strategy" => client.call::<EndorseStrategy>(&fields).await,
         "redraft_strategy" => client.call::<RedraftStrategy>(&fields).await,
@@ -370,6 +417,10 @@ fn the_table_lists_every_mutating_server_function() {
         "change_password",
         "create_strategy",
         "add_priority",
+        "update_priority",
+        "remove_priority",
+        "add_agreement",
+        "add_provision",
         "set_priority_cost",
         "send_strategy_to_consultation",
         "endorse_strategy",

@@ -9,6 +9,7 @@ mod cli;
 mod countries;
 mod health;
 mod pages;
+mod priorities;
 mod seed;
 mod strategies;
 mod transition;

@@ -126,3 +126,39 @@ both_backends! {
         assert!(plan.cliff.is_empty());
     }
 }
+
+both_backends! {
+    async fn a_function_serves_a_priority_of_the_strategy(t) {
+        demo::seed(&t.db).await.unwrap();
+        let (country_id, _) = countries::get_with_id(&t.db, "XD").await.unwrap();
+        let owner = organisations::list(&t.db, country_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|o| o.acronym.as_deref() == Some("MoJ"))
+            .unwrap()
+            .id;
+        let system = Author::system("test");
+        let before = transition::load(&t.db, country_id).await.unwrap().unwrap().functions.len();
+        let mut unknown = function(owner, "2027-01-15", "100", "50", "0");
+        unknown.priority_code = Some("9.9".into());
+        let err = transition::add_function(&t.db, &system, country_id, unknown).await.unwrap_err();
+        match err {
+            AppError::Invalid(errors) => assert_eq!(errors[0].field, "priority_code"),
+            other => panic!("{other:?}"),
+        }
+        let mut served = function(owner, "2027-01-15", "100", "50", "0");
+        served.priority_code = Some("3.2".into());
+        let added = transition::add_function(&t.db, &system, country_id, served).await.unwrap();
+        assert_eq!(added.priority_code.as_deref(), Some("3.2"));
+        let plan = transition::load(&t.db, country_id).await.unwrap().unwrap();
+        assert_eq!(plan.functions.len(), before + 1, "only the valid one was saved");
+        let corrections: Vec<&str> = plan
+            .functions
+            .iter()
+            .filter(|f| f.priority_code.as_deref() == Some("3.2"))
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(corrections, ["Handover on 2027-01-15", "Prison management support"]);
+    }
+}

@@ -48,6 +48,10 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
     ("change_password", [false, true, true, true, true, true]),
     ("create_strategy", [false, false, true, false, false, false]),
     ("add_priority", [false, false, true, false, false, false]),
+    ("update_priority", [false, false, true, false, false, false]),
+    ("remove_priority", [false, false, true, false, false, false]),
+    ("add_agreement", [false, false, true, false, false, false]),
+    ("add_provision", [false, false, true, false, false, false]),
     (
         "set_priority_cost",
         [false, false, true, false, false, false],
