@@ -6,8 +6,8 @@ use leptos_router::{SsrMode, path};
 use crate::components::{SiteFooter, SiteHeader, provide_session};
 use crate::pages::{
     AccountPage, AccountsPage, AreaPage, AuditPage, CountryPage, HomePage, NotFound,
-    OrganisationPage, OrganisationsPage, PriorityPage, SignInPage, StrategyComparePage, StrategyPage,
-    TransitionPage,
+    OrganisationPage, OrganisationsPage, PriorityPage, SignInPage, StrategyComparePage,
+    StrategyPage, TransitionPage,
 };
 
 /// The HTML document the server renders around the app.

@@ -29,7 +29,14 @@ pub fn PriorityPage() -> impl IntoView {
     let update = ServerAction::<UpdatePriority>::new();
     let remove = ServerAction::<RemovePriority>::new();
     let data = Resource::new(
-        move || (code.get(), priority.get(), version.get(), update.version().get()),
+        move || {
+            (
+                code.get(),
+                priority.get(),
+                version.get(),
+                update.version().get(),
+            )
+        },
         |(code, priority, version, _)| load_priority(code, priority, version),
     );
     let update_error = form_error(update.value());

@@ -45,7 +45,11 @@ pub fn PriorityFields(
     let provisions: Vec<_> = strategy
         .agreements
         .iter()
-        .flat_map(|a| a.provisions.iter().map(move |p| (a.title.clone(), p.clone())))
+        .flat_map(|a| {
+            a.provisions
+                .iter()
+                .map(move |p| (a.title.clone(), p.clone()))
+        })
         .collect();
     view! {
         <label for="pillar_id">"Pillar"</label>

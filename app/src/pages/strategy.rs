@@ -7,14 +7,14 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use rust_decimal::Decimal;
 
-use super::country_code_param;
-use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
 use super::agreements::Agreements;
+use super::country_code_param;
 use super::priority_fields::PriorityFields;
+use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
 use crate::server_fns::{
-    AddAgreement, AddComment, AddPriority, AddProvision, CreateStrategy, EndorseStrategy, RedraftStrategy, ResolveComment,
-    SendStrategyToConsultation, SetPriorityCost, StrategyView, compare_strategy_versions,
-    load_strategy,
+    AddAgreement, AddComment, AddPriority, AddProvision, CreateStrategy, EndorseStrategy,
+    RedraftStrategy, ResolveComment, SendStrategyToConsultation, SetPriorityCost, StrategyView,
+    compare_strategy_versions, load_strategy,
 };
 use crate::types::money::display as money;
 use crate::types::{Comment, FiscalYear, Strategy, StrategyStatus};

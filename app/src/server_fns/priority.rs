@@ -55,7 +55,9 @@ pub async fn load_priority(
             let visible: Vec<(i32, i32)> = strategies::versions(&db, country_id)
                 .await?
                 .into_iter()
-                .filter(|(_, _, status)| drafts || *status == crate::types::StrategyStatus::Endorsed)
+                .filter(|(_, _, status)| {
+                    drafts || *status == crate::types::StrategyStatus::Endorsed
+                })
                 .map(|(id, version, _)| (id, version))
                 .collect();
             let shown = match version {
@@ -66,8 +68,7 @@ pub async fn load_priority(
             let &(strategy_id, _) = shown.ok_or_else(not_found)?;
             let strategy = strategies::load(&db, strategy_id).await?;
             let (_, priority) = strategy.priority(&code).ok_or_else(not_found)?;
-            let peers =
-                strategies::peer_priorities(&db, &country, priority.thematic_area).await?;
+            let peers = strategies::peer_priorities(&db, &country, priority.thematic_area).await?;
             let functions = crate::services::transition::load(&db, country_id)
                 .await?
                 .map(|plan| plan.functions)
@@ -218,4 +219,3 @@ pub async fn add_provision(
         .await,
     )
 }
-

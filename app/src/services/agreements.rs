@@ -65,7 +65,9 @@ fn validate_provision(new: NewProvision) -> Result<NewProvision, AppError> {
     let mut errors = Vec::new();
     let number_ok = !number.is_empty()
         && number.len() <= 16
-        && number.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+        && number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.');
     if !number_ok {
         errors.push(FieldError::new(
             "provision_number",
@@ -177,11 +179,14 @@ async fn of_models(
         .all(db)
         .await?
     {
-        provisions.entry(p.agreement_id).or_default().push(Provision {
-            id: p.id,
-            number: p.number,
-            text: p.text,
-        });
+        provisions
+            .entry(p.agreement_id)
+            .or_default()
+            .push(Provision {
+                id: p.id,
+                number: p.number,
+                text: p.text,
+            });
     }
     Ok(agreements
         .into_iter()

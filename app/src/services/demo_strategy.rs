@@ -179,16 +179,43 @@ const AGREEMENT: &str = "Comprehensive Peace Agreement for Kalinda (demo)";
 
 /// `(article, text)` of the agreement's provisions.
 const PROVISIONS: &[(&str, &str)] = &[
-    ("2.1", "A national dialogue leads to a reviewed constitution within two years."),
-    ("2.4", "General elections are held under an independent electoral commission."),
-    ("3.1", "Local peace committees settle disputes in the border districts."),
-    ("5.1", "Former combatants are disarmed, demobilised and reintegrated into civilian life."),
-    ("5.3", "The national police take over public order as the UN mission withdraws."),
-    ("5.6", "A national authority clears land mines and unexploded ordnance."),
-    ("6.2", "Justice reaches every province, and prisons come under a civilian corrections service."),
+    (
+        "2.1",
+        "A national dialogue leads to a reviewed constitution within two years.",
+    ),
+    (
+        "2.4",
+        "General elections are held under an independent electoral commission.",
+    ),
+    (
+        "3.1",
+        "Local peace committees settle disputes in the border districts.",
+    ),
+    (
+        "5.1",
+        "Former combatants are disarmed, demobilised and reintegrated into civilian life.",
+    ),
+    (
+        "5.3",
+        "The national police take over public order as the UN mission withdraws.",
+    ),
+    (
+        "5.6",
+        "A national authority clears land mines and unexploded ordnance.",
+    ),
+    (
+        "6.2",
+        "Justice reaches every province, and prisons come under a civilian corrections service.",
+    ),
     ("7.1", "Customary and statutory land claims are reconciled."),
-    ("8.2", "Revenues from natural resources and customs are published and shared fairly."),
-    ("9.1", "Basic services reach returnee and conflict-affected areas first."),
+    (
+        "8.2",
+        "Revenues from natural resources and customs are published and shared fairly.",
+    ),
+    (
+        "9.1",
+        "Basic services reach returnee and conflict-affected areas first.",
+    ),
 ];
 
 /// `(priority code, articles it implements, supporting partners' acronyms)`.
@@ -363,7 +390,10 @@ pub(super) async fn seed(
                 objective: format!("{title}, on the way set by the peace agreement."),
                 lead_organisation_id: org(ministry)?,
                 partner_ids: partners.iter().map(|a| org(a)).collect::<Result<_, _>>()?,
-                provision_ids: articles.iter().map(|a| article(a)).collect::<Result<_, _>>()?,
+                provision_ids: articles
+                    .iter()
+                    .map(|a| article(a))
+                    .collect::<Result<_, _>>()?,
                 phase,
                 thematic_area: area,
                 costs: costs(total, phase),

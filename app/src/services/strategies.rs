@@ -388,7 +388,10 @@ pub async fn load(db: &impl ConnectionTrait, strategy_id: i32) -> Result<Strateg
             })
         });
         if let Some(found) = found {
-            provisions_of.entry(link.priority_id).or_default().push(found);
+            provisions_of
+                .entry(link.priority_id)
+                .or_default()
+                .push(found);
         }
     }
     let mut partners_of: HashMap<i32, Vec<OrganisationRef>> = HashMap::new();
