@@ -192,7 +192,7 @@ async fn of_models(
         .into_iter()
         .map(|a| {
             let mut list = provisions.remove(&a.id).unwrap_or_default();
-            list.sort_by(|x, y| number_order(&x.number).cmp(&number_order(&y.number)));
+            list.sort_by_key(|x| number_order(&x.number));
             Agreement {
                 id: a.id,
                 title: a.title,
