@@ -16,8 +16,9 @@ use axum::middleware::Next;
 use axum::response::Redirect;
 use axum::response::Response;
 use axum::routing::get;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use serde::Deserialize;
+use std::sync::OnceLock;
 use time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
@@ -29,8 +30,17 @@ use crate::{api, exports, health};
 /// Sessions end after eight hours without a request.
 const SESSION_IDLE: Duration = Duration::hours(8);
 
+/// The app's routes, generated once per process. Generating runs the app
+/// with resource loading suppressed by a process-wide flag, so a second
+/// generation while another router serves pages (as when tests start many
+/// servers in one process) could stall a page's resources for good.
+fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = routes();
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
         .with_name("ct_session")
         .with_http_only(true)

@@ -2,5 +2,7 @@
 //! with and without JavaScript. Each runs on SQLite and on PostgreSQL.
 
 mod accounts;
+mod forms;
+mod priority;
 mod shell;
 mod strategy;

@@ -6,6 +6,8 @@ use app::types::{NewCountry, NewOrganisation, NewUser, OrganisationKind};
 use fantoccini::Locator;
 use tests::{Browser, Client, TestApp, TestDb, both_backends};
 
+use crate::forms::{choose, press, sign_in, type_into, wait_for_text};
+
 const PLANNER: (&str, &str) = ("planner@tl.example", "planner-password");
 const REVIEWER: (&str, &str) = ("reviewer@tl.example", "reviewer-password");
 
@@ -57,45 +59,6 @@ async fn country_with_planner(t: &TestDb) -> i32 {
         .await
         .unwrap();
     country_id
-}
-
-async fn type_into(browser: &Browser, selector: &str, text: &str) {
-    let field = browser.wait_for_css(selector).await;
-    field.clear().await.unwrap();
-    field.send_keys(text).await.unwrap();
-}
-
-async fn choose(browser: &Browser, selector: &str, value: &str) {
-    browser
-        .wait_for_css(selector)
-        .await
-        .select_by_value(value)
-        .await
-        .unwrap();
-}
-
-async fn press(browser: &Browser, label: &str) {
-    let button = format!("//button[normalize-space()='{label}']");
-    browser
-        .client
-        .find(Locator::XPath(&button))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-}
-
-/// Waits until the main content shows `text`.
-async fn wait_for_text(browser: &Browser, text: &str) {
-    let xpath = format!("//main[contains(., \"{text}\")]");
-    browser
-        .client
-        .wait()
-        .at_most(std::time::Duration::from_secs(20))
-        .for_element(Locator::XPath(&xpath))
-        .await
-        .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
 }
 
 async fn add_priority(
@@ -278,19 +241,4 @@ async fn add_priority_plain(browser: &Browser, code: &str, title: &str, amount: 
     type_into(browser, "#cost-2026", amount).await;
     press(browser, "Add priority").await;
     browser.wait_for_css("h1").await;
-}
-
-async fn sign_in(browser: &Browser, app: &TestApp, (email, password): (&str, &str)) {
-    browser.goto(&app.url("/sign-in")).await;
-    type_into(browser, "#email", email).await;
-    type_into(browser, "#password", password).await;
-    browser
-        .client
-        .find(Locator::Css("main form button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser.wait_for_css("nav.account").await;
 }

@@ -4,10 +4,11 @@
 use app::policy::Role;
 use app::policy::matrix::{Asker, MATRIX, expected};
 use app::server_fns::{
-    AddAgreement, AddComment, AddPriority, AddProvision, AddTransitionFunction, ChangePassword,
-    CreateOrganisation, CreateStrategy, CreateUser, EndorseStrategy, RedraftStrategy,
-    RemovePriority, ResetPassword, ResolveComment, SendStrategyToConsultation, SetPriorityCost,
-    SetTransitionPlan, UpdateOrganisation, UpdatePriority, UpdateUser,
+    AddAgreement, AddComment, AddPillar, AddPriority, AddProvision, AddTransitionFunction,
+    ChangePassword, CreateOrganisation, CreateStrategy, CreateUser, EndorseStrategy,
+    RedraftStrategy, RemovePriority, RenamePillar, ResetPassword, ResolveComment,
+    SendStrategyToConsultation, SetPriorityCost, SetTransitionPlan, UpdateOrganisation,
+    UpdatePriority, UpdateUser,
 };
 use app::services::audit::Author;
 use app::services::{
@@ -248,6 +249,15 @@ async fn call(
                 ("priority_id", priority.to_string()),
             ]
         }
+        "add_pillar" | "rename_pillar" => {
+            let draft = fresh_draft(t, world.country_id).await;
+            vec![
+                ("csrf", csrf.clone()),
+                ("strategy_id", draft.id.to_string()),
+                ("pillar_id", draft.pillars[4].id.to_string()),
+                ("pillar_title", format!("Pillar {n}")),
+            ]
+        }
         "add_agreement" => {
             let draft = fresh_draft(t, world.country_id).await;
             vec![
@@ -357,6 +367,8 @@ async fn call(
         "update_priority" => client.call::<UpdatePriority>(&fields).await,
         "remove_priority" => client.call::<RemovePriority>(&fields).await,
         "add_agreement" => client.call::<AddAgreement>(&fields).await,
+        "add_pillar" => client.call::<AddPillar>(&fields).await,
+        "rename_pillar" => client.call::<RenamePillar>(&fields).await,
         "add_provision" => client.call::<AddProvision>(&fields).await,
         "send_strategy_to_consultation" => client.call::<SendStrategyToConsultation>(&fields).await,
         "endorse_strategy" => client.call::<EndorseStrategy>(&fields).await,
@@ -421,6 +433,8 @@ fn the_table_lists_every_mutating_server_function() {
         "remove_priority",
         "add_agreement",
         "add_provision",
+        "add_pillar",
+        "rename_pillar",
         "set_priority_cost",
         "send_strategy_to_consultation",
         "endorse_strategy",

@@ -2,7 +2,7 @@ use std::str::FromStr;
 
 use app::AppError;
 use app::services::audit::{self, Author};
-use app::services::{agreements, countries, demo, organisations, priorities, strategies};
+use app::services::{agreements, countries, demo, organisations, pillars, priorities, strategies};
 use app::types::{
     NewCountry, NewOrganisation, NewProvision, OrganisationKind, Strategy, StrategyComparison,
     StrategyStatus, YearCost,
@@ -261,5 +261,45 @@ both_backends! {
         let (status, _) = planner.get_text("/countries/XD/strategy/priorities/2.5?version=2").await;
         assert_eq!(status, 404);
         app.stop().await;
+    }
+}
+
+both_backends! {
+    async fn a_draft_pillar_is_renamed_and_one_added(t) {
+        let (endorsed, draft) = demo_versions(&t).await;
+        let system = Author::system("test");
+        let security = &draft.pillars[1];
+        pillars::rename(&t.db, &system, draft.id, security.id, "  Security and rule of law ")
+            .await
+            .unwrap();
+        let added = pillars::add(&t.db, &system, draft.id, "Regional cooperation").await.unwrap();
+        assert_eq!(added.number, 6);
+        let blank = pillars::add(&t.db, &system, draft.id, "  ").await.unwrap_err();
+        assert_eq!(fields(blank), ["pillar_title"]);
+        let frozen = pillars::rename(&t.db, &system, endorsed.id, endorsed.pillars[1].id, "No")
+            .await
+            .unwrap_err();
+        assert_eq!(fields(frozen), ["status"]);
+        let elsewhere = pillars::rename(&t.db, &system, draft.id, endorsed.pillars[1].id, "No")
+            .await
+            .unwrap_err();
+        assert!(matches!(elsewhere, AppError::NotFound(_)), "{elsewhere:?}");
+
+        let reloaded = strategies::load(&t.db, draft.id).await.unwrap();
+        let titles: Vec<&str> = reloaded.pillars.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Legitimate politics",
+                "Security and rule of law",
+                "Justice",
+                "Economic foundations",
+                "Revenues and services",
+                "Regional cooperation",
+            ]
+        );
+        assert_eq!(reloaded.pillars[1].priorities, draft.pillars[1].priorities, "priorities stay");
+        let history = audit::history(&t.db, "pillar", security.id).await.unwrap();
+        assert_eq!(history[0].action, "update");
     }
 }

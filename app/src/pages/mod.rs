@@ -9,6 +9,7 @@ mod country;
 mod home;
 mod not_found;
 mod organisation;
+mod pillar_forms;
 mod priority;
 mod priority_fields;
 mod sign_in;

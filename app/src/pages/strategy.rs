@@ -9,12 +9,13 @@ use rust_decimal::Decimal;
 
 use super::agreements::Agreements;
 use super::country_code_param;
+use super::pillar_forms::{AddPillarForm, RenamePillarForm};
 use super::priority_fields::PriorityFields;
 use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
 use crate::server_fns::{
-    AddAgreement, AddComment, AddPriority, AddProvision, CreateStrategy, EndorseStrategy,
-    RedraftStrategy, ResolveComment, SendStrategyToConsultation, SetPriorityCost, StrategyView,
-    compare_strategy_versions, load_strategy,
+    AddAgreement, AddComment, AddPillar, AddPriority, AddProvision, CreateStrategy,
+    EndorseStrategy, RedraftStrategy, RenamePillar, ResolveComment, SendStrategyToConsultation,
+    SetPriorityCost, StrategyView, compare_strategy_versions, load_strategy,
 };
 use crate::types::money::display as money;
 use crate::types::{Comment, FiscalYear, Strategy, StrategyStatus};
@@ -32,6 +33,8 @@ struct Actions {
     resolve: ServerAction<ResolveComment>,
     agreement: ServerAction<AddAgreement>,
     provision: ServerAction<AddProvision>,
+    add_pillar: ServerAction<AddPillar>,
+    rename_pillar: ServerAction<RenamePillar>,
 }
 
 impl Actions {
@@ -47,6 +50,8 @@ impl Actions {
             resolve: ServerAction::new(),
             agreement: ServerAction::new(),
             provision: ServerAction::new(),
+            add_pillar: ServerAction::new(),
+            rename_pillar: ServerAction::new(),
         }
     }
 
@@ -61,6 +66,8 @@ impl Actions {
             + self.resolve.version().get()
             + self.agreement.version().get()
             + self.provision.version().get()
+            + self.add_pillar.version().get()
+            + self.rename_pillar.version().get()
     }
 
     fn error(&self) -> Signal<Option<crate::AppError>> {
@@ -75,6 +82,8 @@ impl Actions {
             form_error(self.resolve.value()),
             form_error(self.agreement.value()),
             form_error(self.provision.value()),
+            form_error(self.add_pillar.value()),
+            form_error(self.rename_pillar.value()),
         ];
         Signal::derive(move || errors.iter().find_map(|e| e.get()))
     }
@@ -181,11 +190,16 @@ fn StrategyBody(
                 let rows = pillar.priorities.clone();
                 let years = years.clone();
                 let strategy = strategy.clone();
+                let rename = editable.then(|| {
+                    let pillar = pillar.clone();
+                    view! { <RenamePillarForm strategy_id=strategy.id pillar action=actions.rename_pillar /> }
+                });
                 view! {
                     <section class="pillar" aria-labelledby=format!("pillar-{}", pillar.number)>
                         <h2 id=format!("pillar-{}", pillar.number)>
                             {format!("{}. {}", pillar.number, pillar.title)}
                         </h2>
+                        {rename}
                         {if rows.is_empty() {
                             view! { <p class="muted">"No priorities yet."</p> }.into_any()
                         } else {
@@ -195,6 +209,7 @@ fn StrategyBody(
                 }
             })
             .collect_view()}
+        {editable.then(|| view! { <AddPillarForm strategy_id=strategy.id action=actions.add_pillar /> })}
         <Totals strategy=strategy.clone() years=years.clone() />
         {(strategy.status == StrategyStatus::Consultation || !comments.is_empty()).then(|| {
             let open = strategy.status == StrategyStatus::Consultation && can_comment;

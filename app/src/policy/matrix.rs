@@ -51,6 +51,8 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
     ("update_priority", [false, false, true, false, false, false]),
     ("remove_priority", [false, false, true, false, false, false]),
     ("add_agreement", [false, false, true, false, false, false]),
+    ("add_pillar", [false, false, true, false, false, false]),
+    ("rename_pillar", [false, false, true, false, false, false]),
     ("add_provision", [false, false, true, false, false, false]),
     (
         "set_priority_cost",

@@ -5,6 +5,7 @@ mod admin;
 mod countries;
 #[cfg(feature = "ssr")]
 mod form;
+mod pillar;
 mod priority;
 mod session;
 mod strategy;
@@ -12,6 +13,7 @@ mod transition;
 
 pub use admin::*;
 pub use countries::*;
+pub use pillar::*;
 pub use priority::*;
 pub use session::*;
 pub use strategy::*;

@@ -9,6 +9,7 @@ pub mod demo;
 mod demo_strategy;
 mod demo_transition;
 pub mod organisations;
+pub mod pillars;
 pub mod priorities;
 pub mod strategies;
 pub mod transition;

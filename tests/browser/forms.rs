@@ -1,0 +1,58 @@
+//! What a person does with a form: type, choose, press, wait to see.
+
+use fantoccini::Locator;
+use tests::{Browser, TestApp};
+
+pub async fn type_into(browser: &Browser, selector: &str, text: &str) {
+    let field = browser.wait_for_css(selector).await;
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+pub async fn choose(browser: &Browser, selector: &str, value: &str) {
+    browser
+        .wait_for_css(selector)
+        .await
+        .select_by_value(value)
+        .await
+        .unwrap();
+}
+
+pub async fn press(browser: &Browser, label: &str) {
+    let button = format!("//button[normalize-space()='{label}']");
+    browser
+        .client
+        .find(Locator::XPath(&button))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Waits until the main content shows `text`.
+pub async fn wait_for_text(browser: &Browser, text: &str) {
+    let xpath = format!("//main[contains(., \"{text}\")]");
+    browser
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_element(Locator::XPath(&xpath))
+        .await
+        .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
+}
+
+pub async fn sign_in(browser: &Browser, app: &TestApp, (email, password): (&str, &str)) {
+    browser.goto(&app.url("/sign-in")).await;
+    type_into(browser, "#email", email).await;
+    type_into(browser, "#password", password).await;
+    browser
+        .client
+        .find(Locator::Css("main form button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for_css("nav.account").await;
+}
