@@ -3,6 +3,7 @@
 
 pub mod audit_entry;
 pub mod country;
+pub mod drawdown_phase;
 pub mod membership;
 pub mod organisation;
 pub mod peace_agreement;

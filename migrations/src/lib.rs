@@ -10,6 +10,7 @@ mod m20261123_000004_create_strategies;
 mod m20261123_000005_create_strategy_comments;
 mod m20261123_000006_create_transition;
 mod m20261123_000007_create_strategy_links;
+mod m20261123_000008_create_drawdown_phases;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_create_strategy_comments::Migration),
             Box::new(m20261123_000006_create_transition::Migration),
             Box::new(m20261123_000007_create_strategy_links::Migration),
+            Box::new(m20261123_000008_create_drawdown_phases::Migration),
         ]
     }
 }

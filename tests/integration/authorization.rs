@@ -4,9 +4,9 @@
 use app::policy::Role;
 use app::policy::matrix::{Asker, MATRIX, expected};
 use app::server_fns::{
-    AddAgreement, AddComment, AddPillar, AddPriority, AddProvision, AddTransitionFunction,
-    ChangePassword, CreateOrganisation, CreateStrategy, CreateUser, EndorseStrategy,
-    RedraftStrategy, RemovePriority, RenamePillar, ResetPassword, ResolveComment,
+    AddAgreement, AddComment, AddDrawdownPhase, AddPillar, AddPriority, AddProvision,
+    AddTransitionFunction, ChangePassword, CreateOrganisation, CreateStrategy, CreateUser,
+    EndorseStrategy, RedraftStrategy, RemovePriority, RenamePillar, ResetPassword, ResolveComment,
     SendStrategyToConsultation, SetPriorityCost, SetTransitionPlan, UpdateOrganisation,
     UpdatePriority, UpdateUser,
 };
@@ -338,6 +338,13 @@ async fn call(
             ("drawdown_start", "2026-07-01".into()),
             ("drawdown_end", "2029-06-30".into()),
         ],
+        "add_drawdown_phase" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            ("phase_name", format!("Phase {n}")),
+            ("phase_start", "2027-01-01".into()),
+            ("phase_end", "2027-12-31".into()),
+        ],
         "add_transition_function" => vec![
             ("csrf", csrf.clone()),
             ("country", "XD".into()),
@@ -377,6 +384,7 @@ async fn call(
         "resolve_comment" => client.call::<ResolveComment>(&fields).await,
         "set_transition_plan" => client.call::<SetTransitionPlan>(&fields).await,
         "add_transition_function" => client.call::<AddTransitionFunction>(&fields).await,
+        "add_drawdown_phase" => client.call::<AddDrawdownPhase>(&fields).await,
         "reset_password" => client.call::<ResetPassword>(&fields).await,
         "change_password" => client.call::<ChangePassword>(&fields).await,
         other => panic!("no call for {other}"),
@@ -443,6 +451,7 @@ fn the_table_lists_every_mutating_server_function() {
         "resolve_comment",
         "set_transition_plan",
         "add_transition_function",
+        "add_drawdown_phase",
     ];
     // update_organisation has a row per kind of organisation it touches.
     let expected_rows: Vec<&str> = functions

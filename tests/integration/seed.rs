@@ -49,6 +49,7 @@ both_backends! {
             [
                 "audit_log",
                 "countries",
+                "drawdown_phases",
                 "memberships",
                 "organisations",
                 "peace_agreements",

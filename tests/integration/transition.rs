@@ -2,10 +2,10 @@ use std::str::FromStr;
 
 use app::AppError;
 use app::services::audit::Author;
-use app::services::{countries, demo, organisations, transition};
+use app::services::{countries, demo, drawdown, organisations, transition};
 use app::types::{
-    FunctionKind, NewCountry, NewFunction, NewOrganisation, NewTransitionPlan, OrganisationKind,
-    Readiness,
+    FunctionKind, NewCountry, NewDrawdownPhase, NewFunction, NewOrganisation, NewTransitionPlan,
+    OrganisationKind, Readiness,
 };
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -160,5 +160,45 @@ both_backends! {
             .map(|f| f.name.as_str())
             .collect();
         assert_eq!(corrections, ["Handover on 2027-01-15", "Prison management support"]);
+    }
+}
+
+both_backends! {
+    async fn drawdown_phases_lie_within_the_drawdown(t) {
+        let (country_id, _) = setup(&t).await;
+        let system = Author::system("test");
+        let phase = |name: &str, start: &str, end: &str| NewDrawdownPhase {
+            name: name.into(),
+            starts_on: d(start),
+            ends_on: d(end),
+        };
+        let outside = phase("Too early", "2026-01-01", "2026-12-31");
+        let err = drawdown::add_phase(&t.db, &system, country_id, outside).await.unwrap_err();
+        let fields: Vec<String> = match err {
+            AppError::Invalid(errors) => errors.into_iter().map(|e| e.field).collect(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(fields, ["phase_start"]);
+        let backwards = phase("Backwards", "2027-06-30", "2027-01-01");
+        let err = drawdown::add_phase(&t.db, &system, country_id, backwards).await.unwrap_err();
+        assert!(matches!(&err, AppError::Invalid(e) if e[0].field == "phase_end"), "{err:?}");
+        drawdown::add_phase(&t.db, &system, country_id, phase("Second", "2027-07-01", "2028-06-30"))
+            .await
+            .unwrap();
+        drawdown::add_phase(&t.db, &system, country_id, phase(" First ", "2026-07-01", "2027-06-30"))
+            .await
+            .unwrap();
+        let plan = transition::load(&t.db, country_id).await.unwrap().unwrap();
+        let names: Vec<&str> = plan.phases.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["First", "Second"], "in date order, trimmed, nothing else saved");
+
+        let app = tests::TestApp::spawn(&t).await;
+        let (_, page) = app.get_text("/countries/TL/transition").await;
+        assert!(page.contains("Drawdown phases"));
+        assert!(page.contains("First: 2026-07-01 to 2027-06-30"));
+        let (_, json) = app.get_text("/api/v1/countries/TL/transition").await;
+        let api: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(api["phases"][1]["name"], "Second");
+        app.stop().await;
     }
 }

@@ -4,7 +4,7 @@ use leptos_meta::Title;
 use super::country_code_param;
 use crate::components::{CliffChart, CsrfField, ErrorPanel, FormErrors, form_error};
 use crate::server_fns::{
-    AddTransitionFunction, SetTransitionPlan, TransitionView, load_transition,
+    AddDrawdownPhase, AddTransitionFunction, SetTransitionPlan, TransitionView, load_transition,
 };
 use crate::types::money::display as money;
 use crate::types::{FunctionKind, Organisation, Readiness, TransitionPlan};
@@ -16,12 +16,18 @@ pub fn TransitionPage() -> impl IntoView {
     let code = country_code_param();
     let set_plan = ServerAction::<SetTransitionPlan>::new();
     let add = ServerAction::<AddTransitionFunction>::new();
+    let add_phase = ServerAction::<AddDrawdownPhase>::new();
     let plan = Resource::new(
-        move || (code.get(), set_plan.version().get() + add.version().get()),
+        move || {
+            let changes =
+                set_plan.version().get() + add.version().get() + add_phase.version().get();
+            (code.get(), changes)
+        },
         |(code, _)| load_transition(code),
     );
     let plan_error = form_error(set_plan.value());
     let add_error = form_error(add.value());
+    let phase_error = form_error(add_phase.value());
     view! {
         <Title text="Transition" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -43,6 +49,8 @@ pub fn TransitionPage() -> impl IntoView {
                                 <FormErrors error=plan_error />
                                 <PlanForm code=code.clone() plan=plan.clone() action=set_plan />
                                 {plan.is_some().then(|| view! {
+                                    <FormErrors error=phase_error />
+                                    <PhaseForm code=code.clone() action=add_phase />
                                     <FormErrors error=add_error />
                                     <FunctionForm
                                         code=code.clone()
@@ -69,6 +77,7 @@ fn Plan(plan: TransitionPlan, priorities: Vec<(String, String)>) -> impl IntoVie
         mandate_end,
         drawdown_start,
         drawdown_end,
+        phases,
         currency,
         functions,
         cliff,
@@ -83,6 +92,15 @@ fn Plan(plan: TransitionPlan, priorities: Vec<(String, String)>) -> impl IntoVie
             <dt>"Amounts"</dt>
             <dd>{format!("{currency} a year")}</dd>
         </dl>
+        {(!phases.is_empty()).then(|| view! {
+            <h2>"Drawdown phases"</h2>
+            <ol class="phases">
+                {phases
+                    .into_iter()
+                    .map(|p| view! { <li>{format!("{}: {} to {}", p.name, p.starts_on, p.ends_on)}</li> })
+                    .collect_view()}
+            </ol>
+        })}
         <h2>"Financing cliff"</h2>
         {if cliff.is_empty() {
             view! { <p>"No function has a handover date yet."</p> }.into_any()
@@ -258,5 +276,25 @@ fn FunctionForm(
                 <button type="submit">"Add function"</button>
             </ActionForm>
         </section>
+    }
+}
+
+#[component]
+fn PhaseForm(code: String, action: ServerAction<AddDrawdownPhase>) -> impl IntoView {
+    view! {
+        <details class="edit">
+            <summary>"Add a drawdown phase"</summary>
+            <ActionForm action attr:class="stack narrow">
+                <CsrfField />
+                <input type="hidden" name="country" value=code />
+                <label for="phase_name">"Phase"</label>
+                <input id="phase_name" name="phase_name" required=true maxlength="200" />
+                <label for="phase_start">"Starts"</label>
+                <input id="phase_start" name="phase_start" type="date" required=true />
+                <label for="phase_end">"Ends"</label>
+                <input id="phase_end" name="phase_end" type="date" required=true />
+                <button type="submit">"Add phase"</button>
+            </ActionForm>
+        </details>
     }
 }

@@ -77,6 +77,10 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         [false, false, true, false, false, false],
     ),
     (
+        "add_drawdown_phase",
+        [false, false, true, false, false, false],
+    ),
+    (
         "add_transition_function",
         [false, false, true, false, false, false],
     ),

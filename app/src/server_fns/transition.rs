@@ -134,3 +134,31 @@ pub async fn add_transition_function(
         .await,
     )
 }
+
+#[server]
+pub async fn add_drawdown_phase(
+    csrf: String,
+    country: String,
+    phase_name: String,
+    phase_start: String,
+    phase_end: String,
+) -> Result<(), AppError> {
+    use crate::server_fns::form::date;
+    crate::server_fns::form::respond(
+        async {
+            let actor = crate::auth::signed_in(&csrf).await?;
+            let db = crate::state::db()?;
+            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            crate::auth::ensure(&actor, crate::policy::Action::EditTransition { country_id })?;
+            let phase = crate::types::NewDrawdownPhase {
+                name: phase_name,
+                starts_on: date("phase_start", &phase_start)?,
+                ends_on: date("phase_end", &phase_end)?,
+            };
+            let author = crate::services::audit::Author::user(&actor);
+            crate::services::drawdown::add_phase(&db, &author, country_id, phase).await?;
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -6,10 +6,12 @@ use rust_decimal::Decimal;
 use sea_orm::DatabaseTransaction;
 
 use crate::AppError;
-use crate::types::{FunctionKind, NewFunction, NewTransitionPlan, Organisation, Readiness};
+use crate::types::{
+    FunctionKind, NewDrawdownPhase, NewFunction, NewTransitionPlan, Organisation, Readiness,
+};
 
 use super::audit::Author;
-use super::transition;
+use super::{drawdown, transition};
 
 /// `(kind, name, new owner's acronym, handover, readiness, mission cost, cost after, secured)`,
 /// yearly amounts in whole dollars.
@@ -17,7 +19,7 @@ type DemoFunction = (
     FunctionKind,
     &'static str,
     &'static str,
-    (i32, u32, u32),
+    Ymd,
     Readiness,
     i64,
     i64,
@@ -127,6 +129,20 @@ const FUNCTIONS: &[DemoFunction] = &[
     ),
 ];
 
+/// A calendar date as `(year, month, day)`.
+type Ymd = (i32, u32, u32);
+
+/// `(name, start, end)` of the drawdown's phases.
+const PHASES: &[(&str, Ymd, Ymd)] = &[
+    ("Handover of the capital", (2026, 7, 1), (2027, 6, 30)),
+    (
+        "Withdrawal from the eastern and border districts",
+        (2027, 7, 1),
+        (2028, 6, 30),
+    ),
+    ("Closure of the mission", (2028, 7, 1), (2029, 6, 30)),
+];
+
 /// The strategy priority each function serves, by function name.
 const PRIORITY_OF: &[(&str, &str)] = &[
     ("Patrols in the capital", "2.1"),
@@ -149,7 +165,7 @@ pub(super) async fn seed(
     if transition::load(txn, country_id).await?.is_some() {
         return Ok(());
     }
-    let date = |(y, m, d): (i32, u32, u32)| {
+    let date = |(y, m, d): Ymd| {
         NaiveDate::from_ymd_opt(y, m, d)
             .ok_or_else(|| AppError::internal(format!("demo date {y}-{m}-{d}")))
     };
@@ -160,6 +176,14 @@ pub(super) async fn seed(
         drawdown_end: date((2029, 6, 30))?,
     };
     transition::set_plan(txn, author, country_id, plan).await?;
+    for (name, starts, ends) in PHASES {
+        let phase = NewDrawdownPhase {
+            name: (*name).into(),
+            starts_on: date(*starts)?,
+            ends_on: date(*ends)?,
+        };
+        drawdown::add_phase(txn, author, country_id, phase).await?;
+    }
     for &(kind, name, owner, handover, readiness, mission, after, secured) in FUNCTIONS {
         let future_owner_id = organisations
             .iter()

@@ -8,6 +8,7 @@ pub mod countries;
 pub mod demo;
 mod demo_strategy;
 mod demo_transition;
+pub mod drawdown;
 pub mod organisations;
 pub mod pillars;
 pub mod priorities;

@@ -299,6 +299,7 @@ pub async fn load(
         mandate_end: plan.mandate_end,
         drawdown_start: plan.drawdown_start,
         drawdown_end: plan.drawdown_end,
+        phases: super::drawdown::of_plan(db, plan.id).await?,
         currency: country.currency,
         cliff: cliff(&functions, start_month),
         functions,

@@ -50,7 +50,7 @@ pub use strategy::{
     ProvisionRef, Strategy, StrategyComparison, StrategyStatus, ThematicArea, YearCost,
 };
 pub use transition::{
-    CliffYear, FunctionKind, NewFunction, NewTransitionPlan, Readiness, TransitionFunction,
-    TransitionPlan,
+    CliffYear, DrawdownPhase, FunctionKind, NewDrawdownPhase, NewFunction, NewTransitionPlan,
+    Readiness, TransitionFunction, TransitionPlan,
 };
 pub use user::{IssuedPassword, NewUser, UserChanges, UserSummary};

@@ -33,6 +33,22 @@ pub struct NewTransitionPlan {
     pub drawdown_end: NaiveDate,
 }
 
+/// A phase of the mission's drawdown, e.g. "Withdrawal from the east".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrawdownPhase {
+    pub id: i32,
+    pub name: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewDrawdownPhase {
+    pub name: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewFunction {
     pub kind: FunctionKind,
@@ -85,6 +101,7 @@ pub struct TransitionPlan {
     pub mandate_end: NaiveDate,
     pub drawdown_start: NaiveDate,
     pub drawdown_end: NaiveDate,
+    pub phases: Vec<DrawdownPhase>,
     pub currency: String,
     pub functions: Vec<TransitionFunction>,
     pub cliff: Vec<CliffYear>,
