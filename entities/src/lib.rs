@@ -2,6 +2,11 @@
 //! service layer maps between the two.
 
 pub mod audit_entry;
+pub mod commitment;
+pub mod commitment_progress;
+pub mod compact;
+pub mod compact_party;
+pub mod compact_signature;
 pub mod country;
 pub mod drawdown_phase;
 pub mod membership;

@@ -11,6 +11,7 @@ mod m20261123_000005_create_strategy_comments;
 mod m20261123_000006_create_transition;
 mod m20261123_000007_create_strategy_links;
 mod m20261123_000008_create_drawdown_phases;
+mod m20261123_000009_create_compacts;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_create_transition::Migration),
             Box::new(m20261123_000007_create_strategy_links::Migration),
             Box::new(m20261123_000008_create_drawdown_phases::Migration),
+            Box::new(m20261123_000009_create_compacts::Migration),
         ]
     }
 }

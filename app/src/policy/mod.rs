@@ -10,6 +10,8 @@ pub mod matrix;
 
 use serde::{Deserialize, Serialize};
 
+use crate::types::CommitmentKind;
+
 /// A user's role in one country.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -123,6 +125,23 @@ pub enum Action {
     Comment { country_id: i32 },
     /// Mark a consultation comment resolved.
     ResolveComment { country_id: i32 },
+    /// Start a compact, freeze it for signature, amend it.
+    EditCompact { country_id: i32 },
+    /// Write or change a commitment's agreed content.
+    EditCommitment {
+        country_id: i32,
+        party_id: i32,
+        kind: CommitmentKind,
+    },
+    ReportProgress {
+        country_id: i32,
+        party_id: i32,
+        kind: CommitmentKind,
+    },
+    SignCompact {
+        country_id: i32,
+        organisation_id: i32,
+    },
 }
 
 /// The single rule book.
@@ -154,7 +173,41 @@ pub fn allows(actor: Option<&Actor>, action: Action) -> bool {
         | Action::Comment { country_id } => actor.role_in(country_id).is_some(),
         Action::EditStrategy { country_id }
         | Action::EditTransition { country_id }
-        | Action::ResolveComment { country_id } => actor.role_in(country_id) == Some(Role::Planner),
+        | Action::ResolveComment { country_id }
+        | Action::EditCompact { country_id } => actor.role_in(country_id) == Some(Role::Planner),
+        // Planners hold the pen on the compact; a partner writes its own
+        // commitments.
+        Action::EditCommitment {
+            country_id,
+            party_id,
+            kind,
+        } => match actor.role_in(country_id) {
+            Some(Role::Planner) => true,
+            Some(Role::PartnerReporter) => {
+                kind == CommitmentKind::Partner && actor.organisation_id == party_id
+            }
+            _ => false,
+        },
+        // Each side reports on what it committed to; joint commitments by both.
+        Action::ReportProgress {
+            country_id,
+            party_id,
+            kind,
+        } => match actor.role_in(country_id) {
+            Some(Role::Planner) => kind != CommitmentKind::Partner,
+            Some(Role::PartnerReporter) => {
+                kind != CommitmentKind::Government && actor.organisation_id == party_id
+            }
+            _ => false,
+        },
+        Action::SignCompact {
+            country_id,
+            organisation_id,
+        } => {
+            actor.role_in(country_id).is_some()
+                && actor.signatory
+                && actor.organisation_id == organisation_id
+        }
     }
 }
 

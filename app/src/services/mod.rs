@@ -3,6 +3,8 @@
 
 pub mod agreements;
 pub mod audit;
+pub mod commitments;
+pub mod compacts;
 pub mod comments;
 pub mod countries;
 pub mod demo;

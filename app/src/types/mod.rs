@@ -31,6 +31,7 @@ macro_rules! coded_enum {
 
 mod area;
 mod audit;
+mod compact;
 mod country;
 mod fiscal_year;
 pub mod money;
@@ -41,6 +42,11 @@ mod user;
 
 pub use area::Area;
 pub use audit::{AuditEntry, AuditFilter};
+pub use compact::{
+    Commitment, CommitmentCategory, CommitmentKind, CommitmentStatus, Compact, CompactStatus,
+    NewCommitment, NewCompact, NewProgress, Party, Progress, Signature, SignedCommitment,
+    SignedText,
+};
 pub use country::{Country, CountrySummary, KindCount, NewCountry};
 pub use fiscal_year::{FiscalYear, month_name};
 pub use organisation::{NewOrganisation, Organisation, OrganisationKind};
