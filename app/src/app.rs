@@ -5,7 +5,7 @@ use leptos_router::{SsrMode, path};
 
 use crate::components::{SiteFooter, SiteHeader, provide_session};
 use crate::pages::{
-    AccountPage, AccountsPage, AreaPage, AuditPage, CountryPage, HomePage, NotFound,
+    AccountPage, AccountsPage, AreaPage, AuditPage, CompactPage, CountryPage, HomePage, NotFound,
     OrganisationPage, OrganisationsPage, PriorityPage, SignInPage, StrategyComparePage,
     StrategyPage, TransitionPage,
 };
@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/countries/:code") view=CountryPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/strategy") view=StrategyPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/transition") view=TransitionPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/compact") view=CompactPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/strategy/compare") view=StrategyComparePage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/strategy/priorities/:priority") view=PriorityPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/admin/organisations") view=OrganisationsPage ssr=SsrMode::Async />

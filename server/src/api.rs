@@ -2,9 +2,9 @@
 //! only and needs no account.
 
 use app::AppError;
-use app::services::{countries, strategies, transition};
+use app::services::{compacts, countries, strategies, transition};
 use app::state::AppState;
-use app::types::{Country, Strategy, TransitionPlan};
+use app::types::{Compact, Country, Strategy, TransitionPlan};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -17,6 +17,7 @@ pub fn routes() -> Router<AppState> {
         .route("/countries", get(list_countries))
         .route("/countries/{code}/strategy", get(endorsed_strategy))
         .route("/countries/{code}/transition", get(transition_plan))
+        .route("/countries/{code}/compact", get(signed_compact))
 }
 
 /// An API failure: the status and `{"error": "..."}`.
@@ -70,4 +71,16 @@ async fn transition_plan(
         .await?
         .ok_or_else(|| AppError::NotFound(format!("a transition plan for {code}")))?;
     Ok(Json(plan))
+}
+
+/// The latest signed version of the country's compact.
+async fn signed_compact(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Json<Compact>, ApiError> {
+    let (country_id, _) = countries::get_with_id(&state.db, &code).await?;
+    let compact = compacts::latest_signed(&state.db, country_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("a signed compact for {code}")))?;
+    Ok(Json(compact))
 }

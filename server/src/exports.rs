@@ -1,14 +1,49 @@
 //! Downloads of published data as CSV.
 
 use app::AppError;
-use app::services::{countries, strategies};
+use app::services::{compacts, countries, strategies};
 use app::state::AppState;
-use app::types::{FiscalYear, Strategy};
+use app::types::{CompactStatus, FiscalYear, Strategy};
 use axum::extract::{Path, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::IntoResponse;
 
 use crate::api::ApiError;
+
+/// The canonical JSON of a signed compact version (`v2.json`): the exact
+/// bytes whose SHA-256 the signatures carry.
+pub async fn compact_json(
+    State(state): State<AppState>,
+    Path((code, file)): Path<(String, String)>,
+) -> Result<impl IntoResponse, ApiError> {
+    let not_found = || AppError::NotFound(format!("compact {file}"));
+    let version: i32 = file
+        .strip_prefix('v')
+        .and_then(|f| f.strip_suffix(".json"))
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(not_found)?;
+    let (country_id, country) = countries::get_with_id(&state.db, &code).await?;
+    let (id, _, status) = compacts::versions(&state.db, country_id)
+        .await?
+        .into_iter()
+        .find(|(_, v, _)| *v == version)
+        .ok_or_else(not_found)?;
+    if status != CompactStatus::Signed {
+        return Err(not_found().into());
+    }
+    let body = compacts::canonical_json(&compacts::load(&state.db, id).await?)?;
+    let name = format!(
+        "attachment; filename=\"compact-{}-v{version}.json\"",
+        country.code
+    );
+    Ok((
+        [
+            (CONTENT_TYPE, "application/json".to_string()),
+            (CONTENT_DISPOSITION, name),
+        ],
+        body,
+    ))
+}
 
 /// The priorities of the latest endorsed strategy with their yearly costs.
 pub async fn strategy_csv(

@@ -52,6 +52,10 @@ pub fn router(state: AppState) -> Router {
         .route("/switch-country", get(switch_country))
         .nest("/api/v1", api::routes())
         .route("/countries/{code}/strategy.csv", get(exports::strategy_csv))
+        .route(
+            "/countries/{code}/compact/{file}",
+            get(exports::compact_json),
+        )
         .leptos_routes_with_context(&state, routes, || (), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

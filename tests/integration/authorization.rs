@@ -1,21 +1,26 @@
 //! Every mutating server function, called over HTTP by every kind of user,
 //! is allowed or refused exactly as `app::policy::matrix` says.
 
+use crate::fixtures::{
+    close_open_compacts, close_open_versions, commitment, fresh_compact, ready_for_compact,
+};
 use app::policy::Role;
 use app::policy::matrix::{Asker, MATRIX, expected};
 use app::server_fns::{
-    AddAgreement, AddComment, AddDrawdownPhase, AddPillar, AddPriority, AddProvision,
-    AddTransitionFunction, ChangePassword, CreateOrganisation, CreateStrategy, CreateUser,
-    EndorseStrategy, RedraftStrategy, RemovePriority, RenamePillar, ResetPassword, ResolveComment,
-    SendStrategyToConsultation, SetPriorityCost, SetTransitionPlan, UpdateOrganisation,
-    UpdatePriority, UpdateUser,
+    AddAgreement, AddComment, AddCommitment, AddDrawdownPhase, AddPillar, AddPriority,
+    AddProvision, AddTransitionFunction, AmendCompact, ChangePassword, CreateCompact,
+    CreateOrganisation, CreateStrategy, CreateUser, EndorseStrategy, FreezeCompact,
+    RedraftStrategy, RemovePriority, RenamePillar, ReportProgress, ResetPassword, ResolveComment,
+    SendStrategyToConsultation, SetPriorityCost, SetTransitionPlan, SignCompact, UpdateCommitment,
+    UpdateOrganisation, UpdatePriority, UpdateUser,
 };
 use app::services::audit::Author;
 use app::services::{
-    agreements, comments, countries, demo, organisations, priorities, strategies, users,
+    agreements, comments, commitments, compacts, countries, demo, organisations, priorities,
+    strategies, users,
 };
 use app::types::{
-    NewAgreement, NewPriority, NewUser, Phase, Strategy, StrategyStatus, ThematicArea,
+    CommitmentKind, NewAgreement, NewPriority, NewUser, Phase, Strategy, ThematicArea,
 };
 use tests::{Answer, Client, TestApp, TestDb, both_backends, demo as accounts};
 
@@ -24,6 +29,7 @@ struct World {
     reviewer: i32,
     norad: String,
     finance: String,
+    planning: String,
     target_user: String,
 }
 
@@ -58,6 +64,7 @@ async fn world(t: &TestDb) -> World {
         reviewer,
         norad: id_of("Norway (Norad)"),
         finance: id_of("Ministry of Finance"),
+        planning: id_of("Ministry of Planning and Development"),
         target_user: target.id.to_string(),
     }
 }
@@ -73,25 +80,6 @@ async fn client(app: &TestApp, asker: Asker) -> Client {
         Asker::Reviewer => accounts::REVIEWER,
     };
     Client::signed_in(app, account.0, account.1).await
-}
-
-/// Ends every open strategy version (as the system, not through the API),
-/// so that a new draft can start.
-async fn close_open_versions(t: &TestDb, country_id: i32) -> i32 {
-    let system = Author::system("test");
-    let mut last_endorsed = 0;
-    for (id, _, status) in strategies::versions(&t.db, country_id).await.unwrap() {
-        if status == StrategyStatus::Draft {
-            strategies::send_to_consultation(&t.db, &system, id)
-                .await
-                .unwrap();
-        }
-        if status != StrategyStatus::Endorsed {
-            strategies::endorse(&t.db, &system, id).await.unwrap();
-        }
-        last_endorsed = id;
-    }
-    last_endorsed
 }
 
 /// A fresh draft (with the demo's priorities) that no other call has touched.
@@ -338,6 +326,81 @@ async fn call(
             ("drawdown_start", "2026-07-01".into()),
             ("drawdown_end", "2029-06-30".into()),
         ],
+        "create_compact" => {
+            ready_for_compact(t, world.country_id).await;
+            vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("title", format!("Compact {n}")),
+                ("starts_on", "2026-07-01".into()),
+                ("ends_on", "2029-06-30".into()),
+                ("principles", String::new()),
+                ("party_ids[0]", world.planning.clone()),
+                ("party_ids[1]", world.norad.clone()),
+            ]
+        }
+        "add_commitment" | "update_commitment" => {
+            let draft = fresh_compact(t, world.country_id).await;
+            let mut fields = vec![
+                ("csrf", csrf.clone()),
+                ("party_id", world.norad.clone()),
+                ("kind", "partner".into()),
+                ("category", "transparency".into()),
+                ("text", format!("Commitment {n}")),
+                ("priority_code", "5.2".into()),
+                ("due_on", "2027-06-30".into()),
+            ];
+            if row == "add_commitment" {
+                fields.push(("compact_id", draft.id.to_string()));
+            } else {
+                let norad = world.norad.parse().unwrap();
+                let new = commitment(norad, CommitmentKind::Partner, "Publish all aid");
+                let id = commitments::add(&t.db, &Author::system("test"), draft.id, new)
+                    .await
+                    .unwrap()
+                    .id;
+                fields.push(("commitment_id", id.to_string()));
+            }
+            fields
+        }
+        "report_progress" => {
+            let draft = fresh_compact(t, world.country_id).await;
+            let new = commitment(
+                world.norad.parse().unwrap(),
+                CommitmentKind::Joint,
+                "Together",
+            );
+            let id = commitments::add(&t.db, &Author::system("test"), draft.id, new)
+                .await
+                .unwrap()
+                .id;
+            vec![
+                ("csrf", csrf.clone()),
+                ("commitment_id", id.to_string()),
+                ("on_date", "2026-09-01".into()),
+                ("progress_text", "Started".into()),
+                ("status", "on_track".into()),
+            ]
+        }
+        "freeze_compact" | "sign_compact" | "amend_compact" => {
+            let draft = fresh_compact(t, world.country_id).await;
+            let system = Author::system("test");
+            let new = commitment(
+                world.norad.parse().unwrap(),
+                CommitmentKind::Partner,
+                "Report",
+            );
+            commitments::add(&t.db, &system, draft.id, new)
+                .await
+                .unwrap();
+            if row != "freeze_compact" {
+                compacts::freeze(&t.db, &system, draft.id).await.unwrap();
+            }
+            if row == "amend_compact" {
+                close_open_compacts(t, world.country_id).await;
+            }
+            vec![("csrf", csrf.clone()), ("compact_id", draft.id.to_string())]
+        }
         "add_drawdown_phase" => vec![
             ("csrf", csrf.clone()),
             ("country", "XD".into()),
@@ -385,6 +448,13 @@ async fn call(
         "set_transition_plan" => client.call::<SetTransitionPlan>(&fields).await,
         "add_transition_function" => client.call::<AddTransitionFunction>(&fields).await,
         "add_drawdown_phase" => client.call::<AddDrawdownPhase>(&fields).await,
+        "create_compact" => client.call::<CreateCompact>(&fields).await,
+        "add_commitment" => client.call::<AddCommitment>(&fields).await,
+        "update_commitment" => client.call::<UpdateCommitment>(&fields).await,
+        "report_progress" => client.call::<ReportProgress>(&fields).await,
+        "freeze_compact" => client.call::<FreezeCompact>(&fields).await,
+        "sign_compact" => client.call::<SignCompact>(&fields).await,
+        "amend_compact" => client.call::<AmendCompact>(&fields).await,
         "reset_password" => client.call::<ResetPassword>(&fields).await,
         "change_password" => client.call::<ChangePassword>(&fields).await,
         other => panic!("no call for {other}"),
@@ -432,6 +502,7 @@ const READS: &[&str] = &[
     "compare_strategy_versions",
     "current_session",
     "get_country_summary",
+    "load_compact",
     "list_countries",
     "load_accounts",
     "load_admin_organisations",

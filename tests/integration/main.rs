@@ -7,6 +7,7 @@ mod auth;
 mod authorization;
 mod cli;
 mod countries;
+mod fixtures;
 mod health;
 mod pages;
 mod priorities;

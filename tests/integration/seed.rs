@@ -48,6 +48,11 @@ both_backends! {
             tables,
             [
                 "audit_log",
+                "commitment_progress",
+                "commitments",
+                "compact_parties",
+                "compact_signatures",
+                "compacts",
                 "countries",
                 "drawdown_phases",
                 "memberships",

@@ -76,6 +76,16 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         "set_transition_plan",
         [false, false, true, false, false, false],
     ),
+    ("create_compact", [false, false, true, false, false, false]),
+    ("add_commitment", [false, false, true, true, false, false]),
+    (
+        "update_commitment",
+        [false, false, true, true, false, false],
+    ),
+    ("report_progress", [false, false, true, true, false, false]),
+    ("freeze_compact", [false, false, true, false, false, false]),
+    ("sign_compact", [false, false, true, true, false, false]),
+    ("amend_compact", [false, false, true, false, false, false]),
     (
         "add_drawdown_phase",
         [false, false, true, false, false, false],

@@ -2,6 +2,7 @@
 //! and what the policy allows, then call the service layer.
 
 mod admin;
+mod compact;
 mod countries;
 #[cfg(feature = "ssr")]
 mod form;
@@ -12,6 +13,7 @@ mod strategy;
 mod transition;
 
 pub use admin::*;
+pub use compact::*;
 pub use countries::*;
 pub use pillar::*;
 pub use priority::*;

@@ -9,9 +9,7 @@ use sea_orm::{
 };
 
 use crate::policy::Actor;
-use crate::types::{
-    Commitment, CommitmentKind, NewCommitment, NewProgress, OrganisationKind,
-};
+use crate::types::{Commitment, CommitmentKind, NewCommitment, NewProgress, OrganisationKind};
 use crate::{AppError, FieldError};
 
 use super::audit::{self, Author, Change};
@@ -30,8 +28,9 @@ pub struct Owner {
 
 pub async fn owner(db: &impl ConnectionTrait, commitment_id: i32) -> Result<Owner, AppError> {
     let row = row(db, commitment_id).await?;
-    let kind = CommitmentKind::from_code(&row.kind)
-        .ok_or_else(|| AppError::internal(format!("commitment {commitment_id} kind {:?}", row.kind)))?;
+    let kind = CommitmentKind::from_code(&row.kind).ok_or_else(|| {
+        AppError::internal(format!("commitment {commitment_id} kind {:?}", row.kind))
+    })?;
     Ok(Owner {
         compact_id: row.compact_id,
         country_id: compacts::country_of(db, row.compact_id).await?,
@@ -66,12 +65,18 @@ async fn validate(
         errors.push(FieldError::new("text", "must be 1 to 2000 characters"));
     }
     if office.chars().count() > 200 {
-        errors.push(FieldError::new("responsible_office", "must be at most 200 characters"));
+        errors.push(FieldError::new(
+            "responsible_office",
+            "must be at most 200 characters",
+        ));
     }
     if new.due_on < compact.starts_on {
         errors.push(FieldError::new(
             "due_on",
-            format!("must not be before the compact starts, {}", compact.starts_on),
+            format!(
+                "must not be before the compact starts, {}",
+                compact.starts_on
+            ),
         ));
     }
     let served = priority::Entity::find()
@@ -91,9 +96,14 @@ async fn validate(
         .one(db)
         .await?
         .is_some();
-    let party = organisation::Entity::find_by_id(new.party_id).one(db).await?;
+    let party = organisation::Entity::find_by_id(new.party_id)
+        .one(db)
+        .await?;
     match party.filter(|_| is_party) {
-        None => errors.push(FieldError::new("party_id", "must be a party to this compact")),
+        None => errors.push(FieldError::new(
+            "party_id",
+            "must be a party to this compact",
+        )),
         Some(org) => {
             let government = org.kind == OrganisationKind::GovernmentMinistry.code();
             if government != (new.kind == CommitmentKind::Government) {
@@ -117,7 +127,11 @@ async fn validate(
     }
 }
 
-async fn current(db: &impl ConnectionTrait, compact_id: i32, id: i32) -> Result<Commitment, AppError> {
+async fn current(
+    db: &impl ConnectionTrait,
+    compact_id: i32,
+    id: i32,
+) -> Result<Commitment, AppError> {
     compacts::load(db, compact_id)
         .await?
         .commitments
@@ -154,8 +168,17 @@ pub async fn add(
     .insert(&txn)
     .await?;
     let added = current(&txn, compact_id, model.id).await?;
-    audit::record(&txn, author, Some(compact.country_id), COMMITMENT, model.id, Change::Create, None, Some(&added))
-        .await?;
+    audit::record(
+        &txn,
+        author,
+        Some(compact.country_id),
+        COMMITMENT,
+        model.id,
+        Change::Create,
+        None,
+        Some(&added),
+    )
+    .await?;
     txn.commit().await?;
     Ok(added)
 }
@@ -184,8 +207,17 @@ pub async fn update(
     active.responsible_office = Set(new.responsible_office);
     active.update(&txn).await?;
     let after = current(&txn, compact.id, commitment_id).await?;
-    audit::record(&txn, author, Some(compact.country_id), COMMITMENT, commitment_id, Change::Update, Some(&before), Some(&after))
-        .await?;
+    audit::record(
+        &txn,
+        author,
+        Some(compact.country_id),
+        COMMITMENT,
+        commitment_id,
+        Change::Update,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     txn.commit().await?;
     Ok(after)
 }
@@ -214,17 +246,26 @@ pub async fn report_progress(
         .map(str::to_string);
     let mut errors = Vec::new();
     if text.is_empty() || text.chars().count() > 2000 {
-        errors.push(FieldError::new("progress_text", "must be 1 to 2000 characters"));
+        errors.push(FieldError::new(
+            "progress_text",
+            "must be 1 to 2000 characters",
+        ));
     }
     if let Some(url) = &evidence
         && !(url.starts_with("https://") || url.starts_with("http://"))
     {
-        errors.push(FieldError::new("evidence_url", "must be a web address starting with https://"));
+        errors.push(FieldError::new(
+            "evidence_url",
+            "must be a web address starting with https://",
+        ));
     }
     if new.status.needs_reason() && reason.is_none() {
         errors.push(FieldError::new(
             "status_reason",
-            format!("is required when the status is {}", new.status.label().to_lowercase()),
+            format!(
+                "is required when the status is {}",
+                new.status.label().to_lowercase()
+            ),
         ));
     }
     if new.on_date > Utc::now().date_naive() {

@@ -39,10 +39,7 @@ pub fn sha256_hex(text: &str) -> String {
     format!("{:x}", Sha256::digest(text.as_bytes()))
 }
 
-pub(super) async fn model(
-    db: &impl ConnectionTrait,
-    id: i32,
-) -> Result<compact::Model, AppError> {
+pub(super) async fn model(db: &impl ConnectionTrait, id: i32) -> Result<compact::Model, AppError> {
     compact::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -50,8 +47,9 @@ pub(super) async fn model(
 }
 
 fn status_of(model: &compact::Model) -> Result<CompactStatus, AppError> {
-    CompactStatus::from_code(&model.status)
-        .ok_or_else(|| AppError::internal(format!("compact {} status {:?}", model.id, model.status)))
+    CompactStatus::from_code(&model.status).ok_or_else(|| {
+        AppError::internal(format!("compact {} status {:?}", model.id, model.status))
+    })
 }
 
 /// The version, refused unless it is a draft.
@@ -148,7 +146,10 @@ pub async fn create(
     let strategy = strategies::latest_endorsed(&txn, country_id)
         .await?
         .ok_or_else(|| {
-            AppError::invalid("strategy", "endorse a strategy first: commitments serve its priorities")
+            AppError::invalid(
+                "strategy",
+                "endorse a strategy first: commitments serve its priorities",
+            )
         })?;
     if let Some(open) = compact::Entity::find()
         .filter(compact::Column::CountryId.eq(country_id))
@@ -158,7 +159,10 @@ pub async fn create(
     {
         return Err(AppError::invalid(
             "status",
-            format!("compact version {} is not signed yet; finish it first", open.version),
+            format!(
+                "compact version {} is not signed yet; finish it first",
+                open.version
+            ),
         ));
     }
     let model = compact::ActiveModel {
@@ -186,8 +190,17 @@ pub async fn create(
         .await?;
     }
     let created = load(&txn, model.id).await?;
-    audit::record(&txn, author, Some(country_id), COMPACT, model.id, Change::Create, None, Some(&created))
-        .await?;
+    audit::record(
+        &txn,
+        author,
+        Some(country_id),
+        COMPACT,
+        model.id,
+        Change::Create,
+        None,
+        Some(&created),
+    )
+    .await?;
     txn.commit().await?;
     Ok(created)
 }
@@ -215,8 +228,17 @@ pub async fn freeze(
     active.sha256 = Set(Some(hash));
     active.update(&txn).await?;
     let after = load(&txn, compact_id).await?;
-    audit::record(&txn, author, Some(country_id), COMPACT, compact_id, Change::Update, Some(&before), Some(&after))
-        .await?;
+    audit::record(
+        &txn,
+        author,
+        Some(country_id),
+        COMPACT,
+        compact_id,
+        Change::Update,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     txn.commit().await?;
     Ok(after)
 }
@@ -234,7 +256,10 @@ pub async fn sign(
     if status_of(&model)? != CompactStatus::ForSignature {
         return Err(AppError::invalid(
             "status",
-            format!("compact version {} is not open for signature", model.version),
+            format!(
+                "compact version {} is not open for signature",
+                model.version
+            ),
         ));
     }
     let before = load(&txn, compact_id).await?;
@@ -303,7 +328,10 @@ pub async fn amend(
     let txn = db.begin().await?;
     let source = model(&txn, signed_id).await?;
     if status_of(&source)? != CompactStatus::Signed {
-        return Err(AppError::invalid("status", "an amendment starts from a signed version"));
+        return Err(AppError::invalid(
+            "status",
+            "an amendment starts from a signed version",
+        ));
     }
     if let Some(open) = compact::Entity::find()
         .filter(compact::Column::CountryId.eq(source.country_id))
@@ -313,7 +341,10 @@ pub async fn amend(
     {
         return Err(AppError::invalid(
             "status",
-            format!("compact version {} is still open; finish it first", open.version),
+            format!(
+                "compact version {} is still open; finish it first",
+                open.version
+            ),
         ));
     }
     let whole = load(&txn, signed_id).await?;
@@ -360,8 +391,17 @@ pub async fn amend(
         .await?;
     }
     let created = load(&txn, draft.id).await?;
-    audit::record(&txn, author, Some(source.country_id), COMPACT, draft.id, Change::Create, None, Some(&created))
-        .await?;
+    audit::record(
+        &txn,
+        author,
+        Some(source.country_id),
+        COMPACT,
+        draft.id,
+        Change::Create,
+        None,
+        Some(&created),
+    )
+    .await?;
     txn.commit().await?;
     Ok(created)
 }
@@ -451,8 +491,18 @@ pub async fn load(db: &impl ConnectionTrait, compact_id: i32) -> Result<Compact,
             .unwrap_or_default();
         commitments.push(Commitment {
             kind: coded(CommitmentKind::from_code(&c.kind), "kind", c.id, &c.kind)?,
-            category: coded(CommitmentCategory::from_code(&c.category), "category", c.id, &c.category)?,
-            status: coded(CommitmentStatus::from_code(&c.status), "status", c.id, &c.status)?,
+            category: coded(
+                CommitmentCategory::from_code(&c.category),
+                "category",
+                c.id,
+                &c.category,
+            )?,
+            status: coded(
+                CommitmentStatus::from_code(&c.status),
+                "status",
+                c.id,
+                &c.status,
+            )?,
             progress: progress.remove(&c.id).unwrap_or_default(),
             id: c.id,
             party_id: c.party_id,

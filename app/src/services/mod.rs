@@ -3,9 +3,9 @@
 
 pub mod agreements;
 pub mod audit;
+pub mod comments;
 pub mod commitments;
 pub mod compacts;
-pub mod comments;
 pub mod countries;
 pub mod demo;
 mod demo_strategy;

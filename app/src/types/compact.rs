@@ -112,6 +112,20 @@ pub struct Commitment {
 }
 
 impl Commitment {
+    /// What a form changing this commitment starts from.
+    pub fn as_new(&self) -> NewCommitment {
+        NewCommitment {
+            party_id: self.party_id,
+            kind: self.kind,
+            category: self.category,
+            text: self.text.clone(),
+            priority_code: self.priority_code.clone(),
+            indicator: self.indicator.clone(),
+            due_on: self.due_on,
+            responsible_office: self.responsible_office.clone(),
+        }
+    }
+
     /// Past its due date and not achieved (dropped ones are settled).
     pub fn overdue(&self, today: NaiveDate) -> bool {
         self.due_on < today

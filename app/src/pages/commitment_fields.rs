@@ -1,0 +1,104 @@
+//! The fields of a commitment and of a progress report, shared by the forms
+//! that add and change them.
+
+use leptos::prelude::*;
+
+use crate::types::{
+    Commitment, CommitmentCategory, CommitmentKind, CommitmentStatus, NewCommitment, Party,
+};
+
+/// Every agreed field of a commitment; `prefix` keeps the ids of several
+/// forms on one page apart.
+#[component]
+pub fn CommitmentFields(
+    prefix: String,
+    parties: Vec<Party>,
+    kinds: Vec<CommitmentKind>,
+    priorities: Vec<(String, String)>,
+    current: Option<NewCommitment>,
+) -> impl IntoView {
+    let id = move |field: &str| format!("{prefix}-{field}");
+    let party_id = current.as_ref().map(|c| c.party_id);
+    let kind = current.as_ref().map(|c| c.kind);
+    let category = current.as_ref().map(|c| c.category);
+    let code = current.as_ref().map(|c| c.priority_code.clone());
+    let text = current.as_ref().map(|c| c.text.clone()).unwrap_or_default();
+    let indicator = current
+        .as_ref()
+        .and_then(|c| c.indicator.clone())
+        .unwrap_or_default();
+    let due = current
+        .as_ref()
+        .map(|c| c.due_on.to_string())
+        .unwrap_or_default();
+    let office = current
+        .as_ref()
+        .map(|c| c.responsible_office.clone())
+        .unwrap_or_default();
+    view! {
+        <label for=id("party")>"Party"</label>
+        <select id=id("party") name="party_id">
+            {parties
+                .into_iter()
+                .map(|p| view! { <option value=p.id selected=Some(p.id) == party_id>{p.name}</option> })
+                .collect_view()}
+        </select>
+        <label for=id("kind")>"Kind"</label>
+        <select id=id("kind") name="kind">
+            {kinds
+                .into_iter()
+                .map(|k| view! { <option value=k.code() selected=Some(k) == kind>{k.label()}</option> })
+                .collect_view()}
+        </select>
+        <label for=id("category")>"Category"</label>
+        <select id=id("category") name="category">
+            {CommitmentCategory::ALL
+                .iter()
+                .map(|c| view! { <option value=c.code() selected=Some(*c) == category>{c.label()}</option> })
+                .collect_view()}
+        </select>
+        <label for=id("text")>"Commitment"</label>
+        <textarea id=id("text") name="text" rows="3" required=true>{text}</textarea>
+        <label for=id("priority")>"Strategy priority it serves"</label>
+        <select id=id("priority") name="priority_code">
+            {priorities
+                .into_iter()
+                .map(|(c, title)| {
+                    let selected = code.as_deref() == Some(c.as_str());
+                    view! { <option value=c.clone() selected=selected>{format!("{c} {title}")}</option> }
+                })
+                .collect_view()}
+        </select>
+        <label for=id("indicator")>"Indicator (optional)"</label>
+        <input id=id("indicator") name="indicator" maxlength="300" value=indicator />
+        <label for=id("due")>"Due date"</label>
+        <input id=id("due") name="due_on" type="date" required=true value=due />
+        <label for=id("office")>"Responsible office"</label>
+        <input id=id("office") name="responsible_office" maxlength="200" value=office />
+    }
+}
+
+/// What a progress report asks: the date, what happened, the evidence, and
+/// the status it leaves the commitment in.
+#[component]
+pub fn ProgressFields(commitment: Commitment, today: chrono::NaiveDate) -> impl IntoView {
+    let id = move |field: &str| format!("progress-{}-{field}", commitment.id);
+    view! {
+        <input type="hidden" name="commitment_id" value=commitment.id />
+        <label for=id("date")>"Date"</label>
+        <input id=id("date") name="on_date" type="date" required=true value=today.to_string() />
+        <label for=id("text")>"What happened"</label>
+        <textarea id=id("text") name="progress_text" rows="2" required=true></textarea>
+        <label for=id("evidence")>"Evidence (a web address, optional)"</label>
+        <input id=id("evidence") name="evidence_url" type="url" />
+        <label for=id("status")>"Status"</label>
+        <select id=id("status") name="status">
+            {CommitmentStatus::ALL
+                .iter()
+                .map(|s| view! { <option value=s.code() selected=*s == commitment.status>{s.label()}</option> })
+                .collect_view()}
+        </select>
+        <label for=id("reason")>"Reason (required when off track or dropped)"</label>
+        <input id=id("reason") name="status_reason" maxlength="500" />
+    }
+}

@@ -1,0 +1,391 @@
+//! The compact page and its changes. Every function checks the CSRF token
+//! and asks the policy with the commitment's party and kind, so a partner
+//! reporter reaches only its own organisation's commitments.
+#![allow(
+    clippy::too_many_arguments,
+    reason = "a server function takes one argument per form field, and the macro's expansion defeats #[expect]"
+)]
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::AppError;
+use crate::types::{
+    CommitmentCategory, CommitmentKind, CommitmentStatus, Compact, CompactStatus, Organisation,
+};
+
+/// A version in the list of versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompactVersion {
+    pub version: i32,
+    pub status: CompactStatus,
+}
+
+/// The compact page: the version shown and what the reader may do with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompactView {
+    pub compact: Option<Compact>,
+    pub versions: Vec<CompactVersion>,
+    /// Start, freeze and amend (planners).
+    pub can_manage: bool,
+    /// Commitments whose agreed content the reader may change (drafts only).
+    pub editable: Vec<i32>,
+    /// Commitments the reader may report progress on.
+    pub reportable: Vec<i32>,
+    /// The reader signs for a party that has not signed this version yet.
+    pub can_sign: bool,
+    /// Organisations of the country, the possible parties.
+    pub organisations: Vec<Organisation>,
+    /// `(code, title)` of the priorities commitments may serve.
+    pub priorities: Vec<(String, String)>,
+    /// The reader's organisation, the party a partner writes for.
+    pub own_organisation: Option<i32>,
+    pub today: chrono::NaiveDate,
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    pub use crate::auth::{ensure, signed_in};
+    pub use crate::policy::{Action, allows};
+    pub use crate::server_fns::form::{date, respond};
+    pub use crate::services::audit::Author;
+    pub use crate::services::{commitments, compacts, countries};
+    pub use crate::state::db;
+
+    use crate::AppError;
+
+    /// A blank optional field is none.
+    pub fn optional(text: String) -> Option<String> {
+        Some(text.trim().to_string()).filter(|t| !t.is_empty())
+    }
+
+    /// The signed-in planner of the compact's country.
+    pub async fn manager_of(
+        csrf: &str,
+        compact_id: i32,
+    ) -> Result<(crate::policy::Actor, sea_orm::DatabaseConnection), AppError> {
+        let actor = signed_in(csrf).await?;
+        let db = db()?;
+        let country_id = compacts::country_of(&db, compact_id).await?;
+        ensure(&actor, Action::EditCompact { country_id })?;
+        Ok((actor, db))
+    }
+}
+
+#[server]
+pub async fn load_compact(country: String, version: Option<i32>) -> Result<CompactView, AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let db = db()?;
+            let (country_id, _) = countries::get_with_id(&db, &country).await?;
+            let actor = crate::auth::current_actor().await?;
+            let drafts = allows(actor.as_ref(), Action::ReadDrafts { country_id });
+            let versions: Vec<(i32, i32, CompactStatus)> = compacts::versions(&db, country_id)
+                .await?
+                .into_iter()
+                .filter(|(_, _, status)| drafts || *status == CompactStatus::Signed)
+                .collect();
+            let shown = match version {
+                Some(v) => Some(
+                    versions
+                        .iter()
+                        .find(|(_, n, _)| *n == v)
+                        .ok_or_else(|| AppError::NotFound(format!("compact version {v}")))?,
+                ),
+                None => versions.last(),
+            };
+            let compact = match shown {
+                Some((id, _, _)) => Some(compacts::load(&db, *id).await?),
+                None => None,
+            };
+            let may = |action| allows(actor.as_ref(), action);
+            let (mut editable, mut reportable, mut can_sign) = (Vec::new(), Vec::new(), false);
+            if let Some(c) = &compact {
+                for commitment in &c.commitments {
+                    let (party_id, kind) = (commitment.party_id, commitment.kind);
+                    if c.status == CompactStatus::Draft
+                        && may(Action::EditCommitment {
+                            country_id,
+                            party_id,
+                            kind,
+                        })
+                    {
+                        editable.push(commitment.id);
+                    }
+                    if may(Action::ReportProgress {
+                        country_id,
+                        party_id,
+                        kind,
+                    }) {
+                        reportable.push(commitment.id);
+                    }
+                }
+                can_sign = c.status == CompactStatus::ForSignature
+                    && c.parties.iter().any(|p| {
+                        p.signature.is_none()
+                            && may(Action::SignCompact {
+                                country_id,
+                                organisation_id: p.id,
+                            })
+                    });
+            }
+            let priorities =
+                match crate::services::strategies::latest_endorsed(&db, country_id).await? {
+                    Some(s) => s
+                        .priorities()
+                        .map(|p| (p.code.clone(), p.title.clone()))
+                        .collect(),
+                    None => Vec::new(),
+                };
+            Ok(CompactView {
+                versions: versions
+                    .into_iter()
+                    .map(|(_, version, status)| CompactVersion { version, status })
+                    .collect(),
+                can_manage: may(Action::EditCompact { country_id }),
+                editable,
+                reportable,
+                can_sign,
+                organisations: crate::services::organisations::list(&db, country_id).await?,
+                priorities,
+                own_organisation: actor
+                    .as_ref()
+                    .filter(|a| a.role_in(country_id).is_some())
+                    .map(|a| a.organisation_id),
+                today: chrono::Utc::now().date_naive(),
+                compact,
+            })
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn create_compact(
+    csrf: String,
+    country: String,
+    title: String,
+    starts_on: String,
+    ends_on: String,
+    principles: String,
+    #[server(default)] party_ids: Vec<i32>,
+) -> Result<(), AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let actor = signed_in(&csrf).await?;
+            let db = db()?;
+            let (country_id, _) = countries::get_with_id(&db, &country).await?;
+            ensure(&actor, Action::EditCompact { country_id })?;
+            let new = crate::types::NewCompact {
+                title,
+                starts_on: date("starts_on", &starts_on)?,
+                ends_on: date("ends_on", &ends_on)?,
+                principles,
+                party_ids,
+            };
+            compacts::create(&db, &Author::user(&actor), country_id, new).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// The commitment fields of a form, checked by the policy for its party.
+#[cfg(feature = "ssr")]
+async fn commitment_from_form(
+    actor: &crate::policy::Actor,
+    country_id: i32,
+    party_id: i32,
+    kind: CommitmentKind,
+    fields: (CommitmentCategory, String, String, String, String, String),
+) -> Result<crate::types::NewCommitment, AppError> {
+    use ssr::*;
+    ensure(
+        actor,
+        Action::EditCommitment {
+            country_id,
+            party_id,
+            kind,
+        },
+    )?;
+    let (category, text, priority_code, indicator, due_on, responsible_office) = fields;
+    Ok(crate::types::NewCommitment {
+        party_id,
+        kind,
+        category,
+        text,
+        priority_code,
+        indicator: optional(indicator),
+        due_on: date("due_on", &due_on)?,
+        responsible_office,
+    })
+}
+
+#[server]
+pub async fn add_commitment(
+    csrf: String,
+    compact_id: i32,
+    party_id: i32,
+    kind: CommitmentKind,
+    category: CommitmentCategory,
+    text: String,
+    priority_code: String,
+    #[server(default)] indicator: String,
+    due_on: String,
+    #[server(default)] responsible_office: String,
+) -> Result<(), AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let actor = signed_in(&csrf).await?;
+            let db = db()?;
+            let country_id = compacts::country_of(&db, compact_id).await?;
+            let fields = (
+                category,
+                text,
+                priority_code,
+                indicator,
+                due_on,
+                responsible_office,
+            );
+            let new = commitment_from_form(&actor, country_id, party_id, kind, fields).await?;
+            commitments::add(&db, &Author::user(&actor), compact_id, new).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn update_commitment(
+    csrf: String,
+    commitment_id: i32,
+    party_id: i32,
+    kind: CommitmentKind,
+    category: CommitmentCategory,
+    text: String,
+    priority_code: String,
+    #[server(default)] indicator: String,
+    due_on: String,
+    #[server(default)] responsible_office: String,
+) -> Result<(), AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let actor = signed_in(&csrf).await?;
+            let db = db()?;
+            let owner = commitments::owner(&db, commitment_id).await?;
+            // The commitment as it is, and as it would become, must both be
+            // the actor's to write.
+            ensure(
+                &actor,
+                Action::EditCommitment {
+                    country_id: owner.country_id,
+                    party_id: owner.party_id,
+                    kind: owner.kind,
+                },
+            )?;
+            let fields = (
+                category,
+                text,
+                priority_code,
+                indicator,
+                due_on,
+                responsible_office,
+            );
+            let new =
+                commitment_from_form(&actor, owner.country_id, party_id, kind, fields).await?;
+            commitments::update(&db, &Author::user(&actor), commitment_id, new).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn report_progress(
+    csrf: String,
+    commitment_id: i32,
+    on_date: String,
+    progress_text: String,
+    #[server(default)] evidence_url: String,
+    status: CommitmentStatus,
+    #[server(default)] status_reason: String,
+) -> Result<(), AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let actor = signed_in(&csrf).await?;
+            let db = db()?;
+            let owner = commitments::owner(&db, commitment_id).await?;
+            ensure(
+                &actor,
+                Action::ReportProgress {
+                    country_id: owner.country_id,
+                    party_id: owner.party_id,
+                    kind: owner.kind,
+                },
+            )?;
+            let new = crate::types::NewProgress {
+                on_date: date("on_date", &on_date)?,
+                text: progress_text,
+                evidence_url: optional(evidence_url),
+                status,
+                status_reason: optional(status_reason),
+            };
+            commitments::report_progress(&db, &actor, commitment_id, new).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn freeze_compact(csrf: String, compact_id: i32) -> Result<(), AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let (actor, db) = manager_of(&csrf, compact_id).await?;
+            compacts::freeze(&db, &Author::user(&actor), compact_id).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn amend_compact(csrf: String, compact_id: i32) -> Result<(), AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let (actor, db) = manager_of(&csrf, compact_id).await?;
+            compacts::amend(&db, &Author::user(&actor), compact_id).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn sign_compact(csrf: String, compact_id: i32) -> Result<(), AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let actor = signed_in(&csrf).await?;
+            let db = db()?;
+            let country_id = compacts::country_of(&db, compact_id).await?;
+            ensure(
+                &actor,
+                Action::SignCompact {
+                    country_id,
+                    organisation_id: actor.organisation_id,
+                },
+            )?;
+            compacts::sign(&db, &actor, compact_id).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
