@@ -86,7 +86,7 @@ both_backends! {
         assert_eq!(by_user.len(), 1);
         assert_eq!(by_user[0].object_id, created.id);
         let users = audit::search(&t.db, country_id, &filter(None, Some("user"), None)).await.unwrap();
-        assert_eq!(users.len(), 5, "the five demo accounts");
+        assert_eq!(users.len(), 9, "the nine demo accounts");
         let one = audit::search(&t.db, country_id, &filter(None, Some("organisation"), Some(created.id)))
             .await
             .unwrap();

@@ -8,7 +8,7 @@ both_backends! {
         let first = t.row_counts().await;
         assert!(first.iter().any(|(table, n)| table == "organisations" && *n > 10), "{first:?}");
         assert!(
-            first.iter().any(|(table, n)| table == "users" && *n == 5),
+            first.iter().any(|(table, n)| table == "users" && *n == 9),
             "the demo accounts: {first:?}"
         );
         assert!(

@@ -73,6 +73,38 @@ const USERS: &[DemoUser] = &[
         role: Role::PartnerReporter,
         signatory: true,
     },
+    DemoUser {
+        email: "eu@kalinda.example",
+        password: "demo-eu-pass",
+        name: "Eva Reporter (EU)",
+        organisation: "European Union",
+        role: Role::PartnerReporter,
+        signatory: true,
+    },
+    DemoUser {
+        email: "undp@kalinda.example",
+        password: "demo-undp-pass",
+        name: "Omar Reporter (UNDP)",
+        organisation: "United Nations Development Programme",
+        role: Role::PartnerReporter,
+        signatory: true,
+    },
+    DemoUser {
+        email: "worldbank@kalinda.example",
+        password: "demo-worldbank-pass",
+        name: "Wen Reporter (World Bank)",
+        organisation: "World Bank",
+        role: Role::PartnerReporter,
+        signatory: true,
+    },
+    DemoUser {
+        email: "unicef@kalinda.example",
+        password: "demo-unicef-pass",
+        name: "Una Reporter (UNICEF)",
+        organisation: "UNICEF",
+        role: Role::PartnerReporter,
+        signatory: true,
+    },
 ];
 
 struct DemoOrg {
@@ -244,6 +276,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<SeedReport, AppError> {
     }
     super::demo_strategy::seed(&txn, &author, country_id, &created).await?;
     super::demo_transition::seed(&txn, &author, country_id, &created).await?;
+    super::demo_compact::seed(&txn, &author, country_id, &created).await?;
     txn.commit().await?;
     Ok(SeedReport {
         country,

@@ -8,6 +8,7 @@ pub mod commitments;
 pub mod compacts;
 pub mod countries;
 pub mod demo;
+mod demo_compact;
 mod demo_strategy;
 mod demo_transition;
 pub mod drawdown;
