@@ -6,6 +6,7 @@ mod audit;
 mod auth;
 mod authorization;
 mod cli;
+mod compacts;
 mod countries;
 mod fixtures;
 mod health;
