@@ -56,3 +56,15 @@ pub async fn sign_in(browser: &Browser, app: &TestApp, (email, password): (&str,
         .unwrap();
     browser.wait_for_css("nav.account").await;
 }
+
+/// Sets a field's value directly: typing into a date field follows the
+/// browser's locale, this does not.
+pub async fn set_value(browser: &Browser, selector: &str, value: &str) {
+    browser.wait_for_css(selector).await;
+    let script = "document.querySelector(arguments[0]).value = arguments[1];";
+    browser
+        .client
+        .execute(script, vec![selector.into(), value.into()])
+        .await
+        .unwrap_or_else(|e| panic!("setting {selector}: {e}"));
+}

@@ -2,6 +2,7 @@
 //! with and without JavaScript. Each runs on SQLite and on PostgreSQL.
 
 mod accounts;
+mod compact;
 mod forms;
 mod priority;
 mod shell;
