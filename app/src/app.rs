@@ -6,7 +6,7 @@ use leptos_router::{SsrMode, path};
 use crate::components::{SiteFooter, SiteHeader, provide_session};
 use crate::pages::{
     AccountPage, AccountsPage, AreaPage, AuditPage, CompactPage, CountryPage, HomePage, NotFound,
-    OrganisationPage, OrganisationsPage, PriorityPage, SignInPage, StrategyComparePage,
+    OrganisationPage, OrganisationsPage, PriorityPage, ReviewPage, SignInPage, StrategyComparePage,
     StrategyPage, TransitionPage,
 };
 
@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/countries/:code/strategy") view=StrategyPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/transition") view=TransitionPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/compact") view=CompactPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/compact/reviews/:round") view=ReviewPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/strategy/compare") view=StrategyComparePage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/strategy/priorities/:priority") view=PriorityPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/admin/organisations") view=OrganisationsPage ssr=SsrMode::Async />

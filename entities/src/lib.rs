@@ -1,6 +1,7 @@
 //! SeaORM entities, one module per table. Wire types live in `app`; the
 //! service layer maps between the two.
 
+pub mod assessment;
 pub mod audit_entry;
 pub mod commitment;
 pub mod commitment_progress;
@@ -18,6 +19,7 @@ pub mod priority_cost;
 pub mod priority_partner;
 pub mod priority_provision;
 pub mod provision;
+pub mod review_round;
 pub mod session;
 pub mod strategy;
 pub mod strategy_comment;

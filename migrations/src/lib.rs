@@ -12,6 +12,7 @@ mod m20261123_000006_create_transition;
 mod m20261123_000007_create_strategy_links;
 mod m20261123_000008_create_drawdown_phases;
 mod m20261123_000009_create_compacts;
+mod m20261123_000010_create_reviews;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_create_strategy_links::Migration),
             Box::new(m20261123_000008_create_drawdown_phases::Migration),
             Box::new(m20261123_000009_create_compacts::Migration),
+            Box::new(m20261123_000010_create_reviews::Migration),
         ]
     }
 }

@@ -2,17 +2,18 @@
 //! is allowed or refused exactly as `app::policy::matrix` says.
 
 use crate::fixtures::{
-    close_open_compacts, close_open_versions, commitment, fresh_compact, ready_for_compact,
+    close_open_compacts, close_open_rounds, close_open_versions, commitment, fresh_compact,
+    open_round, ready_for_compact, signed_compact,
 };
 use app::policy::Role;
 use app::policy::matrix::{Asker, MATRIX, expected};
 use app::server_fns::{
     AddAgreement, AddComment, AddCommitment, AddDrawdownPhase, AddPillar, AddPriority,
-    AddProvision, AddTransitionFunction, AmendCompact, ChangePassword, CreateCompact,
-    CreateOrganisation, CreateStrategy, CreateUser, EndorseStrategy, FreezeCompact,
-    RedraftStrategy, RemovePriority, RenamePillar, ReportProgress, ResetPassword, ResolveComment,
-    SendStrategyToConsultation, SetPriorityCost, SetTransitionPlan, SignCompact, UpdateCommitment,
-    UpdateOrganisation, UpdatePriority, UpdateUser,
+    AddProvision, AddTransitionFunction, AmendCompact, AssessCommitment, ChangePassword,
+    CloseReview, CreateCompact, CreateOrganisation, CreateStrategy, CreateUser, EndorseStrategy,
+    FreezeCompact, OpenReview, RedraftStrategy, RemovePriority, RenamePillar, ReportProgress,
+    ResetPassword, ResolveComment, SendStrategyToConsultation, SetPriorityCost, SetTransitionPlan,
+    SignCompact, UpdateCommitment, UpdateOrganisation, UpdatePriority, UpdateUser,
 };
 use app::services::audit::Author;
 use app::services::{
@@ -401,6 +402,36 @@ async fn call(
             }
             vec![("csrf", csrf.clone()), ("compact_id", draft.id.to_string())]
         }
+        "open_review" => {
+            close_open_rounds(t, world.country_id).await;
+            let signed = signed_compact(t, world.country_id).await;
+            vec![
+                ("csrf", csrf.clone()),
+                ("compact_id", signed.id.to_string()),
+                ("round_title", format!("Review {n}")),
+                ("opened_on", "2026-11-01".into()),
+            ]
+        }
+        "close_review" => {
+            let (round, _) = open_round(t, world.country_id).await;
+            vec![("csrf", csrf.clone()), ("round_id", round.to_string())]
+        }
+        "assess_for_government" | "assess_for_partner" => {
+            let (round, compact) = open_round(t, world.country_id).await;
+            let side = if row == "assess_for_government" {
+                "government"
+            } else {
+                "partner"
+            };
+            vec![
+                ("csrf", csrf.clone()),
+                ("round_id", round.to_string()),
+                ("commitment_id", compact.commitments[0].id.to_string()),
+                ("side", side.into()),
+                ("status", "on_track".into()),
+                ("rating", "3".into()),
+            ]
+        }
         "add_drawdown_phase" => vec![
             ("csrf", csrf.clone()),
             ("country", "XD".into()),
@@ -455,6 +486,11 @@ async fn call(
         "freeze_compact" => client.call::<FreezeCompact>(&fields).await,
         "sign_compact" => client.call::<SignCompact>(&fields).await,
         "amend_compact" => client.call::<AmendCompact>(&fields).await,
+        "open_review" => client.call::<OpenReview>(&fields).await,
+        "close_review" => client.call::<CloseReview>(&fields).await,
+        "assess_for_government" | "assess_for_partner" => {
+            client.call::<AssessCommitment>(&fields).await
+        }
         "reset_password" => client.call::<ResetPassword>(&fields).await,
         "change_password" => client.call::<ChangePassword>(&fields).await,
         other => panic!("no call for {other}"),
@@ -508,6 +544,7 @@ const READS: &[&str] = &[
     "load_admin_organisations",
     "load_organisation",
     "load_priority",
+    "load_review",
     "load_strategy",
     "load_transition",
     "object_history",
@@ -546,6 +583,7 @@ fn the_table_lists_every_mutating_server_function() {
                     "update_government_organisation",
                 ]
             }
+            "assess_commitment" => vec!["assess_for_government", "assess_for_partner"],
             other => vec![other],
         })
         .collect();

@@ -1,7 +1,7 @@
 //! Strategies and compacts of the demo country in the state a test needs.
 
 use app::services::audit::Author;
-use app::services::{commitments, compacts, organisations, priorities, strategies, users};
+use app::services::{commitments, compacts, organisations, priorities, reviews, strategies, users};
 use app::types::{
     CommitmentCategory, CommitmentKind, Compact, CompactStatus, NewCommitment, NewCompact,
     NewPriority, Phase, StrategyStatus, ThematicArea,
@@ -152,4 +152,40 @@ pub async fn close_open_versions(t: &TestDb, country_id: i32) -> i32 {
         last_endorsed = id;
     }
     last_endorsed
+}
+
+/// A signed compact between the planning ministry and Norway, with one
+/// partner commitment of Norway's.
+pub async fn signed_compact(t: &TestDb, country_id: i32) -> Compact {
+    let draft = fresh_compact(t, country_id).await;
+    let norad = org(t, country_id, "Norway (Norad)").await;
+    let new = commitment(norad, CommitmentKind::Partner, "Report all aid");
+    commitments::add(&t.db, &Author::system("test"), draft.id, new)
+        .await
+        .unwrap();
+    close_open_compacts(t, country_id).await;
+    compacts::load(&t.db, draft.id).await.unwrap()
+}
+
+/// Closes every open review round.
+pub async fn close_open_rounds(t: &TestDb, country_id: i32) {
+    let system = Author::system("test");
+    for round in reviews::of_country(&t.db, country_id).await.unwrap() {
+        if round.closed_on.is_none() {
+            reviews::close(&t.db, &system, round.id, round.opened_on)
+                .await
+                .unwrap();
+        }
+    }
+}
+
+/// An open review round on a fresh signed compact: `(round id, compact)`.
+pub async fn open_round(t: &TestDb, country_id: i32) -> (i32, Compact) {
+    let system = Author::system("test");
+    close_open_rounds(t, country_id).await;
+    let signed = signed_compact(t, country_id).await;
+    let round = reviews::open(&t.db, &system, signed.id, "Review", d("2026-11-01"))
+        .await
+        .unwrap();
+    (round.id, signed)
 }

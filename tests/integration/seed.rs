@@ -47,6 +47,7 @@ both_backends! {
         assert_eq!(
             tables,
             [
+                "assessments",
                 "audit_log",
                 "commitment_progress",
                 "commitments",
@@ -64,6 +65,7 @@ both_backends! {
                 "priority_partners",
                 "priority_provisions",
                 "provisions",
+                "review_rounds",
                 "sessions",
                 "strategies",
                 "strategy_comments",

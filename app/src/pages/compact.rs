@@ -10,8 +10,8 @@ use super::commitment_fields::{CommitmentFields, ProgressFields};
 use super::country_code_param;
 use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
 use crate::server_fns::{
-    AddCommitment, AmendCompact, CompactView, CreateCompact, FreezeCompact, ReportProgress,
-    SignCompact, UpdateCommitment, load_compact,
+    AddCommitment, AmendCompact, CompactView, CreateCompact, FreezeCompact, OpenReview,
+    ReportProgress, SignCompact, UpdateCommitment, load_compact,
 };
 use crate::types::{Commitment, CommitmentKind, Compact, CompactStatus, Party};
 
@@ -25,6 +25,7 @@ struct Actions {
     freeze: ServerAction<FreezeCompact>,
     sign: ServerAction<SignCompact>,
     amend: ServerAction<AmendCompact>,
+    review: ServerAction<OpenReview>,
 }
 
 impl Actions {
@@ -37,6 +38,7 @@ impl Actions {
             freeze: ServerAction::new(),
             sign: ServerAction::new(),
             amend: ServerAction::new(),
+            review: ServerAction::new(),
         }
     }
 
@@ -48,6 +50,7 @@ impl Actions {
             + self.freeze.version().get()
             + self.sign.version().get()
             + self.amend.version().get()
+            + self.review.version().get()
     }
 
     fn error(&self) -> Signal<Option<crate::AppError>> {
@@ -59,6 +62,7 @@ impl Actions {
             form_error(self.freeze.value()),
             form_error(self.sign.value()),
             form_error(self.amend.value()),
+            form_error(self.review.value()),
         ];
         Signal::derive(move || errors.iter().find_map(|e| e.get()))
     }
@@ -165,6 +169,14 @@ fn CompactBody(
         <FormErrors error />
         <Lifecycle compact=compact.clone() latest view=view.clone() actions />
         <Parties parties=compact.parties.clone() />
+        <Reviews
+            code=code.clone()
+            rounds=view.rounds.clone()
+            compact_id=compact.id
+            can_open=view.can_review && compact.status == CompactStatus::Signed
+            action=actions.review
+            today=view.today
+        />
         <h2>"Commitments"</h2>
         {if compact.commitments.is_empty() {
             view! { <p class="muted">"No commitments yet."</p> }.into_any()
@@ -382,5 +394,59 @@ fn NewCompactForm(
             </fieldset>
             <button type="submit">"Create draft"</button>
         </ActionForm>
+    }
+}
+
+/// The joint review rounds, and (for planners, on a signed version) the
+/// form that opens one.
+#[component]
+fn Reviews(
+    code: String,
+    rounds: Vec<crate::types::ReviewRound>,
+    compact_id: i32,
+    can_open: bool,
+    action: ServerAction<OpenReview>,
+    today: chrono::NaiveDate,
+) -> impl IntoView {
+    view! {
+        <h2>"Joint reviews"</h2>
+        {if rounds.is_empty() {
+            view! { <p class="muted">"No review round yet."</p> }.into_any()
+        } else {
+            view! {
+                <ul>
+                    {rounds
+                        .into_iter()
+                        .map(|r| {
+                            let state = match r.closed_on {
+                                Some(day) => format!("closed {day}"),
+                                None => format!("open since {}", r.opened_on),
+                            };
+                            view! {
+                                <li>
+                                    <a href=format!("/countries/{code}/compact/reviews/{}", r.id)>{r.title}</a>
+                                    {format!(" (version {}, {state})", r.compact_version)}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+                .into_any()
+        }}
+        {can_open.then(|| view! {
+            <details class="edit">
+                <summary>"Open a review round"</summary>
+                <ActionForm action attr:class="stack narrow">
+                    <CsrfField />
+                    <input type="hidden" name="compact_id" value=compact_id />
+                    <label for="round_title">"Title"</label>
+                    <input id="round_title" name="round_title" required=true maxlength="200" />
+                    <label for="opened_on">"Opens on"</label>
+                    <input id="opened_on" name="opened_on" type="date" required=true value=today.to_string() />
+                    <button type="submit">"Open the round"</button>
+                </ActionForm>
+            </details>
+        })}
     }
 }

@@ -86,6 +86,16 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
     ("freeze_compact", [false, false, true, false, false, false]),
     ("sign_compact", [false, false, true, true, false, false]),
     ("amend_compact", [false, false, true, false, false, false]),
+    ("open_review", [false, false, true, false, false, false]),
+    ("close_review", [false, false, true, false, false, false]),
+    (
+        "assess_for_government",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "assess_for_partner",
+        [false, false, false, true, false, false],
+    ),
     (
         "add_drawdown_phase",
         [false, false, true, false, false, false],

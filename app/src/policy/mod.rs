@@ -10,7 +10,7 @@ pub mod matrix;
 
 use serde::{Deserialize, Serialize};
 
-use crate::types::CommitmentKind;
+use crate::types::{CommitmentKind, Side};
 
 /// A user's role in one country.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -142,6 +142,15 @@ pub enum Action {
         country_id: i32,
         organisation_id: i32,
     },
+    /// Open and close joint review rounds.
+    ManageReview { country_id: i32 },
+    /// Assess a commitment for one side of a review; `own_party` when the
+    /// actor's organisation answers for the partner side of it.
+    Assess {
+        country_id: i32,
+        side: Side,
+        own_party: bool,
+    },
 }
 
 /// The single rule book.
@@ -174,7 +183,17 @@ pub fn allows(actor: Option<&Actor>, action: Action) -> bool {
         Action::EditStrategy { country_id }
         | Action::EditTransition { country_id }
         | Action::ResolveComment { country_id }
-        | Action::EditCompact { country_id } => actor.role_in(country_id) == Some(Role::Planner),
+        | Action::EditCompact { country_id }
+        | Action::ManageReview { country_id } => actor.role_in(country_id) == Some(Role::Planner),
+        Action::Assess {
+            country_id,
+            side,
+            own_party,
+        } => match (side, actor.role_in(country_id)) {
+            (Side::Government, Some(Role::Planner)) => true,
+            (Side::Partner, Some(Role::PartnerReporter)) => own_party,
+            _ => false,
+        },
         // Planners hold the pen on the compact; a partner writes its own
         // commitments.
         Action::EditCommitment {

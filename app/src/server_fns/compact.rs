@@ -41,6 +41,10 @@ pub struct CompactView {
     /// The reader's organisation, the party a partner writes for.
     pub own_organisation: Option<i32>,
     pub today: chrono::NaiveDate,
+    /// Joint review rounds, newest first (the public sees closed ones).
+    pub rounds: Vec<crate::types::ReviewRound>,
+    /// The reader may open and close review rounds.
+    pub can_review: bool,
 }
 
 #[cfg(feature = "ssr")]
@@ -138,7 +142,14 @@ pub async fn load_compact(country: String, version: Option<i32>) -> Result<Compa
                         .collect(),
                     None => Vec::new(),
                 };
+            let rounds = crate::services::reviews::of_country(&db, country_id)
+                .await?
+                .into_iter()
+                .filter(|r| drafts || r.closed_on.is_some())
+                .collect();
             Ok(CompactView {
+                rounds,
+                can_review: may(Action::ManageReview { country_id }),
                 versions: versions
                     .into_iter()
                     .map(|(_, version, status)| CompactVersion { version, status })

@@ -15,6 +15,7 @@ pub mod drawdown;
 pub mod organisations;
 pub mod pillars;
 pub mod priorities;
+pub mod reviews;
 pub mod strategies;
 pub mod transition;
 pub mod users;

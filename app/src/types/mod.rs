@@ -36,6 +36,7 @@ mod country;
 mod fiscal_year;
 pub mod money;
 mod organisation;
+mod review;
 mod strategy;
 mod transition;
 mod user;
@@ -50,6 +51,10 @@ pub use compact::{
 pub use country::{Country, CountrySummary, KindCount, NewCountry};
 pub use fiscal_year::{FiscalYear, month_name};
 pub use organisation::{NewOrganisation, Organisation, OrganisationKind};
+pub use review::{
+    Assessment, NewAssessment, Outcome, OutcomeCounts, ReviewReport, ReviewRound,
+    ReviewedCommitment, Side,
+};
 pub use strategy::{
     Agreement, Comment, DEFAULT_PILLARS, FieldChange, NewAgreement, NewPriority, NewProvision,
     NewStrategy, OrganisationRef, PeerPriority, Phase, Pillar, Priority, PriorityChange, Provision,

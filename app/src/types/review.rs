@@ -1,0 +1,188 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{Commitment, CommitmentCategory, CommitmentStatus};
+
+coded_enum! {
+    /// The two sides of a joint review.
+    Side {
+        Government => ("government", "Government"),
+        Partner => ("partner", "Partner"),
+    }
+}
+
+/// One side's assessment of a commitment, as submitted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAssessment {
+    pub status: CommitmentStatus,
+    /// 1 (far off) to 4 (fully met).
+    pub rating: i16,
+    pub comment: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub side: Side,
+    pub status: CommitmentStatus,
+    pub rating: i16,
+    pub comment: String,
+    pub author: String,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewRound {
+    pub id: i32,
+    pub compact_version: i32,
+    pub title: String,
+    pub opened_on: NaiveDate,
+    pub closed_on: Option<NaiveDate>,
+}
+
+/// Where a commitment stands after a round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    /// Both sides gave this status.
+    Agreed(CommitmentStatus),
+    /// The two sides gave different statuses.
+    Disputed,
+    /// At least one side has not assessed it yet.
+    Pending,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 7] = [
+        Outcome::Agreed(CommitmentStatus::NotStarted),
+        Outcome::Agreed(CommitmentStatus::OnTrack),
+        Outcome::Agreed(CommitmentStatus::OffTrack),
+        Outcome::Agreed(CommitmentStatus::Achieved),
+        Outcome::Agreed(CommitmentStatus::Dropped),
+        Outcome::Disputed,
+        Outcome::Pending,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Agreed(status) => status.label(),
+            Outcome::Disputed => "The sides disagree",
+            Outcome::Pending => "Not yet assessed by both sides",
+        }
+    }
+}
+
+/// A commitment with the two assessments it got in a round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewedCommitment {
+    pub commitment: Commitment,
+    pub government: Option<Assessment>,
+    pub partner: Option<Assessment>,
+}
+
+impl ReviewedCommitment {
+    pub fn outcome(&self) -> Outcome {
+        match (&self.government, &self.partner) {
+            (Some(g), Some(p)) if g.status == p.status => Outcome::Agreed(g.status),
+            (Some(_), Some(_)) => Outcome::Disputed,
+            _ => Outcome::Pending,
+        }
+    }
+
+    pub fn side(&self, side: Side) -> Option<&Assessment> {
+        match side {
+            Side::Government => self.government.as_ref(),
+            Side::Partner => self.partner.as_ref(),
+        }
+    }
+}
+
+/// Counts of commitments by outcome, in `Outcome::ALL` order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutcomeCounts {
+    pub label: String,
+    pub total: usize,
+    pub counts: Vec<usize>,
+}
+
+/// A review round's report: every commitment with its assessments, and the
+/// counts a joint review discusses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewReport {
+    pub round: ReviewRound,
+    pub compact_title: String,
+    pub items: Vec<ReviewedCommitment>,
+}
+
+impl ReviewReport {
+    fn counts<'a>(
+        label: String,
+        items: impl Iterator<Item = &'a ReviewedCommitment>,
+    ) -> OutcomeCounts {
+        let mut counts = vec![0; Outcome::ALL.len()];
+        let mut total = 0;
+        for item in items {
+            total += 1;
+            if let Some(i) = Outcome::ALL.iter().position(|o| *o == item.outcome()) {
+                counts[i] += 1;
+            }
+        }
+        OutcomeCounts {
+            label,
+            total,
+            counts,
+        }
+    }
+
+    /// All commitments by outcome.
+    pub fn by_outcome(&self) -> OutcomeCounts {
+        Self::counts("All commitments".into(), self.items.iter())
+    }
+
+    /// One row per party, in the order parties first appear.
+    pub fn by_party(&self) -> Vec<OutcomeCounts> {
+        let mut parties: Vec<&str> = Vec::new();
+        for item in &self.items {
+            if !parties.contains(&item.commitment.party.as_str()) {
+                parties.push(&item.commitment.party);
+            }
+        }
+        parties
+            .into_iter()
+            .map(|party| {
+                let of_party = self.items.iter().filter(|i| i.commitment.party == party);
+                Self::counts(party.to_string(), of_party)
+            })
+            .collect()
+    }
+
+    /// One row per category that has commitments.
+    pub fn by_category(&self) -> Vec<OutcomeCounts> {
+        CommitmentCategory::ALL
+            .iter()
+            .map(|category| {
+                let of_category = self
+                    .items
+                    .iter()
+                    .filter(|i| i.commitment.category == *category);
+                Self::counts(category.label().to_string(), of_category)
+            })
+            .filter(|row| row.total > 0)
+            .collect()
+    }
+
+    /// The day the round looks at: its closing day, or `today` while open.
+    pub fn as_of(&self, today: NaiveDate) -> NaiveDate {
+        self.round.closed_on.unwrap_or(today)
+    }
+
+    /// Commitments past due and not achieved (nor dropped), by due date.
+    pub fn overdue(&self, today: NaiveDate) -> Vec<&ReviewedCommitment> {
+        let day = self.as_of(today);
+        let mut late: Vec<&ReviewedCommitment> = self
+            .items
+            .iter()
+            .filter(|i| i.commitment.overdue(day))
+            .collect();
+        late.sort_by_key(|i| i.commitment.due_on);
+        late
+    }
+}
