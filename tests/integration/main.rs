@@ -12,6 +12,7 @@ mod fixtures;
 mod health;
 mod pages;
 mod priorities;
+mod reviews;
 mod seed;
 mod strategies;
 mod transition;

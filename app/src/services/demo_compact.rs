@@ -7,12 +7,12 @@ use sea_orm::DatabaseTransaction;
 use crate::AppError;
 use crate::policy::Actor;
 use crate::types::{
-    CommitmentCategory as Cat, CommitmentKind as Kind, CommitmentStatus as Status, NewCommitment,
-    NewCompact, NewProgress, Organisation,
+    CommitmentCategory as Cat, CommitmentKind as Kind, CommitmentStatus as Status, NewAssessment,
+    NewCommitment, NewCompact, NewProgress, Organisation, Side,
 };
 
 use super::audit::Author;
-use super::{commitments, compacts, users};
+use super::{commitments, compacts, reviews, users};
 
 /// The parties by acronym, the government first.
 const PARTIES: [&str; 7] = ["MoPD", "Norad", "FCDO", "EU", "UNDP", "WB", "UNICEF"];
@@ -454,6 +454,88 @@ pub(super) async fn seed(
             status_reason: reason.map(Into::into),
         };
         commitments::report_progress(txn, &actor(txn, email).await?, id, progress).await?;
+    }
+    review(txn, author, compact.id, &ids).await
+}
+
+/// The status each side gives commitment `i` in the first round: mostly
+/// agreed, with every sixth disputed.
+fn assessed(i: usize, side: Side) -> Status {
+    const CYCLE: [Status; 5] = [
+        Status::OnTrack,
+        Status::OnTrack,
+        Status::Achieved,
+        Status::OffTrack,
+        Status::NotStarted,
+    ];
+    let status = CYCLE[i % CYCLE.len()];
+    match side {
+        Side::Partner if i % 6 == 5 => Status::OffTrack,
+        _ => status,
+    }
+}
+
+fn rating(status: Status) -> i16 {
+    match status {
+        Status::Achieved => 4,
+        Status::OnTrack => 3,
+        Status::OffTrack => 2,
+        Status::NotStarted | Status::Dropped => 1,
+    }
+}
+
+/// A closed mid-term check with every commitment assessed by both sides,
+/// and the annual review under way with the government's first answers.
+async fn review(
+    txn: &DatabaseTransaction,
+    author: &Author,
+    compact_id: i32,
+    commitments: &[(&str, i32)],
+) -> Result<(), AppError> {
+    let planner = actor(txn, "planner@kalinda.example").await?;
+    let mid_term = reviews::open(
+        txn,
+        author,
+        compact_id,
+        "Mid-term check (demo)",
+        date((2026, 10, 1))?,
+    )
+    .await?;
+    for (i, &(party, id)) in commitments.iter().enumerate() {
+        // The partners answer for the government's commitments through Norway.
+        let partner_side = if party == "MoPD" { "Norad" } else { party };
+        let email = SIGNATORIES
+            .iter()
+            .find(|(p, _)| *p == partner_side)
+            .map(|(_, e)| *e)
+            .ok_or_else(|| AppError::internal(format!("demo reporter of {party}")))?;
+        let partner = actor(txn, email).await?;
+        for (side, assessor) in [(Side::Government, &planner), (Side::Partner, &partner)] {
+            let status = assessed(i, side);
+            let new = NewAssessment {
+                status,
+                rating: rating(status),
+                comment: String::new(),
+            };
+            reviews::assess(txn, assessor, mid_term.id, id, side, new).await?;
+        }
+    }
+    reviews::close(txn, author, mid_term.id, date((2026, 10, 31))?).await?;
+    let annual = reviews::open(
+        txn,
+        author,
+        compact_id,
+        "Annual review 2026 (demo)",
+        date((2026, 11, 15))?,
+    )
+    .await?;
+    for &(_, id) in commitments.iter().take(10) {
+        let new = NewAssessment {
+            status: Status::OnTrack,
+            rating: 3,
+            comment: "Discussed at the review's first session.".into(),
+        };
+        reviews::assess(txn, &planner, annual.id, id, Side::Government, new).await?;
     }
     Ok(())
 }
