@@ -2,7 +2,7 @@ use app::AppError;
 use app::services::audit::Author;
 use app::services::{commitments, countries, demo, reviews};
 use app::types::{CommitmentKind, CommitmentStatus as S, NewAssessment, Outcome, Side};
-use tests::{Client, TestApp, TestDb, both_backends, demo as accounts};
+use tests::{Client, TestApp, both_backends, demo as accounts};
 
 use crate::fixtures::{
     actor, close_open_compacts, close_open_rounds, commitment, d, fresh_compact, org,
