@@ -3,7 +3,7 @@
 use app::AppError;
 use app::services::{compacts, countries, strategies};
 use app::state::AppState;
-use app::types::{CompactStatus, FiscalYear, Strategy};
+use app::types::{Compact, CompactStatus, FiscalYear, Strategy};
 use axum::extract::{Path, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::IntoResponse;
@@ -43,6 +43,66 @@ pub async fn compact_json(
         ],
         body,
     ))
+}
+
+/// The commitments of the latest signed compact, one row each, with their
+/// status now.
+pub async fn compact_csv(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<impl IntoResponse, ApiError> {
+    let (country_id, country) = countries::get_with_id(&state.db, &code).await?;
+    let compact = compacts::latest_signed(&state.db, country_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("a signed compact for {code}")))?;
+    let today = chrono::Utc::now().date_naive();
+    let body = commitments_csv(&compact, today).map_err(AppError::internal)?;
+    let file = format!(
+        "attachment; filename=\"compact-{}-v{}.csv\"",
+        country.code, compact.version
+    );
+    Ok((
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (CONTENT_DISPOSITION, file),
+        ],
+        body,
+    ))
+}
+
+/// One row per commitment, numbered as in the signed text.
+pub fn commitments_csv(compact: &Compact, today: chrono::NaiveDate) -> Result<String, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record([
+        "number",
+        "party",
+        "kind",
+        "category",
+        "commitment",
+        "priority",
+        "due",
+        "responsible office",
+        "status",
+        "reason",
+        "overdue",
+    ])?;
+    for (i, c) in compact.commitments.iter().enumerate() {
+        out.write_record([
+            (i + 1).to_string(),
+            c.party.clone(),
+            c.kind.label().to_string(),
+            c.category.label().to_string(),
+            c.text.clone(),
+            c.priority_code.clone(),
+            c.due_on.to_string(),
+            c.responsible_office.clone(),
+            c.status.label().to_string(),
+            c.status_reason.clone().unwrap_or_default(),
+            if c.overdue(today) { "yes" } else { "no" }.to_string(),
+        ])?;
+    }
+    let bytes = out.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// The priorities of the latest endorsed strategy with their yearly costs.

@@ -56,6 +56,7 @@ pub fn router(state: AppState) -> Router {
             "/countries/{code}/compact/{file}",
             get(exports::compact_json),
         )
+        .route("/countries/{code}/compact.csv", get(exports::compact_csv))
         .leptos_routes_with_context(&state, routes, || (), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

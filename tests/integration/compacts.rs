@@ -14,6 +14,14 @@ fn fields(err: AppError) -> Vec<String> {
     }
 }
 
+/// The rendered main content of a page, without the data sent along for
+/// hydration.
+fn main_of(page: &str) -> &str {
+    let start = page.find("<main").unwrap_or(0);
+    let end = page.find("</main>").unwrap_or(page.len());
+    &page[start..end]
+}
+
 /// The demo country and its signed compact, version 1.
 async fn signed_demo(t: &TestDb) -> (i32, Compact) {
     demo::seed(&t.db).await.unwrap();
@@ -134,6 +142,35 @@ both_backends! {
         let api: serde_json::Value = serde_json::from_str(&api).unwrap();
         assert_eq!(api["sha256"], hash.as_str());
         assert_eq!(api["parties"].as_array().unwrap().len(), 7);
+
+        // The CSV lists the signed commitments with their status now.
+        let (status, csv) = app.get_text("/countries/XD/compact.csv").await;
+        assert_eq!(status, 200);
+        let mut rows = csv.lines();
+        assert!(rows.next().unwrap().starts_with("number,party,kind,category,commitment"));
+        assert_eq!(rows.count(), 25);
+        assert!(csv.contains("Cabinet has not met since September."), "the reason for off track");
+
+        // One party's page shows only its commitments.
+        let norad = v1.parties.iter().find(|p| p.name == "Norway (Norad)").unwrap().id;
+        let (_, page) = app.get_text(&format!("/countries/XD/compact?party={norad}")).await;
+        let page = main_of(&page);
+        assert!(page.contains("Report every disbursement, off-budget included"));
+        assert!(!page.contains("Publish all programmes to IATI monthly"), "the UK's is not Norway's");
+        // Overdue first: the first commitment shown is past due and unmet.
+        let today = chrono::Utc::now().date_naive();
+        let first_overdue = v1.commitments.iter().find(|c| c.overdue(today)).unwrap();
+        let (_, page) = app.get_text("/countries/XD/compact?view=overdue").await;
+        let page = main_of(&page);
+        let first_shown = v1
+            .commitments
+            .iter()
+            .filter_map(|c| page.find(&c.text).map(|at| (at, c)))
+            .min_by_key(|(at, _)| *at)
+            .unwrap()
+            .1;
+        assert!(first_shown.overdue(today), "{} is not overdue", first_shown.text);
+        assert!(page.find(&first_overdue.text).is_some());
 
         // Drafts are neither downloadable nor public.
         compacts::amend(&t.db, &Author::system("test"), v1.id).await.unwrap();

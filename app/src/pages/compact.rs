@@ -15,6 +15,75 @@ use crate::server_fns::{
 };
 use crate::types::{Commitment, CommitmentKind, Compact, CompactStatus, Party};
 
+/// How the commitments are shown: all in the signed order, overdue first,
+/// grouped by strategy priority, or one party's only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lens {
+    All,
+    Overdue,
+    ByPriority,
+    Party(i32),
+}
+
+impl Lens {
+    /// The commitments to show, each with its number in the version.
+    fn apply(self, compact: &Compact, today: chrono::NaiveDate) -> Vec<(usize, Commitment)> {
+        let mut shown: Vec<(usize, Commitment)> = compact
+            .commitments
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, c)| (i + 1, c))
+            .filter(|(_, c)| match self {
+                Lens::Party(id) => c.party_id == id,
+                _ => true,
+            })
+            .collect();
+        match self {
+            Lens::Overdue => shown.sort_by_key(|(_, c)| !c.overdue(today)),
+            Lens::ByPriority => {
+                shown.sort_by(|(_, a), (_, b)| a.priority_code.cmp(&b.priority_code))
+            }
+            Lens::All | Lens::Party(_) => {}
+        }
+        shown
+    }
+}
+
+/// Links to the ways of reading the commitments.
+#[component]
+fn LensNav(code: String, compact: Compact, lens: Lens) -> impl IntoView {
+    let base = format!("/countries/{code}/compact?version={}", compact.version);
+    let link = move |href: String, label: String, current: bool| {
+        if current {
+            view! { <strong aria-current="page">{label}</strong> }.into_any()
+        } else {
+            view! { <a href=href>{label}</a> }.into_any()
+        }
+    };
+    view! {
+        <nav class="versions" aria-label="Ways to read the commitments">
+            {link(base.clone(), "All".into(), lens == Lens::All)}
+            " · "
+            {link(format!("{base}&view=overdue"), "Overdue first".into(), lens == Lens::Overdue)}
+            " · "
+            {link(format!("{base}&view=priority"), "By priority".into(), lens == Lens::ByPriority)}
+            " · "
+            <a href=format!("/countries/{code}/compact.csv")>"CSV of the signed version"</a>
+            <br />
+            <span>"By party: "</span>
+            {compact
+                .parties
+                .iter()
+                .map(|p| {
+                    let current = lens == Lens::Party(p.id);
+                    view! { {link(format!("{base}&party={}", p.id), p.name.clone(), current)} " " }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
 /// The actions of the page, so that any of them refreshes it.
 #[derive(Clone, Copy)]
 struct Actions {
@@ -78,10 +147,19 @@ pub fn CompactPage() -> impl IntoView {
             .get("version")
             .and_then(|v| v.parse::<i32>().ok())
     });
+    let lens = Memo::new(move |_| {
+        let query = query.read();
+        match (query.get("view").as_deref(), query.get("party")) {
+            (_, Some(party)) => party.parse().map_or(Lens::All, Lens::Party),
+            (Some("overdue"), _) => Lens::Overdue,
+            (Some("priority"), _) => Lens::ByPriority,
+            _ => Lens::All,
+        }
+    });
     let actions = Actions::new();
     let data = Resource::new(
-        move || (code.get(), version.get(), actions.version()),
-        |(code, version, _)| load_compact(code, version),
+        move || (code.get(), version.get(), actions.version(), lens.get()),
+        |(code, version, _, _)| load_compact(code, version),
     );
     let error = actions.error();
     view! {
@@ -90,7 +168,10 @@ pub fn CompactPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    Ok(view) => view! { <CompactBody view code=code.get_untracked() actions error /> }.into_any(),
+                    Ok(view) => view! {
+                        <CompactBody view code=code.get_untracked() lens=lens.get_untracked() actions error />
+                    }
+                        .into_any(),
                 }
             })}
         </Suspense>
@@ -101,6 +182,7 @@ pub fn CompactPage() -> impl IntoView {
 fn CompactBody(
     view: CompactView,
     code: String,
+    lens: Lens,
     actions: Actions,
     error: Signal<Option<crate::AppError>>,
 ) -> impl IntoView {
@@ -178,17 +260,19 @@ fn CompactBody(
             today=view.today
         />
         <h2>"Commitments"</h2>
+        <LensNav code=code.clone() compact=compact.clone() lens />
         {if compact.commitments.is_empty() {
             view! { <p class="muted">"No commitments yet."</p> }.into_any()
         } else {
             view! {
-                <ol class="commitments">
-                    {compact
-                        .commitments
-                        .iter()
-                        .map(|c| view! {
+                <ul class="commitments">
+                    {lens
+                        .apply(&compact, view.today)
+                        .into_iter()
+                        .map(|(number, c)| view! {
                             <CommitmentItem
-                                commitment=c.clone()
+                                number
+                                commitment=c
                                 view=view.clone()
                                 parties=writable.clone()
                                 kinds=kinds.clone()
@@ -196,7 +280,7 @@ fn CompactBody(
                             />
                         })
                         .collect_view()}
-                </ol>
+                </ul>
             }
                 .into_any()
         }}
@@ -281,6 +365,8 @@ fn Parties(parties: Vec<Party>) -> impl IntoView {
 
 #[component]
 fn CommitmentItem(
+    /// Its number in the version (the signed text's numbering).
+    number: usize,
     commitment: Commitment,
     view: CompactView,
     parties: Vec<Party>,
@@ -296,7 +382,7 @@ fn CommitmentItem(
     view! {
         <li class="commitment" class:overdue=overdue>
             <p>
-                <strong>{format!("{} ({})", c.party, c.kind.label().to_lowercase())}</strong>
+                <strong>{format!("{number}. {} ({})", c.party, c.kind.label().to_lowercase())}</strong>
                 {format!(" · {} · serves {} {}", c.category.label(), c.priority_code, c.priority_title)}
             </p>
             <p>{c.text.clone()}</p>
