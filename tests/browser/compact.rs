@@ -155,3 +155,38 @@ both_backends! {
         app.stop().await;
     }
 }
+
+both_backends! {
+    async fn a_partner_reports_progress_without_javascript(t) {
+        demo::seed(&t.db).await.unwrap();
+        let signed = newest(&t).await;
+        let norad = signed
+            .commitments
+            .iter()
+            .find(|c| c.text.starts_with("Channel at least half"))
+            .unwrap()
+            .clone();
+        let app = TestApp::spawn(&t).await;
+        let browser = Browser::start(false).await;
+        sign_in(&browser, &app, accounts::NORAD).await;
+        browser.goto(&app.url("/countries/XD/compact")).await;
+        let id = |field: &str| format!("#progress-{}-{field}", norad.id);
+        // The form sits in a closed <details>; without JavaScript the
+        // summary still opens it.
+        click(&browser, &format!("//input[@id='progress-{}-evidence']/ancestor::details/summary", norad.id)).await;
+        type_into(&browser, &id("text"), "A third of new support now goes through the budget.").await;
+        type_into(&browser, &id("evidence"), "https://aid.kalinda.example/norad-channels").await;
+        choose(&browser, &id("status"), "on_track").await;
+        click(&browser, &format!("//input[@id='progress-{}-evidence']/ancestor::form//button", norad.id)).await;
+        wait_for_text(&browser, "A third of new support now goes through the budget.").await;
+        let after = newest(&t).await;
+        let reported = after.commitments.iter().find(|c| c.id == norad.id).unwrap();
+        assert_eq!(reported.status, app::types::CommitmentStatus::OnTrack);
+        assert_eq!(
+            reported.progress[0].evidence_url.as_deref(),
+            Some("https://aid.kalinda.example/norad-channels")
+        );
+        browser.close().await;
+        app.stop().await;
+    }
+}
