@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod audit_entry;
 pub mod commitment;
+pub mod commitment_comment;
 pub mod commitment_progress;
 pub mod compact;
 pub mod compact_party;

@@ -13,6 +13,7 @@ mod m20261123_000007_create_strategy_links;
 mod m20261123_000008_create_drawdown_phases;
 mod m20261123_000009_create_compacts;
 mod m20261123_000010_create_reviews;
+mod m20261123_000011_create_commitment_comments;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000008_create_drawdown_phases::Migration),
             Box::new(m20261123_000009_create_compacts::Migration),
             Box::new(m20261123_000010_create_reviews::Migration),
+            Box::new(m20261123_000011_create_commitment_comments::Migration),
         ]
     }
 }

@@ -10,10 +10,11 @@ use app::policy::matrix::{Asker, MATRIX, expected};
 use app::server_fns::{
     AddAgreement, AddComment, AddCommitment, AddDrawdownPhase, AddPillar, AddPriority,
     AddProvision, AddTransitionFunction, AmendCompact, AssessCommitment, ChangePassword,
-    CloseReview, CreateCompact, CreateOrganisation, CreateStrategy, CreateUser, EndorseStrategy,
-    FreezeCompact, OpenReview, RedraftStrategy, RemovePriority, RenamePillar, ReportProgress,
-    ResetPassword, ResolveComment, SendStrategyToConsultation, SetPriorityCost, SetTransitionPlan,
-    SignCompact, UpdateCommitment, UpdateOrganisation, UpdatePriority, UpdateUser,
+    CloseReview, CommentOnCommitment, CreateCompact, CreateOrganisation, CreateStrategy,
+    CreateUser, EndorseStrategy, FreezeCompact, OpenReview, RedraftStrategy, RemovePriority,
+    RenamePillar, ReportProgress, ResetPassword, ResolveComment, SendStrategyToConsultation,
+    SetPriorityCost, SetTransitionPlan, SignCompact, UpdateCommitment, UpdateOrganisation,
+    UpdatePriority, UpdateUser,
 };
 use app::services::audit::Author;
 use app::services::{
@@ -402,6 +403,14 @@ async fn call(
             }
             vec![("csrf", csrf.clone()), ("compact_id", draft.id.to_string())]
         }
+        "comment_on_commitment" => {
+            let signed = signed_compact(t, world.country_id).await;
+            vec![
+                ("csrf", csrf.clone()),
+                ("commitment_id", signed.commitments[0].id.to_string()),
+                ("body", format!("Comment {n}")),
+            ]
+        }
         "open_review" => {
             close_open_rounds(t, world.country_id).await;
             let signed = signed_compact(t, world.country_id).await;
@@ -487,6 +496,7 @@ async fn call(
         "sign_compact" => client.call::<SignCompact>(&fields).await,
         "amend_compact" => client.call::<AmendCompact>(&fields).await,
         "open_review" => client.call::<OpenReview>(&fields).await,
+        "comment_on_commitment" => client.call::<CommentOnCommitment>(&fields).await,
         "close_review" => client.call::<CloseReview>(&fields).await,
         "assess_for_government" | "assess_for_partner" => {
             client.call::<AssessCommitment>(&fields).await

@@ -183,3 +183,30 @@ both_backends! {
         app.stop().await;
     }
 }
+
+both_backends! {
+    async fn members_comment_on_commitments_in_any_version(t) {
+        let (_, v1) = signed_demo(&t).await;
+        let first = &v1.commitments[0];
+        assert_eq!(first.comments.len(), 1, "the demo's civil-society comment");
+        let reviewer = actor(&t, tests::demo::REVIEWER.0).await;
+        let blank = commitments::comment(&t.db, &reviewer, first.id, "   ").await.unwrap_err();
+        assert_eq!(fields(blank), ["body"]);
+        commitments::comment(&t.db, &reviewer, first.id, "Still waiting for the security annex.")
+            .await
+            .unwrap();
+        let after = compacts::load(&t.db, v1.id).await.unwrap();
+        let thread: Vec<(&str, &str)> = after.commitments[0]
+            .comments
+            .iter()
+            .map(|c| (c.author.as_str(), c.body.as_str()))
+            .collect();
+        assert_eq!(thread.len(), 2);
+        assert_eq!(thread[1], ("Rita Reviewer", "Still waiting for the security annex."));
+        assert_eq!(
+            compacts::canonical_json(&after).unwrap(),
+            compacts::canonical_json(&v1).unwrap(),
+            "comments are not part of the signed text"
+        );
+    }
+}

@@ -49,6 +49,7 @@ both_backends! {
             [
                 "assessments",
                 "audit_log",
+                "commitment_comments",
                 "commitment_progress",
                 "commitments",
                 "compact_parties",

@@ -10,8 +10,8 @@ use super::commitment_fields::{CommitmentFields, ProgressFields};
 use super::country_code_param;
 use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
 use crate::server_fns::{
-    AddCommitment, AmendCompact, CompactView, CreateCompact, FreezeCompact, OpenReview,
-    ReportProgress, SignCompact, UpdateCommitment, load_compact,
+    AddCommitment, AmendCompact, CommentOnCommitment, CompactView, CreateCompact, FreezeCompact,
+    OpenReview, ReportProgress, SignCompact, UpdateCommitment, load_compact,
 };
 use crate::types::{Commitment, CommitmentKind, Compact, CompactStatus, Party};
 
@@ -95,6 +95,7 @@ struct Actions {
     sign: ServerAction<SignCompact>,
     amend: ServerAction<AmendCompact>,
     review: ServerAction<OpenReview>,
+    comment: ServerAction<CommentOnCommitment>,
 }
 
 impl Actions {
@@ -108,6 +109,7 @@ impl Actions {
             sign: ServerAction::new(),
             amend: ServerAction::new(),
             review: ServerAction::new(),
+            comment: ServerAction::new(),
         }
     }
 
@@ -120,6 +122,7 @@ impl Actions {
             + self.sign.version().get()
             + self.amend.version().get()
             + self.review.version().get()
+            + self.comment.version().get()
     }
 
     fn error(&self) -> Signal<Option<crate::AppError>> {
@@ -132,6 +135,7 @@ impl Actions {
             form_error(self.sign.value()),
             form_error(self.amend.value()),
             form_error(self.review.value()),
+            form_error(self.comment.value()),
         ];
         Signal::derive(move || errors.iter().find_map(|e| e.get()))
     }
@@ -424,6 +428,34 @@ fn CommitmentItem(
                         <button type="submit">"Save commitment"</button>
                     </ActionForm>
                 </details>
+            })}
+            {(!c.comments.is_empty()).then(|| view! {
+                <ul class="comments">
+                    {c.comments
+                        .iter()
+                        .map(|m| view! {
+                            <li class="comment">
+                                <p class="muted">{format!("{}, {}", m.author, m.at.format("%Y-%m-%d %H:%M UTC"))}</p>
+                                <p>{m.body.clone()}</p>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            })}
+            {view.can_comment.then(|| {
+                let field = format!("comment-{id}");
+                view! {
+                    <details class="reply">
+                        <summary>"Comment"</summary>
+                        <ActionForm action=actions.comment attr:class="stack narrow">
+                            <CsrfField />
+                            <input type="hidden" name="commitment_id" value=id />
+                            <label for=field.clone()>"Your comment"</label>
+                            <textarea id=field name="body" rows="2" required=true></textarea>
+                            <button type="submit">"Post comment"</button>
+                        </ActionForm>
+                    </details>
+                }
             })}
             {reportable.then(|| view! {
                 <details class="edit">

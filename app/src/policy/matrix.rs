@@ -87,6 +87,10 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
     ("sign_compact", [false, false, true, true, false, false]),
     ("amend_compact", [false, false, true, false, false, false]),
     ("open_review", [false, false, true, false, false, false]),
+    (
+        "comment_on_commitment",
+        [false, true, true, true, true, true],
+    ),
     ("close_review", [false, false, true, false, false, false]),
     (
         "assess_for_government",

@@ -45,6 +45,8 @@ pub struct CompactView {
     pub rounds: Vec<crate::types::ReviewRound>,
     /// The reader may open and close review rounds.
     pub can_review: bool,
+    /// The reader may comment on commitments (any member).
+    pub can_comment: bool,
 }
 
 #[cfg(feature = "ssr")]
@@ -150,6 +152,7 @@ pub async fn load_compact(country: String, version: Option<i32>) -> Result<Compa
             Ok(CompactView {
                 rounds,
                 can_review: may(Action::ManageReview { country_id }),
+                can_comment: may(Action::Comment { country_id }),
                 versions: versions
                     .into_iter()
                     .map(|(_, version, status)| CompactVersion { version, status })
@@ -396,6 +399,30 @@ pub async fn sign_compact(csrf: String, compact_id: i32) -> Result<(), AppError>
             )?;
             compacts::sign(&db, &actor, compact_id).await?;
             Ok(())
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn comment_on_commitment(
+    csrf: String,
+    commitment_id: i32,
+    body: String,
+) -> Result<(), AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let actor = signed_in(&csrf).await?;
+            let db = db()?;
+            let owner = commitments::owner(&db, commitment_id).await?;
+            ensure(
+                &actor,
+                Action::Comment {
+                    country_id: owner.country_id,
+                },
+            )?;
+            commitments::comment(&db, &actor, commitment_id, &body).await
         }
         .await,
     )

@@ -2,7 +2,9 @@
 //! in a draft) and the progress reported on them (at any time).
 
 use chrono::Utc;
-use entities::{commitment, commitment_progress, compact_party, organisation, priority};
+use entities::{
+    commitment, commitment_comment, commitment_progress, compact_party, organisation, priority,
+};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
     TransactionSession, TransactionTrait,
@@ -308,4 +310,44 @@ pub async fn report_progress(
     .await?;
     txn.commit().await?;
     Ok(after)
+}
+
+/// A member's comment on a commitment, in any version.
+#[tracing::instrument(skip(db, actor), fields(user = actor.user_id))]
+pub async fn comment(
+    db: &impl TransactionTrait,
+    actor: &Actor,
+    commitment_id: i32,
+    body: &str,
+) -> Result<(), AppError> {
+    let body = body.trim().to_string();
+    if body.is_empty() || body.chars().count() > 2000 {
+        return Err(AppError::invalid("body", "must be 1 to 2000 characters"));
+    }
+    let txn = db.begin().await?;
+    let existing = row(&txn, commitment_id).await?;
+    let country_id = compacts::country_of(&txn, existing.compact_id).await?;
+    let created = commitment_comment::ActiveModel {
+        commitment_id: Set(commitment_id),
+        author_id: Set(actor.user_id),
+        body: Set(body.clone()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let after = serde_json::json!({ "commitment_id": commitment_id, "body": body });
+    audit::record(
+        &txn,
+        &Author::user(actor),
+        Some(country_id),
+        "commitment_comment",
+        created.id,
+        Change::Create,
+        None,
+        Some(&after),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }

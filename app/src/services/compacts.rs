@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use entities::{
-    commitment, commitment_progress, compact, compact_party, compact_signature, country,
-    organisation, user,
+    commitment, commitment_comment, commitment_progress, compact, compact_party, compact_signature,
+    country, organisation, user,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -19,8 +19,8 @@ use sha2::{Digest, Sha256};
 
 use crate::policy::Actor;
 use crate::types::{
-    Commitment, CommitmentCategory, CommitmentKind, CommitmentStatus, Compact, CompactStatus,
-    NewCompact, OrganisationKind, Party, Progress, Signature, SignedText,
+    Commitment, CommitmentCategory, CommitmentComment, CommitmentKind, CommitmentStatus, Compact,
+    CompactStatus, NewCompact, OrganisationKind, Party, Progress, Signature, SignedText,
 };
 use crate::{AppError, FieldError};
 
@@ -468,7 +468,7 @@ pub async fn load(db: &impl ConnectionTrait, compact_id: i32) -> Result<Compact,
     let ids: Vec<i32> = rows.iter().map(|(c, _)| c.id).collect();
     let mut progress: HashMap<i32, Vec<Progress>> = HashMap::new();
     for (p, author) in commitment_progress::Entity::find()
-        .filter(commitment_progress::Column::CommitmentId.is_in(ids))
+        .filter(commitment_progress::Column::CommitmentId.is_in(ids.clone()))
         .find_also_related(user::Entity)
         .order_by_desc(commitment_progress::Column::OnDate)
         .order_by_desc(commitment_progress::Column::Id)
@@ -482,6 +482,24 @@ pub async fn load(db: &impl ConnectionTrait, compact_id: i32) -> Result<Compact,
             evidence_url: p.evidence_url,
             author: author.map(|u| u.display_name).unwrap_or_default(),
         });
+    }
+    let mut comments: HashMap<i32, Vec<CommitmentComment>> = HashMap::new();
+    for (c, author) in commitment_comment::Entity::find()
+        .filter(commitment_comment::Column::CommitmentId.is_in(ids))
+        .find_also_related(user::Entity)
+        .order_by_asc(commitment_comment::Column::Id)
+        .all(db)
+        .await?
+    {
+        comments
+            .entry(c.commitment_id)
+            .or_default()
+            .push(CommitmentComment {
+                id: c.id,
+                author: author.map(|u| u.display_name).unwrap_or_default(),
+                body: c.body,
+                at: c.created_at,
+            });
     }
     let mut commitments = Vec::with_capacity(rows.len());
     for (c, party) in rows {
@@ -504,6 +522,7 @@ pub async fn load(db: &impl ConnectionTrait, compact_id: i32) -> Result<Compact,
                 &c.status,
             )?,
             progress: progress.remove(&c.id).unwrap_or_default(),
+            comments: comments.remove(&c.id).unwrap_or_default(),
             id: c.id,
             party_id: c.party_id,
             party: party.map(|o| o.name).unwrap_or_default(),

@@ -455,8 +455,31 @@ pub(super) async fn seed(
         };
         commitments::report_progress(txn, &actor(txn, email).await?, id, progress).await?;
     }
+    let reviewer = actor(txn, "reviewer@kalinda.example").await?;
+    for (number, body) in COMMENTS {
+        let (_, id) = *ids
+            .get(number - 1)
+            .ok_or_else(|| AppError::internal(format!("demo commitment {number}")))?;
+        commitments::comment(txn, &reviewer, id, body).await?;
+    }
     review(txn, author, compact.id, &ids).await
 }
+
+/// Civil society's comments: `(commitment number, comment)`.
+const COMMENTS: [(usize, &str); 3] = [
+    (
+        1,
+        "The published budget hides the intelligence service's spending in a general line.",
+    ),
+    (
+        7,
+        "Women's groups ask for the campaign security plan before the elections are called.",
+    ),
+    (
+        19,
+        "Which donors are behind the pooled fund's largest transfers?",
+    ),
+];
 
 /// The status each side gives commitment `i` in the first round: mostly
 /// agreed, with every sixth disputed.

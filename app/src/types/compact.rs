@@ -109,6 +109,17 @@ pub struct Commitment {
     pub status_reason: Option<String>,
     /// Newest first.
     pub progress: Vec<Progress>,
+    /// Members' comments, oldest first.
+    pub comments: Vec<CommitmentComment>,
+}
+
+/// A member's comment on a commitment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentComment {
+    pub id: i32,
+    pub author: String,
+    pub body: String,
+    pub at: DateTime<Utc>,
 }
 
 impl Commitment {

@@ -44,9 +44,9 @@ mod user;
 pub use area::Area;
 pub use audit::{AuditEntry, AuditFilter};
 pub use compact::{
-    Commitment, CommitmentCategory, CommitmentKind, CommitmentStatus, Compact, CompactStatus,
-    NewCommitment, NewCompact, NewProgress, Party, Progress, Signature, SignedCommitment,
-    SignedText,
+    Commitment, CommitmentCategory, CommitmentComment, CommitmentKind, CommitmentStatus, Compact,
+    CompactStatus, NewCommitment, NewCompact, NewProgress, Party, Progress, Signature,
+    SignedCommitment, SignedText,
 };
 pub use country::{Country, CountrySummary, KindCount, NewCountry};
 pub use fiscal_year::{FiscalYear, month_name};
