@@ -162,8 +162,8 @@ pub fn CompactPage() -> impl IntoView {
     });
     let actions = Actions::new();
     let data = Resource::new(
-        move || (code.get(), version.get(), actions.version(), lens.get()),
-        |(code, version, _, _)| load_compact(code, version),
+        move || (code.get(), version.get(), actions.version()),
+        |(code, version, _)| load_compact(code, version),
     );
     let error = actions.error();
     view! {
@@ -173,7 +173,7 @@ pub fn CompactPage() -> impl IntoView {
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(view) => view! {
-                        <CompactBody view code=code.get_untracked() lens=lens.get_untracked() actions error />
+                        <CompactBody view code=code.get_untracked() lens actions error />
                     }
                         .into_any(),
                 }
@@ -186,7 +186,7 @@ pub fn CompactPage() -> impl IntoView {
 fn CompactBody(
     view: CompactView,
     code: String,
-    lens: Lens,
+    lens: Memo<Lens>,
     actions: Actions,
     error: Signal<Option<crate::AppError>>,
 ) -> impl IntoView {
@@ -264,26 +264,37 @@ fn CompactBody(
             today=view.today
         />
         <h2>"Commitments"</h2>
-        <LensNav code=code.clone() compact=compact.clone() lens />
+        {
+            let (code, compact) = (code.clone(), compact.clone());
+            move || view! { <LensNav code=code.clone() compact=compact.clone() lens=lens.get() /> }
+        }
         {if compact.commitments.is_empty() {
             view! { <p class="muted">"No commitments yet."</p> }.into_any()
         } else {
             view! {
                 <ul class="commitments">
-                    {lens
-                        .apply(&compact, view.today)
-                        .into_iter()
-                        .map(|(number, c)| view! {
-                            <CommitmentItem
-                                number
-                                commitment=c
-                                view=view.clone()
-                                parties=writable.clone()
-                                kinds=kinds.clone()
-                                actions
-                            />
-                        })
-                        .collect_view()}
+                    {
+                        let (compact, view, writable, kinds) =
+                            (compact.clone(), view.clone(), writable.clone(), kinds.clone());
+                        // Another way of reading re-renders the list; it
+                        // needs nothing new from the server.
+                        move || {
+                            lens.get()
+                                .apply(&compact, view.today)
+                                .into_iter()
+                                .map(|(number, c)| view! {
+                                    <CommitmentItem
+                                        number
+                                        commitment=c
+                                        view=view.clone()
+                                        parties=writable.clone()
+                                        kinds=kinds.clone()
+                                        actions
+                                    />
+                                })
+                                .collect_view()
+                        }
+                    }
                 </ul>
             }
                 .into_any()

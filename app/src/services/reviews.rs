@@ -29,17 +29,36 @@ async fn model(db: &impl ConnectionTrait, id: i32) -> Result<review_round::Model
         .ok_or_else(|| AppError::NotFound(format!("review round {id}")))
 }
 
+fn wire(m: review_round::Model, compact_version: i32) -> ReviewRound {
+    ReviewRound {
+        id: m.id,
+        compact_version,
+        title: m.title,
+        opened_on: m.opened_on,
+        closed_on: m.closed_on,
+    }
+}
+
 async fn to_wire(
     db: &impl ConnectionTrait,
     m: review_round::Model,
 ) -> Result<ReviewRound, AppError> {
-    Ok(ReviewRound {
-        id: m.id,
-        compact_version: compacts::model(db, m.compact_id).await?.version,
-        title: m.title,
-        opened_on: m.opened_on,
-        closed_on: m.closed_on,
-    })
+    let version = compacts::model(db, m.compact_id).await?.version;
+    Ok(wire(m, version))
+}
+
+/// Each compact version of a country: its id and version number.
+async fn versions_of(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+) -> Result<HashMap<i32, i32>, AppError> {
+    Ok(compact::Entity::find()
+        .filter(compact::Column::CountryId.eq(country_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.version))
+        .collect())
 }
 
 /// The compact version a round reviews.
@@ -76,15 +95,9 @@ pub async fn open(
             "only a signed compact is reviewed",
         ));
     }
-    let versions: Vec<i32> = compact::Entity::find()
-        .filter(compact::Column::CountryId.eq(reviewed.country_id))
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|c| c.id)
-        .collect();
+    let versions = versions_of(&txn, reviewed.country_id).await?;
     let still_open = review_round::Entity::find()
-        .filter(review_round::Column::CompactId.is_in(versions))
+        .filter(review_round::Column::CompactId.is_in(versions.keys().copied()))
         .filter(review_round::Column::ClosedOn.is_null())
         .one(&txn)
         .await?;
@@ -252,24 +265,19 @@ pub async fn of_country(
     db: &impl ConnectionTrait,
     country_id: i32,
 ) -> Result<Vec<ReviewRound>, AppError> {
-    let versions: Vec<i32> = compact::Entity::find()
-        .filter(compact::Column::CountryId.eq(country_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| c.id)
-        .collect();
-    let mut rounds = Vec::new();
-    for m in review_round::Entity::find()
-        .filter(review_round::Column::CompactId.is_in(versions))
+    let versions = versions_of(db, country_id).await?;
+    Ok(review_round::Entity::find()
+        .filter(review_round::Column::CompactId.is_in(versions.keys().copied()))
         .order_by_desc(review_round::Column::OpenedOn)
         .order_by_desc(review_round::Column::Id)
         .all(db)
         .await?
-    {
-        rounds.push(to_wire(db, m).await?);
-    }
-    Ok(rounds)
+        .into_iter()
+        .map(|m| {
+            let version = versions.get(&m.compact_id).copied().unwrap_or_default();
+            wire(m, version)
+        })
+        .collect())
 }
 
 /// The round's report: each commitment of the version reviewed, with both
