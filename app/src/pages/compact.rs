@@ -266,7 +266,7 @@ fn CompactBody(
         <h2>"Commitments"</h2>
         {
             let (code, compact) = (code.clone(), compact.clone());
-            move || view! { <LensNav code=code.clone() compact=compact.clone() lens=lens.get() /> }
+            move || view! { <LensNav code=code.clone() compact=compact.clone() lens=lens.get() /> }.into_any()
         }
         {if compact.commitments.is_empty() {
             view! { <p class="muted">"No commitments yet."</p> }.into_any()
@@ -293,6 +293,7 @@ fn CompactBody(
                                     />
                                 })
                                 .collect_view()
+                                .into_any()
                         }
                     }
                 </ul>
