@@ -131,6 +131,19 @@ pub static ORGANISATION_TYPES: LazyLock<Codelist> = LazyLock::new(|| {
     )
 });
 
+pub static SECTORS: LazyLock<Codelist> =
+    LazyLock::new(|| load("Sector", include_str!("../codelists/iati/Sector.xml")));
+pub static AID_TYPES: LazyLock<Codelist> =
+    LazyLock::new(|| load("AidType", include_str!("../codelists/iati/AidType.xml")));
+pub static FINANCE_TYPES: LazyLock<Codelist> =
+    LazyLock::new(|| load("FinanceType", include_str!("../codelists/iati/FinanceType.xml")));
+pub static EARMARKING: LazyLock<Codelist> = LazyLock::new(|| {
+    load(
+        "EarmarkingCategory",
+        include_str!("../codelists/iati/EarmarkingCategory.xml"),
+    )
+});
+
 /// ISO 3166 leaves these alpha-2 codes to its users; a fictional or training
 /// country takes one of them.
 pub fn is_user_assigned_country_code(code: &str) -> bool {

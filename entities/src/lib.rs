@@ -1,8 +1,15 @@
 //! SeaORM entities, one module per table. Wire types live in `app`; the
 //! service layer maps between the two.
 
+pub mod activity;
+pub mod activity_budget_line;
+pub mod activity_participant;
+pub mod activity_priority;
+pub mod activity_sector;
 pub mod assessment;
 pub mod audit_entry;
+pub mod budget_amount;
+pub mod budget_line;
 pub mod commitment;
 pub mod commitment_comment;
 pub mod commitment_progress;
@@ -11,19 +18,24 @@ pub mod compact_party;
 pub mod compact_signature;
 pub mod country;
 pub mod drawdown_phase;
+pub mod exchange_rate;
 pub mod membership;
 pub mod organisation;
 pub mod peace_agreement;
 pub mod pillar;
+pub mod planned_disbursement;
 pub mod priority;
 pub mod priority_cost;
 pub mod priority_partner;
 pub mod priority_provision;
 pub mod provision;
+pub mod reporting_round;
 pub mod review_round;
+pub mod round_response;
 pub mod session;
 pub mod strategy;
 pub mod strategy_comment;
+pub mod transaction;
 pub mod transition_function;
 pub mod transition_plan;
 pub mod user;

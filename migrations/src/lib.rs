@@ -14,6 +14,7 @@ mod m20261123_000008_create_drawdown_phases;
 mod m20261123_000009_create_compacts;
 mod m20261123_000010_create_reviews;
 mod m20261123_000011_create_commitment_comments;
+mod m20261124_000012_create_funding;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000009_create_compacts::Migration),
             Box::new(m20261123_000010_create_reviews::Migration),
             Box::new(m20261123_000011_create_commitment_comments::Migration),
+            Box::new(m20261124_000012_create_funding::Migration),
         ]
     }
 }

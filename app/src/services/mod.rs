@@ -1,8 +1,10 @@
 //! Plain async service functions over a database connection. Server
 //! functions, the JSON API, the command line and the tests all call these.
 
+pub mod activities;
 pub mod agreements;
 pub mod audit;
+pub mod budget;
 pub mod comments;
 pub mod commitments;
 pub mod compacts;
@@ -12,10 +14,14 @@ mod demo_compact;
 mod demo_strategy;
 mod demo_transition;
 pub mod drawdown;
+pub mod funding;
 pub mod organisations;
 pub mod pillars;
 pub mod priorities;
+pub mod rates;
+pub mod reporting;
 pub mod reviews;
 pub mod strategies;
+pub mod transaction_import;
 pub mod transition;
 pub mod users;

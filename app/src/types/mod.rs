@@ -31,11 +31,14 @@ macro_rules! coded_enum {
 
 mod area;
 mod audit;
+mod budget;
 mod compact;
 mod country;
 mod fiscal_year;
+mod funding;
 pub mod money;
 mod organisation;
+mod reporting;
 mod review;
 mod strategy;
 mod transition;
@@ -43,6 +46,7 @@ mod user;
 
 pub use area::Area;
 pub use audit::{AuditEntry, AuditFilter};
+pub use budget::{BudgetAmounts, BudgetLine, BudgetRow, BudgetView, NewBudgetLine};
 pub use compact::{
     Commitment, CommitmentCategory, CommitmentComment, CommitmentKind, CommitmentStatus, Compact,
     CompactStatus, NewCommitment, NewCompact, NewProgress, Party, Progress, Signature,
@@ -50,7 +54,14 @@ pub use compact::{
 };
 pub use country::{Country, CountrySummary, KindCount, NewCountry};
 pub use fiscal_year::{FiscalYear, month_name};
+pub use funding::{
+    Activity, ActivityStatus, Channel, CountrySystems, ExchangeRate, FundingReport, FundingRow,
+    GroupBy, Measure, MoneyType, NewActivity, NewPlannedDisbursement, NewTransaction,
+    ParticipantRole, PlannedDisbursement, RateUse, Share, SystemOverrides, Totals, Transaction,
+    TransactionKind, Unconverted,
+};
 pub use organisation::{NewOrganisation, Organisation, OrganisationKind};
+pub use reporting::{Compliance, NewReportingRound, ReportingRound, ResponseStatus};
 pub use review::{
     Assessment, NewAssessment, Outcome, OutcomeCounts, ReviewReport, ReviewRound,
     ReviewedCommitment, Side,

@@ -1,0 +1,551 @@
+//! The funding views: totals of partners' flows in the reporting currency,
+//! grouped one way or another. Sums are taken in SQL, grouped by currency
+//! and value date as well, so that each group converts with its own dated
+//! rate; only the groups come back to the server.
+//!
+//! Pooled funds: a partner's payments to a pooled fund are contributions;
+//! the fund's own flows are allocations. Totals by partner and by fiscal
+//! year count contributions (where the money comes from); every other view
+//! counts allocations (where it goes) and shows what the funds hold but
+//! have not yet allocated as a row of its own. Either way the grand total
+//! counts each dollar once, and incoming flows (mirrors of another
+//! organisation's outgoing ones) are never counted.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use entities::{activity, activity_priority, organisation, transaction};
+use rust_decimal::Decimal;
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QuerySelect,
+    RelationTrait, Select,
+};
+
+use crate::types::{
+    Channel, FiscalYear, FundingReport, FundingRow, GroupBy, Measure, MoneyType, OrganisationKind,
+    RateUse, Strategy, Totals, TransactionKind, Unconverted,
+};
+use crate::AppError;
+
+use super::rates::RateTable;
+
+/// The row key of flows tied to no strategy priority.
+pub const UNALIGNED: &str = "unaligned";
+/// The row key of money pooled funds hold but have not allocated.
+pub const POOLED_UNALLOCATED: &str = "pooled_unallocated";
+
+/// A share of 100% in hundredths of a percent: amounts are summed as
+/// minor units times shares, so six decimal places in all.
+const SHARE_SCALE: u32 = 4;
+const FULL_SHARE: i64 = 10_000;
+
+fn measured_kinds() -> Vec<i16> {
+    TransactionKind::ALL
+        .iter()
+        .filter(|k| k.measure().is_some())
+        .map(|k| k.number())
+        .collect()
+}
+
+pub(super) fn t(column: transaction::Column) -> Expr {
+    Expr::col((transaction::Entity, column))
+}
+
+pub(super) fn a(column: activity::Column) -> Expr {
+    Expr::col((activity::Entity, column))
+}
+
+fn text(expr: Expr) -> Expr {
+    Func::cast_as(expr, Alias::new("TEXT")).into()
+}
+
+/// Which flows a query counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Side {
+    /// Where money comes from: direct flows and contributions to funds.
+    Source,
+    /// Where money goes: direct flows and the funds' allocations.
+    Use,
+    /// Contributions and allocations only, to find what funds still hold.
+    Pooled,
+    /// Every measured flow: the rates and gaps in conversion.
+    All,
+}
+
+/// A country and an optional fiscal year.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope {
+    pub country_id: i32,
+    pub fiscal_year: Option<i32>,
+}
+
+pub(super) fn base(scope: Scope, side: Side, funds: &[i32]) -> Select<transaction::Entity> {
+    let mut query = transaction::Entity::find()
+        .select_only()
+        .join(JoinType::InnerJoin, transaction::Relation::Activity.def())
+        .filter(transaction::Column::CountryId.eq(scope.country_id))
+        .filter(activity::Column::Published.eq(true))
+        .filter(transaction::Column::Kind.is_in(measured_kinds()));
+    if let Some(year) = scope.fiscal_year {
+        query = query.filter(transaction::Column::FiscalYear.eq(year));
+    }
+    let reported_by_fund = a(activity::Column::ReportingOrgId).is_in(funds.iter().copied());
+    let paid_to_fund = t(transaction::Column::ReceiverOrgId).is_in(funds.iter().copied());
+    match side {
+        Side::Source => query.filter(a(activity::Column::ReportingOrgId).is_not_in(funds.iter().copied())),
+        Side::Use => query.filter(
+            Condition::any()
+                .add(t(transaction::Column::ReceiverOrgId).is_null())
+                .add(t(transaction::Column::ReceiverOrgId).is_not_in(funds.iter().copied()))
+                .add(reported_by_fund),
+        ),
+        Side::Pooled => query.filter(Condition::any().add(reported_by_fund).add(paid_to_fund)),
+        Side::All => query,
+    }
+}
+
+/// One group of flows as SQL returns it.
+#[derive(Debug)]
+pub(super) struct Group {
+    pub key: String,
+    kind: i16,
+    currency: String,
+    value_date: NaiveDate,
+    on_budget: bool,
+    channel: String,
+    /// Sum of minor units times shares (10 000 = all of it).
+    scaled: i64,
+    count: i64,
+}
+
+/// Sums `query`'s flows by `key` and everything conversion needs; with
+/// `share`, each amount is weighted by that column (hundredths of a
+/// percent, a missing share counting as all).
+pub(super) async fn groups(
+    db: &impl ConnectionTrait,
+    query: Select<transaction::Entity>,
+    key: Expr,
+    share: Option<Expr>,
+) -> Result<Vec<Group>, AppError> {
+    let amount = match share {
+        Some(share) => t(transaction::Column::AmountMinor).mul(Expr::expr(Func::coalesce([
+            share,
+            Expr::val(FULL_SHARE as i32),
+        ]))),
+        None => t(transaction::Column::AmountMinor).mul(Expr::val(FULL_SHARE)),
+    };
+    let on_budget: Expr = Expr::case(
+        Expr::expr(Func::coalesce([
+            t(transaction::Column::OnBudget),
+            a(activity::Column::OnBudget),
+        ])),
+        Expr::val(1),
+    )
+    .finally(Expr::val(0))
+    .into();
+    let rows = query
+        .expr_as(key.clone(), "key")
+        .expr_as(t(transaction::Column::Kind), "kind")
+        .expr_as(t(transaction::Column::Currency), "currency")
+        .expr_as(t(transaction::Column::ValueDate), "value_date")
+        .expr_as(on_budget.clone(), "on_budget")
+        .expr_as(a(activity::Column::Channel), "channel")
+        .expr_as(
+            Func::cast_as(Func::sum(amount), Alias::new("BIGINT")),
+            "scaled",
+        )
+        .expr_as(Func::count(t(transaction::Column::Id)), "n")
+        .group_by(key)
+        .group_by(t(transaction::Column::Kind))
+        .group_by(t(transaction::Column::Currency))
+        .group_by(t(transaction::Column::ValueDate))
+        .group_by(on_budget)
+        .group_by(a(activity::Column::Channel))
+        .into_tuple::<(String, i16, String, NaiveDate, i32, String, i64, i64)>()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(key, kind, currency, value_date, on_budget, channel, scaled, count)| Group {
+                key,
+                kind,
+                currency,
+                value_date,
+                on_budget: on_budget != 0,
+                channel,
+                scaled,
+                count,
+            },
+        )
+        .collect())
+}
+
+/// The ids of a country's pooled funds.
+pub(super) async fn pooled_funds(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+) -> Result<Vec<i32>, AppError> {
+    Ok(organisation::Entity::find()
+        .select_only()
+        .column(organisation::Column::Id)
+        .filter(organisation::Column::CountryId.eq(country_id))
+        .filter(organisation::Column::Kind.eq(OrganisationKind::PooledFund.code()))
+        .into_tuple::<i32>()
+        .all(db)
+        .await?)
+}
+
+/// Totals of one row, still unrounded.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Tally {
+    pub totals: Totals,
+    pub on_budget_disbursed: Decimal,
+    pub outside_government_disbursed: Decimal,
+    pub unconverted: u32,
+}
+
+impl Tally {
+    pub fn add(&mut self, group: &Group, rates: &RateTable, sign: Decimal) {
+        let Some(measure) = TransactionKind::from_number(group.kind).and_then(|k| k.measure())
+        else {
+            return;
+        };
+        let Some(rate) = rates.rate(&group.currency, group.value_date) else {
+            self.unconverted += u32::try_from(group.count).unwrap_or(u32::MAX);
+            return;
+        };
+        let amount = Decimal::new(group.scaled, 2 + SHARE_SCALE) * rate.rate * sign;
+        self.totals.add(measure, amount);
+        if measure == Measure::Disbursed {
+            if group.on_budget {
+                self.on_budget_disbursed += amount;
+            }
+            if !Channel::from_code(&group.channel).is_some_and(Channel::is_government) {
+                self.outside_government_disbursed += amount;
+            }
+        }
+    }
+}
+
+/// Where the strategy's priorities sit and what they cost.
+struct Plan {
+    /// Priority code to (pillar number, pillar title, priority title, cost).
+    priorities: Vec<(String, i32, String, String, Decimal)>,
+}
+
+impl Plan {
+    fn from(strategy: Option<Strategy>, fiscal_year: Option<i32>) -> Self {
+        let priorities = strategy
+            .map(|s| {
+                s.pillars
+                    .iter()
+                    .flat_map(|pillar| {
+                        pillar.priorities.iter().map(move |p| {
+                            let cost = p
+                                .costs
+                                .iter()
+                                .filter(|c| fiscal_year.is_none_or(|y| y == c.fiscal_year))
+                                .map(|c| c.amount)
+                                .sum();
+                            (
+                                p.code.clone(),
+                                pillar.number,
+                                pillar.title.clone(),
+                                p.title.clone(),
+                                cost,
+                            )
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Self { priorities }
+    }
+}
+
+fn row(key: String, label: String, tally: Tally, cost: Option<Decimal>) -> FundingRow {
+    let totals = tally.totals.rounded();
+    FundingRow {
+        funding_gap: cost.map(|c| (c - tally.totals.covered()).round_dp(2)),
+        estimated_cost: cost,
+        key,
+        label,
+        totals,
+        on_budget_disbursed: tally.on_budget_disbursed.round_dp(2),
+        unconverted: tally.unconverted,
+    }
+}
+
+/// The funding view of a country grouped by `group_by`.
+#[tracing::instrument(skip(db))]
+pub async fn report(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+    group_by: GroupBy,
+    fiscal_year: Option<i32>,
+) -> Result<FundingReport, AppError> {
+    let country = super::countries::get_by_id(db, country_id).await?;
+    let start_month = country.fiscal_year_start_month;
+    let rates = RateTable::load(db, &country.currency).await?;
+    let organisations: HashMap<i32, (String, String)> = organisation::Entity::find()
+        .filter(organisation::Column::CountryId.eq(country_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, (o.name, o.kind)))
+        .collect();
+    let funds: Vec<i32> = organisations
+        .iter()
+        .filter(|(_, (_, kind))| kind == OrganisationKind::PooledFund.code())
+        .map(|(id, _)| *id)
+        .collect();
+    let scope = Scope {
+        country_id,
+        fiscal_year,
+    };
+    let side = match group_by {
+        GroupBy::Partner | GroupBy::FiscalYear => Side::Source,
+        _ => Side::Use,
+    };
+    let by_priority = matches!(group_by, GroupBy::Priority | GroupBy::Pillar);
+    let key = match group_by {
+        GroupBy::Partner => text(a(activity::Column::ReportingOrgId)),
+        GroupBy::FiscalYear => text(t(transaction::Column::FiscalYear)),
+        GroupBy::MoneyType => a(activity::Column::MoneyType),
+        GroupBy::Channel => a(activity::Column::Channel),
+        GroupBy::Priority | GroupBy::Pillar => Expr::expr(Func::coalesce([
+            Expr::col((activity_priority::Entity, activity_priority::Column::PriorityCode)),
+            Expr::val(UNALIGNED),
+        ])),
+    };
+    let mut query = base(scope, side, &funds);
+    if by_priority {
+        query = query.join_rev(JoinType::LeftJoin, activity_priority::Relation::Activity.def());
+    }
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    let share = by_priority
+        .then(|| Expr::col((activity_priority::Entity, activity_priority::Column::ShareBp)));
+    for group in groups(db, query, key, share).await? {
+        tallies
+            .entry(group.key.clone())
+            .or_default()
+            .add(&group, &rates, Decimal::ONE);
+    }
+    if side == Side::Use && !funds.is_empty() {
+        let allocation = Expr::case(
+            a(activity::Column::ReportingOrgId).is_in(funds.iter().copied()),
+            Expr::val("allocation"),
+        )
+        .finally(Expr::val("contribution"));
+        let pooled = groups(db, base(scope, Side::Pooled, &funds), allocation.into(), None).await?;
+        let held = tallies.entry(POOLED_UNALLOCATED.to_string()).or_default();
+        for group in &pooled {
+            let sign = if group.key == "allocation" {
+                Decimal::NEGATIVE_ONE
+            } else {
+                Decimal::ONE
+            };
+            held.add(group, &rates, sign);
+        }
+        if pooled.is_empty() {
+            tallies.remove(POOLED_UNALLOCATED);
+        }
+    }
+
+    let mut rows = Vec::new();
+    let mut total = Tally::default();
+    let mut take = |key: &str, tallies: &mut BTreeMap<String, Tally>| {
+        let tally = tallies.remove(key).unwrap_or_default();
+        total.totals = total.totals.plus(tally.totals);
+        total.unconverted += tally.unconverted;
+        tally
+    };
+    let unaligned_label = "Not tied to a strategy priority".to_string();
+    match group_by {
+        GroupBy::Priority | GroupBy::Pillar => {
+            let strategy = super::strategies::latest_endorsed(db, country_id).await?;
+            let plan = Plan::from(strategy, fiscal_year);
+            if group_by == GroupBy::Priority {
+                for (code, _, _, title, cost) in &plan.priorities {
+                    let tally = take(code, &mut tallies);
+                    rows.push(row(code.clone(), format!("{code} {title}"), tally, Some(*cost)));
+                }
+            } else {
+                let mut pillars: BTreeMap<i32, (String, Tally, Decimal)> = BTreeMap::new();
+                for (code, number, pillar_title, _, cost) in &plan.priorities {
+                    let tally = take(code, &mut tallies);
+                    let entry = pillars
+                        .entry(*number)
+                        .or_insert_with(|| (pillar_title.clone(), Tally::default(), Decimal::ZERO));
+                    entry.1.totals = entry.1.totals.plus(tally.totals);
+                    entry.1.on_budget_disbursed += tally.on_budget_disbursed;
+                    entry.1.unconverted += tally.unconverted;
+                    entry.2 += cost;
+                }
+                for (number, (title, tally, cost)) in pillars {
+                    rows.push(row(
+                        number.to_string(),
+                        format!("Pillar {number}: {title}"),
+                        tally,
+                        Some(cost),
+                    ));
+                }
+            }
+            // Codes of other strategy versions, then flows with no priority.
+            let mut unaligned = take(UNALIGNED, &mut tallies);
+            let others: Vec<String> = tallies
+                .keys()
+                .filter(|k| k.as_str() != POOLED_UNALLOCATED)
+                .cloned()
+                .collect();
+            for code in others {
+                let tally = take(&code, &mut tallies);
+                unaligned.totals = unaligned.totals.plus(tally.totals);
+                unaligned.on_budget_disbursed += tally.on_budget_disbursed;
+                unaligned.unconverted += tally.unconverted;
+            }
+            if unaligned.totals != Totals::default() || unaligned.unconverted > 0 {
+                rows.push(row(UNALIGNED.to_string(), unaligned_label, unaligned, None));
+            }
+        }
+        GroupBy::Partner => {
+            let mut keyed: Vec<(String, String)> = tallies
+                .keys()
+                .map(|k| {
+                    let name = k
+                        .parse::<i32>()
+                        .ok()
+                        .and_then(|id| organisations.get(&id))
+                        .map(|(name, _)| name.clone())
+                        .unwrap_or_else(|| k.clone());
+                    (name, k.clone())
+                })
+                .collect();
+            keyed.sort();
+            for (name, key) in keyed {
+                let tally = take(&key, &mut tallies);
+                rows.push(row(key, name, tally, None));
+            }
+        }
+        GroupBy::FiscalYear => {
+            let keys: Vec<String> = tallies.keys().cloned().collect();
+            for key in keys {
+                let label = key
+                    .parse::<i32>()
+                    .map(|start_year| {
+                        FiscalYear {
+                            start_year,
+                            start_month,
+                        }
+                        .label()
+                    })
+                    .unwrap_or_else(|_| key.clone());
+                let tally = take(&key, &mut tallies);
+                rows.push(row(key, label, tally, None));
+            }
+        }
+        GroupBy::MoneyType => {
+            for kind in MoneyType::ALL {
+                if tallies.contains_key(kind.code()) {
+                    let tally = take(kind.code(), &mut tallies);
+                    rows.push(row(kind.code().into(), kind.label().into(), tally, None));
+                }
+            }
+        }
+        GroupBy::Channel => {
+            for channel in Channel::ALL {
+                if tallies.contains_key(channel.code()) {
+                    let tally = take(channel.code(), &mut tallies);
+                    rows.push(row(channel.code().into(), channel.label().into(), tally, None));
+                }
+            }
+        }
+    }
+    if tallies.contains_key(POOLED_UNALLOCATED) {
+        let tally = take(POOLED_UNALLOCATED, &mut tallies);
+        rows.push(row(
+            POOLED_UNALLOCATED.to_string(),
+            "Held in pooled funds, not yet allocated".to_string(),
+            tally,
+            None,
+        ));
+    }
+
+    // Country-wide figures, the same whatever the grouping.
+    let mut overall = Tally::default();
+    for group in groups(db, base(scope, Side::Use, &funds), Expr::val("").into(), None).await? {
+        overall.add(&group, &rates, Decimal::ONE);
+    }
+    let (rates_used, unconverted) = conversions(db, scope, &funds, &rates).await?;
+    let disbursed = overall.totals.disbursed;
+    Ok(FundingReport {
+        currency: country.currency,
+        group_by,
+        fiscal_year,
+        rows,
+        total: total.totals.rounded(),
+        on_budget_disbursed: overall.on_budget_disbursed.round_dp(2),
+        on_budget_share: (disbursed != Decimal::ZERO)
+            .then(|| (overall.on_budget_disbursed / disbursed).round_dp(4)),
+        outside_government_disbursed: overall.outside_government_disbursed.round_dp(2),
+        unconverted_count: unconverted.iter().map(|u| u.transactions).sum(),
+        unconverted,
+        rates_used,
+    })
+}
+
+/// The rates a scope's flows convert with, and the flows with no rate.
+async fn conversions(
+    db: &impl ConnectionTrait,
+    scope: Scope,
+    funds: &[i32],
+    rates: &RateTable,
+) -> Result<(Vec<RateUse>, Vec<Unconverted>), AppError> {
+    let rows = base(scope, Side::All, funds)
+        .expr_as(t(transaction::Column::Currency), "currency")
+        .expr_as(t(transaction::Column::ValueDate), "value_date")
+        .expr_as(
+            Func::cast_as(
+                Func::sum(t(transaction::Column::AmountMinor)),
+                Alias::new("BIGINT"),
+            ),
+            "minor",
+        )
+        .expr_as(Func::count(t(transaction::Column::Id)), "n")
+        .group_by(t(transaction::Column::Currency))
+        .group_by(t(transaction::Column::ValueDate))
+        .into_tuple::<(String, NaiveDate, i64, i64)>()
+        .all(db)
+        .await?;
+    let mut used: BTreeMap<(String, NaiveDate), RateUse> = BTreeMap::new();
+    let mut missing: BTreeMap<(String, NaiveDate), Unconverted> = BTreeMap::new();
+    for (currency, value_date, minor, n) in rows {
+        let n = u32::try_from(n).unwrap_or(u32::MAX);
+        match rates.rate(&currency, value_date) {
+            Some(rate) if rate.source != super::rates::SAME_CURRENCY => {
+                used.entry((rate.currency.clone(), rate.rate_date))
+                    .or_insert(RateUse {
+                        rate,
+                        transactions: 0,
+                    })
+                    .transactions += n;
+            }
+            Some(_) => {}
+            None => {
+                let entry = missing
+                    .entry((currency.clone(), value_date))
+                    .or_insert(Unconverted {
+                        currency,
+                        value_date,
+                        amount: Decimal::ZERO,
+                        transactions: 0,
+                    });
+                entry.amount += Decimal::new(minor, 2);
+                entry.transactions += n;
+            }
+        }
+    }
+    Ok((used.into_values().collect(), missing.into_values().collect()))
+}

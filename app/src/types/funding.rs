@@ -1,0 +1,411 @@
+//! Funding flows: activities, their transactions and planned disbursements,
+//! exchange rates, and the totals the funding views show.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::OrganisationRef;
+
+coded_enum! {
+    /// IATI TransactionType codes the product records.
+    TransactionKind {
+        IncomingFunds => ("1", "Incoming funds"),
+        Commitment => ("2", "Commitment"),
+        Disbursement => ("3", "Disbursement"),
+        Expenditure => ("4", "Expenditure"),
+        IncomingCommitment => ("11", "Incoming commitment"),
+        Pledge => ("12", "Pledge"),
+        IncomingPledge => ("13", "Incoming pledge"),
+    }
+}
+
+impl TransactionKind {
+    /// The IATI code as stored.
+    pub fn number(self) -> i16 {
+        self.code().parse().unwrap_or_default()
+    }
+
+    pub fn from_number(number: i16) -> Option<Self> {
+        Self::from_code(&number.to_string())
+    }
+
+    /// The measure a transaction of this kind counts towards; incoming
+    /// flows mirror another organisation's outgoing ones and count nowhere.
+    pub fn measure(self) -> Option<Measure> {
+        match self {
+            Self::Pledge => Some(Measure::Pledged),
+            Self::Commitment => Some(Measure::Committed),
+            Self::Disbursement => Some(Measure::Disbursed),
+            Self::Expenditure => Some(Measure::Spent),
+            Self::IncomingFunds | Self::IncomingCommitment | Self::IncomingPledge => None,
+        }
+    }
+}
+
+/// The four stages of a partner's money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    Pledged,
+    Committed,
+    Disbursed,
+    Spent,
+}
+
+coded_enum! {
+    /// What kind of money an activity is.
+    MoneyType {
+        Development => ("development", "Development"),
+        Humanitarian => ("humanitarian", "Humanitarian"),
+        Peacebuilding => ("peacebuilding", "Peacebuilding"),
+        Security => ("security", "Security"),
+    }
+}
+
+coded_enum! {
+    /// IATI DisbursementChannel: how the money reaches the country.
+    Channel {
+        Treasury => ("1", "Through the Ministry of Finance or treasury"),
+        SeparateAccount => ("2", "Directly to the implementing institution, separate account"),
+        ThirdParty => ("3", "In kind, through third parties (NGOs, contractors)"),
+        NotDisbursed => ("4", "Not disbursed to the country (e.g. donor-run)"),
+    }
+}
+
+impl Channel {
+    /// Whether the money passes through government systems.
+    pub fn is_government(self) -> bool {
+        self == Self::Treasury
+    }
+}
+
+coded_enum! {
+    /// IATI ActivityStatus.
+    ActivityStatus {
+        Pipeline => ("1", "Pipeline"),
+        Implementation => ("2", "Implementation"),
+        Finalisation => ("3", "Finalisation"),
+        Closed => ("4", "Closed"),
+        Cancelled => ("5", "Cancelled"),
+        Suspended => ("6", "Suspended"),
+    }
+}
+
+impl ActivityStatus {
+    pub fn number(self) -> i16 {
+        self.code().parse().unwrap_or_default()
+    }
+
+    pub fn from_number(number: i16) -> Option<Self> {
+        Self::from_code(&number.to_string())
+    }
+}
+
+coded_enum! {
+    /// IATI OrganisationRole in an activity.
+    ParticipantRole {
+        Funding => ("1", "Funding"),
+        Accountable => ("2", "Accountable"),
+        Extending => ("3", "Extending"),
+        Implementing => ("4", "Implementing"),
+    }
+}
+
+impl ParticipantRole {
+    pub fn number(self) -> i16 {
+        self.code().parse().unwrap_or_default()
+    }
+
+    pub fn from_number(number: i16) -> Option<Self> {
+        Self::from_code(&number.to_string())
+    }
+}
+
+/// How far an activity uses the country's own systems (the Busan and New
+/// Deal "country systems" dimensions).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountrySystems {
+    pub on_plan: bool,
+    pub on_budget: bool,
+    pub on_treasury: bool,
+    pub on_parliament: bool,
+    pub on_procurement: bool,
+    pub on_accounting: bool,
+    pub on_audit: bool,
+    pub on_report: bool,
+}
+
+impl CountrySystems {
+    /// `(field name, label, value)` of each flag, in a stable order.
+    pub fn flags(&self) -> [(&'static str, &'static str, bool); 8] {
+        [
+            ("on_plan", "On plan", self.on_plan),
+            ("on_budget", "On budget", self.on_budget),
+            ("on_treasury", "On treasury", self.on_treasury),
+            ("on_parliament", "On parliament", self.on_parliament),
+            ("on_procurement", "On procurement", self.on_procurement),
+            ("on_accounting", "On accounting", self.on_accounting),
+            ("on_audit", "On audit", self.on_audit),
+            ("on_report", "On report", self.on_report),
+        ]
+    }
+}
+
+/// A transaction's own answers where they differ from its activity's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SystemOverrides {
+    pub on_budget: Option<bool>,
+    pub on_treasury: Option<bool>,
+    pub on_procurement: Option<bool>,
+    pub on_accounting: Option<bool>,
+    pub on_audit: Option<bool>,
+    pub on_report: Option<bool>,
+}
+
+/// A percentage share of an activity given to a code (a sector, a priority).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Share {
+    pub code: String,
+    pub percent: Decimal,
+}
+
+/// What a partner submits to record an activity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewActivity {
+    pub reporting_org_id: i32,
+    pub iati_identifier: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub status: ActivityStatus,
+    pub planned_start: Option<NaiveDate>,
+    pub planned_end: Option<NaiveDate>,
+    pub actual_start: Option<NaiveDate>,
+    pub actual_end: Option<NaiveDate>,
+    pub money_type: MoneyType,
+    pub aid_type: Option<String>,
+    pub finance_type: Option<String>,
+    pub earmarking: Option<String>,
+    pub channel: Channel,
+    pub default_currency: String,
+    pub systems: CountrySystems,
+    pub published: bool,
+    /// `(organisation id, role)`; the reporting organisation need not be listed.
+    pub participants: Vec<(i32, ParticipantRole)>,
+    pub sectors: Vec<Share>,
+    pub priorities: Vec<Share>,
+    /// `(budget line id, percent)`; when given, the percentages sum to 100.
+    pub budget_lines: Vec<(i32, Decimal)>,
+}
+
+/// An activity as read back, with its flows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    pub id: i32,
+    pub reporting_org: OrganisationRef,
+    pub iati_identifier: Option<String>,
+    pub title: String,
+    pub description: String,
+    pub status: ActivityStatus,
+    pub planned_start: Option<NaiveDate>,
+    pub planned_end: Option<NaiveDate>,
+    pub actual_start: Option<NaiveDate>,
+    pub actual_end: Option<NaiveDate>,
+    pub money_type: MoneyType,
+    pub aid_type: Option<String>,
+    pub finance_type: Option<String>,
+    pub earmarking: Option<String>,
+    pub channel: Channel,
+    pub default_currency: String,
+    pub systems: CountrySystems,
+    pub published: bool,
+    pub participants: Vec<(OrganisationRef, ParticipantRole)>,
+    pub sectors: Vec<Share>,
+    pub priorities: Vec<Share>,
+    /// `(budget line code, name, percent)`.
+    pub budget_lines: Vec<(String, String, Decimal)>,
+    pub transactions: Vec<Transaction>,
+    pub planned_disbursements: Vec<PlannedDisbursement>,
+}
+
+/// What a partner submits to record a transaction of one of its activities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewTransaction {
+    pub kind: TransactionKind,
+    pub transaction_date: NaiveDate,
+    /// Defaults to the transaction date.
+    pub value_date: Option<NaiveDate>,
+    pub amount: Decimal,
+    /// Defaults to the activity's currency.
+    pub currency: Option<String>,
+    pub provider_org_id: Option<i32>,
+    pub receiver_org_id: Option<i32>,
+    pub provider_activity_id: Option<i32>,
+    pub description: String,
+    pub overrides: SystemOverrides,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transaction {
+    pub id: i32,
+    pub activity_id: i32,
+    pub kind: TransactionKind,
+    pub transaction_date: NaiveDate,
+    pub value_date: NaiveDate,
+    pub amount: Decimal,
+    pub currency: String,
+    /// Start year of the country fiscal year.
+    pub fiscal_year: i32,
+    pub provider: Option<OrganisationRef>,
+    pub receiver: Option<OrganisationRef>,
+    pub provider_activity_id: Option<i32>,
+    pub description: String,
+    pub overrides: SystemOverrides,
+}
+
+/// What a partner scheduled to disburse over a period, which may follow the
+/// partner's own fiscal year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewPlannedDisbursement {
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub amount: Decimal,
+    pub currency: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedDisbursement {
+    pub id: i32,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub amount: Decimal,
+    pub currency: String,
+    /// Start year of the country fiscal year the period starts in.
+    pub fiscal_year: i32,
+}
+
+/// One unit of `currency` is worth `rate` units of `quote_currency` from
+/// `rate_date` on, according to `source`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExchangeRate {
+    pub currency: String,
+    pub quote_currency: String,
+    pub rate_date: NaiveDate,
+    pub rate: Decimal,
+    pub source: String,
+}
+
+/// Amounts of the four measures, in one currency.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    pub pledged: Decimal,
+    pub committed: Decimal,
+    pub disbursed: Decimal,
+    pub spent: Decimal,
+}
+
+impl Totals {
+    pub fn add(&mut self, measure: Measure, amount: Decimal) {
+        match measure {
+            Measure::Pledged => self.pledged += amount,
+            Measure::Committed => self.committed += amount,
+            Measure::Disbursed => self.disbursed += amount,
+            Measure::Spent => self.spent += amount,
+        }
+    }
+
+    pub fn plus(mut self, other: Totals) -> Totals {
+        self.pledged += other.pledged;
+        self.committed += other.committed;
+        self.disbursed += other.disbursed;
+        self.spent += other.spent;
+        self
+    }
+
+    pub fn minus(mut self, other: Totals) -> Totals {
+        self.pledged -= other.pledged;
+        self.committed -= other.committed;
+        self.disbursed -= other.disbursed;
+        self.spent -= other.spent;
+        self
+    }
+
+    /// Each amount rounded to the cent.
+    pub fn rounded(self) -> Totals {
+        let r = |d: Decimal| d.round_dp(2);
+        Totals {
+            pledged: r(self.pledged),
+            committed: r(self.committed),
+            disbursed: r(self.disbursed),
+            spent: r(self.spent),
+        }
+    }
+
+    /// Committed, plus what is pledged beyond it: the money a cost can count on.
+    pub fn covered(&self) -> Decimal {
+        self.committed + (self.pledged - self.committed).max(Decimal::ZERO)
+    }
+}
+
+coded_enum! {
+    /// How a funding view groups its totals.
+    GroupBy {
+        Partner => ("partner", "Partner"),
+        Pillar => ("pillar", "Pillar"),
+        Priority => ("priority", "Priority"),
+        FiscalYear => ("fiscal_year", "Fiscal year"),
+        MoneyType => ("money_type", "Type of money"),
+        Channel => ("channel", "Channel"),
+    }
+}
+
+/// One group's totals in the reporting currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundingRow {
+    pub key: String,
+    pub label: String,
+    pub totals: Totals,
+    /// Disbursements recorded on the national budget.
+    pub on_budget_disbursed: Decimal,
+    /// Amounts left out of this row for want of an exchange rate.
+    pub unconverted: u32,
+    /// The strategy's estimated cost, for priorities and pillars.
+    pub estimated_cost: Option<Decimal>,
+    /// Estimated cost less committed and pledged-not-yet-committed.
+    pub funding_gap: Option<Decimal>,
+}
+
+/// Money that could not be converted: no rate on or before its value date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unconverted {
+    pub currency: String,
+    pub value_date: NaiveDate,
+    pub amount: Decimal,
+    pub transactions: u32,
+}
+
+/// An exchange rate a view used, and how many amounts it converted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RateUse {
+    pub rate: ExchangeRate,
+    pub transactions: u32,
+}
+
+/// A funding view: totals by one grouping, in the reporting currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundingReport {
+    pub currency: String,
+    pub group_by: GroupBy,
+    pub fiscal_year: Option<i32>,
+    pub rows: Vec<FundingRow>,
+    /// Each dollar once: direct flows plus contributions to pooled funds.
+    pub total: Totals,
+    pub on_budget_disbursed: Decimal,
+    /// On-budget disbursements over all disbursements; `None` with none.
+    pub on_budget_share: Option<Decimal>,
+    /// Disbursed outside government channels (not through the treasury).
+    pub outside_government_disbursed: Decimal,
+    pub unconverted_count: u32,
+    pub unconverted: Vec<Unconverted>,
+    pub rates_used: Vec<RateUse>,
+}

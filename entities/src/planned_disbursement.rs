@@ -1,0 +1,21 @@
+use sea_orm::entity::prelude::*;
+
+/// What a partner scheduled to disburse for a period.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "planned_disbursements")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub activity_id: i32,
+    pub period_start: Date,
+    pub period_end: Date,
+    pub amount_minor: i64,
+    pub currency: String,
+    /// Start year of the country fiscal year holding `period_start`.
+    pub fiscal_year: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
