@@ -135,8 +135,12 @@ pub static SECTORS: LazyLock<Codelist> =
     LazyLock::new(|| load("Sector", include_str!("../codelists/iati/Sector.xml")));
 pub static AID_TYPES: LazyLock<Codelist> =
     LazyLock::new(|| load("AidType", include_str!("../codelists/iati/AidType.xml")));
-pub static FINANCE_TYPES: LazyLock<Codelist> =
-    LazyLock::new(|| load("FinanceType", include_str!("../codelists/iati/FinanceType.xml")));
+pub static FINANCE_TYPES: LazyLock<Codelist> = LazyLock::new(|| {
+    load(
+        "FinanceType",
+        include_str!("../codelists/iati/FinanceType.xml"),
+    )
+});
 pub static EARMARKING: LazyLock<Codelist> = LazyLock::new(|| {
     load(
         "EarmarkingCategory",

@@ -5,7 +5,12 @@ use sea_orm_migration::{prelude::*, schema::*};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn fk(name: &str, from: (Alias, Alias), to: (Alias, Alias), cascade: bool) -> ForeignKeyCreateStatement {
+fn fk(
+    name: &str,
+    from: (Alias, Alias),
+    to: (Alias, Alias),
+    cascade: bool,
+) -> ForeignKeyCreateStatement {
     let mut key = ForeignKey::create();
     key.name(name).from(from.0, from.1).to(to.0, to.1);
     if cascade {

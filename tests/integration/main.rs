@@ -9,6 +9,8 @@ mod cli;
 mod compacts;
 mod countries;
 mod fixtures;
+mod funding;
+mod funding_data;
 mod health;
 mod pages;
 mod priorities;

@@ -113,6 +113,14 @@ where
     F: FnOnce(TestDb) -> Fut,
     Fut: Future<Output = ()>,
 {
+    // Internal errors are logged, not returned: show them with the failure.
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("error")),
+        )
+        .try_init();
     let (test_db, cleanup) = match create(backend).await {
         Ok(Some(created)) => created,
         Ok(None) => return,

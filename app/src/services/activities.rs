@@ -174,7 +174,9 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
         default_currency: new.default_currency.trim().to_uppercase(),
         ..new
     };
-    new.sectors.iter_mut().for_each(|s| s.code = s.code.trim().to_string());
+    new.sectors
+        .iter_mut()
+        .for_each(|s| s.code = s.code.trim().to_string());
     new.priorities
         .iter_mut()
         .for_each(|s| s.code = s.code.trim().to_uppercase());
@@ -220,9 +222,24 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
         }
     }
     for (field, value, list, what) in [
-        ("aid_type", &new.aid_type, &AID_TYPES, "an IATI aid type code"),
-        ("finance_type", &new.finance_type, &FINANCE_TYPES, "an IATI finance type code"),
-        ("earmarking", &new.earmarking, &EARMARKING, "an IATI earmarking category"),
+        (
+            "aid_type",
+            &new.aid_type,
+            &AID_TYPES,
+            "an IATI aid type code",
+        ),
+        (
+            "finance_type",
+            &new.finance_type,
+            &FINANCE_TYPES,
+            "an IATI finance type code",
+        ),
+        (
+            "earmarking",
+            &new.earmarking,
+            &EARMARKING,
+            "an IATI earmarking category",
+        ),
     ] {
         if let Some(code) = value
             && !list.is_active(code)
@@ -233,7 +250,10 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
     if !CURRENCIES.is_active(&new.default_currency) {
         errors.push(FieldError::new(
             "default_currency",
-            format!("{:?} is not an ISO 4217 currency code", new.default_currency),
+            format!(
+                "{:?} is not an ISO 4217 currency code",
+                new.default_currency
+            ),
         ));
     }
     if new
@@ -252,7 +272,11 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
             format!("{:?} is not a DAC 5-digit sector code", bad.code),
         ));
     }
-    check_shares("sectors", new.sectors.iter().map(|s| &s.percent), &mut errors);
+    check_shares(
+        "sectors",
+        new.sectors.iter().map(|s| &s.percent),
+        &mut errors,
+    );
     if let Some(bad) = new
         .priorities
         .iter()
@@ -260,7 +284,10 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
     {
         errors.push(FieldError::new(
             "priorities",
-            format!("{:?} is not a priority of this country's strategy", bad.code),
+            format!(
+                "{:?} is not a priority of this country's strategy",
+                bad.code
+            ),
         ));
     }
     check_shares(
@@ -284,9 +311,24 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
         &mut errors,
     );
     for (field, codes) in [
-        ("sectors", new.sectors.iter().map(|s| s.code.clone()).collect::<Vec<_>>()),
-        ("priorities", new.priorities.iter().map(|s| s.code.clone()).collect()),
-        ("budget_lines", new.budget_lines.iter().map(|(id, _)| id.to_string()).collect()),
+        (
+            "sectors",
+            new.sectors
+                .iter()
+                .map(|s| s.code.clone())
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "priorities",
+            new.priorities.iter().map(|s| s.code.clone()).collect(),
+        ),
+        (
+            "budget_lines",
+            new.budget_lines
+                .iter()
+                .map(|(id, _)| id.to_string())
+                .collect(),
+        ),
     ] {
         if codes.iter().collect::<HashSet<_>>().len() != codes.len() {
             errors.push(FieldError::new(field, "must not list the same one twice"));
@@ -309,7 +351,10 @@ pub fn check_transaction(
     let field = |name: &str| format!("{prefix}{name}");
     let mut errors = Vec::new();
     if new.amount <= Decimal::ZERO {
-        errors.push(FieldError::new(field("amount"), "must be greater than zero"));
+        errors.push(FieldError::new(
+            field("amount"),
+            "must be greater than zero",
+        ));
     } else if to_minor(new.amount).is_none() {
         errors.push(FieldError::new(
             field("amount"),
@@ -769,8 +814,7 @@ async fn load_many(
                 id: m.id,
                 reporting_org: facts.organisation_ref(m.reporting_org_id),
                 status: ActivityStatus::from_number(m.status).ok_or_else(|| bad("status"))?,
-                money_type: MoneyType::from_code(&m.money_type)
-                    .ok_or_else(|| bad("money type"))?,
+                money_type: MoneyType::from_code(&m.money_type).ok_or_else(|| bad("money type"))?,
                 channel: Channel::from_code(&m.channel).ok_or_else(|| bad("channel"))?,
                 systems: CountrySystems {
                     on_plan: m.on_plan,

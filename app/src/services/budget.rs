@@ -3,18 +3,19 @@
 
 use std::collections::HashMap;
 
-use entities::{activity, activity_budget_line, activity_sector, budget_amount, budget_line, transaction};
+use entities::{
+    activity, activity_budget_line, activity_sector, budget_amount, budget_line, transaction,
+};
 use rust_decimal::Decimal;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter,
-    QueryOrder, QuerySelect, RelationTrait, Set, TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder,
+    QuerySelect, RelationTrait, Set, TransactionSession, TransactionTrait,
 };
 
 use crate::types::money::{from_minor, to_minor};
 use crate::types::{
-    BudgetAmounts, BudgetLine, BudgetRow, BudgetView, FiscalYear, NewBudgetLine,
-    TransactionKind,
+    BudgetAmounts, BudgetLine, BudgetRow, BudgetView, FiscalYear, NewBudgetLine, TransactionKind,
 };
 use crate::{AppError, FieldError};
 
@@ -172,7 +173,10 @@ pub async fn set_amounts(
     let expected_external = minor("expected_external", amounts.expected_external);
     let execution = minor("execution", amounts.execution);
     if !(1900..=2200).contains(&fiscal_year) {
-        errors.push(FieldError::new("fiscal_year", "must be a year such as 2026"));
+        errors.push(FieldError::new(
+            "fiscal_year",
+            "must be a year such as 2026",
+        ));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
@@ -234,7 +238,10 @@ pub async fn view(
         a(activity::Column::OnBudget),
     ]));
     let line_key = Func::cast_as(
-        Expr::col((activity_budget_line::Entity, activity_budget_line::Column::BudgetLineId)),
+        Expr::col((
+            activity_budget_line::Entity,
+            activity_budget_line::Column::BudgetLineId,
+        )),
         sea_orm::sea_query::Alias::new("TEXT"),
     );
     let mapped = base(scope, Side::Use, &funds)
@@ -261,11 +268,14 @@ pub async fn view(
     }
     let category = Func::cust("SUBSTR").args([
         Expr::col((activity_sector::Entity, activity_sector::Column::SectorCode)),
-        Expr::val(1),
-        Expr::val(3),
+        Expr::cust("1"),
+        Expr::cust("3"),
     ]);
     let off_budget = base(scope, Side::Use, &funds)
-        .join_rev(JoinType::InnerJoin, activity_sector::Relation::Activity.def())
+        .join_rev(
+            JoinType::InnerJoin,
+            activity_sector::Relation::Activity.def(),
+        )
         .filter(on_budget.not())
         .filter(transaction::Column::Kind.eq(TransactionKind::Disbursement.number()));
     let mut off: HashMap<String, Tally> = HashMap::new();

@@ -22,11 +22,11 @@ use sea_orm::{
     RelationTrait, Select,
 };
 
+use crate::AppError;
 use crate::types::{
     Channel, FiscalYear, FundingReport, FundingRow, GroupBy, Measure, MoneyType, OrganisationKind,
     RateUse, Strategy, Totals, TransactionKind, Unconverted,
 };
-use crate::AppError;
 
 use super::rates::RateTable;
 
@@ -93,7 +93,9 @@ pub(super) fn base(scope: Scope, side: Side, funds: &[i32]) -> Select<transactio
     let reported_by_fund = a(activity::Column::ReportingOrgId).is_in(funds.iter().copied());
     let paid_to_fund = t(transaction::Column::ReceiverOrgId).is_in(funds.iter().copied());
     match side {
-        Side::Source => query.filter(a(activity::Column::ReportingOrgId).is_not_in(funds.iter().copied())),
+        Side::Source => {
+            query.filter(a(activity::Column::ReportingOrgId).is_not_in(funds.iter().copied()))
+        }
         Side::Use => query.filter(
             Condition::any()
                 .add(t(transaction::Column::ReceiverOrgId).is_null())
@@ -103,6 +105,12 @@ pub(super) fn base(scope: Scope, side: Side, funds: &[i32]) -> Select<transactio
         Side::Pooled => query.filter(Condition::any().add(reported_by_fund).add(paid_to_fund)),
         Side::All => query,
     }
+}
+
+/// A grouping key with one value: the country (PostgreSQL refuses to group
+/// by a constant).
+fn whole_country() -> Expr {
+    text(t(transaction::Column::CountryId))
 }
 
 /// One group of flows as SQL returns it.
@@ -119,6 +127,10 @@ pub(super) struct Group {
     count: i64,
 }
 
+/// Constants in a grouping key are written inline (`Expr::cust`), not as
+/// parameters: PostgreSQL matches a GROUP BY expression to the selected one
+/// only when they read the same.
+///
 /// Sums `query`'s flows by `key` and everything conversion needs; with
 /// `share`, each amount is weighted by that column (hundredths of a
 /// percent, a missing share counting as all).
@@ -140,9 +152,9 @@ pub(super) async fn groups(
             t(transaction::Column::OnBudget),
             a(activity::Column::OnBudget),
         ])),
-        Expr::val(1),
+        Expr::cust("1"),
     )
-    .finally(Expr::val(0))
+    .finally(Expr::cust("0"))
     .into();
     let rows = query
         .expr_as(key.clone(), "key")
@@ -316,17 +328,27 @@ pub async fn report(
         GroupBy::MoneyType => a(activity::Column::MoneyType),
         GroupBy::Channel => a(activity::Column::Channel),
         GroupBy::Priority | GroupBy::Pillar => Expr::expr(Func::coalesce([
-            Expr::col((activity_priority::Entity, activity_priority::Column::PriorityCode)),
-            Expr::val(UNALIGNED),
+            Expr::col((
+                activity_priority::Entity,
+                activity_priority::Column::PriorityCode,
+            )),
+            Expr::cust(format!("'{UNALIGNED}'")),
         ])),
     };
     let mut query = base(scope, side, &funds);
     if by_priority {
-        query = query.join_rev(JoinType::LeftJoin, activity_priority::Relation::Activity.def());
+        query = query.join_rev(
+            JoinType::LeftJoin,
+            activity_priority::Relation::Activity.def(),
+        );
     }
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
-    let share = by_priority
-        .then(|| Expr::col((activity_priority::Entity, activity_priority::Column::ShareBp)));
+    let share = by_priority.then(|| {
+        Expr::col((
+            activity_priority::Entity,
+            activity_priority::Column::ShareBp,
+        ))
+    });
     for group in groups(db, query, key, share).await? {
         tallies
             .entry(group.key.clone())
@@ -334,15 +356,13 @@ pub async fn report(
             .add(&group, &rates, Decimal::ONE);
     }
     if side == Side::Use && !funds.is_empty() {
-        let allocation = Expr::case(
-            a(activity::Column::ReportingOrgId).is_in(funds.iter().copied()),
-            Expr::val("allocation"),
-        )
-        .finally(Expr::val("contribution"));
-        let pooled = groups(db, base(scope, Side::Pooled, &funds), allocation.into(), None).await?;
+        // Keyed by reporter: a fund's own flows are allocations.
+        let reporter = text(a(activity::Column::ReportingOrgId));
+        let pooled = groups(db, base(scope, Side::Pooled, &funds), reporter, None).await?;
         let held = tallies.entry(POOLED_UNALLOCATED.to_string()).or_default();
         for group in &pooled {
-            let sign = if group.key == "allocation" {
+            let allocation = group.key.parse().is_ok_and(|id: i32| funds.contains(&id));
+            let sign = if allocation {
                 Decimal::NEGATIVE_ONE
             } else {
                 Decimal::ONE
@@ -370,7 +390,12 @@ pub async fn report(
             if group_by == GroupBy::Priority {
                 for (code, _, _, title, cost) in &plan.priorities {
                     let tally = take(code, &mut tallies);
-                    rows.push(row(code.clone(), format!("{code} {title}"), tally, Some(*cost)));
+                    rows.push(row(
+                        code.clone(),
+                        format!("{code} {title}"),
+                        tally,
+                        Some(*cost),
+                    ));
                 }
             } else {
                 let mut pillars: BTreeMap<i32, (String, Tally, Decimal)> = BTreeMap::new();
@@ -458,7 +483,12 @@ pub async fn report(
             for channel in Channel::ALL {
                 if tallies.contains_key(channel.code()) {
                     let tally = take(channel.code(), &mut tallies);
-                    rows.push(row(channel.code().into(), channel.label().into(), tally, None));
+                    rows.push(row(
+                        channel.code().into(),
+                        channel.label().into(),
+                        tally,
+                        None,
+                    ));
                 }
             }
         }
@@ -475,7 +505,7 @@ pub async fn report(
 
     // Country-wide figures, the same whatever the grouping.
     let mut overall = Tally::default();
-    for group in groups(db, base(scope, Side::Use, &funds), Expr::val("").into(), None).await? {
+    for group in groups(db, base(scope, Side::Use, &funds), whole_country(), None).await? {
         overall.add(&group, &rates, Decimal::ONE);
     }
     let (rates_used, unconverted) = conversions(db, scope, &funds, &rates).await?;
@@ -547,5 +577,8 @@ async fn conversions(
             }
         }
     }
-    Ok((used.into_values().collect(), missing.into_values().collect()))
+    Ok((
+        used.into_values().collect(),
+        missing.into_values().collect(),
+    ))
 }

@@ -61,7 +61,10 @@ pub fn validate(rate: &ExchangeRate, prefix: &str) -> Vec<FieldError> {
     }
     let source = rate.source.trim();
     if source.is_empty() || source.chars().count() > 200 {
-        errors.push(FieldError::new(field("source"), "must be 1 to 200 characters"));
+        errors.push(FieldError::new(
+            field("source"),
+            "must be 1 to 200 characters",
+        ));
     }
     errors
 }
@@ -127,7 +130,11 @@ pub fn parse_csv(text: &str, quote_currency: &str) -> Result<Vec<ExchangeRate>, 
     let expected = ["currency", "date", "rate", "source"];
     let header_ok = reader
         .headers()
-        .map(|h| h.iter().map(str::to_lowercase).eq(expected.iter().map(|s| s.to_string())))
+        .map(|h| {
+            h.iter()
+                .map(str::to_lowercase)
+                .eq(expected.iter().map(|s| s.to_string()))
+        })
         .unwrap_or(false);
     if !header_ok {
         return Err(AppError::invalid(
@@ -212,7 +219,10 @@ impl RateTable {
     pub async fn load(db: &impl ConnectionTrait, quote_currency: &str) -> Result<Self, AppError> {
         let mut by_currency: HashMap<String, Vec<ExchangeRate>> = HashMap::new();
         for rate in list(db, quote_currency).await?.into_iter().rev() {
-            by_currency.entry(rate.currency.clone()).or_default().push(rate);
+            by_currency
+                .entry(rate.currency.clone())
+                .or_default()
+                .push(rate);
         }
         Ok(Self {
             quote_currency: quote_currency.to_string(),

@@ -40,7 +40,10 @@ pub async fn open(
     let title = new.title.trim().to_string();
     let mut errors = Vec::new();
     if title.is_empty() || title.chars().count() > 200 {
-        errors.push(FieldError::new("round_title", "must be 1 to 200 characters"));
+        errors.push(FieldError::new(
+            "round_title",
+            "must be 1 to 200 characters",
+        ));
     }
     if !(1900..=2200).contains(&new.fiscal_year) {
         errors.push(FieldError::new(
@@ -169,7 +172,10 @@ pub async fn close(
     let txn = db.begin().await?;
     let round = get_model(&txn, round_id).await?;
     if round.closed_on.is_some() {
-        return Err(AppError::invalid("round", "this reporting round is already closed"));
+        return Err(AppError::invalid(
+            "round",
+            "this reporting round is already closed",
+        ));
     }
     let country_id = round.country_id;
     let mut model: reporting_round::ActiveModel = round.into();

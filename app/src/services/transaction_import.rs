@@ -60,7 +60,8 @@ pub async fn import(
 ) -> Result<usize, AppError> {
     let txn = db.begin().await?;
     let facts = CountryFacts::load(&txn, country_id).await?;
-    let mut activities = activity::Entity::find().filter(activity::Column::CountryId.eq(country_id));
+    let mut activities =
+        activity::Entity::find().filter(activity::Column::CountryId.eq(country_id));
     if let Some(id) = organisation_id {
         activities = activities.filter(activity::Column::ReportingOrgId.eq(id));
     }
@@ -80,7 +81,11 @@ pub async fn import(
         .from_reader(text.as_bytes());
     let header_ok = reader
         .headers()
-        .map(|h| h.iter().map(str::to_lowercase).eq(COLUMNS.iter().map(|c| c.to_string())))
+        .map(|h| {
+            h.iter()
+                .map(str::to_lowercase)
+                .eq(COLUMNS.iter().map(|c| c.to_string()))
+        })
         .unwrap_or(false);
     if !header_ok {
         return Err(AppError::invalid(
@@ -103,7 +108,11 @@ pub async fn import(
         if record.len() != COLUMNS.len() {
             errors.push(FieldError::new(
                 format!("line {line}"),
-                format!("has {} columns; the header has {}", record.len(), COLUMNS.len()),
+                format!(
+                    "has {} columns; the header has {}",
+                    record.len(),
+                    COLUMNS.len()
+                ),
             ));
             continue;
         }
@@ -143,7 +152,12 @@ pub async fn import(
             }
             NaiveDate::parse_from_str(&text, "%Y-%m-%d")
                 .map(Some)
-                .map_err(|_| FieldError::new(at(column), format!("{text:?} is not a date written YYYY-MM-DD")))
+                .map_err(|_| {
+                    FieldError::new(
+                        at(column),
+                        format!("{text:?} is not a date written YYYY-MM-DD"),
+                    )
+                })
         };
         let transaction_date = date("date", true).unwrap_or_else(|e| {
             errors.push(e);

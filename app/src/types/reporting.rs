@@ -43,7 +43,11 @@ pub struct ReportingRound {
 impl ReportingRound {
     /// How many partners have answered, of how many.
     pub fn answered(&self) -> (usize, usize) {
-        let answered = self.compliance.iter().filter(|c| c.status.is_some()).count();
+        let answered = self
+            .compliance
+            .iter()
+            .filter(|c| c.status.is_some())
+            .count();
         (answered, self.compliance.len())
     }
 }
