@@ -5,9 +5,10 @@ use leptos_router::{SsrMode, path};
 
 use crate::components::{SiteFooter, SiteHeader, provide_session};
 use crate::pages::{
-    AccountPage, AccountsPage, AreaPage, AuditPage, CompactPage, CountryPage, HomePage, NotFound,
-    OrganisationPage, OrganisationsPage, PriorityPage, ReviewPage, SignInPage, StrategyComparePage,
-    StrategyPage, TransitionPage,
+    AccountPage, AccountsPage, ActivitiesPage, AreaPage, AuditPage, BudgetPage, CompactPage,
+    CountryPage, FundingPage, HomePage, NotFound, OrganisationPage, OrganisationsPage,
+    PriorityPage, RatesPage, ReviewPage, SignInPage, StrategyComparePage, StrategyPage,
+    TransitionPage,
 };
 
 /// The HTML document the server renders around the app.
@@ -63,6 +64,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/countries/:code/transition") view=TransitionPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/compact") view=CompactPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/compact/reviews/:round") view=ReviewPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/funding") view=FundingPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/funding/activities") view=ActivitiesPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/funding/rates") view=RatesPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/budget") view=BudgetPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/strategy/compare") view=StrategyComparePage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/strategy/priorities/:priority") view=PriorityPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/admin/organisations") view=OrganisationsPage ssr=SsrMode::Async />

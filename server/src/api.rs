@@ -2,15 +2,15 @@
 //! only and needs no account.
 
 use app::AppError;
-use app::services::{compacts, countries, strategies, transition};
+use app::services::{activities, compacts, countries, funding, strategies, transition};
 use app::state::AppState;
-use app::types::{Compact, Country, Strategy, TransitionPlan};
-use axum::extract::{Path, State};
+use app::types::{Activity, Compact, Country, FundingReport, GroupBy, Strategy, TransitionPlan};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -18,6 +18,8 @@ pub fn routes() -> Router<AppState> {
         .route("/countries/{code}/strategy", get(endorsed_strategy))
         .route("/countries/{code}/transition", get(transition_plan))
         .route("/countries/{code}/compact", get(signed_compact))
+        .route("/countries/{code}/activities", get(published_activities))
+        .route("/countries/{code}/funding", get(funding_totals))
 }
 
 /// An API failure: the status and `{"error": "..."}`.
@@ -83,4 +85,46 @@ async fn signed_compact(
         .await?
         .ok_or_else(|| AppError::NotFound(format!("a signed compact for {code}")))?;
     Ok(Json(compact))
+}
+
+/// The country's published activities with their transactions and planned
+/// disbursements, each amount in its own currency.
+async fn published_activities(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Json<Vec<Activity>>, ApiError> {
+    let (country_id, _) = countries::get_with_id(&state.db, &code).await?;
+    Ok(Json(activities::published(&state.db, country_id).await?))
+}
+
+#[derive(Deserialize)]
+struct FundingQuery {
+    group_by: Option<String>,
+    fiscal_year: Option<String>,
+}
+
+/// Totals of published flows in the reporting currency, grouped one way,
+/// with the rates used and the amounts no rate converts.
+async fn funding_totals(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(query): Query<FundingQuery>,
+) -> Result<Json<FundingReport>, ApiError> {
+    let group_by = match query.group_by.as_deref() {
+        None | Some("") => GroupBy::Partner,
+        Some(code) => GroupBy::from_code(code).ok_or_else(|| {
+            let choices: Vec<&str> = GroupBy::ALL.iter().map(|g| g.code()).collect();
+            AppError::invalid("group_by", format!("must be one of {}", choices.join(", ")))
+        })?,
+    };
+    let fiscal_year = match query.fiscal_year.as_deref() {
+        None | Some("") => None,
+        Some(year) => Some(year.parse::<i32>().map_err(|_| {
+            AppError::invalid("fiscal_year", "must be the year a fiscal year starts in, such as 2026")
+        })?),
+    };
+    let (country_id, _) = countries::get_with_id(&state.db, &code).await?;
+    Ok(Json(
+        funding::report(&state.db, country_id, group_by, fiscal_year).await?,
+    ))
 }

@@ -175,3 +175,18 @@ pub fn priorities_csv(strategy: &Strategy) -> Result<String, csv::Error> {
     let bytes = out.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
+
+/// The file to start a transactions import from: the columns and one
+/// example row.
+pub async fn transactions_template() -> impl IntoResponse {
+    (
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                CONTENT_DISPOSITION,
+                "attachment; filename=\"transactions-template.csv\"",
+            ),
+        ],
+        app::services::transaction_import::template(),
+    )
+}

@@ -57,6 +57,10 @@ pub fn router(state: AppState) -> Router {
             get(exports::compact_json),
         )
         .route("/countries/{code}/compact.csv", get(exports::compact_csv))
+        .route(
+            "/countries/{code}/funding/transactions-template.csv",
+            get(exports::transactions_template),
+        )
         .leptos_routes_with_context(&state, routes, || (), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

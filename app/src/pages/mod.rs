@@ -1,34 +1,42 @@
 //! One module per page.
 
 mod account;
+mod activities;
 mod admin;
 mod agreements;
 mod area;
 mod audit;
+mod budget;
 mod commitment_fields;
 mod compact;
 mod country;
+mod funding;
 mod home;
 mod not_found;
 mod organisation;
 mod pillar_forms;
 mod priority;
 mod priority_fields;
+mod rates;
 mod review;
 mod sign_in;
 mod strategy;
 mod transition;
 
 pub use account::AccountPage;
+pub use activities::ActivitiesPage;
 pub use admin::{AccountsPage, OrganisationsPage};
 pub use area::AreaPage;
 pub use audit::AuditPage;
+pub use budget::BudgetPage;
 pub use compact::CompactPage;
 pub use country::CountryPage;
+pub use funding::FundingPage;
 pub use home::HomePage;
 pub use not_found::NotFound;
 pub use organisation::OrganisationPage;
 pub use priority::PriorityPage;
+pub use rates::RatesPage;
 pub use review::ReviewPage;
 pub use sign_in::SignInPage;
 pub use strategy::{StrategyComparePage, StrategyPage};

@@ -108,6 +108,32 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         "add_transition_function",
         [false, false, true, false, false, false],
     ),
+    ("create_activity", [false, true, false, true, false, false]),
+    ("add_transaction", [false, true, false, true, false, false]),
+    (
+        "add_planned_disbursement",
+        [false, true, false, true, false, false],
+    ),
+    (
+        "import_transactions",
+        [false, true, false, true, false, false],
+    ),
+    ("add_exchange_rate", [false, true, false, false, false, false]),
+    ("import_rates", [false, true, false, false, false, false]),
+    ("add_budget_line", [false, false, true, false, false, false]),
+    (
+        "set_budget_amounts",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "open_reporting_round",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "close_reporting_round",
+        [false, false, true, false, false, false],
+    ),
+    ("respond_to_round", [false, false, false, true, false, false]),
 ];
 
 /// The expected outcome of `function` for `asker`, or `None` for a function

@@ -151,6 +151,22 @@ pub enum Action {
         side: Side,
         own_party: bool,
     },
+    /// Record or change an organisation's activities and their flows.
+    EditActivities {
+        country_id: i32,
+        organisation_id: i32,
+    },
+    /// Enter or load exchange rates.
+    ManageRates { country_id: i32 },
+    /// Keep the chart of accounts and the budget's figures.
+    EditBudget { country_id: i32 },
+    /// Open and close reporting rounds (data calls).
+    ManageReportingRounds { country_id: i32 },
+    /// Answer a reporting round for an organisation.
+    RespondToRound {
+        country_id: i32,
+        organisation_id: i32,
+    },
 }
 
 /// The single rule book.
@@ -184,7 +200,29 @@ pub fn allows(actor: Option<&Actor>, action: Action) -> bool {
         | Action::EditTransition { country_id }
         | Action::ResolveComment { country_id }
         | Action::EditCompact { country_id }
-        | Action::ManageReview { country_id } => actor.role_in(country_id) == Some(Role::Planner),
+        | Action::ManageReview { country_id }
+        | Action::EditBudget { country_id }
+        | Action::ManageReportingRounds { country_id } => {
+            actor.role_in(country_id) == Some(Role::Planner)
+        }
+        Action::ManageRates { country_id } => actor.role_in(country_id) == Some(Role::Admin),
+        // Admins may correct any partner's data; a partner reporter keeps
+        // its own organisation's.
+        Action::EditActivities {
+            country_id,
+            organisation_id,
+        } => match actor.role_in(country_id) {
+            Some(Role::Admin) => true,
+            Some(Role::PartnerReporter) => actor.organisation_id == organisation_id,
+            _ => false,
+        },
+        Action::RespondToRound {
+            country_id,
+            organisation_id,
+        } => {
+            actor.role_in(country_id) == Some(Role::PartnerReporter)
+                && actor.organisation_id == organisation_id
+        }
         Action::Assess {
             country_id,
             side,

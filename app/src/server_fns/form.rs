@@ -94,3 +94,49 @@ pub fn amount(field: &str, text: &str) -> Result<Option<rust_decimal::Decimal>, 
         .map(Some)
         .map_err(|_| AppError::invalid(field, "must be a number such as 1500000.50"))
 }
+
+/// Codes with percentages as typed: `15210 60; 15220 40`, or one code alone
+/// for all of it. Blank means none.
+pub fn shares(field: &str, text: &str) -> Result<Vec<crate::types::Share>, AppError> {
+    let items: Vec<&str> = text
+        .split([';', ','])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let single = items.len() == 1;
+    items
+        .into_iter()
+        .map(|item| {
+            let mut parts = item.split_whitespace();
+            let code = parts.next().unwrap_or_default().to_string();
+            let percent = match (parts.next(), single) {
+                (Some(p), _) => p.trim_end_matches('%').parse().ok(),
+                (None, true) => Some(rust_decimal::Decimal::ONE_HUNDRED),
+                (None, false) => None,
+            };
+            match (percent, parts.next()) {
+                (Some(percent), None) => Ok(crate::types::Share { code, percent }),
+                _ => Err(AppError::invalid(
+                    field,
+                    format!("write each as a code and a percentage, such as \"15210 60; 15220 40\" (not {item:?})"),
+                )),
+            }
+        })
+        .collect()
+}
+
+/// A checkbox: present when ticked.
+pub fn ticked(value: &Option<String>) -> bool {
+    value.is_some()
+}
+
+/// An optional id from a select whose first option is blank.
+pub fn optional_id(field: &str, text: &str) -> Result<Option<i32>, AppError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse()
+        .map(Some)
+        .map_err(|_| AppError::invalid(field, "must be chosen from the list"))
+}

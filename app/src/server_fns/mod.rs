@@ -1,11 +1,14 @@
 //! Server functions: thin wrappers that check the CSRF token, who is asking
 //! and what the policy allows, then call the service layer.
 
+mod activity;
 mod admin;
+mod budget;
 mod compact;
 mod countries;
 #[cfg(feature = "ssr")]
 mod form;
+mod funding;
 mod pillar;
 mod priority;
 mod review;
@@ -13,9 +16,12 @@ mod session;
 mod strategy;
 mod transition;
 
+pub use activity::*;
 pub use admin::*;
+pub use budget::*;
 pub use compact::*;
 pub use countries::*;
+pub use funding::*;
 pub use pillar::*;
 pub use priority::*;
 pub use review::*;

@@ -144,6 +144,15 @@ pub async fn add_line(
     Ok(added)
 }
 
+/// The country a budget line belongs to.
+pub async fn country_of_line(db: &impl ConnectionTrait, line_id: i32) -> Result<i32, AppError> {
+    budget_line::Entity::find_by_id(line_id)
+        .one(db)
+        .await?
+        .map(|l| l.country_id)
+        .ok_or_else(|| AppError::NotFound(format!("budget line {line_id}")))
+}
+
 /// Sets a line's figures for a fiscal year, replacing earlier ones.
 #[tracing::instrument(skip(db))]
 pub async fn set_amounts(

@@ -18,22 +18,18 @@ use entities::{activity, activity_priority, organisation, transaction};
 use rust_decimal::Decimal;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
     RelationTrait, Select,
 };
 
 use crate::AppError;
 use crate::types::{
     Channel, FiscalYear, FundingReport, FundingRow, GroupBy, Measure, MoneyType, OrganisationKind,
-    RateUse, Strategy, Totals, TransactionKind, Unconverted,
+    POOLED_UNALLOCATED, RateUse, Strategy, Totals, TransactionKind, UNALIGNED, Unconverted,
 };
 
 use super::rates::RateTable;
 
-/// The row key of flows tied to no strategy priority.
-pub const UNALIGNED: &str = "unaligned";
-/// The row key of money pooled funds hold but have not allocated.
-pub const POOLED_UNALLOCATED: &str = "pooled_unallocated";
 
 /// A share of 100% in hundredths of a percent: amounts are summed as
 /// minor units times shares, so six decimal places in all.
@@ -581,4 +577,17 @@ async fn conversions(
         used.into_values().collect(),
         missing.into_values().collect(),
     ))
+}
+
+/// The fiscal years (start years) in which a country has flows, oldest first.
+pub async fn fiscal_years(db: &impl ConnectionTrait, country_id: i32) -> Result<Vec<i32>, AppError> {
+    Ok(transaction::Entity::find()
+        .select_only()
+        .column(transaction::Column::FiscalYear)
+        .filter(transaction::Column::CountryId.eq(country_id))
+        .distinct()
+        .order_by_asc(transaction::Column::FiscalYear)
+        .into_tuple::<i32>()
+        .all(db)
+        .await?)
 }

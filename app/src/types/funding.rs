@@ -359,6 +359,11 @@ coded_enum! {
     }
 }
 
+/// The row key of flows tied to no strategy priority.
+pub const UNALIGNED: &str = "unaligned";
+/// The row key of money pooled funds hold but have not allocated.
+pub const POOLED_UNALLOCATED: &str = "pooled_unallocated";
+
 /// One group's totals in the reporting currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FundingRow {

@@ -55,6 +55,7 @@ pub use compact::{
 pub use country::{Country, CountrySummary, KindCount, NewCountry};
 pub use fiscal_year::{FiscalYear, month_name};
 pub use funding::{
+    POOLED_UNALLOCATED, UNALIGNED,
     Activity, ActivityStatus, Channel, CountrySystems, ExchangeRate, FundingReport, FundingRow,
     GroupBy, Measure, MoneyType, NewActivity, NewPlannedDisbursement, NewTransaction,
     ParticipantRole, PlannedDisbursement, RateUse, Share, SystemOverrides, Totals, Transaction,

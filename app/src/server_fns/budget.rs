@@ -1,0 +1,194 @@
+//! The budget page and the exchange rates page.
+#![allow(
+    clippy::too_many_arguments,
+    reason = "a server function takes one argument per form field, and the macro's expansion defeats #[expect]"
+)]
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::AppError;
+use crate::types::{BudgetView, ExchangeRate};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BudgetPageView {
+    pub budget: BudgetView,
+    pub can_edit: bool,
+}
+
+/// The budget beside external flows for a fiscal year (default: the one
+/// running today); public, as budget transparency is the point.
+#[server]
+pub async fn load_budget(
+    country: String,
+    fiscal_year: Option<i32>,
+) -> Result<BudgetPageView, AppError> {
+    use crate::policy::{Action, allows};
+    crate::server_fns::form::respond(
+        async {
+            let db = crate::state::db()?;
+            let (country_id, summary) =
+                crate::services::countries::get_with_id(&db, &country).await?;
+            let actor = crate::auth::current_actor().await?;
+            let year = fiscal_year.unwrap_or_else(|| {
+                crate::types::FiscalYear::containing(
+                    chrono::Utc::now().date_naive(),
+                    summary.fiscal_year_start_month,
+                )
+                .start_year
+            });
+            Ok(BudgetPageView {
+                budget: crate::services::budget::view(&db, country_id, year).await?,
+                can_edit: allows(actor.as_ref(), Action::EditBudget { country_id }),
+            })
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn add_budget_line(
+    csrf: String,
+    country: String,
+    line_code: String,
+    line_name: String,
+    #[server(default)] admin_unit: String,
+    #[server(default)] function_name: String,
+    #[server(default)] security: Option<String>,
+    #[server(default)] sector_code: String,
+    #[server(default)] parent_code: String,
+) -> Result<(), AppError> {
+    crate::server_fns::form::respond(
+        async {
+            let actor = crate::auth::signed_in(&csrf).await?;
+            let db = crate::state::db()?;
+            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            crate::auth::ensure(&actor, crate::policy::Action::EditBudget { country_id })?;
+            let new = crate::types::NewBudgetLine {
+                code: line_code,
+                name: line_name,
+                admin_unit,
+                function_name,
+                security: security.is_some(),
+                sector_code: Some(sector_code),
+                parent_code: Some(parent_code),
+            };
+            let author = crate::services::audit::Author::user(&actor);
+            crate::services::budget::add_line(&db, &author, country_id, new).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn set_budget_amounts(
+    csrf: String,
+    country: String,
+    line_id: i32,
+    fiscal_year: i32,
+    appropriation: String,
+    expected_external: String,
+    execution: String,
+) -> Result<(), AppError> {
+    use crate::server_fns::form::amount;
+    crate::server_fns::form::respond(
+        async {
+            let actor = crate::auth::signed_in(&csrf).await?;
+            let db = crate::state::db()?;
+            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            crate::auth::ensure(&actor, crate::policy::Action::EditBudget { country_id })?;
+            let line_country = crate::services::budget::country_of_line(&db, line_id).await?;
+            if line_country != country_id {
+                return Err(AppError::NotFound(format!("budget line {line_id}")));
+            }
+            let amounts = crate::types::BudgetAmounts {
+                appropriation: amount("appropriation", &appropriation)?.unwrap_or_default(),
+                expected_external: amount("expected_external", &expected_external)?
+                    .unwrap_or_default(),
+                execution: amount("execution", &execution)?.unwrap_or_default(),
+            };
+            let author = crate::services::audit::Author::user(&actor);
+            crate::services::budget::set_amounts(&db, &author, line_id, fiscal_year, amounts)
+                .await
+        }
+        .await,
+    )
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatesView {
+    pub reporting_currency: String,
+    pub rates: Vec<ExchangeRate>,
+    pub can_edit: bool,
+}
+
+/// The exchange rates to the country's reporting currency; public, so that
+/// every converted figure can be traced.
+#[server]
+pub async fn load_rates(country: String) -> Result<RatesView, AppError> {
+    use crate::policy::{Action, allows};
+    crate::server_fns::form::respond(
+        async {
+            let db = crate::state::db()?;
+            let (country_id, summary) =
+                crate::services::countries::get_with_id(&db, &country).await?;
+            let actor = crate::auth::current_actor().await?;
+            Ok(RatesView {
+                rates: crate::services::rates::list(&db, &summary.currency).await?,
+                reporting_currency: summary.currency,
+                can_edit: allows(actor.as_ref(), Action::ManageRates { country_id }),
+            })
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn add_exchange_rate(
+    csrf: String,
+    country: String,
+    currency: String,
+    rate_date: String,
+    rate: String,
+    source: String,
+) -> Result<(), AppError> {
+    crate::server_fns::form::respond(
+        async {
+            let actor = crate::auth::signed_in(&csrf).await?;
+            let db = crate::state::db()?;
+            let (country_id, summary) =
+                crate::services::countries::get_with_id(&db, &country).await?;
+            crate::auth::ensure(&actor, crate::policy::Action::ManageRates { country_id })?;
+            let new = ExchangeRate {
+                currency: currency.trim().to_uppercase(),
+                quote_currency: summary.currency,
+                rate_date: crate::server_fns::form::date("rate_date", &rate_date)?,
+                rate: crate::server_fns::form::amount("rate", &rate)?
+                    .ok_or_else(|| AppError::invalid("rate", "is required"))?,
+                source,
+            };
+            let author = crate::services::audit::Author::user(&actor);
+            crate::services::rates::store(&db, &author, Some(country_id), vec![new]).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn import_rates(csrf: String, country: String, file: String) -> Result<usize, AppError> {
+    crate::server_fns::form::respond(
+        async {
+            let actor = crate::auth::signed_in(&csrf).await?;
+            let db = crate::state::db()?;
+            let (country_id, summary) =
+                crate::services::countries::get_with_id(&db, &country).await?;
+            crate::auth::ensure(&actor, crate::policy::Action::ManageRates { country_id })?;
+            let rates = crate::services::rates::parse_csv(&file, &summary.currency)?;
+            let author = crate::services::audit::Author::user(&actor);
+            crate::services::rates::store(&db, &author, Some(country_id), rates).await
+        }
+        .await,
+    )
+}
