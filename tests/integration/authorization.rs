@@ -1,6 +1,7 @@
 //! Every mutating server function, called over HTTP by every kind of user,
 //! is allowed or refused exactly as `app::policy::matrix` says.
 
+use crate::fixtures;
 use crate::fixtures::{
     close_open_compacts, close_open_rounds, close_open_versions, commitment, fresh_compact,
     open_round, ready_for_compact, signed_compact,
@@ -16,7 +17,13 @@ use app::server_fns::{
     SetPriorityCost, SetTransitionPlan, SignCompact, UpdateCommitment, UpdateOrganisation,
     UpdatePriority, UpdateUser,
 };
+use app::server_fns::{
+    AddBudgetLine, AddExchangeRate, AddPlannedDisbursement, AddTransaction, CloseReportingRound,
+    CreateActivity, ImportRates, ImportTransactions, OpenReportingRound, RespondToRound,
+    SetBudgetAmounts,
+};
 use app::services::audit::Author;
+use app::services::{activities, budget, reporting};
 use app::services::{
     agreements, comments, commitments, compacts, countries, demo, organisations, priorities,
     strategies, users,
@@ -24,6 +31,7 @@ use app::services::{
 use app::types::{
     CommitmentKind, NewAgreement, NewPriority, NewUser, Phase, Strategy, ThematicArea,
 };
+use app::types::{NewBudgetLine, NewReportingRound};
 use tests::{Answer, Client, TestApp, TestDb, both_backends, demo as accounts};
 
 struct World {
@@ -112,6 +120,19 @@ async fn draft_priority(t: &TestDb, world: &World, code: &str) -> (Strategy, i32
         .unwrap()
         .id;
     (draft, priority)
+}
+
+/// A fresh activity of Norway's, in EUR, for a call to add flows to.
+async fn norad_activity(t: &TestDb, world: &World, n: usize) -> i32 {
+    let new = crate::funding_data::activity(
+        world.norad.parse().unwrap(),
+        &format!("Activity {n}"),
+        "EUR",
+    );
+    activities::create(&t.db, &Author::system("test"), world.country_id, new)
+        .await
+        .unwrap()
+        .id
 }
 
 /// Calls the server function a matrix row names, as `asker`. Each call gets
@@ -461,6 +482,128 @@ async fn call(
             ("after_cost", "500".into()),
             ("secured", "".into()),
         ],
+        "create_activity" | "import_transactions" => {
+            let mut fields = vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("organisation_id", world.norad.clone()),
+            ];
+            if row == "create_activity" {
+                fields.extend([
+                    ("title", format!("Activity {n}")),
+                    ("status", "2".into()),
+                    ("money_type", "development".into()),
+                    ("channel", "1".into()),
+                    ("default_currency", "EUR".into()),
+                    ("published", "on".into()),
+                ]);
+            } else {
+                let activity = norad_activity(t, world, n).await;
+                let header = app::services::transaction_import::COLUMNS.join(",");
+                fields.push((
+                    "file",
+                    format!("{header}\n{activity},disbursement,2026-09-30,,100.00,,,,Row {n}\n"),
+                ));
+            }
+            fields
+        }
+        "add_transaction" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            ("activity_id", norad_activity(t, world, n).await.to_string()),
+            ("kind", "3".into()),
+            ("transaction_date", "2026-09-30".into()),
+            ("amount", "1,000.00".into()),
+        ],
+        "add_planned_disbursement" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            ("activity_id", norad_activity(t, world, n).await.to_string()),
+            ("period_start", "2027-01-01".into()),
+            ("period_end", "2027-12-31".into()),
+            ("planned_amount", "5000".into()),
+        ],
+        "add_exchange_rate" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            ("currency", "NOK".into()),
+            ("rate_date", "2026-01-01".into()),
+            ("rate", format!("0.09{n}")),
+            ("source", "Norges Bank".into()),
+        ],
+        "import_rates" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            (
+                "file",
+                format!("currency,date,rate,source\nSEK,2026-01-01,0.09{n},Riksbank\n"),
+            ),
+        ],
+        "add_budget_line" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            ("line_code", format!("99-{n}")),
+            ("line_name", format!("Line {n}")),
+        ],
+        "set_budget_amounts" => {
+            let line = budget::add_line(
+                &t.db,
+                &Author::system("test"),
+                world.country_id,
+                NewBudgetLine {
+                    code: format!("98-{n}"),
+                    name: format!("Line {n}"),
+                    admin_unit: String::new(),
+                    function_name: String::new(),
+                    security: false,
+                    sector_code: None,
+                    parent_code: None,
+                },
+            )
+            .await
+            .unwrap();
+            vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("line_id", line.id.to_string()),
+                ("fiscal_year", "2026".into()),
+                ("appropriation", "1000".into()),
+                ("expected_external", "".into()),
+                ("execution", "".into()),
+            ]
+        }
+        "open_reporting_round" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            ("round_title", format!("Round {n}")),
+            ("round_fiscal_year", "2026".into()),
+            ("due_on", "2099-12-31".into()),
+        ],
+        "close_reporting_round" | "respond_to_round" => {
+            let round = reporting::open(
+                &t.db,
+                &Author::system("test"),
+                world.country_id,
+                NewReportingRound {
+                    title: format!("Round {n}"),
+                    fiscal_year: 2026,
+                    due_on: fixtures::d("2099-12-31"),
+                },
+                fixtures::d("2026-11-01"),
+            )
+            .await
+            .unwrap();
+            let mut fields = vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("round_id", round.id.to_string()),
+            ];
+            if row == "respond_to_round" {
+                fields.push(("organisation_id", world.norad.clone()));
+                fields.push(("status", "submitted".into()));
+            }
+            fields
+        }
         other => panic!("the matrix names {other}, which this test cannot call"),
     };
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -503,6 +646,17 @@ async fn call(
         }
         "reset_password" => client.call::<ResetPassword>(&fields).await,
         "change_password" => client.call::<ChangePassword>(&fields).await,
+        "create_activity" => client.call::<CreateActivity>(&fields).await,
+        "import_transactions" => client.call::<ImportTransactions>(&fields).await,
+        "add_transaction" => client.call::<AddTransaction>(&fields).await,
+        "add_planned_disbursement" => client.call::<AddPlannedDisbursement>(&fields).await,
+        "add_exchange_rate" => client.call::<AddExchangeRate>(&fields).await,
+        "import_rates" => client.call::<ImportRates>(&fields).await,
+        "add_budget_line" => client.call::<AddBudgetLine>(&fields).await,
+        "set_budget_amounts" => client.call::<SetBudgetAmounts>(&fields).await,
+        "open_reporting_round" => client.call::<OpenReportingRound>(&fields).await,
+        "close_reporting_round" => client.call::<CloseReportingRound>(&fields).await,
+        "respond_to_round" => client.call::<RespondToRound>(&fields).await,
         other => panic!("no call for {other}"),
     }
 }
@@ -551,9 +705,13 @@ const READS: &[&str] = &[
     "load_compact",
     "list_countries",
     "load_accounts",
+    "load_activities",
     "load_admin_organisations",
+    "load_budget",
+    "load_funding",
     "load_organisation",
     "load_priority",
+    "load_rates",
     "load_review",
     "load_strategy",
     "load_transition",

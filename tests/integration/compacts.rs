@@ -5,7 +5,7 @@ use app::types::{CommitmentKind, CommitmentStatus, Compact, CompactStatus, NewPr
 use sha2::{Digest, Sha256};
 use tests::{TestApp, TestDb, both_backends};
 
-use crate::fixtures::{actor, commitment, d, org};
+use crate::fixtures::{actor, commitment, d, main_of, org};
 
 fn fields(err: AppError) -> Vec<String> {
     match err {
@@ -16,11 +16,6 @@ fn fields(err: AppError) -> Vec<String> {
 
 /// The rendered main content of a page, without the data sent along for
 /// hydration.
-fn main_of(page: &str) -> &str {
-    let start = page.find("<main").unwrap_or(0);
-    let end = page.find("</main>").unwrap_or(page.len());
-    &page[start..end]
-}
 
 /// The demo country and its signed compact, version 1.
 async fn signed_demo(t: &TestDb) -> (i32, Compact) {

@@ -13,6 +13,13 @@ pub fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
+/// A page's `<main>`: what it shows, without the hydration data after it.
+pub fn main_of(page: &str) -> &str {
+    let start = page.find("<main").unwrap_or(0);
+    let end = page.find("</main>").unwrap_or(page.len());
+    &page[start..end]
+}
+
 /// The id of the demo organisation called `name`.
 pub async fn org(t: &TestDb, country_id: i32, name: &str) -> i32 {
     organisations::list(&t.db, country_id)

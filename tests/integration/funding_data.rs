@@ -26,7 +26,6 @@ pub struct Funding {
     pub norway: i32,
     pub undp: i32,
     pub uk: i32,
-    pub fund: i32,
     pub finance: i32,
     pub security_line: i32,
     /// Norway's EUR activity on priority 1.1.
@@ -367,7 +366,6 @@ pub async fn build(t: &TestDb) -> Funding {
         norway,
         undp,
         uk,
-        fund,
         finance,
         security_line,
         norway_activity,

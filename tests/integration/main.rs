@@ -11,6 +11,7 @@ mod countries;
 mod fixtures;
 mod funding;
 mod funding_data;
+mod funding_http;
 mod health;
 mod pages;
 mod priorities;

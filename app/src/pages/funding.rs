@@ -151,7 +151,10 @@ fn Totals(report: FundingReport) -> impl IntoView {
         "By {}, in {}{}",
         report.group_by.label().to_lowercase(),
         report.currency,
-        report.fiscal_year.map(|y| format!(", fiscal year starting {y}")).unwrap_or_default()
+        report
+            .fiscal_year
+            .map(|y| format!(", fiscal year starting {y}"))
+            .unwrap_or_default()
     );
     let total = report.total;
     view! {
@@ -330,6 +333,7 @@ fn Round(
                                     <CsrfField />
                                     <input type="hidden" name="country" value=code />
                                     <input type="hidden" name="round_id" value=round_id />
+                                    <input type="hidden" name="organisation_id" value=org.id />
                                     <input type="hidden" name="status" value=status.code() />
                                     <button type="submit">{format!("Mark: {}", status.label().to_lowercase())}</button>
                                 </ActionForm>

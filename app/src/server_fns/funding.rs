@@ -22,7 +22,9 @@ pub struct FundingView {
 
 /// Parses a `group_by` query value; anything else reads by partner.
 pub fn group_by_param(value: Option<&str>) -> GroupBy {
-    value.and_then(GroupBy::from_code).unwrap_or(GroupBy::Partner)
+    value
+        .and_then(GroupBy::from_code)
+        .unwrap_or(GroupBy::Partner)
 }
 
 /// The funding view; public, as the shared picture of who funds what.
@@ -156,12 +158,13 @@ pub async fn close_reporting_round(
     )
 }
 
-/// The reader answers a round for their own organisation.
+/// A partner reporter answers a round for their organisation.
 #[server]
 pub async fn respond_to_round(
     csrf: String,
     country: String,
     round_id: i32,
+    organisation_id: i32,
     status: crate::types::ResponseStatus,
 ) -> Result<(), AppError> {
     crate::server_fns::form::respond(
@@ -173,18 +176,12 @@ pub async fn respond_to_round(
                 &actor,
                 crate::policy::Action::RespondToRound {
                     country_id,
-                    organisation_id: actor.organisation_id,
+                    organisation_id,
                 },
             )?;
             let author = crate::services::audit::Author::user(&actor);
-            crate::services::reporting::respond(
-                &db,
-                &author,
-                round.id,
-                actor.organisation_id,
-                status,
-            )
-            .await
+            crate::services::reporting::respond(&db, &author, round.id, organisation_id, status)
+                .await
         }
         .await,
     )
