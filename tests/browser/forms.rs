@@ -68,3 +68,7 @@ pub async fn set_value(browser: &Browser, selector: &str, value: &str) {
         .await
         .unwrap_or_else(|e| panic!("setting {selector}: {e}"));
 }
+
+pub fn date(text: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}

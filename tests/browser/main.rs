@@ -4,6 +4,7 @@
 mod accounts;
 mod compact;
 mod forms;
+mod funding;
 mod priority;
 mod shell;
 mod strategy;

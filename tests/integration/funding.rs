@@ -196,6 +196,21 @@ both_backends! {
         unknown.currency = Some("ZZZ".into());
         let err = activities::add_transaction(&t.db, &system, f.norway_activity, unknown).await.unwrap_err();
         assert_eq!(fields(err), ["currency"]);
+        // Norway plans by calendar year; the country's year starts in July.
+        let plan = app::types::NewPlannedDisbursement {
+            period_start: d("2027-01-01"),
+            period_end: d("2027-12-31"),
+            amount: dec("365000"),
+            currency: None,
+        };
+        let parts = activities::add_planned_disbursement(&t.db, &system, f.norway_activity, plan)
+            .await
+            .unwrap();
+        let split: Vec<_> = parts.iter().map(|p| (p.fiscal_year, p.period_end, p.amount, p.currency.as_str())).collect();
+        assert_eq!(split, [
+            (2026, d("2027-06-30"), dec("181000"), "EUR"),
+            (2027, d("2027-12-31"), dec("184000"), "EUR"),
+        ]);
         let before = activities::of_organisation(&t.db, f.country_id, f.norway).await.unwrap();
         assert_eq!(before.iter().map(|a| a.transactions.len()).sum::<usize>(), 6);
         assert_eq!(before[1].transactions[2].fiscal_year, 2026);

@@ -21,6 +21,7 @@ use crate::types::{
     Activity, ActivityStatus, Channel, CountrySystems, FiscalYear, MoneyType, NewActivity,
     NewPlannedDisbursement, NewTransaction, OrganisationKind, OrganisationRef, ParticipantRole,
     PlannedDisbursement, Share, SystemOverrides, Transaction, TransactionKind,
+    split_by_fiscal_year,
 };
 use crate::{AppError, FieldError};
 
@@ -606,14 +607,15 @@ async fn touch(db: &impl ConnectionTrait, activity: activity::Model) -> Result<(
     Ok(())
 }
 
-/// Adds a planned disbursement to an activity.
+/// Adds a planned disbursement to an activity; a period that spans country
+/// fiscal years is split between them in proportion to its days.
 #[tracing::instrument(skip(db))]
 pub async fn add_planned_disbursement(
     db: &impl TransactionTrait,
     author: &Author,
     activity_id: i32,
     new: NewPlannedDisbursement,
-) -> Result<PlannedDisbursement, AppError> {
+) -> Result<Vec<PlannedDisbursement>, AppError> {
     let txn = db.begin().await?;
     let activity = get_model(&txn, activity_id).await?;
     let facts = CountryFacts::load(&txn, activity.country_id).await?;
@@ -648,24 +650,34 @@ pub async fn add_planned_disbursement(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let model = planned_disbursement::ActiveModel {
-        activity_id: Set(activity.id),
-        period_start: Set(new.period_start),
-        period_end: Set(new.period_end),
-        amount_minor: Set(amount_minor),
-        currency: Set(currency),
-        fiscal_year: Set(facts.fiscal_year(new.period_start)),
-        ..Default::default()
+    // A period over two country fiscal years is kept as one row per year,
+    // its amount shared by days.
+    let mut added = Vec::new();
+    for part in split_by_fiscal_year(
+        new.period_start,
+        new.period_end,
+        amount_minor,
+        facts.fiscal_year_start_month,
+    ) {
+        let model = planned_disbursement::ActiveModel {
+            activity_id: Set(activity.id),
+            period_start: Set(part.first_day),
+            period_end: Set(part.last_day),
+            amount_minor: Set(part.amount_minor),
+            currency: Set(currency.clone()),
+            fiscal_year: Set(part.fiscal_year.start_year),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        added.push(planned_to_wire(model));
     }
-    .insert(&txn)
-    .await?;
-    let added = planned_to_wire(model);
     audit::record(
         &txn,
         author,
         Some(activity.country_id),
         "planned_disbursement",
-        added.id,
+        activity.id,
         Change::Create,
         None,
         Some(&added),

@@ -50,6 +50,58 @@ impl FiscalYear {
     }
 }
 
+/// One fiscal year's part of a period and of an amount spread over it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodPart {
+    pub fiscal_year: FiscalYear,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    /// Minor units; the parts of an amount add up to it exactly.
+    pub amount_minor: i64,
+}
+
+/// Splits a period (`first` to `last`, both included) and an amount spread
+/// evenly over its days across the fiscal years it covers: how a partner's
+/// plan by its own fiscal year becomes the country's. Each part gets its
+/// share of days rounded down; the last part takes what is left.
+pub fn split_by_fiscal_year(
+    first: NaiveDate,
+    last: NaiveDate,
+    amount_minor: i64,
+    start_month: u32,
+) -> Vec<PeriodPart> {
+    let total_days = (last - first).num_days() + 1;
+    if total_days <= 0 {
+        return Vec::new();
+    }
+    let mut parts = Vec::new();
+    let mut day = first;
+    let mut given = 0_i64;
+    while day <= last {
+        let fiscal_year = FiscalYear::containing(day, start_month);
+        let part_last = fiscal_year.last_day().map_or(last, |end| end.min(last));
+        let days = (part_last - day).num_days() + 1;
+        let share =
+            i64::try_from(i128::from(amount_minor) * i128::from(days) / i128::from(total_days))
+                .unwrap_or(0);
+        parts.push(PeriodPart {
+            fiscal_year,
+            first_day: day,
+            last_day: part_last,
+            amount_minor: share,
+        });
+        given += share;
+        match part_last.succ_opt() {
+            Some(next) => day = next,
+            None => break,
+        }
+    }
+    if let Some(last_part) = parts.last_mut() {
+        last_part.amount_minor += amount_minor - given;
+    }
+    parts
+}
+
 /// English name of a month, 1-12.
 pub fn month_name(month: u32) -> &'static str {
     const NAMES: [&str; 12] = [
@@ -105,6 +157,34 @@ mod tests {
             start_month: 10,
         };
         assert_eq!(fy.label(), "FY 2099/00");
+    }
+
+    #[test]
+    fn a_calendar_year_plan_splits_across_july_fiscal_years() {
+        let parts = split_by_fiscal_year(d(2027, 1, 1), d(2027, 12, 31), 365_00, 7);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].fiscal_year.start_year, 2026);
+        assert_eq!(
+            (parts[0].first_day, parts[0].last_day),
+            (d(2027, 1, 1), d(2027, 6, 30))
+        );
+        assert_eq!(parts[0].amount_minor, 181_00);
+        assert_eq!(parts[1].fiscal_year.start_year, 2027);
+        assert_eq!(parts[1].amount_minor, 184_00);
+    }
+
+    #[test]
+    fn split_parts_add_up_exactly() {
+        let parts = split_by_fiscal_year(d(2026, 3, 15), d(2028, 9, 2), 1_000_000_01, 7);
+        assert_eq!(parts.len(), 4);
+        assert_eq!(
+            parts.iter().map(|p| p.amount_minor).sum::<i64>(),
+            1_000_000_01
+        );
+        let inside = split_by_fiscal_year(d(2026, 8, 1), d(2026, 8, 31), 500, 7);
+        assert_eq!(inside.len(), 1);
+        assert_eq!(inside[0].amount_minor, 500);
+        assert!(split_by_fiscal_year(d(2026, 8, 2), d(2026, 8, 1), 500, 7).is_empty());
     }
 
     #[test]

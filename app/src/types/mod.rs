@@ -53,13 +53,12 @@ pub use compact::{
     SignedCommitment, SignedText,
 };
 pub use country::{Country, CountrySummary, KindCount, NewCountry};
-pub use fiscal_year::{FiscalYear, month_name};
+pub use fiscal_year::{FiscalYear, PeriodPart, month_name, split_by_fiscal_year};
 pub use funding::{
-    POOLED_UNALLOCATED, UNALIGNED,
     Activity, ActivityStatus, Channel, CountrySystems, ExchangeRate, FundingReport, FundingRow,
     GroupBy, Measure, MoneyType, NewActivity, NewPlannedDisbursement, NewTransaction,
-    ParticipantRole, PlannedDisbursement, RateUse, Share, SystemOverrides, Totals, Transaction,
-    TransactionKind, Unconverted,
+    POOLED_UNALLOCATED, ParticipantRole, PlannedDisbursement, RateUse, Share, SystemOverrides,
+    Totals, Transaction, TransactionKind, UNALIGNED, Unconverted,
 };
 pub use organisation::{NewOrganisation, Organisation, OrganisationKind};
 pub use reporting::{Compliance, NewReportingRound, ReportingRound, ResponseStatus};

@@ -1,0 +1,184 @@
+use app::services::{activities, countries, demo, funding, organisations, rates::RateTable};
+use app::types::money::display as money;
+use app::types::{GroupBy, Totals};
+use fantoccini::Locator;
+use rust_decimal::Decimal;
+use tests::{Browser, TestApp, TestDb, both_backends, demo as accounts};
+
+use crate::forms::{set_value, sign_in, type_into, wait_for_text};
+
+const TITLE: &str = "Border police training (browser test)";
+const ROUND: &str = "FY 2026/27 data call (browser test)";
+
+/// Waits for the element, then clicks it.
+async fn click(browser: &Browser, xpath: &str) {
+    browser
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_element(Locator::XPath(xpath))
+        .await
+        .unwrap_or_else(|e| panic!("{xpath}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn text(browser: &Browser, xpath: &str) -> String {
+    browser
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_element(Locator::XPath(xpath))
+        .await
+        .unwrap_or_else(|e| panic!("{xpath}: {e}"))
+        .text()
+        .await
+        .unwrap()
+}
+
+/// Norway's totals for fiscal year 2026 (July 2026 to June 2027).
+async fn norway_totals(t: &TestDb, country_id: i32, norad: i32) -> Totals {
+    funding::report(&t.db, country_id, GroupBy::Partner, Some(2026))
+        .await
+        .unwrap()
+        .rows
+        .into_iter()
+        .find(|r| r.key == norad.to_string())
+        .map(|r| r.totals)
+        .unwrap_or_default()
+}
+
+/// Adds a transaction through the activity's own form. The page may
+/// re-render once more after the previous change lands, closing the form
+/// just opened; then it opens it again.
+async fn add_transaction(browser: &Browser, id: i32, date: &str, amount: &str) {
+    let section = format!("//section[@aria-labelledby='activity-{id}']");
+    let button = format!("{section}//button[normalize-space()='Add transaction']");
+    for attempt in 1.. {
+        click(
+            browser,
+            &format!("{section}//summary[normalize-space()='Add a transaction']"),
+        )
+        .await;
+        set_value(browser, &format!("#transaction_date-{id}"), date).await;
+        set_value(browser, &format!("#amount-{id}"), amount).await;
+        let pressed = match browser.client.find(Locator::XPath(&button)).await {
+            Ok(element) => element.click().await.is_ok(),
+            Err(_) => false,
+        };
+        if pressed {
+            break;
+        }
+        assert!(
+            attempt < 5,
+            "the transaction form of activity {id} never stayed open"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let shown = money(amount.parse().unwrap());
+    text(
+        browser,
+        &format!("{section}//td[normalize-space()='{shown}']"),
+    )
+    .await;
+}
+
+both_backends! {
+    async fn a_partner_reports_flows_and_answers_the_round(t) {
+        demo::seed(&t.db).await.unwrap();
+        let (country_id, _) = countries::get_with_id(&t.db, "XD").await.unwrap();
+        let norad = organisations::list(&t.db, country_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|o| o.name == "Norway (Norad)")
+            .unwrap()
+            .id;
+        let before = norway_totals(&t, country_id, norad).await;
+        let app = TestApp::spawn(&t).await;
+
+        // A planner opens a reporting round.
+        let planner = Browser::start(true).await;
+        sign_in(&planner, &app, accounts::PLANNER).await;
+        planner.goto(&app.url("/countries/XD/funding")).await;
+        planner.wait_for_hydration().await;
+        click(&planner, "//summary[normalize-space()='Open a reporting round']").await;
+        type_into(&planner, "#round_title", ROUND).await;
+        type_into(&planner, "#round_fiscal_year", "2026").await;
+        set_value(&planner, "#due_on", "2099-12-31").await;
+        click(&planner, "//button[normalize-space()='Open the round']").await;
+        wait_for_text(&planner, ROUND).await;
+        let answer = format!("//section[@aria-label='{ROUND}']//tr[th[normalize-space()='Norway (Norad)']]/td[1]");
+        assert_eq!(text(&planner, &answer).await, "Not yet");
+
+        // Norway's reporter records an activity in EUR with two disbursements.
+        let reporter = Browser::start(true).await;
+        sign_in(&reporter, &app, accounts::NORAD).await;
+        reporter.goto(&app.url("/countries/XD/funding/activities")).await;
+        reporter.wait_for_hydration().await;
+        type_into(&reporter, "#title", TITLE).await;
+        type_into(&reporter, "#default_currency", "EUR").await;
+        type_into(&reporter, "#priorities", "5.2").await;
+        click(&reporter, "//button[normalize-space()='Record activity']").await;
+        text(&reporter, &format!("//section/h2[normalize-space()='{TITLE}']")).await;
+        let id = activities::of_organisation(&t.db, country_id, norad)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|a| a.title == TITLE)
+            .unwrap()
+            .id;
+        add_transaction(&reporter, id, "2027-03-10", "1000.00").await;
+        add_transaction(&reporter, id, "2027-03-20", "2500.50").await;
+
+        // The funding page converts them at the rate of their date, and says which.
+        let table = RateTable::load(&t.db, "USD").await.unwrap();
+        let first = table.rate("EUR", crate::forms::date("2027-03-10")).unwrap();
+        let second = table.rate("EUR", crate::forms::date("2027-03-20")).unwrap();
+        let added = Decimal::new(100_000, 2) * first.rate + Decimal::new(250_050, 2) * second.rate;
+        let after = norway_totals(&t, country_id, norad).await;
+        assert_eq!((after.disbursed - before.disbursed).round_dp(2), added.round_dp(2));
+        reporter.goto(&app.url("/countries/XD/funding?group_by=partner&fiscal_year=2026")).await;
+        reporter.wait_for_hydration().await;
+        let disbursed = text(&reporter, "//table[contains(@class,'funding')]//tr[th[normalize-space()='Norway (Norad)']]/td[3]").await;
+        assert_eq!(disbursed, money(after.disbursed));
+        let rate_row = format!("//tr[th[normalize-space()='EUR'] and td[normalize-space()='{}']]", second.rate_date);
+        assert_eq!(text(&reporter, &format!("{rate_row}/td[2]")).await, second.rate.normalize().to_string());
+        assert_eq!(text(&reporter, &format!("{rate_row}/td[3]")).await, second.source);
+
+        // The reporter marks the round submitted; the planner sees it.
+        click(&reporter, &format!("//section[@aria-label='{ROUND}']//button[normalize-space()='Mark: submitted']")).await;
+        wait_for_text(&reporter, "Norway (Norad) has answered: Submitted.").await;
+        planner.goto(&app.url("/countries/XD/funding")).await;
+        planner.wait_for_hydration().await;
+        assert_eq!(text(&planner, &answer).await, "Submitted");
+
+        planner.close().await;
+        reporter.close().await;
+        app.stop().await;
+    }
+}
+
+both_backends! {
+    async fn the_funding_views_read_and_filter_without_javascript(t) {
+        demo::seed(&t.db).await.unwrap();
+        let app = TestApp::spawn(&t).await;
+        let browser = Browser::start(false).await;
+        browser.goto(&app.url("/countries/XD/funding")).await;
+        browser.wait_for_css("select#group_by").await;
+        browser
+            .wait_for_css("select#group_by")
+            .await
+            .select_by_value("priority")
+            .await
+            .unwrap();
+        click(&browser, "//button[normalize-space()='Show']").await;
+        let heading = text(&browser, "//table[contains(@class,'funding')]/caption[starts-with(normalize-space(), 'By priority')]").await;
+        assert_eq!(heading, "By priority, in USD");
+        assert_eq!(browser.path().await, "/countries/XD/funding");
+        assert!(!browser.scripts_run().await);
+        browser.close().await;
+        app.stop().await;
+    }
+}
