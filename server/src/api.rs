@@ -120,7 +120,10 @@ async fn funding_totals(
     let fiscal_year = match query.fiscal_year.as_deref() {
         None | Some("") => None,
         Some(year) => Some(year.parse::<i32>().map_err(|_| {
-            AppError::invalid("fiscal_year", "must be the year a fiscal year starts in, such as 2026")
+            AppError::invalid(
+                "fiscal_year",
+                "must be the year a fiscal year starts in, such as 2026",
+            )
         })?),
     };
     let (country_id, _) = countries::get_with_id(&state.db, &code).await?;

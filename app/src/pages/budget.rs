@@ -112,7 +112,11 @@ fn Line(row: BudgetRow) -> impl IntoView {
         off_budget_disbursed,
         unconverted,
     } = row;
-    let depth = if line.parent_code.is_some() { "child" } else { "" };
+    let depth = if line.parent_code.is_some() {
+        "child"
+    } else {
+        ""
+    };
     view! {
         <tr class=depth>
             <th scope="row">

@@ -118,7 +118,10 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         "import_transactions",
         [false, true, false, true, false, false],
     ),
-    ("add_exchange_rate", [false, true, false, false, false, false]),
+    (
+        "add_exchange_rate",
+        [false, true, false, false, false, false],
+    ),
     ("import_rates", [false, true, false, false, false, false]),
     ("add_budget_line", [false, false, true, false, false, false]),
     (
@@ -133,7 +136,10 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         "close_reporting_round",
         [false, false, true, false, false, false],
     ),
-    ("respond_to_round", [false, false, false, true, false, false]),
+    (
+        "respond_to_round",
+        [false, false, false, true, false, false],
+    ),
 ];
 
 /// The expected outcome of `function` for `asker`, or `None` for a function

@@ -45,7 +45,9 @@ pub async fn load_activities(
             let (org_country, organisation) =
                 crate::services::organisations::get(&db, organisation_id).await?;
             if org_country != country_id {
-                return Err(AppError::NotFound(format!("organisation {organisation_id}")));
+                return Err(AppError::NotFound(format!(
+                    "organisation {organisation_id}"
+                )));
             }
             let priorities = crate::services::strategies::latest_endorsed(&db, country_id)
                 .await?

@@ -109,8 +109,7 @@ pub async fn set_budget_amounts(
                 execution: amount("execution", &execution)?.unwrap_or_default(),
             };
             let author = crate::services::audit::Author::user(&actor);
-            crate::services::budget::set_amounts(&db, &author, line_id, fiscal_year, amounts)
-                .await
+            crate::services::budget::set_amounts(&db, &author, line_id, fiscal_year, amounts).await
         }
         .await,
     )

@@ -18,8 +18,8 @@ use entities::{activity, activity_priority, organisation, transaction};
 use rust_decimal::Decimal;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
-    RelationTrait, Select,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder,
+    QuerySelect, RelationTrait, Select,
 };
 
 use crate::AppError;
@@ -29,7 +29,6 @@ use crate::types::{
 };
 
 use super::rates::RateTable;
-
 
 /// A share of 100% in hundredths of a percent: amounts are summed as
 /// minor units times shares, so six decimal places in all.
@@ -580,7 +579,10 @@ async fn conversions(
 }
 
 /// The fiscal years (start years) in which a country has flows, oldest first.
-pub async fn fiscal_years(db: &impl ConnectionTrait, country_id: i32) -> Result<Vec<i32>, AppError> {
+pub async fn fiscal_years(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+) -> Result<Vec<i32>, AppError> {
     Ok(transaction::Entity::find()
         .select_only()
         .column(transaction::Column::FiscalYear)
