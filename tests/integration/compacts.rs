@@ -14,9 +14,6 @@ fn fields(err: AppError) -> Vec<String> {
     }
 }
 
-/// The rendered main content of a page, without the data sent along for
-/// hydration.
-
 /// The demo country and its signed compact, version 1.
 async fn signed_demo(t: &TestDb) -> (i32, Compact) {
     demo::seed(&t.db).await.unwrap();

@@ -200,11 +200,11 @@ async fn load(
     db: &impl ConnectionTrait,
     round: reporting_round::Model,
 ) -> Result<ReportingRound, AppError> {
-    Ok(load_all(db, round.country_id, vec![round])
+    load_all(db, round.country_id, vec![round])
         .await?
         .into_iter()
         .next()
-        .ok_or_else(|| AppError::internal("a reporting round did not load"))?)
+        .ok_or_else(|| AppError::internal("a reporting round did not load"))
 }
 
 async fn load_all(
