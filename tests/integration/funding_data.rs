@@ -9,8 +9,9 @@ use app::services::audit::Author;
 use app::services::{activities, budget, countries, organisations, priorities, rates, strategies};
 use app::types::{
     ActivityStatus, Channel, CountrySystems, ExchangeRate, MoneyType, NewActivity, NewBudgetLine,
-    NewCountry, NewOrganisation, NewPriority, NewStrategy, NewTransaction, OrganisationKind, Phase,
-    Share, SystemOverrides, ThematicArea, TransactionKind, YearCost,
+    NewCountry, NewOrganisation, NewPlannedDisbursement, NewPriority, NewStrategy, NewTransaction,
+    OrganisationKind, ParticipantRole, Phase, Share, SystemOverrides, ThematicArea,
+    TransactionKind, YearCost,
 };
 use rust_decimal::Decimal;
 use tests::TestDb;
@@ -234,12 +235,15 @@ pub async fn build(t: &TestDb) -> Funding {
         }
     };
 
-    // Norway, in EUR, on budget and through the treasury, for 1.1.
+    // Norway, in EUR, with the Ministry of Finance: on budget, through the
+    // treasury and audited, for 1.1.
     let norway_activity = create(NewActivity {
         priorities: vec![share("1.1", "100")],
+        participants: vec![(finance, ParticipantRole::Implementing)],
         systems: CountrySystems {
             on_budget: true,
             on_treasury: true,
+            on_audit: true,
             ..Default::default()
         },
         budget_lines: vec![(security_line, dec("100"))],
@@ -284,6 +288,7 @@ pub async fn build(t: &TestDb) -> Funding {
     // disbursement recorded on budget by itself.
     let undp_activity = create(NewActivity {
         priorities: vec![share("1.2", "60"), share("2.1", "40")],
+        participants: vec![(finance, ParticipantRole::Implementing)],
         channel: Channel::SeparateAccount,
         money_type: MoneyType::Humanitarian,
         sectors: vec![share("15210", "100")],
@@ -360,6 +365,25 @@ pub async fn build(t: &TestDb) -> Funding {
         ],
     )
     .await;
+
+    // Schedules: Norway for the first year; UNDP for it and the three after.
+    for (activity_id, start, end, amount) in [
+        (norway_activity, "2025-07-01", "2026-06-30", "500000.00"),
+        (undp_activity, "2025-07-01", "2026-06-30", "250000.00"),
+        (undp_activity, "2026-07-01", "2027-06-30", "100000.00"),
+        (undp_activity, "2027-07-01", "2028-06-30", "100000.00"),
+        (undp_activity, "2028-07-01", "2029-06-30", "100000.00"),
+    ] {
+        let plan = NewPlannedDisbursement {
+            period_start: d(start),
+            period_end: d(end),
+            amount: dec(amount),
+            currency: None,
+        };
+        activities::add_planned_disbursement(&t.db, &system, activity_id, plan)
+            .await
+            .unwrap();
+    }
 
     Funding {
         country_id,

@@ -13,6 +13,7 @@ mod funding;
 mod funding_data;
 mod funding_http;
 mod health;
+mod indicators;
 mod pages;
 mod priorities;
 mod reviews;

@@ -15,6 +15,7 @@ mod demo_strategy;
 mod demo_transition;
 pub mod drawdown;
 pub mod funding;
+pub mod indicators;
 pub mod organisations;
 pub mod pillars;
 pub mod priorities;

@@ -36,6 +36,7 @@ mod compact;
 mod country;
 mod fiscal_year;
 mod funding;
+mod indicator;
 pub mod money;
 mod organisation;
 mod reporting;
@@ -59,6 +60,9 @@ pub use funding::{
     GroupBy, Measure, MoneyType, NewActivity, NewPlannedDisbursement, NewTransaction,
     POOLED_UNALLOCATED, ParticipantRole, PlannedDisbursement, RateUse, Share, SystemOverrides,
     Totals, Transaction, TransactionKind, UNALIGNED, Unconverted,
+};
+pub use indicator::{
+    Direction, Formula, IndicatorSet, IndicatorValue, Part, Unit, compute as compute_indicator,
 };
 pub use organisation::{NewOrganisation, Organisation, OrganisationKind};
 pub use reporting::{Compliance, NewReportingRound, ReportingRound, ResponseStatus};
