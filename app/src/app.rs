@@ -6,9 +6,9 @@ use leptos_router::{SsrMode, path};
 use crate::components::{SiteFooter, SiteHeader, provide_session};
 use crate::pages::{
     AccountPage, AccountsPage, ActivitiesPage, AreaPage, AuditPage, BudgetPage, CompactPage,
-    CountryPage, FundingPage, HomePage, NotFound, OrganisationPage, OrganisationsPage,
-    PriorityPage, RatesPage, ReviewPage, SignInPage, StrategyComparePage, StrategyPage,
-    TransitionPage,
+    CountryPage, DashboardPage, FundingPage, HomePage, IndicatorPage, NotFound, OrganisationPage,
+    OrganisationsPage, PriorityPage, RatesPage, ReviewPage, SignInPage, StrategyComparePage,
+    StrategyPage, TransitionPage,
 };
 
 /// The HTML document the server renders around the app.
@@ -68,6 +68,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/countries/:code/funding/activities") view=ActivitiesPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/funding/rates") view=RatesPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/budget") view=BudgetPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/dashboard") view=DashboardPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/dashboard/:indicator") view=IndicatorPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/strategy/compare") view=StrategyComparePage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/strategy/priorities/:priority") view=PriorityPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/admin/organisations") view=OrganisationsPage ssr=SsrMode::Async />

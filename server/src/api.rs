@@ -2,7 +2,7 @@
 //! only and needs no account.
 
 use app::AppError;
-use app::services::{activities, compacts, countries, funding, strategies, transition};
+use app::services::{activities, compacts, countries, funding, indicators, strategies, transition};
 use app::state::AppState;
 use app::types::{Activity, Compact, Country, FundingReport, GroupBy, Strategy, TransitionPlan};
 use axum::extract::{Path, Query, State};
@@ -20,6 +20,7 @@ pub fn routes() -> Router<AppState> {
         .route("/countries/{code}/compact", get(signed_compact))
         .route("/countries/{code}/activities", get(published_activities))
         .route("/countries/{code}/funding", get(funding_totals))
+        .route("/countries/{code}/indicators", get(indicator_values))
 }
 
 /// An API failure: the status and `{"error": "..."}`.
@@ -130,4 +131,93 @@ async fn funding_totals(
     Ok(Json(
         funding::report(&state.db, country_id, group_by, fiscal_year).await?,
     ))
+}
+
+#[derive(Deserialize)]
+struct IndicatorQuery {
+    fiscal_year: Option<String>,
+    partner: Option<String>,
+}
+
+#[derive(Serialize)]
+struct IndicatorsBody {
+    currency: String,
+    fiscal_year: i32,
+    fiscal_year_label: String,
+    partner: Option<app::types::OrganisationRef>,
+    indicators: Vec<IndicatorBody>,
+}
+
+#[derive(Serialize)]
+struct IndicatorBody {
+    code: &'static str,
+    name: &'static str,
+    definition: &'static str,
+    unit: app::types::Unit,
+    /// `null`: not applicable.
+    value: Option<rust_decimal::Decimal>,
+    numerator: rust_decimal::Decimal,
+    denominator: rust_decimal::Decimal,
+    /// Against a target; `null` while no target is set.
+    status: Option<String>,
+    parts: Vec<app::types::Part>,
+}
+
+/// The computed indicators of a fiscal year (default: the latest with
+/// flows), country-wide or for one partner (`partner` = organisation id).
+async fn indicator_values(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(query): Query<IndicatorQuery>,
+) -> Result<Json<IndicatorsBody>, ApiError> {
+    let number = |field: &str, text: Option<&str>| match text {
+        None | Some("") => Ok(None),
+        Some(t) => t
+            .parse::<i32>()
+            .map(Some)
+            .map_err(|_| AppError::invalid(field, "must be a whole number")),
+    };
+    let fiscal_year = number("fiscal_year", query.fiscal_year.as_deref())?;
+    let partner = number("partner", query.partner.as_deref())?;
+    let (country_id, country) = countries::get_with_id(&state.db, &code).await?;
+    if let Some(id) = partner {
+        let (org_country, _) = app::services::organisations::get(&state.db, id).await?;
+        if org_country != country_id {
+            return Err(AppError::NotFound(format!("organisation {id}")).into());
+        }
+    }
+    let year = match fiscal_year {
+        Some(year) => year,
+        None => {
+            indicators::default_year(
+                &state.db,
+                country_id,
+                country.fiscal_year_start_month,
+                chrono::Utc::now().date_naive(),
+            )
+            .await?
+        }
+    };
+    let set = indicators::compute(&state.db, country_id, year, partner).await?;
+    Ok(Json(IndicatorsBody {
+        currency: set.currency,
+        fiscal_year: set.fiscal_year,
+        fiscal_year_label: set.fiscal_year_label,
+        partner: set.partner,
+        indicators: set
+            .values
+            .into_iter()
+            .map(|v| IndicatorBody {
+                code: v.formula.code(),
+                name: v.formula.label(),
+                definition: v.formula.definition(),
+                unit: v.formula.unit(),
+                value: v.value,
+                numerator: v.numerator,
+                denominator: v.denominator,
+                status: None,
+                parts: v.parts,
+            })
+            .collect(),
+    }))
 }

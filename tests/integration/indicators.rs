@@ -92,3 +92,63 @@ both_backends! {
         assert!(norway.get(Formula::FundingGap).is_none());
     }
 }
+
+/// The tile of `name` on a dashboard page, up to its end.
+fn tile<'a>(main: &'a str, name: &str) -> &'a str {
+    let start = main
+        .find(&format!(">{name}</a>"))
+        .unwrap_or_else(|| panic!("no tile {name:?}"));
+    let rest = &main[start..];
+    &rest[..rest.find("</li>").unwrap_or(rest.len())]
+}
+
+both_backends! {
+    async fn the_api_returns_the_values_the_dashboard_shows(t) {
+        let f = build(&t).await;
+        let app = tests::TestApp::spawn(&t).await;
+        for query in ["fiscal_year=2025".to_string(), format!("fiscal_year=2025&partner={}", f.norway)] {
+            let api: serde_json::Value = app
+                .get(&format!("/api/v1/countries/TL/indicators?{query}"))
+                .await
+                .json()
+                .await
+                .unwrap();
+            let (status, page) = app.get_text(&format!("/countries/TL/dashboard?{query}")).await;
+            assert_eq!(status, 200);
+            let main = crate::fixtures::main_of(&page);
+            let list = api["indicators"].as_array().unwrap();
+            assert!(list.len() >= 9, "{api}");
+            for indicator in list {
+                let name = indicator["name"].as_str().unwrap();
+                let shown = match (indicator["value"].as_str(), indicator["unit"].as_str()) {
+                    (None, _) => "Not applicable".to_string(),
+                    (Some(v), Some("share")) => {
+                        let v: Decimal = v.parse().unwrap();
+                        format!("{}%", (v * Decimal::ONE_HUNDRED).round_dp(1).normalize())
+                    }
+                    (Some(v), _) => format!("USD {}", app::types::money::display(v.parse().unwrap())),
+                };
+                let tile = tile(main, name);
+                assert!(tile.contains(&format!(">{shown}<")), "{name}: {shown} not in {tile}");
+            }
+        }
+        let api: serde_json::Value = app
+            .get("/api/v1/countries/TL/indicators?fiscal_year=2025")
+            .await
+            .json()
+            .await
+            .unwrap();
+        let aid = &api["indicators"][0];
+        assert_eq!((aid["code"].as_str(), aid["value"].as_str()), (Some("aid_on_budget"), Some("0.55")));
+        assert_eq!((aid["numerator"].as_str(), aid["denominator"].as_str()), (Some("440000.00"), Some("800000.00")));
+
+        // The drill-down names the definition and lists the rows.
+        let (_, page) = app.get_text("/countries/TL/dashboard/aid_on_budget?fiscal_year=2025").await;
+        let main = crate::fixtures::main_of(&page);
+        assert!(main.contains(Formula::AidOnBudget.definition()));
+        assert!(main.contains(">Norway</th>") && main.contains(">550,000.00<") && main.contains(">80%<"), "{main}");
+        let bad = app.get("/api/v1/countries/TL/indicators?fiscal_year=next").await;
+        assert_eq!(bad.status().as_u16(), 422);
+        app.stop().await;
+    }
+}

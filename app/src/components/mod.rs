@@ -1,5 +1,6 @@
 //! Components shared by several pages.
 
+mod bar_chart;
 mod cliff_chart;
 mod country_switcher;
 mod error_panel;
@@ -9,6 +10,7 @@ mod header;
 mod history;
 mod session;
 
+pub use bar_chart::{Bar, BarChart};
 pub use cliff_chart::CliffChart;
 pub use country_switcher::CountrySwitcher;
 pub use error_panel::ErrorPanel;

@@ -9,15 +9,10 @@ use crate::server_fns::{
     CloseReportingRound, FundingView, OpenReportingRound, RespondToRound, group_by_param,
     load_funding,
 };
-use crate::types::money::display as money;
+use crate::types::money::{display as money, percent};
 use crate::types::{
     FundingReport, FundingRow, GroupBy, OrganisationRef, ReportingRound, ResponseStatus,
 };
-
-/// A share as a percentage with one decimal.
-pub(crate) fn percent(share: Decimal) -> String {
-    format!("{}%", (share * Decimal::ONE_HUNDRED).round_dp(1))
-}
 
 /// Who funds what, in the reporting currency, and who has reported.
 #[component]

@@ -6,6 +6,7 @@ mod admin;
 mod budget;
 mod compact;
 mod countries;
+mod dashboard;
 #[cfg(feature = "ssr")]
 mod form;
 mod funding;
@@ -21,6 +22,7 @@ pub use admin::*;
 pub use budget::*;
 pub use compact::*;
 pub use countries::*;
+pub use dashboard::*;
 pub use funding::*;
 pub use pillar::*;
 pub use priority::*;

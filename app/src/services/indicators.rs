@@ -290,6 +290,23 @@ async fn figures(
     })
 }
 
+/// The fiscal year a dashboard opens on: the latest with flows that has
+/// begun by `today`, else the one `today` is in.
+pub async fn default_year(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+    start_month: u32,
+    today: NaiveDate,
+) -> Result<i32, AppError> {
+    let now = FiscalYear::containing(today, start_month).start_year;
+    Ok(super::funding::fiscal_years(db, country_id)
+        .await?
+        .into_iter()
+        .filter(|y| *y <= now)
+        .max()
+        .unwrap_or(now))
+}
+
 /// The computed indicators of `fiscal_year`, country-wide or for `partner`.
 #[tracing::instrument(skip(db))]
 pub async fn compute(
@@ -410,7 +427,8 @@ fn country_systems(f: &Figures) -> IndicatorValue {
     IndicatorValue::of(formula, used, total * Decimal::from(4), parts)
 }
 
-/// Pledges beyond commitments, partner by partner, never below zero.
+/// Pledges beyond commitments, partner by partner, never below zero: the
+/// pledged, less the part of it that commitments cover.
 fn pledge_gap(f: &Figures) -> IndicatorValue {
     let formula = Formula::PledgeGap;
     let mut parts = Vec::new();
@@ -422,7 +440,7 @@ fn pledge_gap(f: &Figures) -> IndicatorValue {
         parts.push(Part {
             label: f.name(*id),
             numerator: totals.pledged.round_dp(2),
-            denominator: totals.committed.round_dp(2),
+            denominator: (totals.pledged - own).round_dp(2),
             value: Some(own.round_dp(2)),
         });
     }

@@ -141,7 +141,9 @@ impl IndicatorValue {
 /// A share or difference of two terms; a share of nothing is not applicable.
 pub fn compute(unit: Unit, numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
     match unit {
-        Unit::Share => (!denominator.is_zero()).then(|| (numerator / denominator).round_dp(4)),
+        Unit::Share => {
+            (!denominator.is_zero()).then(|| (numerator / denominator).round_dp(4).normalize())
+        }
         Unit::Money => Some((numerator - denominator).round_dp(2)),
     }
 }

@@ -37,6 +37,14 @@ pub fn display(amount: Decimal) -> String {
     format!("{sign}{grouped}.{cents}")
 }
 
+/// A share (0 to 1) as a percentage with at most one decimal: `55%`, `33.3%`.
+pub fn percent(share: Decimal) -> String {
+    format!(
+        "{}%",
+        (share * Decimal::ONE_HUNDRED).round_dp(1).normalize()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +70,13 @@ mod tests {
         assert_eq!(display(d("1234567.5")), "1,234,567.50");
         assert_eq!(display(d("-1000")), "-1,000.00");
         assert_eq!(display(d("12")), "12.00");
+    }
+
+    #[test]
+    fn percents_drop_needless_zeros() {
+        assert_eq!(percent(d("0.55")), "55%");
+        assert_eq!(percent(d("0.3333")), "33.3%");
+        assert_eq!(percent(d("0")), "0%");
     }
 
     #[test]
