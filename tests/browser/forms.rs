@@ -72,3 +72,31 @@ pub async fn set_value(browser: &Browser, selector: &str, value: &str) {
 pub fn date(text: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
+
+/// Waits for the element at `xpath`, then clicks it.
+pub async fn click(browser: &Browser, xpath: &str) {
+    browser
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_element(Locator::XPath(xpath))
+        .await
+        .unwrap_or_else(|e| panic!("{xpath}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Waits for the element at `xpath` and reads its text.
+pub async fn text(browser: &Browser, xpath: &str) -> String {
+    browser
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(20))
+        .for_element(Locator::XPath(xpath))
+        .await
+        .unwrap_or_else(|e| panic!("{xpath}: {e}"))
+        .text()
+        .await
+        .unwrap()
+}

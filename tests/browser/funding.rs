@@ -5,37 +5,10 @@ use fantoccini::Locator;
 use rust_decimal::Decimal;
 use tests::{Browser, TestApp, TestDb, both_backends, demo as accounts};
 
-use crate::forms::{set_value, sign_in, type_into, wait_for_text};
+use crate::forms::{click, set_value, sign_in, text, type_into, wait_for_text};
 
 const TITLE: &str = "Border police training (browser test)";
 const ROUND: &str = "FY 2026/27 data call (browser test)";
-
-/// Waits for the element, then clicks it.
-async fn click(browser: &Browser, xpath: &str) {
-    browser
-        .client
-        .wait()
-        .at_most(std::time::Duration::from_secs(20))
-        .for_element(Locator::XPath(xpath))
-        .await
-        .unwrap_or_else(|e| panic!("{xpath}: {e}"))
-        .click()
-        .await
-        .unwrap();
-}
-
-async fn text(browser: &Browser, xpath: &str) -> String {
-    browser
-        .client
-        .wait()
-        .at_most(std::time::Duration::from_secs(20))
-        .for_element(Locator::XPath(xpath))
-        .await
-        .unwrap_or_else(|e| panic!("{xpath}: {e}"))
-        .text()
-        .await
-        .unwrap()
-}
 
 /// Norway's totals for fiscal year 2026 (July 2026 to June 2027).
 async fn norway_totals(t: &TestDb, country_id: i32, norad: i32) -> Totals {

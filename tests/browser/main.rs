@@ -3,6 +3,7 @@
 
 mod accounts;
 mod compact;
+mod dashboard;
 mod forms;
 mod funding;
 mod priority;

@@ -17,7 +17,7 @@ both_backends! {
             assert!(country.contains(text), "country page lacks {text:?}");
         }
 
-        let (status, area) = app.get_text("/countries/XD/funding").await;
+        let (status, area) = app.get_text("/countries/XD/indicators").await;
         assert_eq!(status, 200);
         assert!(area.contains("not built yet"));
         app.stop().await;

@@ -165,7 +165,8 @@ fn Tile(
     };
     view! {
         <li class="tile">
-            <h2><a href=href>{value.formula.label()}</a></h2>
+            // A full page load: the drill-down reads the same figures again.
+            <h2><a href=href rel="external">{value.formula.label()}</a></h2>
             <p class="tile-value">{shown(value.value, unit, &currency)}</p>
             <p class="muted">{change(value.value, previous.and_then(|p| p.value), unit, &currency)}</p>
             <p class="muted">{terms}</p>

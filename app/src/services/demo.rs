@@ -277,6 +277,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<SeedReport, AppError> {
     super::demo_strategy::seed(&txn, &author, country_id, &created).await?;
     super::demo_transition::seed(&txn, &author, country_id, &created).await?;
     super::demo_compact::seed(&txn, &author, country_id, &created).await?;
+    super::demo_funding::seed(&txn, &author, country_id, &created).await?;
     txn.commit().await?;
     Ok(SeedReport {
         country,

@@ -489,7 +489,11 @@ pub async fn report(
         }
     }
     if tallies.contains_key(POOLED_UNALLOCATED) {
-        let tally = take(POOLED_UNALLOCATED, &mut tallies);
+        // Money a fund holds is on no budget yet.
+        let tally = Tally {
+            on_budget_disbursed: Decimal::ZERO,
+            ..take(POOLED_UNALLOCATED, &mut tallies)
+        };
         rows.push(row(
             POOLED_UNALLOCATED.to_string(),
             "Held in pooled funds, not yet allocated".to_string(),

@@ -373,13 +373,10 @@ pub async fn compute(
         values.push(reporting_compliance(db, country_id, fiscal_year).await?);
     }
     values.extend(compact_delivery(db, country_id, partner).await?);
-    let partner = match partner {
-        Some(id) => Some(OrganisationRef {
-            id,
-            name: f.name(id),
-        }),
-        None => None,
-    };
+    let partner = partner.map(|id| OrganisationRef {
+        id,
+        name: f.name(id),
+    });
     Ok(IndicatorSet {
         fiscal_year_label: FiscalYear {
             start_year: fiscal_year,

@@ -11,6 +11,7 @@ pub mod compacts;
 pub mod countries;
 pub mod demo;
 mod demo_compact;
+mod demo_funding;
 mod demo_strategy;
 mod demo_transition;
 pub mod drawdown;
