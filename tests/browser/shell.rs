@@ -74,14 +74,14 @@ both_backends! {
         // Navigation between pages through the header.
         browser
             .client
-            .find(Locator::LinkText("Funding"))
+            .find(Locator::LinkText("Indicators"))
             .await
             .unwrap_or_else(|e| panic!("{e}"))
             .click()
             .await
             .unwrap_or_else(|e| panic!("{e}"));
-        browser.wait_for_path("/countries/XD/funding").await;
-        assert_eq!(browser.text_of("main h1").await, "Funding");
+        browser.wait_for_path("/countries/XD/indicators").await;
+        assert_eq!(browser.text_of("main h1").await, "Indicators");
 
         // The switcher keeps the area when the country changes.
         browser
@@ -90,7 +90,7 @@ both_backends! {
             .select_by_value("TL")
             .await
             .unwrap_or_else(|e| panic!("choosing TL: {e}"));
-        browser.wait_for_path("/countries/TL/funding").await;
+        browser.wait_for_path("/countries/TL/indicators").await;
         let notice = browser.text_of("main .notice").await;
         assert!(notice.contains("Timor-Leste"), "{notice}");
         browser.close().await;

@@ -703,6 +703,7 @@ const READS: &[&str] = &[
     "current_session",
     "get_country_summary",
     "load_compact",
+    "load_dashboard",
     "list_countries",
     "load_accounts",
     "load_activities",

@@ -1,0 +1,242 @@
+//! How fast the dashboard answers for a large country: 50 partners, 5,000
+//! activities and 200,000 transactions over four fiscal years in three
+//! currencies, on SQLite. Prints the p50 and p99 of the dashboard page's
+//! server time over 200 requests.
+//!
+//! `cargo bench -p tests --bench dashboard`
+
+use std::time::{Duration, Instant};
+
+use app::services::audit::Author;
+use app::services::{countries, demo, organisations};
+use app::types::{NewOrganisation, OrganisationKind};
+use chrono::{Days, NaiveDate, Utc};
+use entities::{
+    activity, activity_participant, activity_priority, planned_disbursement, transaction,
+};
+use sea_orm::{ActiveValue::Set, EntityTrait, TransactionTrait};
+use tests::{Backend, TestApp, TestDb};
+
+const PARTNERS: usize = 50;
+const ACTIVITIES: usize = 5_000;
+const TRANSACTIONS: usize = 200_000;
+const REQUESTS: usize = 200;
+const CHUNK: usize = 500;
+
+/// A small fixed-seed generator: the same country every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % below
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let rank = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let url = format!("sqlite://{}/bench.db?mode=rwc", dir.path().display());
+    let db = server::db::open(&url).await?;
+    demo::seed(&db).await?;
+    let (country_id, _) = countries::get_with_id(&db, "XD").await?;
+    let system = Author::system("bench");
+    let started = Instant::now();
+
+    let ministry = organisations::list(&db, country_id)
+        .await?
+        .into_iter()
+        .find(|o| o.kind == OrganisationKind::GovernmentMinistry)
+        .ok_or("the demo has a ministry")?
+        .id;
+    let mut partners = Vec::new();
+    for n in 0..PARTNERS {
+        let new = NewOrganisation {
+            name: format!("Bench partner {n:02}"),
+            acronym: None,
+            kind: OrganisationKind::Bilateral,
+            iati_id: None,
+            iati_type_code: None,
+        };
+        partners.push(
+            organisations::create(&db, &system, country_id, new)
+                .await?
+                .id,
+        );
+    }
+    let codes = ["1.1", "1.2", "2.1", "2.2", "3.1", "4.1", "5.1", "5.2"];
+    let currencies = ["USD", "EUR", "GBP"];
+    let mut rng = Lcg(42);
+    let first_day = NaiveDate::from_ymd_opt(2023, 7, 1).ok_or("date")?;
+
+    let txn = db.begin().await?;
+    let mut activity_rows = Vec::new();
+    for n in 0..ACTIVITIES {
+        activity_rows.push(activity::ActiveModel {
+            country_id: Set(country_id),
+            reporting_org_id: Set(partners[n % PARTNERS]),
+            iati_identifier: Set(Some(format!("XX-BENCH-{n}"))),
+            title: Set(format!("Bench activity {n}")),
+            description: Set(String::new()),
+            status: Set(2),
+            planned_start: Set(None),
+            planned_end: Set(None),
+            actual_start: Set(None),
+            actual_end: Set(None),
+            money_type: Set("development".into()),
+            aid_type: Set(None),
+            finance_type: Set(None),
+            earmarking: Set(None),
+            channel: Set((1 + rng.next(4)).to_string()),
+            default_currency: Set(currencies[n % 3].into()),
+            on_plan: Set(rng.next(2) == 0),
+            on_budget: Set(rng.next(2) == 0),
+            on_treasury: Set(rng.next(2) == 0),
+            on_parliament: Set(false),
+            on_procurement: Set(rng.next(2) == 0),
+            on_accounting: Set(false),
+            on_audit: Set(rng.next(2) == 0),
+            on_report: Set(rng.next(2) == 0),
+            published: Set(true),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        });
+    }
+    for chunk in activity_rows.chunks(CHUNK) {
+        activity::Entity::insert_many(chunk.to_vec())
+            .exec(&txn)
+            .await?;
+    }
+    let ids: Vec<i32> = activity::Entity::find()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .filter(|a| {
+            a.iati_identifier
+                .as_deref()
+                .is_some_and(|i| i.starts_with("XX-BENCH-"))
+        })
+        .map(|a| a.id)
+        .collect();
+    let mut links = Vec::new();
+    let mut shares = Vec::new();
+    let mut plans = Vec::new();
+    for (n, id) in ids.iter().enumerate() {
+        if n % 2 == 0 {
+            links.push(activity_participant::ActiveModel {
+                activity_id: Set(*id),
+                organisation_id: Set(ministry),
+                role: Set(4),
+                ..Default::default()
+            });
+        }
+        shares.push(activity_priority::ActiveModel {
+            activity_id: Set(*id),
+            priority_code: Set(codes[n % codes.len()].into()),
+            share_bp: Set(10_000),
+            ..Default::default()
+        });
+        for year in 2023..2027 {
+            plans.push(planned_disbursement::ActiveModel {
+                activity_id: Set(*id),
+                period_start: Set(NaiveDate::from_ymd_opt(year, 7, 1).ok_or("date")?),
+                period_end: Set(NaiveDate::from_ymd_opt(year + 1, 6, 30).ok_or("date")?),
+                amount_minor: Set(i64::try_from(rng.next(50_000_000))? + 100_000),
+                currency: Set(currencies[n % 3].into()),
+                fiscal_year: Set(year),
+                ..Default::default()
+            });
+        }
+    }
+    for chunk in links.chunks(CHUNK) {
+        activity_participant::Entity::insert_many(chunk.to_vec())
+            .exec(&txn)
+            .await?;
+    }
+    for chunk in shares.chunks(CHUNK) {
+        activity_priority::Entity::insert_many(chunk.to_vec())
+            .exec(&txn)
+            .await?;
+    }
+    for chunk in plans.chunks(CHUNK) {
+        planned_disbursement::Entity::insert_many(chunk.to_vec())
+            .exec(&txn)
+            .await?;
+    }
+    let kinds = [2_i16, 3, 3, 3, 4, 12];
+    let mut batch = Vec::with_capacity(CHUNK);
+    for n in 0..TRANSACTIONS {
+        let activity_n = n % ids.len();
+        let day = first_day
+            .checked_add_days(Days::new(rng.next(4 * 365)))
+            .ok_or("date")?;
+        let fiscal_year = app::types::FiscalYear::containing(day, 7).start_year;
+        batch.push(transaction::ActiveModel {
+            country_id: Set(country_id),
+            activity_id: Set(ids[activity_n]),
+            kind: Set(kinds[n % kinds.len()]),
+            transaction_date: Set(day),
+            value_date: Set(day),
+            amount_minor: Set(i64::try_from(rng.next(10_000_000))? + 100),
+            currency: Set(currencies[activity_n % 3].into()),
+            fiscal_year: Set(fiscal_year),
+            provider_org_id: Set(None),
+            receiver_org_id: Set(None),
+            provider_activity_id: Set(None),
+            description: Set(String::new()),
+            on_budget: Set(None),
+            on_treasury: Set(None),
+            on_procurement: Set(None),
+            on_accounting: Set(None),
+            on_audit: Set(None),
+            on_report: Set(None),
+            ..Default::default()
+        });
+        if batch.len() == CHUNK {
+            transaction::Entity::insert_many(std::mem::take(&mut batch))
+                .exec(&txn)
+                .await?;
+        }
+    }
+    if !batch.is_empty() {
+        transaction::Entity::insert_many(batch).exec(&txn).await?;
+    }
+    txn.commit().await?;
+    println!(
+        "generated {PARTNERS} partners, {ACTIVITIES} activities, {TRANSACTIONS} transactions in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+
+    let test_db = TestDb {
+        backend: Backend::Sqlite,
+        url,
+        db,
+    };
+    let app = TestApp::spawn(&test_db).await;
+    let path = "/countries/XD/dashboard?fiscal_year=2025";
+    let (status, _) = app.get_text(path).await;
+    assert_eq!(status, 200, "the dashboard answers");
+    let mut times = Vec::with_capacity(REQUESTS);
+    for _ in 0..REQUESTS {
+        let start = Instant::now();
+        let (status, _) = app.get_text(path).await;
+        times.push(start.elapsed());
+        assert_eq!(status, 200);
+    }
+    times.sort();
+    println!(
+        "dashboard page, {REQUESTS} requests: p50 {:.0} ms, p99 {:.0} ms",
+        percentile(&times, 0.50).as_secs_f64() * 1000.0,
+        percentile(&times, 0.99).as_secs_f64() * 1000.0
+    );
+    app.stop().await;
+    Ok(())
+}
