@@ -239,7 +239,7 @@ pub async fn import(
             Some(&format!(
                 "imported: {} {} {} on {}",
                 TransactionKind::from_number(model.kind).map_or("?", |k| k.label()),
-                model.amount_minor,
+                crate::types::money::from_minor(model.amount_minor),
                 model.currency,
                 model.transaction_date
             )),

@@ -20,16 +20,25 @@ coded_enum! {
     }
 }
 
+/// Numeric IATI codes, stored as small integers.
+macro_rules! numeric_codes {
+    ($($name:ident),+) => {$(
+        impl $name {
+            /// The IATI code as stored.
+            pub fn number(self) -> i16 {
+                self.code().parse().unwrap_or_default()
+            }
+
+            pub fn from_number(number: i16) -> Option<Self> {
+                Self::from_code(&number.to_string())
+            }
+        }
+    )+};
+}
+
+numeric_codes!(TransactionKind, ActivityStatus, ParticipantRole);
+
 impl TransactionKind {
-    /// The IATI code as stored.
-    pub fn number(self) -> i16 {
-        self.code().parse().unwrap_or_default()
-    }
-
-    pub fn from_number(number: i16) -> Option<Self> {
-        Self::from_code(&number.to_string())
-    }
-
     /// The measure a transaction of this kind counts towards; incoming
     /// flows mirror another organisation's outgoing ones and count nowhere.
     pub fn measure(self) -> Option<Measure> {
@@ -92,16 +101,6 @@ coded_enum! {
     }
 }
 
-impl ActivityStatus {
-    pub fn number(self) -> i16 {
-        self.code().parse().unwrap_or_default()
-    }
-
-    pub fn from_number(number: i16) -> Option<Self> {
-        Self::from_code(&number.to_string())
-    }
-}
-
 coded_enum! {
     /// IATI OrganisationRole in an activity.
     ParticipantRole {
@@ -109,16 +108,6 @@ coded_enum! {
         Accountable => ("2", "Accountable"),
         Extending => ("3", "Extending"),
         Implementing => ("4", "Implementing"),
-    }
-}
-
-impl ParticipantRole {
-    pub fn number(self) -> i16 {
-        self.code().parse().unwrap_or_default()
-    }
-
-    pub fn from_number(number: i16) -> Option<Self> {
-        Self::from_code(&number.to_string())
     }
 }
 
