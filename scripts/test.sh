@@ -10,6 +10,7 @@ source scripts/tools.sh
 started=$SECONDS
 ensure_rust_tools
 ensure_browser
+ensure_xmllint
 
 if [ "${CI:-}" = "true" ]; then
   export REQUIRE_POSTGRES=1

@@ -49,3 +49,14 @@ ensure_browser() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver
   fi
 }
+
+# xmllint checks IATI exports against the schema in the tests.
+ensure_xmllint() {
+  if ! command -v xmllint >/dev/null; then
+    say "Installing xmllint (Debian package libxml2-utils)"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y libxml2-utils
+  fi
+}

@@ -7,7 +7,8 @@ use crate::components::{SiteFooter, SiteHeader, provide_session};
 use crate::pages::{
     AccountPage, AccountsPage, ActivitiesPage, AreaPage, AuditPage, BudgetPage, CompactPage,
     CountryPage, DashboardPage, FundingPage, HomePage, IndicatorPage, NotFound, OrganisationPage,
-    OrganisationsPage, PriorityPage, RatesPage, ReviewPage, SignInPage, StrategyComparePage,
+    IatiPage, OrganisationsPage, PriorityPage, RatesPage, ReviewPage, SignInPage,
+    StrategyComparePage,
     StrategyPage, TransitionPage,
 };
 
@@ -67,6 +68,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/countries/:code/funding") view=FundingPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/funding/activities") view=ActivitiesPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/funding/rates") view=RatesPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/funding/iati") view=IatiPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/budget") view=BudgetPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/dashboard") view=DashboardPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/dashboard/:indicator") view=IndicatorPage ssr=SsrMode::Async />

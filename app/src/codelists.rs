@@ -148,6 +148,39 @@ pub static EARMARKING: LazyLock<Codelist> = LazyLock::new(|| {
     )
 });
 
+pub static TRANSACTION_TYPES: LazyLock<Codelist> = LazyLock::new(|| {
+    load(
+        "TransactionType",
+        include_str!("../codelists/iati/TransactionType.xml"),
+    )
+});
+pub static ACTIVITY_STATUSES: LazyLock<Codelist> = LazyLock::new(|| {
+    load(
+        "ActivityStatus",
+        include_str!("../codelists/iati/ActivityStatus.xml"),
+    )
+});
+pub static ORGANISATION_ROLES: LazyLock<Codelist> = LazyLock::new(|| {
+    load(
+        "OrganisationRole",
+        include_str!("../codelists/iati/OrganisationRole.xml"),
+    )
+});
+pub static FLOW_TYPES: LazyLock<Codelist> =
+    LazyLock::new(|| load("FlowType", include_str!("../codelists/iati/FlowType.xml")));
+pub static BUDGET_IDENTIFIERS: LazyLock<Codelist> = LazyLock::new(|| {
+    load(
+        "BudgetIdentifier",
+        include_str!("../codelists/iati/BudgetIdentifier.xml"),
+    )
+});
+pub static BUDGET_IDENTIFIER_VOCABULARIES: LazyLock<Codelist> = LazyLock::new(|| {
+    load(
+        "BudgetIdentifierVocabulary",
+        include_str!("../codelists/iati/BudgetIdentifierVocabulary.xml"),
+    )
+});
+
 /// ISO 3166 leaves these alpha-2 codes to its users; a fictional or training
 /// country takes one of them.
 pub fn is_user_assigned_country_code(code: &str) -> bool {

@@ -19,6 +19,7 @@ pub mod compact_signature;
 pub mod country;
 pub mod drawdown_phase;
 pub mod exchange_rate;
+pub mod iati_imported_value;
 pub mod membership;
 pub mod organisation;
 pub mod peace_agreement;

@@ -45,6 +45,33 @@ pub enum Command {
     SeedDemo,
     /// Create an account; the password comes from COMPACT_PASSWORD or standard input
     CreateUser(CreateUserArgs),
+    /// Import IATI activity files (2.01 to 2.03) into a country, one database transaction per file
+    ImportIati(ImportIatiArgs),
+    /// Write the country's published activities as IATI 2.03 activity XML
+    ExportIati(ExportIatiArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportIatiArgs {
+    /// The country to import into (ISO 3166-1 alpha-2)
+    #[arg(long)]
+    pub country: String,
+    /// Print the report as JSON
+    #[arg(long)]
+    pub json: bool,
+    /// IATI activity XML files
+    #[arg(required = true)]
+    pub files: Vec<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportIatiArgs {
+    /// The country to export (ISO 3166-1 alpha-2)
+    #[arg(long)]
+    pub country: String,
+    /// File to write; standard output when absent
+    #[arg(long)]
+    pub out: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod db;
 pub mod exports;
 pub mod health;
+pub mod iati;
 pub mod router;
 pub mod serve;
 pub mod site;

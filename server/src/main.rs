@@ -62,11 +62,33 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::CreateUser(args) => create_user(&db, args).await?,
+        Command::ImportIati(args) => import_iati(&db, args).await?,
+        Command::ExportIati(args) => {
+            server::iati::export_file(&db, &args.country, args.out.as_ref()).await?
+        }
     }
     Ok(())
 }
 
 const COMMAND_LINE: &str = "command line";
+
+async fn import_iati(
+    db: &sea_orm::DatabaseConnection,
+    args: server::cli::ImportIatiArgs,
+) -> anyhow::Result<()> {
+    let (summary, all_read) = server::iati::import_files(db, &args.country, &args.files)
+        .await
+        .map_err(describe)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        server::iati::print_summary(&mut std::io::stdout(), &summary)?;
+    }
+    if !all_read {
+        anyhow::bail!("a file could not be read; nothing of it was imported");
+    }
+    Ok(())
+}
 
 async fn create_user(
     db: &sea_orm::DatabaseConnection,

@@ -25,7 +25,7 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-use crate::{api, exports, health};
+use crate::{api, exports, health, iati};
 
 /// Sessions end after eight hours without a request.
 const SESSION_IDLE: Duration = Duration::hours(8);
@@ -60,6 +60,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/countries/{code}/funding/transactions-template.csv",
             get(exports::transactions_template),
+        )
+        .route(
+            "/countries/{code}/iati-activities.xml",
+            get(iati::activities_xml),
         )
         .leptos_routes_with_context(&state, routes, || (), {
             let options = state.leptos_options.clone();

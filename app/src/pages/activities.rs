@@ -403,7 +403,10 @@ fn ImportForm(
             <p>
                 "Save your sheet as CSV with the columns of the "
                 <a href=template download="">"template"</a>
-                " and paste it below. A file with any bad row imports nothing; each problem is listed with its line."
+                " and paste it below. A file with any bad row imports nothing; each problem is listed with its line. "
+                "Activities your organisation already publishes in IATI can be "
+                <a href=format!("/countries/{code}/funding/iati")>"imported from the IATI file"</a>
+                "."
             </p>
             <ActionForm action attr:class="stack">
                 <CsrfField />

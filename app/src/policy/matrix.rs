@@ -118,6 +118,7 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         "import_transactions",
         [false, true, false, true, false, false],
     ),
+    ("import_iati", [false, true, false, true, false, false]),
     (
         "add_exchange_rate",
         [false, true, false, false, false, false],

@@ -156,6 +156,12 @@ pub enum Action {
         country_id: i32,
         organisation_id: i32,
     },
+    /// Import an IATI activity file: for one organisation, or for any
+    /// (`None`, whatever organisations the file reports).
+    ImportIati {
+        country_id: i32,
+        organisation_id: Option<i32>,
+    },
     /// Enter or load exchange rates.
     ManageRates { country_id: i32 },
     /// Keep the chart of accounts and the budget's figures.
@@ -214,6 +220,14 @@ pub fn allows(actor: Option<&Actor>, action: Action) -> bool {
         } => match actor.role_in(country_id) {
             Some(Role::Admin) => true,
             Some(Role::PartnerReporter) => actor.organisation_id == organisation_id,
+            _ => false,
+        },
+        Action::ImportIati {
+            country_id,
+            organisation_id,
+        } => match actor.role_in(country_id) {
+            Some(Role::Admin) => true,
+            Some(Role::PartnerReporter) => organisation_id == Some(actor.organisation_id),
             _ => false,
         },
         Action::RespondToRound {

@@ -54,6 +54,23 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     result
 }
 
+/// Sends a plain form post back to the page it came from with `json` as
+/// `?<param>=`; false when the call did not come from a plain form post.
+pub fn back_with(param: &str, json: &str) -> bool {
+    let Some(referer) = plain_form_post().and_then(|parts| {
+        parts
+            .headers
+            .get(REFERER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    }) else {
+        return false;
+    };
+    let base = referer.split('?').next().unwrap_or(&referer);
+    leptos_axum::redirect(&format!("{base}?{param}={}", urlencode(json)));
+    true
+}
+
 fn redirect_back(referer: &str, err: &AppError) {
     if let Ok(json) = serde_json::to_string(err) {
         let base = referer.split('?').next().unwrap_or(referer);

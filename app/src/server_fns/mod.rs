@@ -10,6 +10,7 @@ mod dashboard;
 #[cfg(feature = "ssr")]
 mod form;
 mod funding;
+mod iati;
 mod pillar;
 mod priority;
 mod review;
@@ -24,6 +25,7 @@ pub use compact::*;
 pub use countries::*;
 pub use dashboard::*;
 pub use funding::*;
+pub use iati::*;
 pub use pillar::*;
 pub use priority::*;
 pub use review::*;

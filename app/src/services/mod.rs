@@ -16,6 +16,7 @@ mod demo_strategy;
 mod demo_transition;
 pub mod drawdown;
 pub mod funding;
+pub mod iati;
 pub mod indicators;
 pub mod organisations;
 pub mod pillars;

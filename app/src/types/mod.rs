@@ -36,6 +36,7 @@ mod compact;
 mod country;
 mod fiscal_year;
 mod funding;
+mod iati;
 mod indicator;
 pub mod money;
 mod organisation;
@@ -60,6 +61,9 @@ pub use funding::{
     GroupBy, Measure, MoneyType, NewActivity, NewPlannedDisbursement, NewTransaction,
     POOLED_UNALLOCATED, ParticipantRole, PlannedDisbursement, RateUse, Share, SystemOverrides,
     Totals, Transaction, TransactionKind, UNALIGNED, Unconverted,
+};
+pub use iati::{
+    ActivityOutcome, ImportConflict, ImportOutcome, ImportProblem, ImportReport, ImportTotals,
 };
 pub use indicator::{
     Direction, Formula, IndicatorSet, IndicatorValue, Part, Unit, compute as compute_indicator,

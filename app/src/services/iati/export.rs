@@ -1,0 +1,214 @@
+//! A country's published activities as IATI 2.03 activity XML.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use chrono::{NaiveDate, SecondsFormat, Utc};
+use quick_xml::escape::escape;
+use sea_orm::ConnectionTrait;
+
+use crate::AppError;
+use crate::services::{activities, countries, organisations};
+use crate::types::{Activity, MoneyType, Organisation};
+
+/// An organisation's IATI identifier, or one made from the country and its
+/// id when it has none.
+fn org_ref(org: Option<&Organisation>, country: &str, id: i32) -> String {
+    org.and_then(|o| o.iati_id.clone())
+        .unwrap_or_else(|| format!("{country}-CT-{id}"))
+}
+
+struct Writer<'a> {
+    out: String,
+    country: &'a str,
+    organisations: HashMap<i32, Organisation>,
+    identifiers: HashMap<i32, String>,
+}
+
+impl Writer<'_> {
+    fn line(&mut self, depth: usize, text: &str) {
+        for _ in 0..depth {
+            self.out.push_str("  ");
+        }
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    /// `<tag attrs><narrative>text</narrative></tag>`.
+    fn narrated(&mut self, depth: usize, tag: &str, attrs: &str, text: &str) {
+        let line = format!(
+            "<{tag}{attrs}><narrative>{}</narrative></{tag}>",
+            escape(text)
+        );
+        self.line(depth, &line);
+    }
+
+    fn org(&mut self, depth: usize, tag: &str, id: i32, extra: &str) {
+        let org = self.organisations.get(&id).cloned();
+        let reference = org_ref(org.as_ref(), self.country, id);
+        let kind = org
+            .as_ref()
+            .and_then(|o| o.iati_type_code.clone())
+            .map(|t| format!(" type=\"{}\"", escape(&t)))
+            .unwrap_or_default();
+        let name = org.map(|o| o.name).unwrap_or_else(|| reference.clone());
+        let attrs = format!(" ref=\"{}\"{kind}{extra}", escape(&reference));
+        self.narrated(depth, tag, &attrs, &name);
+    }
+
+    fn value(&mut self, depth: usize, amount: rust_decimal::Decimal, currency: &str, date: NaiveDate) {
+        let line = format!(
+            "<value currency=\"{}\" value-date=\"{date}\">{:.2}</value>",
+            escape(currency),
+            amount.round_dp(2)
+        );
+        self.line(depth, &line);
+    }
+
+    fn activity(&mut self, a: &Activity, identifier: &str) {
+        let reporting = a.reporting_org.id;
+        let humanitarian = if a.money_type == MoneyType::Humanitarian { " humanitarian=\"1\"" } else { "" };
+        let head = format!(
+            "<iati-activity default-currency=\"{}\"{humanitarian}>",
+            escape(&a.default_currency)
+        );
+        self.line(1, &head);
+        self.line(2, &format!("<iati-identifier>{}</iati-identifier>", escape(identifier)));
+        self.org(2, "reporting-org", reporting, "");
+        self.narrated(2, "title", "", &a.title);
+        let description = if a.description.is_empty() { &a.title } else { &a.description };
+        self.narrated(2, "description", " type=\"1\"", description);
+        if a.participants.is_empty() {
+            self.org(2, "participating-org", reporting, " role=\"1\"");
+        }
+        for (org, role) in &a.participants {
+            self.org(2, "participating-org", org.id, &format!(" role=\"{}\"", role.code()));
+        }
+        self.line(2, &format!("<activity-status code=\"{}\"/>", a.status.code()));
+        let mut dates: Vec<(&str, NaiveDate)> = [
+            ("1", a.planned_start),
+            ("2", a.actual_start),
+            ("3", a.planned_end),
+            ("4", a.actual_end),
+        ]
+        .into_iter()
+        .filter_map(|(kind, d)| Some((kind, d?)))
+        .collect();
+        if dates.is_empty() {
+            let first = a
+                .transactions
+                .iter()
+                .map(|t| t.transaction_date)
+                .chain(a.planned_disbursements.iter().map(|p| p.period_start))
+                .min()
+                .unwrap_or_else(|| Utc::now().date_naive());
+            dates.push(("1", first));
+        }
+        for (kind, d) in dates {
+            self.line(2, &format!("<activity-date type=\"{kind}\" iso-date=\"{d}\"/>"));
+        }
+        self.line(2, &format!("<recipient-country code=\"{}\" percentage=\"100\"/>", escape(self.country)));
+        for s in &a.sectors {
+            let line = format!(
+                "<sector vocabulary=\"1\" code=\"{}\" percentage=\"{}\"/>",
+                escape(&s.code),
+                s.percent.normalize()
+            );
+            self.line(2, &line);
+        }
+        if !a.budget_lines.is_empty() {
+            self.line(2, "<country-budget-items vocabulary=\"2\">");
+            for (code, name, percent) in &a.budget_lines {
+                let head = format!(
+                    "<budget-item code=\"{}\" percentage=\"{}\">",
+                    escape(code),
+                    percent.normalize()
+                );
+                self.line(3, &head);
+                self.narrated(4, "description", "", name);
+                self.line(3, "</budget-item>");
+            }
+            self.line(2, "</country-budget-items>");
+        }
+        if let Some(code) = &a.finance_type {
+            self.line(2, &format!("<default-finance-type code=\"{}\"/>", escape(code)));
+        }
+        if let Some(code) = &a.aid_type {
+            self.line(2, &format!("<default-aid-type code=\"{}\" vocabulary=\"1\"/>", escape(code)));
+        }
+        for p in &a.planned_disbursements {
+            self.line(2, "<planned-disbursement type=\"1\">");
+            self.line(3, &format!("<period-start iso-date=\"{}\"/>", p.period_start));
+            self.line(3, &format!("<period-end iso-date=\"{}\"/>", p.period_end));
+            self.value(3, p.amount, &p.currency, p.period_start);
+            self.line(2, "</planned-disbursement>");
+        }
+        for t in &a.transactions {
+            self.line(2, "<transaction>");
+            self.line(3, &format!("<transaction-type code=\"{}\"/>", t.kind.code()));
+            self.line(3, &format!("<transaction-date iso-date=\"{}\"/>", t.transaction_date));
+            self.value(3, t.amount, &t.currency, t.value_date);
+            if !t.description.is_empty() {
+                self.narrated(3, "description", "", &t.description);
+            }
+            if let Some(p) = &t.provider {
+                let extra = t
+                    .provider_activity_id
+                    .and_then(|id| self.identifiers.get(&id))
+                    .map(|id| format!(" provider-activity-id=\"{}\"", escape(id)))
+                    .unwrap_or_default();
+                self.org(3, "provider-org", p.id, &extra);
+            }
+            if let Some(r) = &t.receiver {
+                self.org(3, "receiver-org", r.id, "");
+            }
+            self.line(3, &format!("<disbursement-channel code=\"{}\"/>", a.channel.code()));
+            self.line(2, "</transaction>");
+        }
+        self.line(1, "</iati-activity>");
+    }
+}
+
+/// The IATI identifier an activity is published under.
+fn identifier(a: &Activity, reporting_ref: &str) -> String {
+    a.iati_identifier
+        .clone()
+        .unwrap_or_else(|| format!("{reporting_ref}-{}", a.id))
+}
+
+/// The country's published activities with their transactions and planned
+/// disbursements, as an IATI 2.03 `<iati-activities>` document.
+#[tracing::instrument(skip(db))]
+pub async fn export(db: &impl ConnectionTrait, country_id: i32) -> Result<String, AppError> {
+    let country = countries::get_by_id(db, country_id).await?;
+    let organisations: HashMap<i32, Organisation> = organisations::list(db, country_id)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let published = activities::published(db, country_id).await?;
+    let refs: Vec<String> = published
+        .iter()
+        .map(|a| {
+            let id = a.reporting_org.id;
+            identifier(a, &org_ref(organisations.get(&id), &country.code, id))
+        })
+        .collect();
+    let mut w = Writer {
+        out: String::new(),
+        country: &country.code,
+        organisations,
+        identifiers: published.iter().map(|a| a.id).zip(refs.iter().cloned()).collect(),
+    };
+    w.out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        w.out,
+        "<iati-activities version=\"2.03\" generated-datetime=\"{}\">",
+        Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+    );
+    for (a, id) in published.iter().zip(&refs) {
+        w.activity(a, id);
+    }
+    w.out.push_str("</iati-activities>\n");
+    Ok(w.out)
+}

@@ -1,0 +1,593 @@
+//! One file's import: each activity is added, updated or skipped, and the
+//! report says which and why.
+
+use std::collections::{BTreeMap, HashMap};
+
+use entities::{activity, budget_line, country};
+use rust_decimal::Decimal;
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+use serde::Serialize;
+
+use crate::AppError;
+use crate::services::activities::{self, CountryFacts};
+use crate::services::audit::{self, Author, Change};
+use crate::types::money::from_minor;
+use crate::types::{
+    ActivityOutcome, CountrySystems, ImportConflict, ImportOutcome, ImportProblem, ImportReport,
+    NewActivity, NewPlannedDisbursement, NewTransaction,
+};
+
+use super::fields::{Fields, NAMES};
+use super::map::{self, Context};
+use super::orgs::OrgIndex;
+use super::parse::{IatiActivity, OrgRef};
+use super::store;
+
+const VERSION: &str = "version";
+const TRANSACTIONS: &str = "transactions";
+const PLANNED: &str = "planned_disbursements";
+
+/// Why an activity was not written.
+enum Skip {
+    /// The file is wrong or the activity may not be imported.
+    Error(String),
+    /// Not for this country: money the report must name.
+    Warning(String),
+    /// Nothing new since the last import.
+    Quiet(String),
+}
+
+/// What the audit trail keeps of an imported activity.
+#[derive(Serialize)]
+struct Imported<'a> {
+    iati_identifier: &'a str,
+    title: &'a str,
+    transactions: usize,
+    planned_disbursements: usize,
+}
+
+pub struct Importer<'a> {
+    txn: &'a DatabaseTransaction,
+    author: &'a Author,
+    /// The organisation a partner reporter imports for; `None` for an admin.
+    organisation_id: Option<i32>,
+    country_code: String,
+    country_currency: String,
+    facts: CountryFacts,
+    orgs: OrgIndex,
+    /// Budget line id by code, and code by id.
+    lines: HashMap<String, i32>,
+    line_codes: HashMap<i32, String>,
+    activities: HashMap<String, i32>,
+    amounts: BTreeMap<String, Decimal>,
+    pub report: ImportReport,
+}
+
+impl<'a> Importer<'a> {
+    pub async fn new(
+        txn: &'a DatabaseTransaction,
+        author: &'a Author,
+        country_id: i32,
+        organisation_id: Option<i32>,
+        file: &str,
+    ) -> Result<Self, AppError> {
+        let country = country::Entity::find_by_id(country_id)
+            .one(txn)
+            .await?
+            .ok_or_else(|| AppError::NotFound(format!("country {country_id}")))?;
+        let facts = CountryFacts::load(txn, country_id).await?;
+        let orgs = OrgIndex::load(txn, country_id, organisation_id.is_none()).await?;
+        let mut lines = HashMap::new();
+        let mut line_codes = HashMap::new();
+        for l in budget_line::Entity::find()
+            .filter(budget_line::Column::CountryId.eq(country_id))
+            .all(txn)
+            .await?
+        {
+            lines.insert(l.code.clone(), l.id);
+            line_codes.insert(l.id, l.code);
+        }
+        let activities = activity::Entity::find()
+            .filter(activity::Column::CountryId.eq(country_id))
+            .all(txn)
+            .await?
+            .into_iter()
+            .filter_map(|a| Some((a.iati_identifier?, a.id)))
+            .collect();
+        Ok(Self {
+            txn,
+            author,
+            organisation_id,
+            country_code: country.code,
+            country_currency: country.currency,
+            facts,
+            orgs,
+            lines,
+            line_codes,
+            activities,
+            amounts: BTreeMap::new(),
+            report: ImportReport {
+                file: file.to_string(),
+                ..ImportReport::default()
+            },
+        })
+    }
+
+    /// Imports one activity of the file and adds it to the report.
+    pub async fn activity(&mut self, a: IatiActivity) -> Result<(), AppError> {
+        let label = a
+            .identifier
+            .clone()
+            .unwrap_or_else(|| format!("activity on line {}", a.line));
+        let mut warnings = Vec::new();
+        let step = match self.step(&a, &mut warnings).await? {
+            Err(Skip::Error(reason)) => Err(Skip::Error(reason + &flows_note(&a))),
+            Err(Skip::Warning(reason)) => Err(Skip::Warning(reason + &flows_note(&a))),
+            other => other,
+        };
+        let r = &mut self.report;
+        r.warnings
+            .extend(warnings.into_iter().map(|message| ImportProblem {
+                activity: Some(label.clone()),
+                message,
+            }));
+        let (outcome, note, transactions) = match step {
+            Ok((outcome, note, transactions)) => (outcome, note, transactions),
+            Err(Skip::Error(reason)) => {
+                r.errors.push(ImportProblem {
+                    activity: Some(label.clone()),
+                    message: reason.clone(),
+                });
+                (ImportOutcome::Skipped, reason, 0)
+            }
+            Err(Skip::Warning(reason)) => {
+                r.warnings.push(ImportProblem {
+                    activity: Some(label.clone()),
+                    message: reason.clone(),
+                });
+                (ImportOutcome::Skipped, reason, 0)
+            }
+            Err(Skip::Quiet(reason)) => (ImportOutcome::Skipped, reason, 0),
+        };
+        match outcome {
+            ImportOutcome::Imported => r.totals.activities_imported += 1,
+            ImportOutcome::Updated => r.totals.activities_updated += 1,
+            ImportOutcome::Skipped => r.totals.activities_skipped += 1,
+        }
+        r.totals.transactions_imported += transactions;
+        r.activities.push(ActivityOutcome {
+            identifier: label,
+            outcome,
+            note,
+            transactions_imported: transactions,
+        });
+        Ok(())
+    }
+
+    /// The report, with the amounts imported by currency.
+    pub fn finish(mut self) -> ImportReport {
+        self.report.totals.amounts = self.amounts.into_iter().collect();
+        self.report
+    }
+
+    async fn reporting_org(&mut self, a: &IatiActivity) -> Result<Result<i32, Skip>, AppError> {
+        let Some(reporting) = &a.reporting_org else {
+            return Ok(Err(Skip::Error("no reporting-org".into())));
+        };
+        let name = reporting
+            .name
+            .clone()
+            .or(reporting.reference.clone())
+            .unwrap_or_default();
+        if let Some(own) = self.organisation_id {
+            let matches_own = self.orgs.find(reporting) == Some(own)
+                || reporting
+                    .reference
+                    .as_ref()
+                    .is_some_and(|r| self.orgs.refs.get(&own) == Some(r));
+            return Ok(if matches_own {
+                Ok(own)
+            } else {
+                Err(Skip::Error(format!(
+                    "reported by {name:?}, not by your organisation: only your own activities can be imported"
+                )))
+            });
+        }
+        let (id, added) = self
+            .orgs
+            .resolve(self.txn, self.author, reporting, true)
+            .await?;
+        if added && let Some(id) = id {
+            self.note_added(id).await?;
+        }
+        Ok(id.ok_or_else(|| Skip::Error("reporting-org has neither a ref nor a name".into())))
+    }
+
+    async fn note_added(&mut self, id: i32) -> Result<(), AppError> {
+        let (_, org) = crate::services::organisations::get(self.txn, id).await?;
+        self.report.warnings.push(ImportProblem {
+            activity: None,
+            message: format!(
+                "organisation {:?} ({}) added to {}'s organisations",
+                org.name,
+                org.iati_id.as_deref().unwrap_or("no IATI identifier"),
+                self.country_code
+            ),
+        });
+        self.facts.organisations.insert(id, (org.name, org.kind));
+        Ok(())
+    }
+
+    /// Adds the organisations the activity names that the country lacks,
+    /// when this import may.
+    async fn other_orgs(&mut self, a: &IatiActivity) -> Result<(), AppError> {
+        let mut named: Vec<&OrgRef> = a.participants.iter().map(|p| &p.org).collect();
+        for t in &a.transactions {
+            named.extend(t.provider.iter().chain(t.receiver.iter()));
+        }
+        for org in named {
+            let (id, added) = self.orgs.resolve(self.txn, self.author, org, false).await?;
+            if added && let Some(id) = id {
+                self.note_added(id).await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn step(
+        &mut self,
+        a: &IatiActivity,
+        warnings: &mut Vec<String>,
+    ) -> Result<Result<(ImportOutcome, String, u32), Skip>, AppError> {
+        let identifier = match a.identifier.as_deref() {
+            None => return Ok(Err(Skip::Error("no iati-identifier".into()))),
+            Some(id) if id.chars().count() > 200 || id.contains(char::is_whitespace) => {
+                return Ok(Err(Skip::Error(format!(
+                    "iati-identifier {id:?} has spaces or is longer than 200 characters"
+                ))));
+            }
+            Some(id) => id.to_string(),
+        };
+        if let Some(version) = a.version.as_deref()
+            && !matches!(version, "2.01" | "2.02" | "2.03")
+        {
+            warnings.push(format!(
+                "the file says IATI version {version}; it was read as 2.03"
+            ));
+        }
+        let share = match map::country_share(a, &self.country_code, warnings) {
+            Ok(share) => share,
+            Err(reason) => return Ok(Err(Skip::Warning(reason))),
+        };
+        let reporting_org_id = match self.reporting_org(a).await? {
+            Ok(id) => id,
+            Err(skip) => return Ok(Err(skip)),
+        };
+        self.other_orgs(a).await?;
+        let cx = Context {
+            country_code: &self.country_code,
+            country_currency: &self.country_currency,
+            budget_lines: &self.lines,
+            activities: &self.activities,
+            orgs: &self.orgs,
+        };
+        let fields = map::map(a, &identifier, &cx, warnings);
+        let transactions = map::transactions(a, share, &cx, warnings);
+        let planned = map::planned(a, share, warnings);
+        if let Err(err) = activities::validate(&self.facts, new_activity(&fields, reporting_org_id, &identifier)) {
+            return Ok(Err(Skip::Error(format!("cannot be recorded: {err}"))));
+        }
+        match self.activities.get(&identifier).copied() {
+            None => self
+                .insert(&identifier, a, reporting_org_id, fields, transactions, planned)
+                .await
+                .map(Ok),
+            Some(id) => {
+                self.update(id, &identifier, a, fields, transactions, planned)
+                    .await
+            }
+        }
+    }
+
+    fn count(&mut self, rows: &[(usize, entities::transaction::Model)]) -> u32 {
+        for (_, t) in rows {
+            *self.amounts.entry(t.currency.clone()).or_default() += from_minor(t.amount_minor);
+        }
+        u32::try_from(rows.len()).unwrap_or(u32::MAX)
+    }
+
+    async fn insert(
+        &mut self,
+        identifier: &str,
+        a: &IatiActivity,
+        reporting_org_id: i32,
+        fields: Fields,
+        transactions: Vec<(usize, NewTransaction)>,
+        planned: Vec<NewPlannedDisbursement>,
+    ) -> Result<(ImportOutcome, String, u32), AppError> {
+        let model = store::save_activity(
+            self.txn,
+            self.facts.country_id,
+            reporting_org_id,
+            identifier,
+            &fields,
+            None,
+        )
+        .await?;
+        store::save_lists(self.txn, model.id, &fields, false).await?;
+        let rows = store::transaction_rows(&self.facts, model.id, &fields.default_currency, &transactions);
+        let planned_rows = store::planned_rows(&self.facts, model.id, &fields.default_currency, &planned);
+        let remembered = self.remembered(a, &fields, &rows, &planned_rows);
+        let count = self.count(&rows);
+        let planned_count = planned_rows.len();
+        store::insert_transactions(self.txn, rows.into_iter().map(|(_, t)| t).collect()).await?;
+        store::insert_planned(self.txn, planned_rows).await?;
+        store::remember(self.txn, model.id, remembered, false).await?;
+        audit::record(
+            self.txn,
+            self.author,
+            Some(self.facts.country_id),
+            "activity",
+            model.id,
+            Change::Create,
+            None,
+            Some(&Imported {
+                iati_identifier: identifier,
+                title: &fields.title,
+                transactions: count as usize,
+                planned_disbursements: planned_count,
+            }),
+        )
+        .await?;
+        self.activities.insert(identifier.to_string(), model.id);
+        self.facts.activity_ids.insert(model.id);
+        Ok((
+            ImportOutcome::Imported,
+            format!("{count} transactions, {planned_count} planned disbursements"),
+            count,
+        ))
+    }
+
+    /// What this import writes, to compare the next one with.
+    fn remembered(
+        &self,
+        a: &IatiActivity,
+        fields: &Fields,
+        rows: &[(usize, entities::transaction::Model)],
+        planned: &[entities::planned_disbursement::Model],
+    ) -> Vec<(String, String)> {
+        let mut values: Vec<(String, String)> = NAMES
+            .iter()
+            .map(|n| n.to_string())
+            .zip(fields.values(&self.orgs.names, &self.line_codes))
+            .collect();
+        values.push((VERSION.into(), a.last_updated.clone().unwrap_or_default()));
+        values.push((
+            TRANSACTIONS.into(),
+            rows.iter()
+                .map(|(i, t)| format!("{i}#{}", store::transaction_print(t)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ));
+        values.push((
+            PLANNED.into(),
+            planned
+                .iter()
+                .map(store::planned_print)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ));
+        values
+    }
+
+    async fn update(
+        &mut self,
+        id: i32,
+        identifier: &str,
+        a: &IatiActivity,
+        imported: Fields,
+        transactions: Vec<(usize, NewTransaction)>,
+        planned: Vec<NewPlannedDisbursement>,
+    ) -> Result<Result<(ImportOutcome, String, u32), Skip>, AppError> {
+        let model = activities::get_model(self.txn, id).await?;
+        if self
+            .organisation_id
+            .is_some_and(|own| own != model.reporting_org_id)
+        {
+            return Ok(Err(Skip::Error(
+                "an activity with this identifier belongs to another organisation".into(),
+            )));
+        }
+        let stored = store::imported_values(self.txn, id).await?;
+        if let (Some(file), Some(before)) = (a.last_updated.as_deref(), stored.get(VERSION))
+            && !before.is_empty()
+            && file < before.as_str()
+        {
+            return Ok(Err(Skip::Quiet(format!(
+                "older ({file}) than the version already imported ({before})"
+            ))));
+        }
+        let local = store::local_fields(self.txn, &model).await?;
+        let names = &self.orgs.names;
+        let local_values = local.values(names, &self.line_codes);
+        let imported_values = imported.values(names, &self.line_codes);
+        let mut merged = imported.clone();
+        let mut changed = Vec::new();
+        for (i, name) in NAMES.iter().enumerate() {
+            let edited_here = stored
+                .get(*name)
+                .is_some_and(|before| *before != local_values[i]);
+            if edited_here {
+                merged.take(&local, i);
+                if imported_values[i] != local_values[i] {
+                    self.report.conflicts.push(ImportConflict {
+                        activity: identifier.to_string(),
+                        field: name.to_string(),
+                        imported: imported_values[i].clone(),
+                        local: local_values[i].clone(),
+                    });
+                }
+            } else if imported_values[i] != local_values[i] {
+                changed.push(*name);
+            }
+        }
+        let rows = store::transaction_rows(&self.facts, id, &merged.default_currency, &transactions);
+        let planned_rows = store::planned_rows(&self.facts, id, &merged.default_currency, &planned);
+        let remembered = self.remembered(a, &imported, &rows, &planned_rows);
+        let remembered_flows = |field: &str| {
+            remembered
+                .iter()
+                .find(|(f, _)| f == field)
+                .map(|(_, v)| v.as_str())
+                .unwrap_or("")
+        };
+        let same_transactions =
+            stored.get(TRANSACTIONS).map(String::as_str) == Some(remembered_flows(TRANSACTIONS));
+        let same_planned =
+            stored.get(PLANNED).map(String::as_str) == Some(remembered_flows(PLANNED));
+        if changed.is_empty() && same_transactions && same_planned {
+            return Ok(Err(Skip::Quiet("unchanged since the last import".into())));
+        }
+        if !changed.is_empty() {
+            let lists_changed = changed
+                .iter()
+                .any(|c| matches!(*c, "participants" | "sectors" | "budget_lines"));
+            store::save_activity(self.txn, self.facts.country_id, model.reporting_org_id, identifier, &merged, Some(model.clone())).await?;
+            if lists_changed {
+                store::save_lists(self.txn, id, &merged, true).await?;
+            }
+        }
+        let mut count = 0;
+        if !same_transactions {
+            changed.push(TRANSACTIONS);
+            let kept = self
+                .replace_transactions(id, identifier, stored.get(TRANSACTIONS), &rows)
+                .await?;
+            let rows: Vec<_> = rows.into_iter().filter(|(i, _)| !kept.contains(i)).collect();
+            count = self.count(&rows);
+            store::insert_transactions(self.txn, rows.into_iter().map(|(_, t)| t).collect()).await?;
+        }
+        if !same_planned {
+            changed.push(PLANNED);
+            let before: Vec<&str> = stored.get(PLANNED).map(|s| s.lines().collect()).unwrap_or_default();
+            let current = store::current_planned(self.txn, id).await?;
+            store::delete_planned(self.txn, claim(&before, &current)).await?;
+            store::insert_planned(self.txn, planned_rows).await?;
+        }
+        store::remember(self.txn, id, remembered, true).await?;
+        audit::record(
+            self.txn,
+            self.author,
+            Some(self.facts.country_id),
+            "activity",
+            id,
+            Change::Update,
+            None,
+            Some(&format!("IATI import changed {}", changed.join(", "))),
+        )
+        .await?;
+        Ok(Ok((
+            ImportOutcome::Updated,
+            format!("changed: {}", changed.join(", ")),
+            count,
+        )))
+    }
+
+    /// Removes the transactions the last import wrote and nobody changed
+    /// since; returns the positions in the file of those changed in the
+    /// app, which are kept and reported as conflicts.
+    async fn replace_transactions(
+        &mut self,
+        id: i32,
+        identifier: &str,
+        before: Option<&String>,
+        rows: &[(usize, entities::transaction::Model)],
+    ) -> Result<Vec<usize>, AppError> {
+        let current = store::current_transactions(self.txn, id).await?;
+        let mut unclaimed: Vec<(i32, String)> = current;
+        let mut delete = Vec::new();
+        let mut kept = Vec::new();
+        for line in before.map(|s| s.lines().collect::<Vec<_>>()).unwrap_or_default() {
+            let Some((position, print)) = line.split_once('#') else {
+                continue;
+            };
+            if let Some(at) = unclaimed.iter().position(|(_, p)| p == print) {
+                delete.push(unclaimed.swap_remove(at).0);
+            } else if let Ok(position) = position.parse::<usize>() {
+                kept.push(position);
+                let imported = rows
+                    .iter()
+                    .find(|(i, _)| *i == position)
+                    .map(|(_, t)| store::transaction_print(t))
+                    .unwrap_or_default();
+                self.report.conflicts.push(ImportConflict {
+                    activity: identifier.to_string(),
+                    field: format!("transaction {}", position + 1),
+                    imported,
+                    local: format!("changed in the app since it was imported as {print}"),
+                });
+            }
+        }
+        store::delete_transactions(self.txn, delete).await?;
+        Ok(kept)
+    }
+}
+
+/// The money of a skipped activity, so that the report names it.
+fn flows_note(a: &IatiActivity) -> String {
+    if a.transactions.is_empty() {
+        return String::new();
+    }
+    let default = a.default_currency.as_deref().unwrap_or("(no currency)");
+    let values: Vec<String> = a
+        .transactions
+        .iter()
+        .map(|t| match &t.value {
+            Some(v) => format!("{} {}", v.currency.as_deref().unwrap_or(default), v.text),
+            None => "(no value)".into(),
+        })
+        .collect();
+    format!(
+        "; {} transactions not imported: {}",
+        values.len(),
+        values.join(", ")
+    )
+}
+
+/// The ids of rows whose text is in `before`, each claimed once.
+fn claim(before: &[&str], current: &[(i32, String)]) -> Vec<i32> {
+    let mut unclaimed: Vec<&(i32, String)> = current.iter().collect();
+    let mut ids = Vec::new();
+    for print in before {
+        if let Some(at) = unclaimed.iter().position(|(_, p)| p == print) {
+            ids.push(unclaimed.swap_remove(at).0);
+        }
+    }
+    ids
+}
+
+fn new_activity(fields: &Fields, reporting_org_id: i32, identifier: &str) -> NewActivity {
+    NewActivity {
+        reporting_org_id,
+        iati_identifier: Some(identifier.to_string()),
+        title: fields.title.clone(),
+        description: fields.description.clone(),
+        status: fields.status,
+        planned_start: fields.planned_start,
+        planned_end: fields.planned_end,
+        actual_start: fields.actual_start,
+        actual_end: fields.actual_end,
+        money_type: fields.money_type,
+        aid_type: fields.aid_type.clone(),
+        finance_type: fields.finance_type.clone(),
+        earmarking: None,
+        channel: fields.channel,
+        default_currency: fields.default_currency.clone(),
+        systems: CountrySystems::default(),
+        published: true,
+        participants: fields.participants.clone(),
+        sectors: fields.sectors.clone(),
+        priorities: Vec::new(),
+        budget_lines: fields.budget_lines.clone(),
+    }
+}

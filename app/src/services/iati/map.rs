@@ -1,0 +1,555 @@
+//! From an activity as the file writes it to the app's fields, flows and
+//! warnings. Every amount left out is named in a warning with its value.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::codelists::{
+    AID_TYPES, BUDGET_IDENTIFIER_VOCABULARIES, BUDGET_IDENTIFIERS, CURRENCIES, FINANCE_TYPES,
+    FLOW_TYPES, ORGANISATION_ROLES, SECTORS, TRANSACTION_TYPES,
+};
+use crate::types::{
+    ActivityStatus, Channel, MoneyType, NewPlannedDisbursement, NewTransaction, ParticipantRole,
+    Share, SystemOverrides, TransactionKind,
+};
+
+use super::fields::Fields;
+use super::orgs::OrgIndex;
+use super::parse::{Coded, IatiActivity, Period, Transaction, Value};
+
+/// What the mapping needs to know of the country.
+pub struct Context<'a> {
+    pub country_code: &'a str,
+    pub country_currency: &'a str,
+    /// Budget line id by code.
+    pub budget_lines: &'a HashMap<String, i32>,
+    /// Activity id by IATI identifier.
+    pub activities: &'a HashMap<String, i32>,
+    pub orgs: &'a OrgIndex,
+}
+
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+pub fn date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let day = match text.get(10..11) {
+        Some("T") => text.get(..10)?,
+        _ => text,
+    };
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+fn percent(text: Option<&str>) -> Option<Decimal> {
+    text.and_then(|t| Decimal::from_str(t.trim()).ok())
+}
+
+fn round(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+fn clip(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
+}
+
+/// The part of the activity that is this country's, from its
+/// `<recipient-country>`s; an error when it is for other countries only.
+pub fn country_share(a: &IatiActivity, code: &str, warnings: &mut Vec<String>) -> Result<Decimal, String> {
+    if a.recipient_countries.is_empty() {
+        return Ok(Decimal::ONE);
+    }
+    let Some(ours) = a
+        .recipient_countries
+        .iter()
+        .find(|c| c.code.eq_ignore_ascii_case(code))
+    else {
+        let listed: Vec<&str> = a.recipient_countries.iter().map(|c| c.code.as_str()).collect();
+        return Err(format!(
+            "not for {code}: its recipient countries are {}",
+            listed.join(", ")
+        ));
+    };
+    match ours.percentage.as_deref() {
+        None => Ok(Decimal::ONE),
+        Some(text) => match percent(Some(text)) {
+            Some(p) if p > Decimal::ZERO && p <= HUNDRED => {
+                if p < HUNDRED {
+                    warnings.push(format!(
+                        "recipient-country {code} has {}%: only that share of each amount was imported",
+                        p.normalize()
+                    ));
+                }
+                Ok(p / HUNDRED)
+            }
+            _ => {
+                warnings.push(format!(
+                    "recipient-country {code} percentage {text:?} is not a number from 0 to 100: amounts imported in full"
+                ));
+                Ok(Decimal::ONE)
+            }
+        },
+    }
+}
+
+/// An amount with its currency, or a warning naming what was left out.
+fn money(
+    value: Option<&Value>,
+    default_currency: Option<&str>,
+    share: Decimal,
+    what: &str,
+) -> Result<(Decimal, String), String> {
+    let Some(value) = value else {
+        return Err(format!("{what} has no value: not imported"));
+    };
+    let currency = value
+        .currency
+        .as_deref()
+        .map(str::to_uppercase)
+        .or_else(|| default_currency.map(str::to_string));
+    let written = format!("{} {}", currency.as_deref().unwrap_or("(no currency)"), value.text);
+    let Ok(amount) = Decimal::from_str(value.text.trim()) else {
+        return Err(format!(
+            "{what}: value {:?} is not a number: not imported",
+            value.text
+        ));
+    };
+    let Some(currency) = currency else {
+        return Err(format!(
+            "{what}: missing currency (neither the value nor the activity's default-currency names one): {} not imported",
+            value.text
+        ));
+    };
+    if !CURRENCIES.is_active(&currency) {
+        return Err(format!(
+            "{what}: unknown currency code {currency:?}: {written} not imported"
+        ));
+    }
+    if amount <= Decimal::ZERO {
+        return Err(format!(
+            "{what}: value {written} is not above zero: not imported"
+        ));
+    }
+    Ok((round(amount * share), currency))
+}
+
+fn role(code: Option<&str>) -> Result<ParticipantRole, String> {
+    match code {
+        Some(code) => ParticipantRole::from_code(code).ok_or_else(|| {
+            if ORGANISATION_ROLES.get(code).is_some() {
+                format!("organisation role {code} is not recorded")
+            } else {
+                format!("unknown organisation role code {code:?} (not in the IATI OrganisationRole codelist)")
+            }
+        }),
+        None => Err("participating-org has no role".into()),
+    }
+}
+
+fn check_code(list: &crate::codelists::Codelist, code: &str, what: &str) -> Result<String, String> {
+    if list.is_active(code) {
+        Ok(code.to_string())
+    } else {
+        Err(format!("unknown {what} code {code:?} (not in the IATI codelist)"))
+    }
+}
+
+fn shares(
+    items: Vec<(String, Option<Decimal>)>,
+    what: &str,
+    warnings: &mut Vec<String>,
+) -> Vec<(String, Decimal)> {
+    if items.len() == 1 && items[0].1.is_none() {
+        return vec![(items[0].0.clone(), HUNDRED)];
+    }
+    let total: Decimal = items.iter().filter_map(|(_, p)| *p).sum();
+    if items.is_empty() {
+        return Vec::new();
+    }
+    if items.iter().any(|(_, p)| p.is_none_or(|p| p <= Decimal::ZERO || p.normalize().scale() > 2))
+        || total != HUNDRED
+    {
+        warnings.push(format!(
+            "{what} percentages add up to {} (each must be above 0, two decimals at most, 100 together): {what} not recorded",
+            total.normalize()
+        ));
+        return Vec::new();
+    }
+    items.into_iter().filter_map(|(c, p)| Some((c, p?))).collect()
+}
+
+fn activity_dates(a: &IatiActivity, warnings: &mut Vec<String>) -> [Option<NaiveDate>; 4] {
+    let mut dates = [None; 4];
+    for (kind, iso) in &a.dates {
+        let slot = match kind.as_str() {
+            "1" | "start-planned" => 0,
+            "3" | "end-planned" => 1,
+            "2" | "start-actual" => 2,
+            "4" | "end-actual" => 3,
+            other => {
+                warnings.push(format!("activity-date type {other:?} is not an IATI ActivityDateType code: not recorded"));
+                continue;
+            }
+        };
+        match iso.as_deref().map(|d| (d, date(d))) {
+            Some((_, Some(d))) => dates[slot] = Some(d),
+            Some((text, None)) => warnings.push(format!(
+                "activity-date type {kind}: {text:?} is not a date (YYYY-MM-DD): not recorded"
+            )),
+            None => warnings.push(format!("activity-date type {kind} has no iso-date: not recorded")),
+        }
+    }
+    for (start, end, what) in [(0, 1, "planned"), (2, 3, "actual")] {
+        if let (Some(s), Some(e)) = (dates[start], dates[end])
+            && e < s
+        {
+            warnings.push(format!("{what} end {e} is before its start {s}: end not recorded"));
+            dates[end] = None;
+        }
+    }
+    dates
+}
+
+/// The activity's fields, its flows, and a warning for everything left out.
+pub fn map(
+    a: &IatiActivity,
+    identifier: &str,
+    cx: &Context<'_>,
+    warnings: &mut Vec<String>,
+) -> Fields {
+    let title = match a.title.as_deref() {
+        Some(t) => {
+            if t.chars().count() > 300 {
+                warnings.push("title is longer than 300 characters: shortened".into());
+            }
+            clip(t, 300)
+        }
+        None => {
+            warnings.push("no title: the identifier stands in for it".into());
+            clip(identifier, 300)
+        }
+    };
+    let description = a.description.as_deref().unwrap_or("");
+    if description.chars().count() > 4000 {
+        warnings.push("description is longer than 4000 characters: shortened".into());
+    }
+    let status = match a.status.as_deref() {
+        Some(code) => ActivityStatus::from_code(code).unwrap_or_else(|| {
+            warnings.push(format!(
+                "unknown activity-status code {code:?} (not in the IATI ActivityStatus codelist): recorded as Implementation"
+            ));
+            ActivityStatus::Implementation
+        }),
+        None => {
+            warnings.push("no activity-status: recorded as Implementation".into());
+            ActivityStatus::Implementation
+        }
+    };
+    let [planned_start, planned_end, actual_start, actual_end] = activity_dates(a, warnings);
+    let aid_type = a
+        .aid_types
+        .iter()
+        .find(|c| matches!(c.vocabulary.as_deref(), None | Some("1")))
+        .and_then(|c| check_code(&AID_TYPES, &c.code, "aid type").map_err(|w| warnings.push(w)).ok());
+    let finance_type = a
+        .finance_type
+        .as_deref()
+        .and_then(|c| check_code(&FINANCE_TYPES, c, "finance type").map_err(|w| warnings.push(w)).ok());
+    if let Some(code) = a.flow_type.as_deref()
+        && let Err(w) = check_code(&FLOW_TYPES, code, "flow type")
+    {
+        warnings.push(w);
+    }
+    let channel = a
+        .transactions
+        .iter()
+        .find_map(|t| t.disbursement_channel.as_deref())
+        .and_then(|code| {
+            Channel::from_code(code).or_else(|| {
+                warnings.push(format!("unknown disbursement-channel code {code:?} (not in the IATI DisbursementChannel codelist)"));
+                None
+            })
+        })
+        .unwrap_or(Channel::ThirdParty);
+    let default_currency = match a.default_currency.as_deref().map(str::to_uppercase) {
+        Some(c) if CURRENCIES.is_active(&c) => c,
+        Some(c) => {
+            warnings.push(format!("unknown default-currency {c:?} (not an ISO 4217 code)"));
+            cx.country_currency.to_string()
+        }
+        None => {
+            warnings.push(format!(
+                "missing currency: no default-currency; values without their own currency are not imported, the activity is recorded in {}",
+                cx.country_currency
+            ));
+            cx.country_currency.to_string()
+        }
+    };
+    let mut participants = Vec::new();
+    for p in &a.participants {
+        let name = p.org.name.clone().or(p.org.reference.clone()).unwrap_or_default();
+        match (cx.orgs.find(&p.org), role(p.role.as_deref())) {
+            (Some(id), Ok(role)) if !participants.contains(&(id, role)) => participants.push((id, role)),
+            (Some(_), Ok(_)) => {}
+            (None, _) => warnings.push(format!("participating-org {name:?} is not an organisation of {}: not recorded", cx.country_code)),
+            (_, Err(w)) => warnings.push(format!("participating-org {name:?}: {w}: not recorded")),
+        }
+    }
+    let mut sector_items = Vec::new();
+    for s in &a.sectors {
+        if !matches!(s.vocabulary.as_deref(), None | Some("1")) {
+            warnings.push(format!(
+                "sector {} of vocabulary {}: only DAC 5-digit sectors (vocabulary 1) are recorded",
+                s.code,
+                s.vocabulary.as_deref().unwrap_or("")
+            ));
+        } else if SECTORS.is_active(&s.code) {
+            sector_items.push((s.code.clone(), percent(s.percentage.as_deref())));
+        } else {
+            warnings.push(format!("unknown sector code {:?} (not in the IATI Sector codelist): not recorded", s.code));
+        }
+    }
+    let sectors = shares(sector_items, "sector", warnings)
+        .into_iter()
+        .map(|(code, percent)| Share { code, percent })
+        .collect();
+    let budget_lines = budget_lines(a, cx, warnings);
+    Fields {
+        title,
+        description: clip(description, 4000),
+        status,
+        planned_start,
+        planned_end,
+        actual_start,
+        actual_end,
+        money_type: if a.humanitarian { MoneyType::Humanitarian } else { MoneyType::Development },
+        aid_type,
+        finance_type,
+        channel,
+        default_currency,
+        participants,
+        sectors,
+        budget_lines,
+    }
+}
+
+fn budget_lines(a: &IatiActivity, cx: &Context<'_>, warnings: &mut Vec<String>) -> Vec<(i32, Decimal)> {
+    if a.budget_items.is_empty() {
+        return Vec::new();
+    }
+    let vocabulary = a.budget_vocabulary.as_deref().unwrap_or("");
+    if !BUDGET_IDENTIFIER_VOCABULARIES.is_active(vocabulary) {
+        warnings.push(format!("unknown country-budget-items vocabulary {vocabulary:?} (not in the IATI BudgetIdentifierVocabulary codelist): not matched to budget lines"));
+        return Vec::new();
+    }
+    if !matches!(vocabulary, "1" | "2") {
+        warnings.push(format!("country-budget-items of vocabulary {vocabulary}: only vocabularies 1 and 2 are matched to budget lines"));
+        return Vec::new();
+    }
+    let mut items = Vec::new();
+    for Coded { code, percentage, .. } in &a.budget_items {
+        if vocabulary == "1" && !BUDGET_IDENTIFIERS.is_active(code) {
+            warnings.push(format!("unknown budget identifier {code:?} (not in the IATI BudgetIdentifier codelist)"));
+        }
+        match cx.budget_lines.get(code) {
+            Some(id) => items.push((id.to_string(), percent(percentage.as_deref()))),
+            None => warnings.push(format!("budget-item {code} matches no budget line of {}: not recorded", cx.country_code)),
+        }
+    }
+    shares(items, "budget line", warnings)
+        .into_iter()
+        .filter_map(|(id, p)| Some((id.parse().ok()?, p)))
+        .collect()
+}
+
+/// The activity's transactions this import records; the others are named
+/// in warnings with their value.
+pub fn transactions(
+    a: &IatiActivity,
+    share: Decimal,
+    cx: &Context<'_>,
+    warnings: &mut Vec<String>,
+) -> Vec<(usize, NewTransaction)> {
+    let default_currency = a
+        .default_currency
+        .as_deref()
+        .map(str::to_uppercase)
+        .filter(|c| CURRENCIES.is_active(c));
+    let mut out = Vec::new();
+    for (i, t) in a.transactions.iter().enumerate() {
+        let what = format!("transaction {}", i + 1);
+        match transaction(t, &what, default_currency.as_deref(), share, cx, warnings) {
+            Ok(new) => out.push((i, new)),
+            Err(w) => warnings.push(w),
+        }
+    }
+    out
+}
+
+fn transaction(
+    t: &Transaction,
+    what: &str,
+    default_currency: Option<&str>,
+    share: Decimal,
+    cx: &Context<'_>,
+    warnings: &mut Vec<String>,
+) -> Result<NewTransaction, String> {
+    let written = t
+        .value
+        .as_ref()
+        .map(|v| format!("{} {}", v.currency.as_deref().or(default_currency).unwrap_or("(no currency)"), v.text))
+        .unwrap_or_else(|| "(no value)".into());
+    let mut problems = Vec::new();
+    let kind = match t.type_code.as_deref() {
+        Some(code) => match TransactionKind::from_code(code) {
+            Some(kind) => Some(kind),
+            None => {
+                problems.push(match TRANSACTION_TYPES.get(code) {
+                    Some(item) => format!("transaction type {code} ({}) is not recorded", item.name),
+                    None => format!("unknown transaction type code {code:?} (not in the IATI TransactionType codelist)"),
+                });
+                None
+            }
+        },
+        None => {
+            problems.push("no transaction-type".into());
+            None
+        }
+    };
+    let mut share = share;
+    if let Some(country) = t.recipient_country.as_deref() {
+        if country.eq_ignore_ascii_case(cx.country_code) {
+            share = Decimal::ONE;
+        } else {
+            problems.push(format!("transaction for another country ({country}, not {})", cx.country_code));
+        }
+    }
+    let value_date = t.value.as_ref().and_then(|v| v.value_date.as_deref());
+    let transaction_date = match t.date.as_deref() {
+        Some(text) => match date(text) {
+            Some(d) => Some(d),
+            None => {
+                problems.push(format!("transaction-date {text:?} is not a date (YYYY-MM-DD)"));
+                None
+            }
+        },
+        None => match value_date.and_then(date) {
+            Some(d) => {
+                warnings.push(format!("{what}: missing transaction-date: its value-date {d} stands in"));
+                Some(d)
+            }
+            None => {
+                problems.push("missing transaction-date".into());
+                None
+            }
+        },
+    };
+    let value_date = match value_date {
+        Some(text) => match date(text) {
+            Some(d) => Some(d),
+            None => {
+                warnings.push(format!("{what}: value-date {text:?} is not a date: the transaction date stands in"));
+                None
+            }
+        },
+        None => None,
+    };
+    let (amount, currency) = match (
+        money(t.value.as_ref(), default_currency, share, what),
+        problems.is_empty(),
+    ) {
+        (Err(w), true) => return Err(w),
+        (Err(w), false) => return Err(format!("{w} (also: {})", problems.join("; "))),
+        (Ok(_), false) => {
+            return Err(format!(
+                "{what}: {}: {written} not imported",
+                problems.join("; ")
+            ));
+        }
+        (Ok(m), true) => m,
+    };
+    let (Some(kind), Some(transaction_date)) = (kind, transaction_date) else {
+        return Err(format!("{what}: {written} not imported"));
+    };
+    let mut org = |o: &Option<super::parse::OrgRef>, role: &str| {
+        let o = o.as_ref()?;
+        let found = cx.orgs.find(o);
+        if found.is_none() {
+            let name = o.name.clone().or(o.reference.clone()).unwrap_or_default();
+            if !name.is_empty() {
+                warnings.push(format!("{what}: {role} {name:?} is not an organisation of {}: left out", cx.country_code));
+            }
+        }
+        found
+    };
+    let provider_org_id = org(&t.provider, "provider-org");
+    let receiver_org_id = org(&t.receiver, "receiver-org");
+    let provider_activity_id = t.provider_activity_id.as_deref().filter(|id| !id.is_empty()).and_then(|id| {
+        let found = cx.activities.get(id).copied();
+        if found.is_none() {
+            warnings.push(format!("{what}: provider-activity-id {id} is not an activity in {}: link left out", cx.country_code));
+        }
+        found
+    });
+    Ok(NewTransaction {
+        kind,
+        transaction_date,
+        value_date,
+        amount,
+        currency: Some(currency),
+        provider_org_id,
+        receiver_org_id,
+        provider_activity_id,
+        description: clip(t.description.as_deref().unwrap_or(""), 300),
+        overrides: SystemOverrides::default(),
+    })
+}
+
+/// The activity's planned disbursements; when it has none, its budgets
+/// stand in for them.
+pub fn planned(
+    a: &IatiActivity,
+    share: Decimal,
+    warnings: &mut Vec<String>,
+) -> Vec<NewPlannedDisbursement> {
+    let default_currency = a
+        .default_currency
+        .as_deref()
+        .map(str::to_uppercase)
+        .filter(|c| CURRENCIES.is_active(c));
+    let (periods, what): (&[Period], &str) = if a.planned.is_empty() {
+        if !a.budgets.is_empty() {
+            warnings.push("no planned-disbursement: the budgets are recorded as planned disbursements".into());
+        }
+        (&a.budgets, "budget")
+    } else {
+        for (i, b) in a.budgets.iter().enumerate() {
+            let written = b.value.as_ref().map(|v| v.text.clone()).unwrap_or_default();
+            warnings.push(format!(
+                "budget {} ({} {written}) not recorded: the planned disbursements are",
+                i + 1,
+                b.value.as_ref().and_then(|v| v.currency.as_deref()).or(default_currency.as_deref()).unwrap_or("")
+            ));
+        }
+        (&a.planned, "planned-disbursement")
+    };
+    let mut out = Vec::new();
+    for (i, p) in periods.iter().enumerate() {
+        let what = format!("{what} {}", i + 1);
+        let start = p.start.as_deref().and_then(date);
+        let end = p.end.as_deref().and_then(date);
+        match (money(p.value.as_ref(), default_currency.as_deref(), share, &what), start, end) {
+            (Err(w), _, _) => warnings.push(w),
+            (Ok((amount, currency)), Some(period_start), Some(period_end)) if period_end >= period_start => {
+                out.push(NewPlannedDisbursement { period_start, period_end, amount, currency: Some(currency) })
+            }
+            (Ok((amount, currency)), _, _) => warnings.push(format!(
+                "{what}: missing or impossible period ({} to {}): {currency} {amount} not imported",
+                p.start.as_deref().unwrap_or("?"),
+                p.end.as_deref().unwrap_or("?")
+            )),
+        }
+    }
+    out
+}

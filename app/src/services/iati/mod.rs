@@ -1,0 +1,86 @@
+//! IATI activity files: import (a streaming parse, then one database
+//! transaction per file) and export (IATI 2.03 activity XML).
+//!
+//! The import matches activities on their `iati-identifier` within the
+//! country. It remembers the values it wrote; on a later import a field
+//! whose value in the app differs from what was imported was edited in the
+//! app: it is kept, and the report names the conflict.
+
+mod export;
+mod fields;
+mod import;
+mod map;
+mod orgs;
+pub mod parse;
+mod store;
+
+use std::io::BufRead;
+
+use sea_orm::{TransactionSession, TransactionTrait};
+use tokio::sync::mpsc;
+
+use crate::AppError;
+use crate::types::ImportReport;
+
+use super::audit::Author;
+use parse::{ActivityReader, IatiActivity, XmlError};
+
+pub use export::export;
+
+/// Activities read ahead of the database.
+const READ_AHEAD: usize = 8;
+
+/// Reads `source` on a blocking thread, one activity at a time.
+fn read(source: impl BufRead + Send + 'static) -> mpsc::Receiver<Result<IatiActivity, XmlError>> {
+    let (tx, rx) = mpsc::channel(READ_AHEAD);
+    tokio::task::spawn_blocking(move || {
+        let mut reader = ActivityReader::new(source);
+        loop {
+            let next = match reader.next_activity() {
+                Ok(Some(a)) => Ok(a),
+                Ok(None) => break,
+                Err(e) => Err(e),
+            };
+            let stop = next.is_err();
+            if tx.blocking_send(next).is_err() || stop {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Imports one IATI activity file into a country, for one organisation
+/// (a partner reporter's) or for any (`None`). A file that is not
+/// well-formed XML writes nothing and its report has an `error`.
+#[tracing::instrument(skip(db, author, source))]
+pub async fn import(
+    db: &impl TransactionTrait,
+    author: &Author,
+    country_id: i32,
+    organisation_id: Option<i32>,
+    file: &str,
+    source: impl BufRead + Send + 'static,
+) -> Result<ImportReport, AppError> {
+    let txn = db.begin().await?;
+    let mut importer =
+        import::Importer::new(&txn, author, country_id, organisation_id, file).await?;
+    let mut activities = read(source);
+    while let Some(next) = activities.recv().await {
+        match next {
+            Ok(activity) => importer.activity(activity).await?,
+            Err(err) => {
+                drop(importer);
+                txn.rollback().await?;
+                return Ok(ImportReport {
+                    file: file.to_string(),
+                    error: Some(format!("not well-formed XML, nothing imported: {err}")),
+                    ..ImportReport::default()
+                });
+            }
+        }
+    }
+    let report = importer.finish();
+    txn.commit().await?;
+    Ok(report)
+}

@@ -1,0 +1,145 @@
+//! How fast a large IATI file imports, and in how much memory: generates a
+//! file of about 100 MB (50 partners' activities, 20 transactions each, in
+//! three currencies), imports it into a fresh SQLite database, and prints
+//! transactions per second and the process's peak resident memory.
+//!
+//! `cargo bench -p tests --bench iati_import`
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Write};
+use std::time::Instant;
+
+use app::services::audit::Author;
+use app::services::{countries, iati};
+use app::types::NewCountry;
+
+const TARGET_BYTES: u64 = 100 * 1024 * 1024;
+const PARTNERS: usize = 50;
+const TRANSACTIONS_PER_ACTIVITY: usize = 20;
+const CURRENCIES: [&str; 3] = ["USD", "EUR", "GBP"];
+
+/// Peak resident memory of this process, from /proc (Linux).
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+fn activity(out: &mut impl Write, n: usize) -> std::io::Result<()> {
+    let partner = n % PARTNERS;
+    let currency = CURRENCIES[n % CURRENCIES.len()];
+    writeln!(
+        out,
+        r#"  <iati-activity default-currency="{currency}" last-updated-datetime="2026-01-01T00:00:00Z">
+    <iati-identifier>XM-P{partner:02}-{n:07}</iati-identifier>
+    <reporting-org ref="XM-P{partner:02}" type="10"><narrative>Partner {partner:02}</narrative></reporting-org>
+    <title><narrative>Programme {n} of partner {partner:02}</narrative></title>
+    <description type="1"><narrative>Generated activity {n} for the import benchmark, with a description of ordinary length.</narrative></description>
+    <participating-org ref="XM-P{partner:02}" role="1" type="10"><narrative>Partner {partner:02}</narrative></participating-org>
+    <participating-org ref="XD-MIN-{m}" role="4" type="10"><narrative>Ministry {m}</narrative></participating-org>
+    <activity-status code="2"/>
+    <activity-date type="1" iso-date="2024-01-01"/>
+    <activity-date type="3" iso-date="2027-12-31"/>
+    <recipient-country code="XD"/>
+    <sector vocabulary="1" code="12220" percentage="70"/>
+    <sector vocabulary="1" code="21020" percentage="30"/>
+    <default-finance-type code="110"/>
+    <default-aid-type code="C01" vocabulary="1"/>
+    <planned-disbursement type="1">
+      <period-start iso-date="2026-01-01"/>
+      <period-end iso-date="2026-12-31"/>
+      <value value-date="2026-01-01">250000</value>
+    </planned-disbursement>"#,
+        m = n % 7
+    )?;
+    for t in 0..TRANSACTIONS_PER_ACTIVITY {
+        let kind = [2, 3, 3, 4][t % 4];
+        let month = t % 12 + 1;
+        let year = 2024 + t % 3;
+        writeln!(
+            out,
+            r#"    <transaction>
+      <transaction-type code="{kind}"/>
+      <transaction-date iso-date="{year}-{month:02}-15"/>
+      <value value-date="{year}-{month:02}-15">{amount}.{cents:02}</value>
+      <description><narrative>Tranche {t} of activity {n}</narrative></description>
+      <receiver-org ref="XD-MIN-{m}"><narrative>Ministry {m}</narrative></receiver-org>
+      <disbursement-channel code="1"/>
+    </transaction>"#,
+            amount = 1_000 + (n * 37 + t * 101) % 90_000,
+            cents = (n + t) % 100,
+            m = n % 7
+        )?;
+    }
+    writeln!(out, "  </iati-activity>")
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("large.xml");
+    let mut out = BufWriter::new(File::create(&path)?);
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(out, r#"<iati-activities version="2.03">"#)?;
+    let mut activities = 0;
+    while out.get_ref().metadata()?.len() < TARGET_BYTES {
+        activity(&mut out, activities)?;
+        activities += 1;
+        if activities % 1_000 == 0 {
+            out.flush()?;
+        }
+    }
+    writeln!(out, "</iati-activities>")?;
+    out.flush()?;
+    drop(out);
+    let bytes = std::fs::metadata(&path)?.len();
+    println!(
+        "Generated {:.1} MB: {activities} activities, {} transactions",
+        bytes as f64 / 1_048_576.0,
+        activities * TRANSACTIONS_PER_ACTIVITY
+    );
+
+    let url = format!("sqlite://{}/bench.db?mode=rwc", dir.path().display());
+    let db = server::db::open(&url).await?;
+    let author = Author::system("bench");
+    countries::create(
+        &db,
+        &author,
+        NewCountry {
+            code: "XD".into(),
+            name: "Benchmark country".into(),
+            currency: "USD".into(),
+            fiscal_year_start_month: 7,
+        },
+    )
+    .await?;
+    let (country_id, _) = countries::get_with_id(&db, "XD").await?;
+    let before = peak_memory_kb().unwrap_or_default();
+    let started = Instant::now();
+    let file = BufReader::new(File::open(&path)?);
+    let report = iati::import(&db, &author, country_id, None, "large.xml", file).await?;
+    let seconds = started.elapsed().as_secs_f64();
+    let peak = peak_memory_kb().unwrap_or_default();
+    if let Some(error) = &report.error {
+        return Err(error.clone().into());
+    }
+    let t = &report.totals;
+    println!(
+        "Imported {} activities and {} transactions in {seconds:.1} s: {:.0} transactions per second ({} warnings)",
+        t.activities_imported,
+        t.transactions_imported,
+        f64::from(t.transactions_imported) / seconds,
+        report.warnings.len()
+    );
+    println!(
+        "Peak resident memory: {:.1} MB (before the import: {:.1} MB)",
+        peak as f64 / 1024.0,
+        before as f64 / 1024.0
+    );
+    Ok(())
+}
