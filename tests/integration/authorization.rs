@@ -19,8 +19,8 @@ use app::server_fns::{
 };
 use app::server_fns::{
     AddBudgetLine, AddExchangeRate, AddPlannedDisbursement, AddTransaction, CloseReportingRound,
-    CreateActivity, ImportRates, ImportTransactions, OpenReportingRound, RespondToRound,
-    SetBudgetAmounts,
+    CreateActivity, ImportIati, ImportRates, ImportTransactions, OpenReportingRound,
+    RespondToRound, SetBudgetAmounts,
 };
 use app::services::audit::Author;
 use app::services::{activities, budget, reporting};
@@ -507,6 +507,17 @@ async fn call(
             }
             fields
         }
+        "import_iati" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            ("organisation_id", world.norad.clone()),
+            (
+                "file",
+                format!(
+                    "<iati-activities version=\"2.03\"><iati-activity><iati-identifier>XM-AUTH-{n}</iati-identifier></iati-activity></iati-activities>"
+                ),
+            ),
+        ],
         "add_transaction" => vec![
             ("csrf", csrf.clone()),
             ("country", "XD".into()),
@@ -648,6 +659,7 @@ async fn call(
         "change_password" => client.call::<ChangePassword>(&fields).await,
         "create_activity" => client.call::<CreateActivity>(&fields).await,
         "import_transactions" => client.call::<ImportTransactions>(&fields).await,
+        "import_iati" => client.call::<ImportIati>(&fields).await,
         "add_transaction" => client.call::<AddTransaction>(&fields).await,
         "add_planned_disbursement" => client.call::<AddPlannedDisbursement>(&fields).await,
         "add_exchange_rate" => client.call::<AddExchangeRate>(&fields).await,

@@ -4,7 +4,14 @@ use server::cli::{Cli, Command};
 #[test]
 fn help_lists_every_subcommand() {
     let help = Cli::command().render_long_help().to_string();
-    for sub in ["serve", "migrate", "add-country", "seed-demo"] {
+    for sub in [
+        "serve",
+        "migrate",
+        "add-country",
+        "seed-demo",
+        "import-iati",
+        "export-iati",
+    ] {
         assert!(help.contains(sub), "--help does not list {sub}:\n{help}");
     }
 }
@@ -33,4 +40,37 @@ fn serve_is_the_default_and_add_country_parses() {
         }
         other => panic!("parsed as {other:?}"),
     }
+}
+
+#[test]
+fn iati_commands_parse() {
+    let cli = Cli::try_parse_from([
+        "compact-tracker",
+        "import-iati",
+        "--country",
+        "XD",
+        "--json",
+        "a.xml",
+        "b.xml",
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
+    match cli.command {
+        Some(Command::ImportIati(args)) => {
+            assert_eq!(args.country, "XD");
+            assert!(args.json);
+            assert_eq!(args.files.len(), 2);
+        }
+        other => panic!("parsed as {other:?}"),
+    }
+    assert!(Cli::try_parse_from(["compact-tracker", "import-iati", "--country", "XD"]).is_err());
+    let cli = Cli::try_parse_from([
+        "compact-tracker",
+        "export-iati",
+        "--country",
+        "XD",
+        "--out",
+        "x.xml",
+    ])
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(cli.command, Some(Command::ExportIati(args)) if args.out.is_some()));
 }

@@ -365,3 +365,26 @@ both_backends! {
         }).await;
     }
 }
+
+both_backends! {
+    async fn command_line_import_reports_json_and_unreadable_files(t) {
+        country(&t, "XD", 7).await;
+        let files = [data("partners.xml"), data("no-such-file.xml"), data("annotated-truncated.xml")];
+        let (summary, all_read) = server::iati::import_files(&t.db, "XD", &files).await.unwrap();
+        assert!(!all_read);
+        assert_eq!(summary.totals.activities_imported, 2);
+        assert_eq!(summary.totals.transactions_imported, 5);
+        let json = serde_json::to_value(&summary).unwrap();
+        assert_eq!(json["totals"]["activities_skipped"], 1);
+        assert_eq!(json["totals"]["amounts"][0], serde_json::json!(["EUR", "1400000.50"]));
+        let warnings = json["files"][0]["warnings"].as_array().unwrap();
+        assert!(warnings.iter().any(|w| w["activity"] == "XM-UK-003"), "{warnings:?}");
+        assert!(warnings.iter().any(|w| w["activity"].is_null() && w["message"].as_str().unwrap().contains("added to XD's organisations")));
+        assert!(json["files"][1]["error"].as_str().unwrap().starts_with("cannot be read"));
+        assert!(json["files"][2]["error"].as_str().unwrap().contains("line 153"));
+        let mut text = Vec::new();
+        server::iati::print_summary(&mut text, &summary).unwrap();
+        let text = String::from_utf8(text).unwrap();
+        assert!(text.contains("Activities: 2 imported, 0 updated, 1 skipped. Transactions imported: 5"), "{text}");
+    }
+}

@@ -16,7 +16,7 @@ mod store;
 
 use std::io::BufRead;
 
-use sea_orm::{TransactionSession, TransactionTrait};
+use sea_orm::{DatabaseConnection, TransactionTrait};
 use tokio::sync::mpsc;
 
 use crate::AppError;
@@ -55,7 +55,7 @@ fn read(source: impl BufRead + Send + 'static) -> mpsc::Receiver<Result<IatiActi
 /// well-formed XML writes nothing and its report has an `error`.
 #[tracing::instrument(skip(db, author, source))]
 pub async fn import(
-    db: &impl TransactionTrait,
+    db: &DatabaseConnection,
     author: &Author,
     country_id: i32,
     organisation_id: Option<i32>,

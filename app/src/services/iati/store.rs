@@ -184,6 +184,7 @@ pub async fn save_activity(
     fields: &Fields,
     existing: Option<activity::Model>,
 ) -> Result<activity::Model, AppError> {
+    let update = existing.is_some();
     let mut model = match existing {
         Some(m) => m.into(),
         None => activity::ActiveModel {
@@ -215,7 +216,11 @@ pub async fn save_activity(
     model.channel = Set(fields.channel.code().to_string());
     model.default_currency = Set(fields.default_currency.clone());
     model.updated_at = Set(Utc::now());
-    Ok(model.save(db).await?.try_into_model()?)
+    Ok(if update {
+        model.update(db).await?
+    } else {
+        model.insert(db).await?
+    })
 }
 
 /// Replaces the activity's participants, sectors and budget lines.
