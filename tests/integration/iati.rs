@@ -126,7 +126,11 @@ async fn by_partner_and_year(
 
 async fn planned_by_currency(t: &TestDb) -> BTreeMap<String, Decimal> {
     let mut sums = BTreeMap::new();
-    for p in planned_disbursement::Entity::find().all(&t.db).await.unwrap() {
+    for p in planned_disbursement::Entity::find()
+        .all(&t.db)
+        .await
+        .unwrap()
+    {
         *sums.entry(p.currency).or_default() += Decimal::new(p.amount_minor, 2);
     }
     sums

@@ -5,8 +5,8 @@ use leptos_router::hooks::use_query_map;
 use super::country_code_param;
 use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
 use crate::server_fns::{IatiView, ImportIati, REPORT_PARAM, load_iati};
-use crate::types::money::display as money;
 use crate::types::ImportReport;
+use crate::types::money::display as money;
 
 /// IATI files: download the country's published activities, and import a
 /// partner's own file with a report of every problem.
@@ -154,15 +154,17 @@ fn ReportView(report: ImportReport) -> impl IntoView {
 
 #[component]
 fn Problems(title: &'static str, items: Vec<(Option<String>, String)>) -> impl IntoView {
-    (!items.is_empty()).then(|| view! {
-        <h3>{format!("{title} ({})", items.len())}</h3>
-        <ul>
-            {items.into_iter().map(|(activity, message)| view! {
-                <li>
-                    {activity.map(|a| view! { <span class="mono">{a}</span>": " })}
-                    {message}
-                </li>
-            }).collect_view()}
-        </ul>
+    (!items.is_empty()).then(|| {
+        view! {
+            <h3>{format!("{title} ({})", items.len())}</h3>
+            <ul>
+                {items.into_iter().map(|(activity, message)| view! {
+                    <li>
+                        {activity.map(|a| view! { <span class="mono">{a}</span>": " })}
+                        {message}
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
     })
 }

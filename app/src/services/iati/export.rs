@@ -56,7 +56,13 @@ impl Writer<'_> {
         self.narrated(depth, tag, &attrs, &name);
     }
 
-    fn value(&mut self, depth: usize, amount: rust_decimal::Decimal, currency: &str, date: NaiveDate) {
+    fn value(
+        &mut self,
+        depth: usize,
+        amount: rust_decimal::Decimal,
+        currency: &str,
+        date: NaiveDate,
+    ) {
         let line = format!(
             "<value currency=\"{}\" value-date=\"{date}\">{:.2}</value>",
             escape(currency),
@@ -67,24 +73,43 @@ impl Writer<'_> {
 
     fn activity(&mut self, a: &Activity, identifier: &str) {
         let reporting = a.reporting_org.id;
-        let humanitarian = if a.money_type == MoneyType::Humanitarian { " humanitarian=\"1\"" } else { "" };
+        let humanitarian = if a.money_type == MoneyType::Humanitarian {
+            " humanitarian=\"1\""
+        } else {
+            ""
+        };
         let head = format!(
             "<iati-activity default-currency=\"{}\"{humanitarian}>",
             escape(&a.default_currency)
         );
         self.line(1, &head);
-        self.line(2, &format!("<iati-identifier>{}</iati-identifier>", escape(identifier)));
+        self.line(
+            2,
+            &format!("<iati-identifier>{}</iati-identifier>", escape(identifier)),
+        );
         self.org(2, "reporting-org", reporting, "");
         self.narrated(2, "title", "", &a.title);
-        let description = if a.description.is_empty() { &a.title } else { &a.description };
+        let description = if a.description.is_empty() {
+            &a.title
+        } else {
+            &a.description
+        };
         self.narrated(2, "description", " type=\"1\"", description);
         if a.participants.is_empty() {
             self.org(2, "participating-org", reporting, " role=\"1\"");
         }
         for (org, role) in &a.participants {
-            self.org(2, "participating-org", org.id, &format!(" role=\"{}\"", role.code()));
+            self.org(
+                2,
+                "participating-org",
+                org.id,
+                &format!(" role=\"{}\"", role.code()),
+            );
         }
-        self.line(2, &format!("<activity-status code=\"{}\"/>", a.status.code()));
+        self.line(
+            2,
+            &format!("<activity-status code=\"{}\"/>", a.status.code()),
+        );
         let mut dates: Vec<(&str, NaiveDate)> = [
             ("1", a.planned_start),
             ("2", a.actual_start),
@@ -105,9 +130,18 @@ impl Writer<'_> {
             dates.push(("1", first));
         }
         for (kind, d) in dates {
-            self.line(2, &format!("<activity-date type=\"{kind}\" iso-date=\"{d}\"/>"));
+            self.line(
+                2,
+                &format!("<activity-date type=\"{kind}\" iso-date=\"{d}\"/>"),
+            );
         }
-        self.line(2, &format!("<recipient-country code=\"{}\" percentage=\"100\"/>", escape(self.country)));
+        self.line(
+            2,
+            &format!(
+                "<recipient-country code=\"{}\" percentage=\"100\"/>",
+                escape(self.country)
+            ),
+        );
         for s in &a.sectors {
             let line = format!(
                 "<sector vocabulary=\"1\" code=\"{}\" percentage=\"{}\"/>",
@@ -131,22 +165,40 @@ impl Writer<'_> {
             self.line(2, "</country-budget-items>");
         }
         if let Some(code) = &a.finance_type {
-            self.line(2, &format!("<default-finance-type code=\"{}\"/>", escape(code)));
+            self.line(
+                2,
+                &format!("<default-finance-type code=\"{}\"/>", escape(code)),
+            );
         }
         if let Some(code) = &a.aid_type {
-            self.line(2, &format!("<default-aid-type code=\"{}\" vocabulary=\"1\"/>", escape(code)));
+            self.line(
+                2,
+                &format!(
+                    "<default-aid-type code=\"{}\" vocabulary=\"1\"/>",
+                    escape(code)
+                ),
+            );
         }
         for p in &a.planned_disbursements {
             self.line(2, "<planned-disbursement type=\"1\">");
-            self.line(3, &format!("<period-start iso-date=\"{}\"/>", p.period_start));
+            self.line(
+                3,
+                &format!("<period-start iso-date=\"{}\"/>", p.period_start),
+            );
             self.line(3, &format!("<period-end iso-date=\"{}\"/>", p.period_end));
             self.value(3, p.amount, &p.currency, p.period_start);
             self.line(2, "</planned-disbursement>");
         }
         for t in &a.transactions {
             self.line(2, "<transaction>");
-            self.line(3, &format!("<transaction-type code=\"{}\"/>", t.kind.code()));
-            self.line(3, &format!("<transaction-date iso-date=\"{}\"/>", t.transaction_date));
+            self.line(
+                3,
+                &format!("<transaction-type code=\"{}\"/>", t.kind.code()),
+            );
+            self.line(
+                3,
+                &format!("<transaction-date iso-date=\"{}\"/>", t.transaction_date),
+            );
             self.value(3, t.amount, &t.currency, t.value_date);
             if !t.description.is_empty() {
                 self.narrated(3, "description", "", &t.description);
@@ -162,7 +214,10 @@ impl Writer<'_> {
             if let Some(r) = &t.receiver {
                 self.org(3, "receiver-org", r.id, "");
             }
-            self.line(3, &format!("<disbursement-channel code=\"{}\"/>", a.channel.code()));
+            self.line(
+                3,
+                &format!("<disbursement-channel code=\"{}\"/>", a.channel.code()),
+            );
             self.line(2, "</transaction>");
         }
         self.line(1, "</iati-activity>");
@@ -198,9 +253,14 @@ pub async fn export(db: &impl ConnectionTrait, country_id: i32) -> Result<String
         out: String::new(),
         country: &country.code,
         organisations,
-        identifiers: published.iter().map(|a| a.id).zip(refs.iter().cloned()).collect(),
+        identifiers: published
+            .iter()
+            .map(|a| a.id)
+            .zip(refs.iter().cloned())
+            .collect(),
     };
-    w.out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    w.out
+        .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         w.out,
         "<iati-activities version=\"2.03\" generated-datetime=\"{}\">",

@@ -59,7 +59,12 @@ impl Fields {
         organisations: &HashMap<i32, String>,
         lines: &HashMap<i32, String>,
     ) -> [String; 15] {
-        let org = |id: &i32| organisations.get(id).cloned().unwrap_or_else(|| id.to_string());
+        let org = |id: &i32| {
+            organisations
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| id.to_string())
+        };
         [
             self.title.clone(),
             self.description.clone(),

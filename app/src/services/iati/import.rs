@@ -274,12 +274,22 @@ impl<'a> Importer<'a> {
         let fields = map::map(a, &identifier, &cx, warnings);
         let transactions = map::transactions(a, share, &cx, warnings);
         let planned = map::planned(a, share, warnings);
-        if let Err(err) = activities::validate(&self.facts, new_activity(&fields, reporting_org_id, &identifier)) {
+        if let Err(err) = activities::validate(
+            &self.facts,
+            new_activity(&fields, reporting_org_id, &identifier),
+        ) {
             return Ok(Err(Skip::Error(format!("cannot be recorded: {err}"))));
         }
         match self.activities.get(&identifier).copied() {
             None => self
-                .insert(&identifier, a, reporting_org_id, fields, transactions, planned)
+                .insert(
+                    &identifier,
+                    a,
+                    reporting_org_id,
+                    fields,
+                    transactions,
+                    planned,
+                )
                 .await
                 .map(Ok),
             Some(id) => {
@@ -315,8 +325,14 @@ impl<'a> Importer<'a> {
         )
         .await?;
         store::save_lists(self.txn, model.id, &fields, false).await?;
-        let rows = store::transaction_rows(&self.facts, model.id, &fields.default_currency, &transactions);
-        let planned_rows = store::planned_rows(&self.facts, model.id, &fields.default_currency, &planned);
+        let rows = store::transaction_rows(
+            &self.facts,
+            model.id,
+            &fields.default_currency,
+            &transactions,
+        );
+        let planned_rows =
+            store::planned_rows(&self.facts, model.id, &fields.default_currency, &planned);
         let remembered = self.remembered(a, &fields, &rows, &planned_rows);
         let count = self.count(&rows);
         let planned_count = planned_rows.len();
@@ -431,7 +447,8 @@ impl<'a> Importer<'a> {
                 changed.push(*name);
             }
         }
-        let rows = store::transaction_rows(&self.facts, id, &merged.default_currency, &transactions);
+        let rows =
+            store::transaction_rows(&self.facts, id, &merged.default_currency, &transactions);
         let planned_rows = store::planned_rows(&self.facts, id, &merged.default_currency, &planned);
         let remembered = self.remembered(a, &imported, &rows, &planned_rows);
         let remembered_flows = |field: &str| {
@@ -452,7 +469,15 @@ impl<'a> Importer<'a> {
             let lists_changed = changed
                 .iter()
                 .any(|c| matches!(*c, "participants" | "sectors" | "budget_lines"));
-            store::save_activity(self.txn, self.facts.country_id, model.reporting_org_id, identifier, &merged, Some(model.clone())).await?;
+            store::save_activity(
+                self.txn,
+                self.facts.country_id,
+                model.reporting_org_id,
+                identifier,
+                &merged,
+                Some(model.clone()),
+            )
+            .await?;
             if lists_changed {
                 store::save_lists(self.txn, id, &merged, true).await?;
             }
@@ -463,13 +488,20 @@ impl<'a> Importer<'a> {
             let kept = self
                 .replace_transactions(id, identifier, stored.get(TRANSACTIONS), &rows)
                 .await?;
-            let rows: Vec<_> = rows.into_iter().filter(|(i, _)| !kept.contains(i)).collect();
+            let rows: Vec<_> = rows
+                .into_iter()
+                .filter(|(i, _)| !kept.contains(i))
+                .collect();
             count = self.count(&rows);
-            store::insert_transactions(self.txn, rows.into_iter().map(|(_, t)| t).collect()).await?;
+            store::insert_transactions(self.txn, rows.into_iter().map(|(_, t)| t).collect())
+                .await?;
         }
         if !same_planned {
             changed.push(PLANNED);
-            let before: Vec<&str> = stored.get(PLANNED).map(|s| s.lines().collect()).unwrap_or_default();
+            let before: Vec<&str> = stored
+                .get(PLANNED)
+                .map(|s| s.lines().collect())
+                .unwrap_or_default();
             let current = store::current_planned(self.txn, id).await?;
             store::delete_planned(self.txn, claim(&before, &current)).await?;
             store::insert_planned(self.txn, planned_rows).await?;
@@ -507,7 +539,10 @@ impl<'a> Importer<'a> {
         let mut unclaimed: Vec<(i32, String)> = current;
         let mut delete = Vec::new();
         let mut kept = Vec::new();
-        for line in before.map(|s| s.lines().collect::<Vec<_>>()).unwrap_or_default() {
+        for line in before
+            .map(|s| s.lines().collect::<Vec<_>>())
+            .unwrap_or_default()
+        {
             let Some((position, print)) = line.split_once('#') else {
                 continue;
             };

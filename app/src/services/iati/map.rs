@@ -56,7 +56,11 @@ fn clip(text: &str, max: usize) -> String {
 
 /// The part of the activity that is this country's, from its
 /// `<recipient-country>`s; an error when it is for other countries only.
-pub fn country_share(a: &IatiActivity, code: &str, warnings: &mut Vec<String>) -> Result<Decimal, String> {
+pub fn country_share(
+    a: &IatiActivity,
+    code: &str,
+    warnings: &mut Vec<String>,
+) -> Result<Decimal, String> {
     if a.recipient_countries.is_empty() {
         return Ok(Decimal::ONE);
     }
@@ -65,7 +69,11 @@ pub fn country_share(a: &IatiActivity, code: &str, warnings: &mut Vec<String>) -
         .iter()
         .find(|c| c.code.eq_ignore_ascii_case(code))
     else {
-        let listed: Vec<&str> = a.recipient_countries.iter().map(|c| c.code.as_str()).collect();
+        let listed: Vec<&str> = a
+            .recipient_countries
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect();
         return Err(format!(
             "not for {code}: its recipient countries are {}",
             listed.join(", ")
@@ -108,7 +116,11 @@ fn money(
         .as_deref()
         .map(str::to_uppercase)
         .or_else(|| default_currency.map(str::to_string));
-    let written = format!("{} {}", currency.as_deref().unwrap_or("(no currency)"), value.text);
+    let written = format!(
+        "{} {}",
+        currency.as_deref().unwrap_or("(no currency)"),
+        value.text
+    );
     let Ok(amount) = Decimal::from_str(value.text.trim()) else {
         return Err(format!(
             "{what}: value {:?} is not a number: not imported",
@@ -151,7 +163,9 @@ fn check_code(list: &crate::codelists::Codelist, code: &str, what: &str) -> Resu
     if list.is_active(code) {
         Ok(code.to_string())
     } else {
-        Err(format!("unknown {what} code {code:?} (not in the IATI codelist)"))
+        Err(format!(
+            "unknown {what} code {code:?} (not in the IATI codelist)"
+        ))
     }
 }
 
@@ -167,7 +181,9 @@ fn shares(
     if items.is_empty() {
         return Vec::new();
     }
-    if items.iter().any(|(_, p)| p.is_none_or(|p| p <= Decimal::ZERO || p.normalize().scale() > 2))
+    if items
+        .iter()
+        .any(|(_, p)| p.is_none_or(|p| p <= Decimal::ZERO || p.normalize().scale() > 2))
         || total != HUNDRED
     {
         warnings.push(format!(
@@ -176,7 +192,10 @@ fn shares(
         ));
         return Vec::new();
     }
-    items.into_iter().filter_map(|(c, p)| Some((c, p?))).collect()
+    items
+        .into_iter()
+        .filter_map(|(c, p)| Some((c, p?)))
+        .collect()
 }
 
 fn activity_dates(a: &IatiActivity, warnings: &mut Vec<String>) -> [Option<NaiveDate>; 4] {
@@ -197,14 +216,18 @@ fn activity_dates(a: &IatiActivity, warnings: &mut Vec<String>) -> [Option<Naive
             Some((text, None)) => warnings.push(format!(
                 "activity-date type {kind}: {text:?} is not a date (YYYY-MM-DD): not recorded"
             )),
-            None => warnings.push(format!("activity-date type {kind} has no iso-date: not recorded")),
+            None => warnings.push(format!(
+                "activity-date type {kind} has no iso-date: not recorded"
+            )),
         }
     }
     for (start, end, what) in [(0, 1, "planned"), (2, 3, "actual")] {
         if let (Some(s), Some(e)) = (dates[start], dates[end])
             && e < s
         {
-            warnings.push(format!("{what} end {e} is before its start {s}: end not recorded"));
+            warnings.push(format!(
+                "{what} end {e} is before its start {s}: end not recorded"
+            ));
             dates[end] = None;
         }
     }
@@ -251,11 +274,16 @@ pub fn map(
         .aid_types
         .iter()
         .find(|c| matches!(c.vocabulary.as_deref(), None | Some("1")))
-        .and_then(|c| check_code(&AID_TYPES, &c.code, "aid type").map_err(|w| warnings.push(w)).ok());
-    let finance_type = a
-        .finance_type
-        .as_deref()
-        .and_then(|c| check_code(&FINANCE_TYPES, c, "finance type").map_err(|w| warnings.push(w)).ok());
+        .and_then(|c| {
+            check_code(&AID_TYPES, &c.code, "aid type")
+                .map_err(|w| warnings.push(w))
+                .ok()
+        });
+    let finance_type = a.finance_type.as_deref().and_then(|c| {
+        check_code(&FINANCE_TYPES, c, "finance type")
+            .map_err(|w| warnings.push(w))
+            .ok()
+    });
     if let Some(code) = a.flow_type.as_deref()
         && let Err(w) = check_code(&FLOW_TYPES, code, "flow type")
     {
@@ -275,7 +303,9 @@ pub fn map(
     let default_currency = match a.default_currency.as_deref().map(str::to_uppercase) {
         Some(c) if CURRENCIES.is_active(&c) => c,
         Some(c) => {
-            warnings.push(format!("unknown default-currency {c:?} (not an ISO 4217 code)"));
+            warnings.push(format!(
+                "unknown default-currency {c:?} (not an ISO 4217 code)"
+            ));
             cx.country_currency.to_string()
         }
         None => {
@@ -288,11 +318,21 @@ pub fn map(
     };
     let mut participants = Vec::new();
     for p in &a.participants {
-        let name = p.org.name.clone().or(p.org.reference.clone()).unwrap_or_default();
+        let name = p
+            .org
+            .name
+            .clone()
+            .or(p.org.reference.clone())
+            .unwrap_or_default();
         match (cx.orgs.find(&p.org), role(p.role.as_deref())) {
-            (Some(id), Ok(role)) if !participants.contains(&(id, role)) => participants.push((id, role)),
+            (Some(id), Ok(role)) if !participants.contains(&(id, role)) => {
+                participants.push((id, role))
+            }
             (Some(_), Ok(_)) => {}
-            (None, _) => warnings.push(format!("participating-org {name:?} is not an organisation of {}: not recorded", cx.country_code)),
+            (None, _) => warnings.push(format!(
+                "participating-org {name:?} is not an organisation of {}: not recorded",
+                cx.country_code
+            )),
             (_, Err(w)) => warnings.push(format!("participating-org {name:?}: {w}: not recorded")),
         }
     }
@@ -307,7 +347,10 @@ pub fn map(
         } else if SECTORS.is_active(&s.code) {
             sector_items.push((s.code.clone(), percent(s.percentage.as_deref())));
         } else {
-            warnings.push(format!("unknown sector code {:?} (not in the IATI Sector codelist): not recorded", s.code));
+            warnings.push(format!(
+                "unknown sector code {:?} (not in the IATI Sector codelist): not recorded",
+                s.code
+            ));
         }
     }
     let sectors = shares(sector_items, "sector", warnings)
@@ -323,7 +366,11 @@ pub fn map(
         planned_end,
         actual_start,
         actual_end,
-        money_type: if a.humanitarian { MoneyType::Humanitarian } else { MoneyType::Development },
+        money_type: if a.humanitarian {
+            MoneyType::Humanitarian
+        } else {
+            MoneyType::Development
+        },
         aid_type,
         finance_type,
         channel,
@@ -334,7 +381,11 @@ pub fn map(
     }
 }
 
-fn budget_lines(a: &IatiActivity, cx: &Context<'_>, warnings: &mut Vec<String>) -> Vec<(i32, Decimal)> {
+fn budget_lines(
+    a: &IatiActivity,
+    cx: &Context<'_>,
+    warnings: &mut Vec<String>,
+) -> Vec<(i32, Decimal)> {
     if a.budget_items.is_empty() {
         return Vec::new();
     }
@@ -348,13 +399,21 @@ fn budget_lines(a: &IatiActivity, cx: &Context<'_>, warnings: &mut Vec<String>) 
         return Vec::new();
     }
     let mut items = Vec::new();
-    for Coded { code, percentage, .. } in &a.budget_items {
+    for Coded {
+        code, percentage, ..
+    } in &a.budget_items
+    {
         if vocabulary == "1" && !BUDGET_IDENTIFIERS.is_active(code) {
-            warnings.push(format!("unknown budget identifier {code:?} (not in the IATI BudgetIdentifier codelist)"));
+            warnings.push(format!(
+                "unknown budget identifier {code:?} (not in the IATI BudgetIdentifier codelist)"
+            ));
         }
         match cx.budget_lines.get(code) {
             Some(id) => items.push((id.to_string(), percent(percentage.as_deref()))),
-            None => warnings.push(format!("budget-item {code} matches no budget line of {}: not recorded", cx.country_code)),
+            None => warnings.push(format!(
+                "budget-item {code} matches no budget line of {}: not recorded",
+                cx.country_code
+            )),
         }
     }
     shares(items, "budget line", warnings)
@@ -398,7 +457,16 @@ fn transaction(
     let written = t
         .value
         .as_ref()
-        .map(|v| format!("{} {}", v.currency.as_deref().or(default_currency).unwrap_or("(no currency)"), v.text))
+        .map(|v| {
+            format!(
+                "{} {}",
+                v.currency
+                    .as_deref()
+                    .or(default_currency)
+                    .unwrap_or("(no currency)"),
+                v.text
+            )
+        })
         .unwrap_or_else(|| "(no value)".into());
     let mut problems = Vec::new();
     let kind = match t.type_code.as_deref() {
@@ -422,7 +490,10 @@ fn transaction(
         if country.eq_ignore_ascii_case(cx.country_code) {
             share = Decimal::ONE;
         } else {
-            problems.push(format!("transaction for another country ({country}, not {})", cx.country_code));
+            problems.push(format!(
+                "transaction for another country ({country}, not {})",
+                cx.country_code
+            ));
         }
     }
     let value_date = t.value.as_ref().and_then(|v| v.value_date.as_deref());
@@ -430,13 +501,17 @@ fn transaction(
         Some(text) => match date(text) {
             Some(d) => Some(d),
             None => {
-                problems.push(format!("transaction-date {text:?} is not a date (YYYY-MM-DD)"));
+                problems.push(format!(
+                    "transaction-date {text:?} is not a date (YYYY-MM-DD)"
+                ));
                 None
             }
         },
         None => match value_date.and_then(date) {
             Some(d) => {
-                warnings.push(format!("{what}: missing transaction-date: its value-date {d} stands in"));
+                warnings.push(format!(
+                    "{what}: missing transaction-date: its value-date {d} stands in"
+                ));
                 Some(d)
             }
             None => {
@@ -449,7 +524,9 @@ fn transaction(
         Some(text) => match date(text) {
             Some(d) => Some(d),
             None => {
-                warnings.push(format!("{what}: value-date {text:?} is not a date: the transaction date stands in"));
+                warnings.push(format!(
+                    "{what}: value-date {text:?} is not a date: the transaction date stands in"
+                ));
                 None
             }
         },
@@ -478,20 +555,30 @@ fn transaction(
         if found.is_none() {
             let name = o.name.clone().or(o.reference.clone()).unwrap_or_default();
             if !name.is_empty() {
-                warnings.push(format!("{what}: {role} {name:?} is not an organisation of {}: left out", cx.country_code));
+                warnings.push(format!(
+                    "{what}: {role} {name:?} is not an organisation of {}: left out",
+                    cx.country_code
+                ));
             }
         }
         found
     };
     let provider_org_id = org(&t.provider, "provider-org");
     let receiver_org_id = org(&t.receiver, "receiver-org");
-    let provider_activity_id = t.provider_activity_id.as_deref().filter(|id| !id.is_empty()).and_then(|id| {
-        let found = cx.activities.get(id).copied();
-        if found.is_none() {
-            warnings.push(format!("{what}: provider-activity-id {id} is not an activity in {}: link left out", cx.country_code));
-        }
-        found
-    });
+    let provider_activity_id = t
+        .provider_activity_id
+        .as_deref()
+        .filter(|id| !id.is_empty())
+        .and_then(|id| {
+            let found = cx.activities.get(id).copied();
+            if found.is_none() {
+                warnings.push(format!(
+                    "{what}: provider-activity-id {id} is not an activity in {}: link left out",
+                    cx.country_code
+                ));
+            }
+            found
+        });
     Ok(NewTransaction {
         kind,
         transaction_date,
@@ -520,7 +607,9 @@ pub fn planned(
         .filter(|c| CURRENCIES.is_active(c));
     let (periods, what): (&[Period], &str) = if a.planned.is_empty() {
         if !a.budgets.is_empty() {
-            warnings.push("no planned-disbursement: the budgets are recorded as planned disbursements".into());
+            warnings.push(
+                "no planned-disbursement: the budgets are recorded as planned disbursements".into(),
+            );
         }
         (&a.budgets, "budget")
     } else {
@@ -529,7 +618,11 @@ pub fn planned(
             warnings.push(format!(
                 "budget {} ({} {written}) not recorded: the planned disbursements are",
                 i + 1,
-                b.value.as_ref().and_then(|v| v.currency.as_deref()).or(default_currency.as_deref()).unwrap_or("")
+                b.value
+                    .as_ref()
+                    .and_then(|v| v.currency.as_deref())
+                    .or(default_currency.as_deref())
+                    .unwrap_or("")
             ));
         }
         (&a.planned, "planned-disbursement")
@@ -539,10 +632,21 @@ pub fn planned(
         let what = format!("{what} {}", i + 1);
         let start = p.start.as_deref().and_then(date);
         let end = p.end.as_deref().and_then(date);
-        match (money(p.value.as_ref(), default_currency.as_deref(), share, &what), start, end) {
+        match (
+            money(p.value.as_ref(), default_currency.as_deref(), share, &what),
+            start,
+            end,
+        ) {
             (Err(w), _, _) => warnings.push(w),
-            (Ok((amount, currency)), Some(period_start), Some(period_end)) if period_end >= period_start => {
-                out.push(NewPlannedDisbursement { period_start, period_end, amount, currency: Some(currency) })
+            (Ok((amount, currency)), Some(period_start), Some(period_end))
+                if period_end >= period_start =>
+            {
+                out.push(NewPlannedDisbursement {
+                    period_start,
+                    period_end,
+                    amount,
+                    currency: Some(currency),
+                })
             }
             (Ok((amount, currency)), _, _) => warnings.push(format!(
                 "{what}: missing or impossible period ({} to {}): {currency} {amount} not imported",

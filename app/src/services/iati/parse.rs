@@ -255,10 +255,9 @@ impl<R: BufRead> ActivityReader<R> {
                 Event::Eof => {
                     self.finished = true;
                     if let Some(open) = self.path.last() {
-                        return Err(self.error(
-                            format!("the file ends before <{open}> is closed"),
-                            end,
-                        ));
+                        return Err(
+                            self.error(format!("the file ends before <{open}> is closed"), end)
+                        );
                     }
                     if self.version.is_none() && self.activity.is_none() && self.lines.newlines == 0
                     {
@@ -362,10 +361,9 @@ impl<R: BufRead> ActivityReader<R> {
                 role: attr(e, "role")?,
             }),
             "activity-status" => a.status = attr(e, "code")?,
-            "activity-date" => a.dates.push((
-                attr(e, "type")?.unwrap_or_default(),
-                attr(e, "iso-date")?,
-            )),
+            "activity-date" => a
+                .dates
+                .push((attr(e, "type")?.unwrap_or_default(), attr(e, "iso-date")?)),
             "recipient-country" => a.recipient_countries.push(coded(e)?),
             "sector" => a.sectors.push(coded(e)?),
             "country-budget-items" => a.budget_vocabulary = attr(e, "vocabulary")?,

@@ -10,8 +10,8 @@ use entities::{
 };
 use rust_decimal::Decimal;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, NotSet, QueryFilter, QueryOrder,
-    Set,
+    ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, NotSet, QueryFilter,
+    QueryOrder, Set,
 };
 
 use crate::AppError;
@@ -245,14 +245,14 @@ pub async fn save_lists(
             .await?;
     }
     if !fields.participants.is_empty() {
-        activity_participant::Entity::insert_many(fields.participants.iter().map(
-            |(org, role)| activity_participant::ActiveModel {
+        activity_participant::Entity::insert_many(fields.participants.iter().map(|(org, role)| {
+            activity_participant::ActiveModel {
                 activity_id: Set(activity_id),
                 organisation_id: Set(*org),
                 role: Set(role.number()),
                 ..Default::default()
-            },
-        ))
+            }
+        }))
         .exec(db)
         .await?;
     }
@@ -314,7 +314,12 @@ pub async fn local_fields(
         .all(db)
         .await?
         .into_iter()
-        .map(|l| (l.budget_line_id, from_minor(i64::from(l.share_bp)).normalize()))
+        .map(|l| {
+            (
+                l.budget_line_id,
+                from_minor(i64::from(l.share_bp)).normalize(),
+            )
+        })
         .collect();
     Ok(Fields {
         title: model.title.clone(),
@@ -387,9 +392,7 @@ pub async fn current_transactions(
         .all(db)
         .await?
         .into_iter()
-        .map(|t| {
-            (t.id, transaction_print(&t))
-        })
+        .map(|t| (t.id, transaction_print(&t)))
         .collect())
 }
 
@@ -403,9 +406,7 @@ pub async fn current_planned(
         .all(db)
         .await?
         .into_iter()
-        .map(|p| {
-            (p.id, planned_print(&p))
-        })
+        .map(|p| (p.id, planned_print(&p)))
         .collect())
 }
 
