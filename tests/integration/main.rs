@@ -14,6 +14,7 @@ mod funding_data;
 mod funding_http;
 mod health;
 mod iati;
+mod iati_http;
 mod indicators;
 mod pages;
 mod priorities;

@@ -13,22 +13,23 @@ use crate::services::activities::{self, CountryFacts};
 use crate::services::audit::{self, Author, Change};
 use crate::types::money::from_minor;
 use crate::types::{
-    ActivityOutcome, CountrySystems, ImportConflict, ImportOutcome, ImportProblem, ImportReport,
-    NewActivity, NewPlannedDisbursement, NewTransaction,
+    ActivityOutcome, CountrySystems, ImportOutcome, ImportProblem, ImportReport, NewActivity,
+    NewPlannedDisbursement, NewTransaction,
 };
 
 use super::fields::{Fields, NAMES};
+use super::flows;
 use super::map::{self, Context};
 use super::orgs::OrgIndex;
 use super::parse::{IatiActivity, OrgRef};
 use super::store;
 
-const VERSION: &str = "version";
-const TRANSACTIONS: &str = "transactions";
-const PLANNED: &str = "planned_disbursements";
+pub(super) const VERSION: &str = "version";
+pub(super) const TRANSACTIONS: &str = "transactions";
+pub(super) const PLANNED: &str = "planned_disbursements";
 
 /// Why an activity was not written.
-enum Skip {
+pub(super) enum Skip {
     /// The file is wrong or the activity may not be imported.
     Error(String),
     /// Not for this country: money the report must name.
@@ -47,19 +48,19 @@ struct Imported<'a> {
 }
 
 pub struct Importer<'a> {
-    txn: &'a DatabaseTransaction,
-    author: &'a Author,
+    pub(super) txn: &'a DatabaseTransaction,
+    pub(super) author: &'a Author,
     /// The organisation a partner reporter imports for; `None` for an admin.
-    organisation_id: Option<i32>,
-    country_code: String,
-    country_currency: String,
-    facts: CountryFacts,
-    orgs: OrgIndex,
+    pub(super) organisation_id: Option<i32>,
+    pub(super) country_code: String,
+    pub(super) country_currency: String,
+    pub(super) facts: CountryFacts,
+    pub(super) orgs: OrgIndex,
     /// Budget line id by code, and code by id.
-    lines: HashMap<String, i32>,
-    line_codes: HashMap<i32, String>,
-    activities: HashMap<String, i32>,
-    amounts: BTreeMap<String, Decimal>,
+    pub(super) lines: HashMap<String, i32>,
+    pub(super) line_codes: HashMap<i32, String>,
+    pub(super) activities: HashMap<String, i32>,
+    pub(super) amounts: BTreeMap<String, Decimal>,
     pub report: ImportReport,
 }
 
@@ -272,8 +273,8 @@ impl<'a> Importer<'a> {
             orgs: &self.orgs,
         };
         let fields = map::map(a, &identifier, &cx, warnings);
-        let transactions = map::transactions(a, share, &cx, warnings);
-        let planned = map::planned(a, share, warnings);
+        let transactions = flows::transactions(a, share, &cx, warnings);
+        let planned = flows::planned(a, share, warnings);
         if let Err(err) = activities::validate(
             &self.facts,
             new_activity(&fields, reporting_org_id, &identifier),
@@ -299,7 +300,7 @@ impl<'a> Importer<'a> {
         }
     }
 
-    fn count(&mut self, rows: &[(usize, entities::transaction::Model)]) -> u32 {
+    pub(super) fn count(&mut self, rows: &[(usize, entities::transaction::Model)]) -> u32 {
         for (_, t) in rows {
             *self.amounts.entry(t.currency.clone()).or_default() += from_minor(t.amount_minor);
         }
@@ -365,7 +366,7 @@ impl<'a> Importer<'a> {
     }
 
     /// What this import writes, to compare the next one with.
-    fn remembered(
+    pub(super) fn remembered(
         &self,
         a: &IatiActivity,
         fields: &Fields,
@@ -395,177 +396,6 @@ impl<'a> Importer<'a> {
         ));
         values
     }
-
-    async fn update(
-        &mut self,
-        id: i32,
-        identifier: &str,
-        a: &IatiActivity,
-        imported: Fields,
-        transactions: Vec<(usize, NewTransaction)>,
-        planned: Vec<NewPlannedDisbursement>,
-    ) -> Result<Result<(ImportOutcome, String, u32), Skip>, AppError> {
-        let model = activities::get_model(self.txn, id).await?;
-        if self
-            .organisation_id
-            .is_some_and(|own| own != model.reporting_org_id)
-        {
-            return Ok(Err(Skip::Error(
-                "an activity with this identifier belongs to another organisation".into(),
-            )));
-        }
-        let stored = store::imported_values(self.txn, id).await?;
-        if let (Some(file), Some(before)) = (a.last_updated.as_deref(), stored.get(VERSION))
-            && !before.is_empty()
-            && file < before.as_str()
-        {
-            return Ok(Err(Skip::Quiet(format!(
-                "older ({file}) than the version already imported ({before})"
-            ))));
-        }
-        let local = store::local_fields(self.txn, &model).await?;
-        let names = &self.orgs.names;
-        let local_values = local.values(names, &self.line_codes);
-        let imported_values = imported.values(names, &self.line_codes);
-        let mut merged = imported.clone();
-        let mut changed = Vec::new();
-        for (i, name) in NAMES.iter().enumerate() {
-            let edited_here = stored
-                .get(*name)
-                .is_some_and(|before| *before != local_values[i]);
-            if edited_here {
-                merged.take(&local, i);
-                if imported_values[i] != local_values[i] {
-                    self.report.conflicts.push(ImportConflict {
-                        activity: identifier.to_string(),
-                        field: name.to_string(),
-                        imported: imported_values[i].clone(),
-                        local: local_values[i].clone(),
-                    });
-                }
-            } else if imported_values[i] != local_values[i] {
-                changed.push(*name);
-            }
-        }
-        let rows =
-            store::transaction_rows(&self.facts, id, &merged.default_currency, &transactions);
-        let planned_rows = store::planned_rows(&self.facts, id, &merged.default_currency, &planned);
-        let remembered = self.remembered(a, &imported, &rows, &planned_rows);
-        let remembered_flows = |field: &str| {
-            remembered
-                .iter()
-                .find(|(f, _)| f == field)
-                .map(|(_, v)| v.as_str())
-                .unwrap_or("")
-        };
-        let same_transactions =
-            stored.get(TRANSACTIONS).map(String::as_str) == Some(remembered_flows(TRANSACTIONS));
-        let same_planned =
-            stored.get(PLANNED).map(String::as_str) == Some(remembered_flows(PLANNED));
-        if changed.is_empty() && same_transactions && same_planned {
-            return Ok(Err(Skip::Quiet("unchanged since the last import".into())));
-        }
-        if !changed.is_empty() {
-            let lists_changed = changed
-                .iter()
-                .any(|c| matches!(*c, "participants" | "sectors" | "budget_lines"));
-            store::save_activity(
-                self.txn,
-                self.facts.country_id,
-                model.reporting_org_id,
-                identifier,
-                &merged,
-                Some(model.clone()),
-            )
-            .await?;
-            if lists_changed {
-                store::save_lists(self.txn, id, &merged, true).await?;
-            }
-        }
-        let mut count = 0;
-        if !same_transactions {
-            changed.push(TRANSACTIONS);
-            let kept = self
-                .replace_transactions(id, identifier, stored.get(TRANSACTIONS), &rows)
-                .await?;
-            let rows: Vec<_> = rows
-                .into_iter()
-                .filter(|(i, _)| !kept.contains(i))
-                .collect();
-            count = self.count(&rows);
-            store::insert_transactions(self.txn, rows.into_iter().map(|(_, t)| t).collect())
-                .await?;
-        }
-        if !same_planned {
-            changed.push(PLANNED);
-            let before: Vec<&str> = stored
-                .get(PLANNED)
-                .map(|s| s.lines().collect())
-                .unwrap_or_default();
-            let current = store::current_planned(self.txn, id).await?;
-            store::delete_planned(self.txn, claim(&before, &current)).await?;
-            store::insert_planned(self.txn, planned_rows).await?;
-        }
-        store::remember(self.txn, id, remembered, true).await?;
-        audit::record(
-            self.txn,
-            self.author,
-            Some(self.facts.country_id),
-            "activity",
-            id,
-            Change::Update,
-            None,
-            Some(&format!("IATI import changed {}", changed.join(", "))),
-        )
-        .await?;
-        Ok(Ok((
-            ImportOutcome::Updated,
-            format!("changed: {}", changed.join(", ")),
-            count,
-        )))
-    }
-
-    /// Removes the transactions the last import wrote and nobody changed
-    /// since; returns the positions in the file of those changed in the
-    /// app, which are kept and reported as conflicts.
-    async fn replace_transactions(
-        &mut self,
-        id: i32,
-        identifier: &str,
-        before: Option<&String>,
-        rows: &[(usize, entities::transaction::Model)],
-    ) -> Result<Vec<usize>, AppError> {
-        let current = store::current_transactions(self.txn, id).await?;
-        let mut unclaimed: Vec<(i32, String)> = current;
-        let mut delete = Vec::new();
-        let mut kept = Vec::new();
-        for line in before
-            .map(|s| s.lines().collect::<Vec<_>>())
-            .unwrap_or_default()
-        {
-            let Some((position, print)) = line.split_once('#') else {
-                continue;
-            };
-            if let Some(at) = unclaimed.iter().position(|(_, p)| p == print) {
-                delete.push(unclaimed.swap_remove(at).0);
-            } else if let Ok(position) = position.parse::<usize>() {
-                kept.push(position);
-                let imported = rows
-                    .iter()
-                    .find(|(i, _)| *i == position)
-                    .map(|(_, t)| store::transaction_print(t))
-                    .unwrap_or_default();
-                self.report.conflicts.push(ImportConflict {
-                    activity: identifier.to_string(),
-                    field: format!("transaction {}", position + 1),
-                    imported,
-                    local: format!("changed in the app since it was imported as {print}"),
-                });
-            }
-        }
-        store::delete_transactions(self.txn, delete).await?;
-        Ok(kept)
-    }
 }
 
 /// The money of a skipped activity, so that the report names it.
@@ -587,18 +417,6 @@ fn flows_note(a: &IatiActivity) -> String {
         values.len(),
         values.join(", ")
     )
-}
-
-/// The ids of rows whose text is in `before`, each claimed once.
-fn claim(before: &[&str], current: &[(i32, String)]) -> Vec<i32> {
-    let mut unclaimed: Vec<&(i32, String)> = current.iter().collect();
-    let mut ids = Vec::new();
-    for print in before {
-        if let Some(at) = unclaimed.iter().position(|(_, p)| p == print) {
-            ids.push(unclaimed.swap_remove(at).0);
-        }
-    }
-    ids
 }
 
 fn new_activity(fields: &Fields, reporting_org_id: i32, identifier: &str) -> NewActivity {

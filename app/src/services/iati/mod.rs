@@ -8,11 +8,13 @@
 
 mod export;
 mod fields;
+mod flows;
 mod import;
 mod map;
 mod orgs;
 pub mod parse;
 mod store;
+mod update;
 
 use std::io::BufRead;
 

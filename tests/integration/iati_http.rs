@@ -1,0 +1,60 @@
+//! The IATI page, its form posted without JavaScript, and the download.
+
+use app::server_fns::ImportIati;
+use app::services::{countries, demo, organisations};
+use leptos::server_fn::ServerFn;
+use tests::{Client, TestApp, both_backends, demo as accounts};
+
+const FILE: &str = r#"<iati-activities version="2.03">
+ <iati-activity default-currency="NOK">
+  <iati-identifier>NO-BRC-971277882-XD-1</iati-identifier>
+  <reporting-org ref="NO-BRC-971277882" type="10"><narrative>Norway (Norad)</narrative></reporting-org>
+  <title><narrative>Imported through the page</narrative></title>
+  <activity-status code="2"/>
+  <recipient-country code="XD"/>
+  <transaction>
+   <transaction-type code="2"/>
+   <transaction-date iso-date="2026-08-01"/>
+   <value value-date="2026-08-01">125000</value>
+  </transaction>
+ </iati-activity>
+</iati-activities>"#;
+
+both_backends! {
+    async fn page_imports_without_javascript_and_exports(t) {
+        demo::seed(&t.db).await.unwrap();
+        let app = TestApp::spawn(&t).await;
+        let (country_id, _) = countries::get_with_id(&t.db, "XD").await.unwrap();
+        let norad = organisations::list(&t.db, country_id).await.unwrap()
+            .into_iter().find(|o| o.acronym.as_deref() == Some("Norad")).unwrap().id;
+        let client = Client::signed_in(&app, accounts::NORAD.0, accounts::NORAD.1).await;
+        let (status, page) = client.get_text("/countries/XD/funding/iati").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("IATI files") && page.contains("/countries/XD/iati-activities.xml"));
+        assert!(page.contains("<textarea id=\"file\" name=\"file\""), "the reporter has the form");
+
+        // A plain form post comes back to the page with the report.
+        let csrf = client.csrf().await;
+        let page_url = app.url("/countries/XD/funding/iati");
+        let response = client.http
+            .post(format!("{}{}", client.base, ImportIati::PATH))
+            .header("accept", "text/html")
+            .header("referer", &page_url)
+            .form(&[("csrf", csrf.as_str()), ("country", "XD"), ("organisation_id", &norad.to_string()), ("file", FILE)])
+            .send().await.unwrap();
+        assert!(response.status().is_redirection(), "{}", response.status());
+        let location = response.headers()["location"].to_str().unwrap().to_string();
+        assert!(location.starts_with(&page_url) && location.contains("?report="), "{location}");
+        let (status, page) = client.get_text(location.trim_start_matches(&client.base)).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Import report"), "{page}");
+        assert!(page.contains("1 activities imported, 0 updated, 0 skipped; 1 transactions imported (NOK 125,000.00)."), "{page}");
+
+        let response = reqwest::get(app.url("/countries/XD/iati-activities.xml")).await.unwrap();
+        assert_eq!(response.status(), 200);
+        assert!(response.headers()["content-type"].to_str().unwrap().starts_with("application/xml"));
+        let xml = response.text().await.unwrap();
+        assert!(xml.contains("<iati-identifier>NO-BRC-971277882-XD-1</iati-identifier>"));
+        app.stop().await;
+    }
+}
