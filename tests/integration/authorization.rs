@@ -722,6 +722,7 @@ const READS: &[&str] = &[
     "load_admin_organisations",
     "load_budget",
     "load_funding",
+    "load_iati",
     "load_organisation",
     "load_priority",
     "load_rates",
