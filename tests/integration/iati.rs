@@ -8,8 +8,11 @@ use std::io::{BufReader, Cursor};
 use std::path::{Path, PathBuf};
 
 use app::services::audit::Author;
-use app::services::{countries, iati};
-use app::types::{ImportOutcome, ImportProblem, ImportReport, NewCountry};
+use app::services::{activities, countries, iati, organisations};
+use app::types::{
+    ImportOutcome, ImportProblem, ImportReport, NewCountry, NewOrganisation, OrganisationKind,
+    Share, TransactionKind,
+};
 use entities::{activity, organisation, planned_disbursement, transaction};
 use rust_decimal::Decimal;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -351,19 +354,34 @@ both_backends! {
     async fn export_is_valid_iati_and_imports_to_the_same_totals(t) {
         let xd = country(&t, "XD", 7).await;
         import_file(&t, xd, "partners.xml").await;
+        // An activity recorded in the app, by a partner with no IATI identifier.
+        let system = Author::system("test");
+        let fund = organisations::create(&t.db, &system, xd, NewOrganisation {
+            name: "Kalinda Peace Fund".into(),
+            acronym: None,
+            kind: OrganisationKind::PooledFund,
+            iati_id: None,
+            iati_type_code: None,
+        }).await.unwrap();
+        let mut new = crate::funding_data::activity(fund.id, "Community dialogue & mediation", "USD");
+        new.sectors = vec![Share { code: "15220".into(), percent: dec("100") }];
+        let recorded = activities::create(&t.db, &system, xd, new).await.unwrap();
+        activities::add_transaction(&t.db, &system, recorded.id, crate::funding_data::flow(TransactionKind::Disbursement, "2026-03-31", "12500.25")).await.unwrap();
         let xml = iati::export(&t.db, xd).await.unwrap();
         assert_schema_valid(&xml);
-        assert_eq!(xml.matches("<iati-activity ").count(), 2);
-        assert_eq!(xml.matches("<transaction>").count(), 5);
+        assert_eq!(xml.matches("<iati-activity ").count(), 3);
+        assert_eq!(xml.matches("<transaction>").count(), 6);
+        assert!(xml.contains(&format!("<reporting-org ref=\"XD-CT-{}\"", fund.id)));
+        assert!(xml.contains("Community dialogue &amp; mediation"));
         let totals = by_partner_and_year(&t, xd).await;
-        assert_eq!(totals.len(), 5);
+        assert_eq!(totals.len(), 6);
         let planned = planned_by_currency(&t).await;
         tests::run(t.backend, move |fresh| async move {
             let xd = country(&fresh, "XD", 7).await;
             let report = import_text(&fresh, xd, xml).await;
             assert_eq!(report.error, None);
             assert!(report.errors.is_empty(), "{:?}", report.errors);
-            assert_eq!(report.totals.activities_imported, 2);
+            assert_eq!(report.totals.activities_imported, 3);
             assert_eq!(by_partner_and_year(&fresh, xd).await, totals);
             assert_eq!(planned_by_currency(&fresh).await, planned);
         }).await;
@@ -390,5 +408,35 @@ both_backends! {
         server::iati::print_summary(&mut text, &summary).unwrap();
         let text = String::from_utf8(text).unwrap();
         assert!(text.contains("Activities: 2 imported, 0 updated, 1 skipped. Transactions imported: 5"), "{text}");
+    }
+}
+
+both_backends! {
+    async fn a_transaction_changed_here_is_kept(t) {
+        let xd = country(&t, "XD", 7).await;
+        import_file(&t, xd, "partners.xml").await;
+        let health = activity_by_identifier(&t, "XM-UK-002").await;
+        let disbursement = transaction::Entity::find()
+            .filter(transaction::Column::ActivityId.eq(health.id))
+            .filter(transaction::Column::Kind.eq(3))
+            .one(&t.db).await.unwrap().unwrap();
+        let mut edit: transaction::ActiveModel = disbursement.into();
+        edit.amount_minor = Set(12_000_000);
+        edit.update(&t.db).await.unwrap();
+
+        let v2 = std::fs::read_to_string(data("partners.xml")).unwrap()
+            .replace("2026-01-10T09:00:00Z", "2026-02-10T09:00:00Z")
+            .replace(">200000</value>", ">300000</value>")
+            .replace(">500000</value>", ">600000</value>");
+        let report = import_text(&t, xd, v2).await;
+        assert_eq!(report.totals.activities_updated, 1);
+        assert_eq!(report.conflicts.len(), 1, "{:?}", report.conflicts);
+        let c = &report.conflicts[0];
+        assert_eq!((c.activity.as_str(), c.field.as_str()), ("XM-UK-002", "transaction 2"));
+        assert!(c.imported.contains("|150000.00|GBP|"), "{c:?}");
+        assert!(c.local.contains("changed in the app"), "{c:?}");
+        // The commitment is replaced, the edited disbursement kept, nothing doubled.
+        assert_eq!(by_currency(&t, xd).await.get("GBP"), Some(&dec("420000.00")));
+        assert_eq!(transaction::Entity::find().all(&t.db).await.unwrap().len(), 5);
     }
 }

@@ -9,13 +9,30 @@ use sea_orm::ConnectionTrait;
 
 use crate::AppError;
 use crate::services::{activities, countries, organisations};
-use crate::types::{Activity, MoneyType, Organisation};
+use crate::types::{Activity, MoneyType, Organisation, OrganisationKind};
 
 /// An organisation's IATI identifier, or one made from the country and its
 /// id when it has none.
 fn org_ref(org: Option<&Organisation>, country: &str, id: i32) -> String {
     org.and_then(|o| o.iati_id.clone())
         .unwrap_or_else(|| format!("{country}-CT-{id}"))
+}
+
+/// The IATI OrganisationType of an organisation that records none, from
+/// its kind.
+fn type_of(kind: OrganisationKind) -> &'static str {
+    match kind {
+        OrganisationKind::GovernmentMinistry
+        | OrganisationKind::Bilateral
+        | OrganisationKind::G7PlusPeer => "10",
+        OrganisationKind::Multilateral
+        | OrganisationKind::UnAgency
+        | OrganisationKind::DevelopmentBank
+        | OrganisationKind::PooledFund => "40",
+        OrganisationKind::InternationalNgo => "21",
+        OrganisationKind::CivilSociety => "22",
+        OrganisationKind::Private => "70",
+    }
 }
 
 struct Writer<'a> {
@@ -48,8 +65,10 @@ impl Writer<'_> {
         let reference = org_ref(org.as_ref(), self.country, id);
         let kind = org
             .as_ref()
-            .and_then(|o| o.iati_type_code.clone())
-            .map(|t| format!(" type=\"{}\"", escape(&t)))
+            .map(|o| {
+                let code = o.iati_type_code.as_deref().unwrap_or(type_of(o.kind));
+                format!(" type=\"{}\"", escape(code))
+            })
             .unwrap_or_default();
         let name = org.map(|o| o.name).unwrap_or_else(|| reference.clone());
         let attrs = format!(" ref=\"{}\"{kind}{extra}", escape(&reference));
