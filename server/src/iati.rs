@@ -108,14 +108,7 @@ pub fn print_summary(out: &mut impl Write, summary: &ImportSummary) -> std::io::
             continue;
         }
         for a in &report.activities {
-            writeln!(
-                out,
-                "  {} {}: {} ({} transactions)",
-                a.outcome.label(),
-                a.identifier,
-                a.note,
-                a.transactions_imported
-            )?;
+            writeln!(out, "  {} {}: {}", a.outcome.label(), a.identifier, a.note)?;
         }
         for p in &report.errors {
             let at = p.activity.as_deref().unwrap_or("file");

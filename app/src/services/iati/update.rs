@@ -136,7 +136,10 @@ impl Importer<'_> {
         .await?;
         Ok(Ok((
             ImportOutcome::Updated,
-            format!("changed: {}", changed.join(", ")),
+            format!(
+                "changed: {}; {count} transactions imported",
+                changed.join(", ")
+            ),
             count,
         )))
     }
