@@ -65,6 +65,7 @@ both_backends! {
                 "countries",
                 "drawdown_phases",
                 "exchange_rates",
+                "iati_imported_values",
                 "memberships",
                 "organisations",
                 "peace_agreements",
