@@ -8,10 +8,10 @@ use std::io::{BufReader, Cursor};
 use std::path::{Path, PathBuf};
 
 use app::services::audit::Author;
-use app::services::{activities, countries, iati, organisations};
+use app::services::{activities, budget, countries, iati, organisations};
 use app::types::{
-    ImportOutcome, ImportProblem, ImportReport, NewCountry, NewOrganisation, OrganisationKind,
-    Share, TransactionKind,
+    ImportOutcome, ImportProblem, ImportReport, NewBudgetLine, NewCountry, NewOrganisation,
+    OrganisationKind, Share, TransactionKind,
 };
 use entities::{activity, organisation, planned_disbursement, transaction};
 use rust_decimal::Decimal;
@@ -438,5 +438,51 @@ both_backends! {
         // The commitment is replaced, the edited disbursement kept, nothing doubled.
         assert_eq!(by_currency(&t, xd).await.get("GBP"), Some(&dec("420000.00")));
         assert_eq!(transaction::Entity::find().all(&t.db).await.unwrap().len(), 5);
+    }
+}
+
+both_backends! {
+    async fn country_budget_items_map_to_budget_lines_by_code(t) {
+        let xd = country(&t, "XD", 1).await;
+        let system = Author::system("test");
+        let mut lines = Vec::new();
+        for (code, name) in [("04-110", "Police operations"), ("04-120", "Border management")] {
+            let line = budget::add_line(&t.db, &system, xd, NewBudgetLine {
+                code: code.into(),
+                name: name.into(),
+                admin_unit: "Ministry of Interior".into(),
+                function_name: "Public order and safety".into(),
+                security: true,
+                sector_code: Some("152".into()),
+                parent_code: None,
+            }).await.unwrap();
+            lines.push(line.id);
+        }
+        let activity = |id: &str, items: &str| format!(
+            r#"<iati-activity default-currency="USD">
+  <iati-identifier>{id}</iati-identifier>
+  <reporting-org ref="XM-EU" type="40"><narrative>European Union</narrative></reporting-org>
+  <title><narrative>Security sector {id}</narrative></title>
+  <recipient-country code="XD"/>
+  {items}
+</iati-activity>"#);
+        let xml = format!(
+            "<iati-activities version=\"2.02\">{}{}{}</iati-activities>",
+            activity("XM-EU-1", r#"<country-budget-items vocabulary="2"><budget-item code="04-110" percentage="70"/><budget-item code="04-120" percentage="30"/></country-budget-items>"#),
+            activity("XM-EU-2", r#"<country-budget-items vocabulary="1"><budget-item code="1.1.1" percentage="100"/></country-budget-items>"#),
+            activity("XM-EU-3", r#"<country-budget-items vocabulary="2"><budget-item code="04-110" percentage="50"/><budget-item code="09-999" percentage="50"/></country-budget-items>"#),
+        );
+        let report = import_text(&t, xd, xml).await;
+        assert_eq!(report.totals.activities_imported, 3, "{report:?}");
+        let mapped = entities::activity_budget_line::Entity::find()
+            .filter(entities::activity_budget_line::Column::ActivityId.eq(activity_by_identifier(&t, "XM-EU-1").await.id))
+            .all(&t.db).await.unwrap();
+        let mut shares: Vec<_> = mapped.iter().map(|l| (l.budget_line_id, l.share_bp)).collect();
+        shares.sort();
+        assert_eq!(shares, [(lines[0], 7000), (lines[1], 3000)]);
+        assert_mentions(&report.warnings, "XM-EU-2", "budget-item 1.1.1 matches no budget line of XD");
+        assert_mentions(&report.warnings, "XM-EU-3", "budget-item 09-999 matches no budget line of XD");
+        assert_mentions(&report.warnings, "XM-EU-3", "budget line percentages add up to 50");
+        assert_eq!(entities::activity_budget_line::Entity::find().all(&t.db).await.unwrap().len(), 2);
     }
 }

@@ -112,12 +112,14 @@ fn role(code: Option<&str>) -> Result<ParticipantRole, String> {
 }
 
 fn check_code(list: &crate::codelists::Codelist, code: &str, what: &str) -> Result<String, String> {
-    if list.is_active(code) {
-        Ok(code.to_string())
-    } else {
-        Err(format!(
-            "unknown {what} code {code:?} (not in the IATI codelist)"
-        ))
+    match list.get(code) {
+        Some(item) if !item.withdrawn => Ok(code.to_string()),
+        Some(_) => Err(format!(
+            "{what} code {code:?} is withdrawn from the IATI codelist: not recorded"
+        )),
+        None => Err(format!(
+            "unknown {what} code {code:?} (not in the IATI codelist): not recorded"
+        )),
     }
 }
 
@@ -342,9 +344,16 @@ fn budget_lines(
         return Vec::new();
     }
     let vocabulary = a.budget_vocabulary.as_deref().unwrap_or("");
-    if !BUDGET_IDENTIFIER_VOCABULARIES.is_active(vocabulary) {
-        warnings.push(format!("unknown country-budget-items vocabulary {vocabulary:?} (not in the IATI BudgetIdentifierVocabulary codelist): not matched to budget lines"));
-        return Vec::new();
+    match BUDGET_IDENTIFIER_VOCABULARIES.get(vocabulary) {
+        None => {
+            warnings.push(format!("unknown country-budget-items vocabulary {vocabulary:?} (not in the IATI BudgetIdentifierVocabulary codelist): not matched to budget lines"));
+            return Vec::new();
+        }
+        Some(item) if item.withdrawn => warnings.push(format!(
+            "country-budget-items vocabulary {vocabulary} ({}) is withdrawn from IATI 2.03; its codes are still matched",
+            item.name
+        )),
+        Some(_) => {}
     }
     if !matches!(vocabulary, "1" | "2") {
         warnings.push(format!("country-budget-items of vocabulary {vocabulary}: only vocabularies 1 and 2 are matched to budget lines"));
