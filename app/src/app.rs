@@ -4,11 +4,12 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::components::{SiteFooter, SiteHeader, provide_session};
+use crate::pages::IatiPage;
 use crate::pages::{
     AccountPage, AccountsPage, ActivitiesPage, AreaPage, AuditPage, BudgetPage, CompactPage,
-    CountryPage, DashboardPage, FundingPage, HomePage, IatiPage, IndicatorPage, NotFound,
-    OrganisationPage, OrganisationsPage, PriorityPage, RatesPage, ReviewPage, SignInPage,
-    StrategyComparePage, StrategyPage, TransitionPage,
+    CountryPage, DashboardPage, FundingPage, HomePage, IndicatorPage, NotFound, OrganisationPage,
+    OrganisationsPage, PriorityPage, RatesPage, ReviewPage, SignInPage, StrategyComparePage,
+    StrategyPage, TransitionPage,
 };
 
 /// The HTML document the server renders around the app.

@@ -8,6 +8,7 @@ use crate::fixtures::{
 };
 use app::policy::Role;
 use app::policy::matrix::{Asker, MATRIX, expected};
+use app::server_fns::ImportIati;
 use app::server_fns::{
     AddAgreement, AddComment, AddCommitment, AddDrawdownPhase, AddPillar, AddPriority,
     AddProvision, AddTransitionFunction, AmendCompact, AssessCommitment, ChangePassword,
@@ -19,8 +20,8 @@ use app::server_fns::{
 };
 use app::server_fns::{
     AddBudgetLine, AddExchangeRate, AddPlannedDisbursement, AddTransaction, CloseReportingRound,
-    CreateActivity, ImportIati, ImportRates, ImportTransactions, OpenReportingRound,
-    RespondToRound, SetBudgetAmounts,
+    CreateActivity, ImportRates, ImportTransactions, OpenReportingRound, RespondToRound,
+    SetBudgetAmounts,
 };
 use app::services::audit::Author;
 use app::services::{activities, budget, reporting};
