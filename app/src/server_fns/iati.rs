@@ -11,7 +11,7 @@ pub const REPORT_PARAM: &str = "report";
 
 /// Problems a report carried back in a page address keeps of each list.
 #[cfg(feature = "ssr")]
-const SHORT_REPORT_ITEMS: usize = 40;
+const SHORT_REPORT_ITEMS: usize = 20;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IatiView {
