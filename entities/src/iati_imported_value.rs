@@ -1,8 +1,8 @@
 use sea_orm::entity::prelude::*;
 
-/// A value an IATI import last wrote to an activity: a field of the
-/// activity, or one of its transactions or planned disbursements
-/// (`record_id` then names the row).
+/// A value an IATI import last wrote to an activity: one of its fields, the
+/// file's last-updated date, or the text of its transactions or planned
+/// disbursements, one per line.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "iati_imported_values")]
 pub struct Model {
@@ -11,7 +11,6 @@ pub struct Model {
     pub activity_id: i32,
     pub field: String,
     pub value: String,
-    pub record_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

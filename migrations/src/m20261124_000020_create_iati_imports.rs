@@ -20,7 +20,6 @@ impl MigrationTrait for Migration {
                     .col(integer(a("activity_id")))
                     .col(string_len(a("field"), 100))
                     .col(text(a("value")))
-                    .col(integer_null(a("record_id")))
                     .foreign_key(
                         ForeignKey::create()
                             .name("fk_iati_imported_values_activity")

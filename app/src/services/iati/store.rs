@@ -372,7 +372,6 @@ pub async fn remember(
             activity_id: Set(activity_id),
             field: Set(field),
             value: Set(value),
-            record_id: Set(None),
             ..Default::default()
         }
     }))
