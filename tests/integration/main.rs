@@ -16,6 +16,7 @@ mod health;
 mod indicators;
 mod pages;
 mod priorities;
+mod readings;
 mod reviews;
 mod seed;
 mod strategies;

@@ -62,7 +62,7 @@ async fn by_partner(
     rates: &RateTable,
 ) -> Result<BTreeMap<i32, Tally>, AppError> {
     let mut tallies: BTreeMap<i32, Tally> = BTreeMap::new();
-    for group in groups(db, query, reporter(), None).await? {
+    for group in groups(db, query, reporter(), None, rates).await? {
         if let Ok(id) = group.key.parse() {
             tallies
                 .entry(id)
