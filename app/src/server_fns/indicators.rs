@@ -1,4 +1,8 @@
 //! Indicator definitions, targets, measurements and comments.
+#![allow(
+    clippy::too_many_arguments,
+    reason = "a server function takes one argument per form field, and the macro's expansion defeats #[expect]"
+)]
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -76,7 +80,6 @@ fn year(field: &str, text: &str) -> Result<i32, AppError> {
 /// A planner defines an indicator. A computed one names its formula and
 /// takes the formula's code, unit and direction.
 #[server]
-#[allow(clippy::too_many_arguments)]
 pub async fn define_indicator(
     csrf: String,
     country: String,
