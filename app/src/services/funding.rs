@@ -1,6 +1,7 @@
 //! The funding views: totals of partners' flows in the reporting currency,
 //! grouped one way or another. Sums are taken in SQL, grouped by currency
-//! and value date as well, so that each group converts with its own dated
+//! and by the date of the rate that converts them (the latest on or before
+//! the value date, found in SQL), so that each group converts with one
 //! rate; only the groups come back to the server.
 //!
 //! Pooled funds: a partner's payments to a pooled fund are contributions;

@@ -1,6 +1,6 @@
 //! The computed mutual accountability indicators of a fiscal year,
 //! country-wide or for one partner. Every figure is summed in SQL by
-//! partner (and by currency and date, to convert); a value keeps its
+//! partner (and by currency and rate, to convert); a value keeps its
 //! numerator, denominator and the per-partner rows it came from.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
