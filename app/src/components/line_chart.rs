@@ -2,6 +2,8 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use super::series_figures::SeriesFigures;
+
 /// One line: a name, a CSS class for its colour and a value per period
 /// (`None` where it has none).
 #[derive(Debug, Clone, PartialEq)]
@@ -97,45 +99,7 @@ pub fn LineChart(
                     })
                     .collect_view()}
             </svg>
-            <figcaption>
-                <strong>{title}</strong>
-                " "
-                {description}
-                " "
-                {series
-                    .iter()
-                    .map(|s| view! { <span class=format!("key {}", s.class) aria-hidden="true"></span> " " {s.name.clone()} " " })
-                    .collect_view()}
-            </figcaption>
-            <div class="table-wrap">
-                <table>
-                    <caption>"The figures of the chart"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Period"</th>
-                            {series.iter().map(|s| view! { <th scope="col" class="num">{s.name.clone()}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {periods
-                            .iter()
-                            .enumerate()
-                            .map(|(i, period)| view! {
-                                <tr>
-                                    <th scope="row">{period.clone()}</th>
-                                    {series
-                                        .iter()
-                                        .map(|s| {
-                                            let v = s.values.get(i).copied().flatten();
-                                            view! { <td class="num">{v.map_or_else(|| "—".to_string(), format)}</td> }
-                                        })
-                                        .collect_view()}
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <SeriesFigures title description periods series format />
         </figure>
     }
 }

@@ -9,6 +9,7 @@ mod form_error;
 mod header;
 mod history;
 mod line_chart;
+mod series_figures;
 mod session;
 mod stacked_bar_chart;
 

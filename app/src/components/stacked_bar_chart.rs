@@ -3,6 +3,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::line_chart::Series;
+use super::series_figures::SeriesFigures;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 240.0;
@@ -79,42 +80,7 @@ pub fn StackedBarChart(
                 <line x1=LEFT y1=base x2=WIDTH y2=base class="axis" />
                 {bars}
             </svg>
-            <figcaption>
-                <strong>{title}</strong>
-                " "
-                {description}
-                " "
-                {series
-                    .iter()
-                    .map(|s| view! { <span class=format!("key {}", s.class) aria-hidden="true"></span> " " {s.name.clone()} " " })
-                    .collect_view()}
-            </figcaption>
-            <div class="table-wrap">
-                <table>
-                    <caption>"The figures of the chart"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Period"</th>
-                            {series.iter().map(|s| view! { <th scope="col" class="num">{s.name.clone()}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {periods
-                            .iter()
-                            .enumerate()
-                            .map(|(i, period)| view! {
-                                <tr>
-                                    <th scope="row">{period.clone()}</th>
-                                    {series
-                                        .iter()
-                                        .map(|s| view! { <td class="num">{format(part(s, i))}</td> })
-                                        .collect_view()}
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <SeriesFigures title description periods series format />
         </figure>
     }
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use rust_decimal::Decimal;
 
 use super::country_code_param;
 use super::dashboard::ReadingsTable;
@@ -172,7 +173,7 @@ fn Flows(flows: Vec<YearFlows>, currency: String) -> impl IntoView {
             class: "undisbursed",
             values: flows
                 .iter()
-                .map(|f| Some(f.totals.committed - f.totals.disbursed))
+                .map(|f| Some((f.totals.committed - f.totals.disbursed).max(Decimal::ZERO)))
                 .collect(),
         },
     ];
