@@ -6,10 +6,10 @@ use leptos_router::{SsrMode, path};
 use crate::components::{SiteFooter, SiteHeader, provide_session};
 use crate::pages::IatiPage;
 use crate::pages::{
-    AccountPage, AccountsPage, ActivitiesPage, AreaPage, AuditPage, BudgetPage, CompactPage,
-    CountryPage, DashboardPage, FundingPage, HomePage, IndicatorPage, NotFound, OrganisationPage,
-    OrganisationsPage, PriorityPage, RatesPage, ReviewPage, SignInPage, StrategyComparePage,
-    StrategyPage, TransitionPage,
+    AccountPage, AccountsPage, ActivitiesPage, AuditPage, BudgetPage, CompactPage, CountryPage,
+    DashboardPage, FundingPage, HomePage, IndicatorPage, IndicatorsPage, NotFound,
+    OrganisationPage, OrganisationsPage, PriorityPage, RatesPage, ReviewPage, ScorecardPage,
+    SignInPage, StrategyComparePage, StrategyPage, TransitionPage,
 };
 
 /// The HTML document the server renders around the app.
@@ -72,12 +72,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/countries/:code/budget") view=BudgetPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/dashboard") view=DashboardPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/dashboard/:indicator") view=IndicatorPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/indicators") view=IndicatorsPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/scorecards") view=ScorecardPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/strategy/compare") view=StrategyComparePage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/strategy/priorities/:priority") view=PriorityPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/admin/organisations") view=OrganisationsPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/admin/users") view=AccountsPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/admin/audit") view=AuditPage ssr=SsrMode::Async />
-                        <Route path=path!("/countries/:code/:area") view=AreaPage ssr=SsrMode::Async />
                     </Routes>
                 </main>
                 <SiteFooter />

@@ -15,7 +15,8 @@ mod m20261123_000009_create_compacts;
 mod m20261123_000010_create_reviews;
 mod m20261123_000011_create_commitment_comments;
 mod m20261124_000012_create_funding;
-mod m20261124_000020_create_iati_imports;
+mod m20261125_000013_create_indicators;
+mod m20261125_000014_create_iati_imports;
 
 pub struct Migrator;
 
@@ -35,7 +36,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000010_create_reviews::Migration),
             Box::new(m20261123_000011_create_commitment_comments::Migration),
             Box::new(m20261124_000012_create_funding::Migration),
-            Box::new(m20261124_000020_create_iati_imports::Migration),
+            Box::new(m20261125_000013_create_indicators::Migration),
+            Box::new(m20261125_000014_create_iati_imports::Migration),
         ]
     }
 }

@@ -2,7 +2,9 @@
 //! only and needs no account.
 
 use app::AppError;
-use app::services::{activities, compacts, countries, funding, indicators, strategies, transition};
+use app::services::{
+    activities, compacts, countries, funding, indicators, readings, strategies, transition,
+};
 use app::state::AppState;
 use app::types::{Activity, Compact, Country, FundingReport, GroupBy, Strategy, TransitionPlan};
 use axum::extract::{Path, Query, State};
@@ -137,6 +139,7 @@ async fn funding_totals(
 struct IndicatorQuery {
     fiscal_year: Option<String>,
     partner: Option<String>,
+    pillar: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -145,26 +148,38 @@ struct IndicatorsBody {
     fiscal_year: i32,
     fiscal_year_label: String,
     partner: Option<app::types::OrganisationRef>,
+    pillar: Option<i32>,
     indicators: Vec<IndicatorBody>,
 }
 
 #[derive(Serialize)]
 struct IndicatorBody {
-    code: &'static str,
-    name: &'static str,
-    definition: &'static str,
+    code: String,
+    name: String,
+    definition: String,
+    /// `computed` or `entered`.
+    kind: &'static str,
     unit: app::types::Unit,
-    /// `null`: not applicable.
+    direction: app::types::Direction,
+    pillar: Option<i32>,
+    /// `null`: not applicable, or not measured.
     value: Option<rust_decimal::Decimal>,
-    numerator: rust_decimal::Decimal,
-    denominator: rust_decimal::Decimal,
-    /// Against a target; `null` while no target is set.
-    status: Option<String>,
+    /// A computed value's terms; `null` for an entered one.
+    numerator: Option<rust_decimal::Decimal>,
+    denominator: Option<rust_decimal::Decimal>,
+    previous: Option<rust_decimal::Decimal>,
+    target: Option<rust_decimal::Decimal>,
+    /// Against the year's target; `null` while no target is set.
+    status: Option<app::types::Status>,
+    /// The rows a computed value came from.
     parts: Vec<app::types::Part>,
+    /// Where an entered value comes from.
+    source: Option<String>,
 }
 
-/// The computed indicators of a fiscal year (default: the latest with
-/// flows), country-wide or for one partner (`partner` = organisation id).
+/// Every indicator of a fiscal year (default: the latest with flows),
+/// country-wide or for one partner (`partner` = organisation id), for
+/// every pillar or one (`pillar` = its number).
 async fn indicator_values(
     State(state): State<AppState>,
     Path(code): Path<String>,
@@ -179,6 +194,7 @@ async fn indicator_values(
     };
     let fiscal_year = number("fiscal_year", query.fiscal_year.as_deref())?;
     let partner = number("partner", query.partner.as_deref())?;
+    let pillar = number("pillar", query.pillar.as_deref())?;
     let (country_id, country) = countries::get_with_id(&state.db, &code).await?;
     if let Some(id) = partner {
         let (org_country, _) = app::services::organisations::get(&state.db, id).await?;
@@ -198,25 +214,37 @@ async fn indicator_values(
             .await?
         }
     };
-    let set = indicators::compute(&state.db, country_id, year, partner).await?;
+    let filter = readings::Filter { partner, pillar };
+    let set = readings::of_year(&state.db, country_id, year, filter).await?;
     Ok(Json(IndicatorsBody {
         currency: set.currency,
         fiscal_year: set.fiscal_year,
         fiscal_year_label: set.fiscal_year_label,
         partner: set.partner,
+        pillar: set.pillar,
         indicators: set
-            .values
+            .readings
             .into_iter()
-            .map(|v| IndicatorBody {
-                code: v.formula.code(),
-                name: v.formula.label(),
-                definition: v.formula.definition(),
-                unit: v.formula.unit(),
-                value: v.value,
-                numerator: v.numerator,
-                denominator: v.denominator,
-                status: None,
-                parts: v.parts,
+            .map(|r| IndicatorBody {
+                kind: if r.computed.is_some() {
+                    "computed"
+                } else {
+                    "entered"
+                },
+                numerator: r.computed.as_ref().map(|v| v.numerator),
+                denominator: r.computed.as_ref().map(|v| v.denominator),
+                parts: r.computed.map(|v| v.parts).unwrap_or_default(),
+                source: r.measurement.map(|m| m.source),
+                code: r.code,
+                name: r.name,
+                definition: r.definition,
+                unit: r.unit,
+                direction: r.direction,
+                pillar: r.pillar,
+                value: r.value,
+                previous: r.previous,
+                target: r.target,
+                status: r.status,
             })
             .collect(),
     }))

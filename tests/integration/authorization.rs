@@ -20,8 +20,8 @@ use app::server_fns::{
 };
 use app::server_fns::{
     AddBudgetLine, AddExchangeRate, AddPlannedDisbursement, AddTransaction, CloseReportingRound,
-    CreateActivity, ImportRates, ImportTransactions, OpenReportingRound, RespondToRound,
-    SetBudgetAmounts,
+    CommentOnIndicator, CreateActivity, DefineIndicator, ImportRates, ImportTransactions,
+    OpenReportingRound, RecordMeasurement, RespondToRound, SetBudgetAmounts, SetIndicatorTarget,
 };
 use app::services::audit::Author;
 use app::services::{activities, budget, reporting};
@@ -591,6 +591,50 @@ async fn call(
             ("round_fiscal_year", "2026".into()),
             ("due_on", "2099-12-31".into()),
         ],
+        "define_indicator" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            ("code", format!("test-{n}")),
+            ("name", format!("Indicator {n}")),
+            ("definition", "Counted by hand.".into()),
+            ("formula", "".into()),
+            ("unit", "number".into()),
+            ("direction", "higher".into()),
+            ("pillar", "".into()),
+            ("owner", "".into()),
+            ("baseline_value", "".into()),
+            ("baseline_date", "".into()),
+        ],
+        "set_indicator_target" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            ("indicator", "revenue-gdp".into()),
+            ("target_fiscal_year", "2027".into()),
+            ("target_value", "0.095".into()),
+        ],
+        "record_government_measurement" | "record_partner_measurement" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            (
+                "indicator",
+                if row == "record_government_measurement" {
+                    "revenue-gdp".into()
+                } else {
+                    "norad-evaluations".into()
+                },
+            ),
+            ("measurement_fiscal_year", "2026".into()),
+            ("value", "0.08".into()),
+            ("source", "Test".into()),
+            ("note", "".into()),
+        ],
+        "comment_on_indicator" => vec![
+            ("csrf", csrf.clone()),
+            ("country", "XD".into()),
+            ("indicator", "revenue-gdp".into()),
+            ("fiscal_year", "2025".into()),
+            ("body", format!("Comment {n}")),
+        ],
         "close_reporting_round" | "respond_to_round" => {
             let round = reporting::open(
                 &t.db,
@@ -670,6 +714,12 @@ async fn call(
         "open_reporting_round" => client.call::<OpenReportingRound>(&fields).await,
         "close_reporting_round" => client.call::<CloseReportingRound>(&fields).await,
         "respond_to_round" => client.call::<RespondToRound>(&fields).await,
+        "define_indicator" => client.call::<DefineIndicator>(&fields).await,
+        "set_indicator_target" => client.call::<SetIndicatorTarget>(&fields).await,
+        "record_government_measurement" | "record_partner_measurement" => {
+            client.call::<RecordMeasurement>(&fields).await
+        }
+        "comment_on_indicator" => client.call::<CommentOnIndicator>(&fields).await,
         other => panic!("no call for {other}"),
     }
 }
@@ -717,6 +767,9 @@ const READS: &[&str] = &[
     "get_country_summary",
     "load_compact",
     "load_dashboard",
+    "load_indicator_detail",
+    "load_indicators",
+    "load_scorecard",
     "list_countries",
     "load_accounts",
     "load_activities",
@@ -767,6 +820,10 @@ fn the_table_lists_every_mutating_server_function() {
                 ]
             }
             "assess_commitment" => vec!["assess_for_government", "assess_for_partner"],
+            "record_measurement" => vec![
+                "record_government_measurement",
+                "record_partner_measurement",
+            ],
             other => vec![other],
         })
         .collect();

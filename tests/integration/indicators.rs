@@ -94,7 +94,7 @@ both_backends! {
 }
 
 /// The tile of `name` on a dashboard page, up to its end.
-fn tile<'a>(main: &'a str, name: &str) -> &'a str {
+pub fn tile<'a>(main: &'a str, name: &str) -> &'a str {
     let start = main
         .find(&format!(">{name}</a>"))
         .unwrap_or_else(|| panic!("no tile {name:?}"));

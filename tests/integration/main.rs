@@ -18,6 +18,7 @@ mod iati_http;
 mod indicators;
 mod pages;
 mod priorities;
+mod readings;
 mod reviews;
 mod seed;
 mod strategies;

@@ -8,7 +8,10 @@ mod footer;
 mod form_error;
 mod header;
 mod history;
+mod line_chart;
+mod series_figures;
 mod session;
+mod stacked_bar_chart;
 
 pub use bar_chart::{Bar, BarChart};
 pub use cliff_chart::CliffChart;
@@ -18,4 +21,6 @@ pub use footer::SiteFooter;
 pub use form_error::{FormErrors, form_error, query_error};
 pub use header::SiteHeader;
 pub use history::{History, HistoryPanel};
+pub use line_chart::{LineChart, Series};
 pub use session::{CsrfField, SessionResource, provide_session, use_actor};
+pub use stacked_bar_chart::StackedBarChart;

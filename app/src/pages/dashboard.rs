@@ -4,110 +4,155 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use rust_decimal::Decimal;
 
 use super::country_code_param;
+use super::indicator_detail::IndicatorDetailPanel;
 use crate::components::{Bar, BarChart, ErrorPanel};
-use crate::server_fns::{DashboardView, load_dashboard};
+use crate::server_fns::{CommentOnIndicator, DashboardView, RecordMeasurement, load_dashboard};
 use crate::types::money::{display as money, percent};
-use crate::types::{Formula, IndicatorSet, IndicatorValue, OrganisationRef, Unit};
+use crate::types::{OrganisationRef, Reading, Readings, Unit};
 
 /// The query string that keeps a view's filters on its links.
-fn filters(set: &IndicatorSet) -> String {
-    let mut query = format!("?fiscal_year={}", set.fiscal_year);
-    if let Some(p) = &set.partner {
+pub(super) fn filters(readings: &Readings) -> String {
+    let mut query = format!("?fiscal_year={}", readings.fiscal_year);
+    if let Some(p) = &readings.partner {
         query.push_str(&format!("&partner={}", p.id));
+    }
+    if let Some(p) = readings.pillar {
+        query.push_str(&format!("&pillar={p}"));
     }
     query
 }
 
 /// A value as people read it.
-fn shown(value: Option<Decimal>, unit: Unit, currency: &str) -> String {
+pub(super) fn shown(value: Option<Decimal>, unit: Unit, currency: &str) -> String {
     match (value, unit) {
         (None, _) => "Not applicable".to_string(),
         (Some(v), Unit::Share) => percent(v),
         (Some(v), Unit::Money) => format!("{currency} {}", money(v)),
+        (Some(v), Unit::Number) => v.normalize().to_string(),
+    }
+}
+
+/// A reading's value, or why it has none.
+fn value_text(reading: &Reading, currency: &str) -> String {
+    match (reading.value, &reading.computed) {
+        (None, None) => "Not measured".to_string(),
+        (value, _) => shown(value, reading.unit, currency),
     }
 }
 
 /// The change from last year, in points for shares.
-fn change(now: Option<Decimal>, before: Option<Decimal>, unit: Unit, currency: &str) -> String {
-    match (now, before) {
-        (Some(now), Some(before)) => {
-            let delta = now - before;
+fn change(reading: &Reading, currency: &str) -> String {
+    match reading.change() {
+        Some(delta) => {
             let sign = if delta.is_sign_negative() { "" } else { "+" };
-            match unit {
+            match reading.unit {
                 Unit::Share => format!(
                     "{sign}{} points on last year",
                     (delta * Decimal::ONE_HUNDRED).round_dp(1)
                 ),
                 Unit::Money => format!("{sign}{currency} {} on last year", money(delta)),
+                Unit::Number => format!("{sign}{} on last year", delta.normalize()),
             }
         }
-        _ => "No comparison with last year".to_string(),
+        None => "No comparison with last year".to_string(),
     }
 }
 
-fn dashboard_resource() -> Resource<Result<DashboardView, crate::AppError>> {
+/// A reading's status as a badge: words, not colour alone.
+#[component]
+pub(super) fn StatusBadge(reading: Reading) -> impl IntoView {
+    match (reading.status, reading.target) {
+        (Some(status), _) => view! {
+            <span class=format!("status status-{}", status.code())>{status.label()}</span>
+        }
+        .into_any(),
+        (None, Some(_)) => view! { <span class="status status-none">"No value"</span> }.into_any(),
+        (None, None) => view! { <span class="status status-none">"No target"</span> }.into_any(),
+    }
+}
+
+/// The dashboard of the URL's filters, read again whenever `changes` moves.
+fn dashboard_resource(changes: Signal<usize>) -> Resource<Result<DashboardView, crate::AppError>> {
     let code = country_code_param();
     let query = use_query_map();
     let number = move |name: &str| query.read().get(name).and_then(|v| v.parse::<i32>().ok());
     Resource::new(
-        move || (code.get(), number("fiscal_year"), number("partner")),
-        |(code, year, partner)| load_dashboard(code, year, partner),
+        move || {
+            (
+                code.get(),
+                number("fiscal_year"),
+                number("partner"),
+                number("pillar"),
+                changes.get(),
+            )
+        },
+        |(code, year, partner, pillar, _)| load_dashboard(code, year, partner, pillar),
     )
 }
 
-/// The mutual accountability dashboard: every computed indicator for a
-/// fiscal year, country-wide or for one partner.
+/// The mutual accountability dashboard: every indicator for a fiscal year,
+/// country-wide or for one partner, for every pillar or one.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let code = country_code_param();
-    let data = dashboard_resource();
+    let data = dashboard_resource(Signal::stored(0));
     view! {
         <Title text="Dashboard" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    Ok(DashboardView { current, previous, fiscal_years, partners }) => {
+                    Ok(DashboardView { readings, fiscal_years, partners, pillars }) => {
                         let code = code.get_untracked();
-                        let heading = match &current.partner {
-                            Some(p) => format!("Accountability dashboard, {}: {}", current.fiscal_year_label, p.name),
-                            None => format!("Accountability dashboard, {}", current.fiscal_year_label),
-                        };
-                        let bars: Vec<Bar> = current
-                            .values
+                        let mut heading = format!("Accountability dashboard, {}", readings.fiscal_year_label);
+                        if let Some(p) = &readings.partner {
+                            heading.push_str(&format!(": {}", p.name));
+                        }
+                        if let Some((n, title)) = pillars.iter().find(|(n, _)| Some(*n) == readings.pillar) {
+                            heading.push_str(&format!(", pillar {n}: {title}"));
+                        }
+                        let bars: Vec<Bar> = readings
+                            .readings
                             .iter()
-                            .filter(|v| v.formula.unit() == Unit::Share)
-                            .map(|v| Bar {
-                                label: v.formula.label().to_string(),
-                                value: v.value,
-                                previous: previous.get(v.formula).and_then(|p| p.value),
-                            })
+                            .filter(|r| r.unit == Unit::Share)
+                            .map(|r| Bar { label: r.name.clone(), value: r.value, previous: r.previous })
                             .collect();
-                        let periods = (current.fiscal_year_label.clone(), previous.fiscal_year_label.clone());
+                        let periods = (readings.fiscal_year_label.clone(), readings.previous_label.clone());
+                        let query = filters(&readings);
+                        let currency = readings.currency.clone();
                         view! {
                             <h1>{heading}</h1>
-                            <Filters fiscal_years partners current=current.clone() />
+                            <Filters fiscal_years partners pillars readings=readings.clone() />
+                            <p>
+                                <a href=format!("/countries/{code}/scorecards?fiscal_year={}", readings.fiscal_year)>"Scorecards"</a>
+                                " of the government and each partner; "
+                                <a href=format!("/countries/{code}/indicators")>"the indicators"</a>
+                                " with their baselines and targets."
+                            </p>
+                            {readings.readings.is_empty().then(|| view! { <p>"No indicator in this view."</p> })}
                             <ul class="tiles">
-                                {current
-                                    .values
+                                {readings
+                                    .readings
                                     .iter()
-                                    .map(|v| view! {
+                                    .map(|r| view! {
                                         <Tile
-                                            value=v.clone()
-                                            previous=previous.get(v.formula).cloned()
-                                            currency=current.currency.clone()
-                                            href=format!("/countries/{code}/dashboard/{}{}", v.formula.code(), filters(&current))
+                                            reading=r.clone()
+                                            currency=currency.clone()
+                                            href=format!("/countries/{code}/dashboard/{}{query}", r.code)
                                         />
                                     })
                                     .collect_view()}
                             </ul>
-                            <BarChart
-                                id="shares"
-                                title=format!("Shares, {} against {}", periods.0, periods.1)
-                                description="Each bar is this year's value; the line across it marks last year's.".to_string()
-                                bars
-                                periods
-                            />
+                            {(!bars.is_empty()).then(|| view! {
+                                <BarChart
+                                    id="shares"
+                                    title=format!("Shares, {} against {}", periods.0, periods.1)
+                                    description="Each bar is this year's value; the line across it marks last year's.".to_string()
+                                    bars
+                                    periods
+                                />
+                            })}
+                            <ReadingsTable readings=readings.readings.clone() currency />
                         }
                             .into_any()
                     }
@@ -117,21 +162,61 @@ pub fn DashboardPage() -> impl IntoView {
     }
 }
 
-/// The fiscal year and partner, as a GET form: a view is a link.
+/// Every reading as a table: the dashboard in full, without pictures.
+#[component]
+pub(super) fn ReadingsTable(readings: Vec<Reading>, currency: String) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="readings">
+                <caption>"Every indicator of this view"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Indicator"</th>
+                        <th scope="col" class="num">"Value"</th>
+                        <th scope="col" class="num">"Last year"</th>
+                        <th scope="col" class="num">"Target"</th>
+                        <th scope="col">"Status"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {readings
+                        .into_iter()
+                        .map(|r| {
+                            let previous = r.previous.map(|p| shown(Some(p), r.unit, &currency));
+                            let target = r.target.map(|t| shown(Some(t), r.unit, &currency));
+                            view! {
+                                <tr>
+                                    <th scope="row">{r.name.clone()}</th>
+                                    <td class="num">{value_text(&r, &currency)}</td>
+                                    <td class="num">{previous.unwrap_or_else(|| "—".into())}</td>
+                                    <td class="num">{target.unwrap_or_else(|| "—".into())}</td>
+                                    <td><StatusBadge reading=r.clone() /></td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The fiscal year, partner and pillar, as a GET form: a view is a link.
 #[component]
 fn Filters(
     fiscal_years: Vec<(i32, String)>,
     partners: Vec<OrganisationRef>,
-    current: IndicatorSet,
+    pillars: Vec<(i32, String)>,
+    readings: Readings,
 ) -> impl IntoView {
-    let chosen = current.partner.as_ref().map(|p| p.id);
+    let chosen = readings.partner.as_ref().map(|p| p.id);
     view! {
         <form method="get" class="filters">
             <label for="fiscal_year">"Fiscal year"</label>
             <select id="fiscal_year" name="fiscal_year">
                 {fiscal_years
                     .into_iter()
-                    .map(|(year, label)| view! { <option value=year selected=year == current.fiscal_year>{label}</option> })
+                    .map(|(year, label)| view! { <option value=year selected=year == readings.fiscal_year>{label}</option> })
                     .collect_view()}
             </select>
             <label for="partner">"Partner"</label>
@@ -142,110 +227,67 @@ fn Filters(
                     .map(|p| view! { <option value=p.id selected=Some(p.id) == chosen>{p.name}</option> })
                     .collect_view()}
             </select>
+            <label for="pillar">"Pillar"</label>
+            <select id="pillar" name="pillar">
+                <option value="">"All pillars"</option>
+                {pillars
+                    .into_iter()
+                    .map(|(n, title)| view! { <option value=n selected=Some(n) == readings.pillar>{format!("{n}. {title}")}</option> })
+                    .collect_view()}
+            </select>
             <button type="submit">"Show"</button>
         </form>
     }
 }
 
 #[component]
-fn Tile(
-    value: IndicatorValue,
-    previous: Option<IndicatorValue>,
-    currency: String,
-    href: String,
-) -> impl IntoView {
-    let unit = value.formula.unit();
-    let terms = match unit {
-        Unit::Share => format!("{} of {}", money(value.numerator), money(value.denominator)),
-        Unit::Money => format!(
-            "{} less {}",
-            money(value.numerator),
-            money(value.denominator)
-        ),
-    };
+fn Tile(reading: Reading, currency: String, href: String) -> impl IntoView {
+    let target = reading
+        .target
+        .map(|t| format!("Target {}", shown(Some(t), reading.unit, &currency)));
     view! {
         <li class="tile">
             // A full page load: the drill-down reads the same figures again.
-            <h2><a href=href rel="external">{value.formula.label()}</a></h2>
-            <p class="tile-value">{shown(value.value, unit, &currency)}</p>
-            <p class="muted">{change(value.value, previous.and_then(|p| p.value), unit, &currency)}</p>
-            <p class="muted">{terms}</p>
+            <h2><a href=href rel="external">{reading.name.clone()}</a></h2>
+            <p class="tile-value">{value_text(&reading, &currency)}</p>
+            <p><StatusBadge reading=reading.clone() />" "{target}</p>
+            <p class="muted">{change(&reading, &currency)}</p>
         </li>
     }
 }
 
-/// One indicator: its definition, its terms and the rows it came from.
+/// One indicator: its definition, its terms, the rows it came from, its
+/// history against its targets, and the forms of those who keep it.
 #[component]
 pub fn IndicatorPage() -> impl IntoView {
     let code = country_code_param();
     let params = use_params_map();
-    let data = dashboard_resource();
+    let record = ServerAction::<RecordMeasurement>::new();
+    let comment = ServerAction::<CommentOnIndicator>::new();
+    let changes = Signal::derive(move || record.version().get() + comment.version().get());
+    let data = dashboard_resource(changes);
     view! {
         <Title text="Indicator" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
-                let formula = params.read_untracked().get("indicator").and_then(|c| Formula::from_code(&c));
-                match (data.await, formula) {
-                    (Err(error), _) => view! { <ErrorPanel error /> }.into_any(),
-                    (Ok(_), None) => view! { <h1>"No such indicator"</h1> }.into_any(),
-                    (Ok(DashboardView { current, .. }), Some(formula)) => {
+                let wanted = params.read_untracked().get("indicator").unwrap_or_default();
+                match data.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(DashboardView { readings, .. }) => {
                         let code = code.get_untracked();
-                        let back = format!("/countries/{code}/dashboard{}", filters(&current));
-                        let Some(value) = current.get(formula).cloned() else {
-                            return view! {
-                                <h1>{formula.label()}</h1>
-                                <p>"This indicator is computed country-wide only."</p>
+                        let back = format!("/countries/{code}/dashboard{}", filters(&readings));
+                        match readings.get(&wanted).cloned() {
+                            None => view! {
+                                <h1>"Not in this view"</h1>
+                                <p>"This indicator is not shown for the partner or pillar chosen, or does not exist."</p>
                                 <p><a href=back>"Back to the dashboard"</a></p>
                             }
-                                .into_any();
-                        };
-                        let unit = formula.unit();
-                        let currency = current.currency.clone();
-                        let (first, second) = match unit {
-                            Unit::Share => ("Numerator", "Denominator"),
-                            Unit::Money => ("First term", "Less"),
-                        };
-                        view! {
-                            <h1>{format!("{}, {}", formula.label(), current.fiscal_year_label)}</h1>
-                            <p><a href=back>"Back to the dashboard"</a></p>
-                            <p class="lead">{formula.definition()}</p>
-                            <dl class="facts">
-                                <dt>"Value"</dt>
-                                <dd>{shown(value.value, unit, &currency)}</dd>
-                                <dt>{first}</dt>
-                                <dd>{money(value.numerator)}</dd>
-                                <dt>{second}</dt>
-                                <dd>{money(value.denominator)}</dd>
-                            </dl>
-                            <div class="table-wrap">
-                                <table>
-                                    <caption>"The rows the value is computed from"</caption>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">"Row"</th>
-                                            <th scope="col" class="num">{first}</th>
-                                            <th scope="col" class="num">{second}</th>
-                                            <th scope="col" class="num">"Value"</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        {value
-                                            .parts
-                                            .into_iter()
-                                            .map(|p| view! {
-                                                <tr>
-                                                    <th scope="row">{p.label}</th>
-                                                    <td class="num">{money(p.numerator)}</td>
-                                                    <td class="num">{money(p.denominator)}</td>
-                                                    <td class="num">{shown(p.value, unit, &currency)}</td>
-                                                </tr>
-                                            })
-                                            .collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
+                                .into_any(),
+                            Some(reading) => view! {
+                                <IndicatorDetailPanel reading readings code back record comment />
+                            }
+                                .into_any(),
                         }
-                            .into_any()
                     }
                 }
             })}

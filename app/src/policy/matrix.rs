@@ -141,6 +141,26 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         "respond_to_round",
         [false, false, false, true, false, false],
     ),
+    (
+        "define_indicator",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "set_indicator_target",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "record_government_measurement",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "record_partner_measurement",
+        [false, false, false, true, false, false],
+    ),
+    (
+        "comment_on_indicator",
+        [false, true, true, true, true, true],
+    ),
 ];
 
 /// The expected outcome of `function` for `asker`, or `None` for a function

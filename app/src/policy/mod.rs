@@ -173,6 +173,15 @@ pub enum Action {
         country_id: i32,
         organisation_id: i32,
     },
+    /// Define indicators and set their targets.
+    EditIndicators { country_id: i32 },
+    /// Enter an indicator's measurements, for the organisation that owns
+    /// it (`None`: owned by no one, so the government's).
+    EnterMeasurement {
+        country_id: i32,
+        owner_id: Option<i32>,
+        government_owner: bool,
+    },
 }
 
 /// The single rule book.
@@ -208,6 +217,7 @@ pub fn allows(actor: Option<&Actor>, action: Action) -> bool {
         | Action::EditCompact { country_id }
         | Action::ManageReview { country_id }
         | Action::EditBudget { country_id }
+        | Action::EditIndicators { country_id }
         | Action::ManageReportingRounds { country_id } => {
             actor.role_in(country_id) == Some(Role::Planner)
         }
@@ -228,6 +238,17 @@ pub fn allows(actor: Option<&Actor>, action: Action) -> bool {
         } => match actor.role_in(country_id) {
             Some(Role::Admin) => true,
             Some(Role::PartnerReporter) => organisation_id == Some(actor.organisation_id),
+            _ => false,
+        },
+        // Planners enter the government's measurements; a partner reporter
+        // its own organisation's.
+        Action::EnterMeasurement {
+            country_id,
+            owner_id,
+            government_owner,
+        } => match actor.role_in(country_id) {
+            Some(Role::Planner) => government_owner || owner_id.is_none(),
+            Some(Role::PartnerReporter) => owner_id == Some(actor.organisation_id),
             _ => false,
         },
         Action::RespondToRound {

@@ -4,75 +4,188 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::AppError;
-use crate::types::{IndicatorSet, OrganisationRef};
+use crate::types::{Indicator, IndicatorComment, OrganisationRef, Readings};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DashboardView {
-    pub current: IndicatorSet,
-    /// The year before, for the change.
-    pub previous: IndicatorSet,
-    /// `(start year, label)` of the fiscal years with flows.
+    pub readings: Readings,
+    /// `(start year, label)` of the fiscal years a view can choose.
     pub fiscal_years: Vec<(i32, String)>,
     /// The partners a view can narrow to.
     pub partners: Vec<OrganisationRef>,
+    /// `(number, title)` of the latest endorsed strategy's pillars.
+    pub pillars: Vec<(i32, String)>,
 }
 
-/// The computed indicators of a fiscal year (default: the latest with
-/// flows), country-wide or for one partner; public.
+/// What the filters offer and which fiscal year a view opens on.
+#[cfg(feature = "ssr")]
+pub(crate) struct Choices {
+    pub country_id: i32,
+    pub fiscal_year: i32,
+    pub fiscal_years: Vec<(i32, String)>,
+    pub partners: Vec<OrganisationRef>,
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) async fn choices(
+    db: &sea_orm::DatabaseConnection,
+    country: &str,
+    fiscal_year: Option<i32>,
+) -> Result<Choices, AppError> {
+    use crate::services::{countries, funding, indicators, organisations, reporting};
+    let (country_id, summary) = countries::get_with_id(db, country).await?;
+    let start_month = summary.fiscal_year_start_month;
+    let default =
+        indicators::default_year(db, country_id, start_month, chrono::Utc::now().date_naive())
+            .await?;
+    let fiscal_year = fiscal_year.unwrap_or(default);
+    let mut years = funding::fiscal_years(db, country_id).await?;
+    for year in [default, fiscal_year] {
+        if !years.contains(&year) {
+            years.push(year);
+        }
+    }
+    years.sort_unstable();
+    let partners = organisations::list(db, country_id)
+        .await?
+        .into_iter()
+        .filter(|o| reporting::reports_funding(o.kind))
+        .map(|o| OrganisationRef {
+            id: o.id,
+            name: o.name,
+        })
+        .collect();
+    Ok(Choices {
+        country_id,
+        fiscal_year,
+        fiscal_years: years
+            .into_iter()
+            .map(|start_year| {
+                let label = crate::types::FiscalYear {
+                    start_year,
+                    start_month,
+                }
+                .label();
+                (start_year, label)
+            })
+            .collect(),
+        partners,
+    })
+}
+
+/// Every indicator of a fiscal year (default: the latest with flows),
+/// country-wide or for one partner, for every pillar or one; public.
 #[server]
 pub async fn load_dashboard(
     country: String,
     fiscal_year: Option<i32>,
     partner: Option<i32>,
+    pillar: Option<i32>,
 ) -> Result<DashboardView, AppError> {
+    crate::server_fns::form::respond(
+        async {
+            let db = crate::state::db()?;
+            let choices = choices(&db, &country, fiscal_year).await?;
+            let partner = partner.filter(|id| choices.partners.iter().any(|p| p.id == *id));
+            let pillars: Vec<(i32, String)> =
+                crate::services::strategies::latest_endorsed(&db, choices.country_id)
+                    .await?
+                    .map(|s| s.pillars.into_iter().map(|p| (p.number, p.title)).collect())
+                    .unwrap_or_default();
+            let pillar = pillar.filter(|n| pillars.iter().any(|(number, _)| number == n));
+            let filter = crate::services::readings::Filter { partner, pillar };
+            Ok(DashboardView {
+                readings: crate::services::readings::of_year(
+                    &db,
+                    choices.country_id,
+                    choices.fiscal_year,
+                    filter,
+                )
+                .await?,
+                fiscal_years: choices.fiscal_years,
+                partners: choices.partners,
+                pillars,
+            })
+        }
+        .await,
+    )
+}
+
+/// An indicator's definition, history and comments, and what the reader
+/// may do with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorDetail {
+    /// `None` for a computed indicator the country has not defined.
+    pub indicator: Option<Indicator>,
+    pub comments: Vec<IndicatorComment>,
+    pub can_enter: bool,
+    pub can_comment: bool,
+}
+
+/// The definition behind a dashboard tile; public.
+#[server]
+pub async fn load_indicator_detail(
+    country: String,
+    indicator: String,
+) -> Result<IndicatorDetail, AppError> {
+    use crate::policy::{Action, allows};
     crate::server_fns::form::respond(
         async {
             let db = crate::state::db()?;
             let (country_id, summary) =
                 crate::services::countries::get_with_id(&db, &country).await?;
-            let years = crate::services::funding::fiscal_years(&db, country_id).await?;
-            let year = match fiscal_year {
-                Some(year) => year,
-                None => {
-                    crate::services::indicators::default_year(
-                        &db,
-                        country_id,
-                        summary.fiscal_year_start_month,
-                        chrono::Utc::now().date_naive(),
-                    )
-                    .await?
-                }
+            let actor = crate::auth::current_actor().await?;
+            let found = crate::services::indicator_definitions::list(
+                &db,
+                country_id,
+                summary.fiscal_year_start_month,
+            )
+            .await?
+            .into_iter()
+            .find(|i| i.code == indicator);
+            let comments = match &found {
+                Some(i) => crate::services::indicator_definitions::comments(&db, i.id).await?,
+                None => Vec::new(),
             };
-            let partners: Vec<OrganisationRef> =
-                crate::services::organisations::list(&db, country_id)
-                    .await?
-                    .into_iter()
-                    .filter(|o| crate::services::reporting::reports_funding(o.kind))
-                    .map(|o| OrganisationRef {
-                        id: o.id,
-                        name: o.name,
-                    })
-                    .collect();
-            let partner = partner.filter(|id| partners.iter().any(|p| p.id == *id));
-            let compute =
-                |year| crate::services::indicators::compute(&db, country_id, year, partner);
-            Ok(DashboardView {
-                current: compute(year).await?,
-                previous: compute(year - 1).await?,
-                fiscal_years: years
-                    .into_iter()
-                    .map(|start_year| {
-                        let label = crate::types::FiscalYear {
-                            start_year,
-                            start_month: summary.fiscal_year_start_month,
-                        }
-                        .label();
-                        (start_year, label)
-                    })
-                    .collect(),
-                partners,
+            let can_enter = match &found {
+                Some(i) if i.formula.is_none() => {
+                    let action = measurement_action(&db, country_id, i.owner.as_ref()).await?;
+                    allows(actor.as_ref(), action)
+                }
+                _ => false,
+            };
+            Ok(IndicatorDetail {
+                can_comment: found.is_some()
+                    && allows(actor.as_ref(), Action::Comment { country_id }),
+                indicator: found,
+                comments,
+                can_enter,
             })
         }
         .await,
     )
+}
+
+/// What entering a measurement of an indicator owned by `owner` asks of
+/// the policy.
+#[cfg(feature = "ssr")]
+pub(crate) async fn measurement_action(
+    db: &sea_orm::DatabaseConnection,
+    country_id: i32,
+    owner: Option<&OrganisationRef>,
+) -> Result<crate::policy::Action, AppError> {
+    let government_owner = match owner {
+        Some(owner) => crate::services::organisations::list(db, country_id)
+            .await?
+            .iter()
+            .any(|o| {
+                o.id == owner.id && o.kind == crate::types::OrganisationKind::GovernmentMinistry
+            }),
+        None => true,
+    };
+    Ok(crate::policy::Action::EnterMeasurement {
+        country_id,
+        owner_id: owner.map(|o| o.id),
+        government_owner,
+    })
 }

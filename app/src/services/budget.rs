@@ -268,6 +268,7 @@ pub async fn view(
             activity_budget_line::Entity,
             activity_budget_line::Column::ShareBp,
         ))),
+        &rates,
     )
     .await?
     {
@@ -296,6 +297,7 @@ pub async fn view(
             activity_sector::Entity,
             activity_sector::Column::ShareBp,
         ))),
+        &rates,
     )
     .await?
     {

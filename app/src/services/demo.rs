@@ -278,6 +278,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<SeedReport, AppError> {
     super::demo_transition::seed(&txn, &author, country_id, &created).await?;
     super::demo_compact::seed(&txn, &author, country_id, &created).await?;
     super::demo_funding::seed(&txn, &author, country_id, &created).await?;
+    super::demo_indicators::seed(&txn, &author, country_id, &created).await?;
     txn.commit().await?;
     Ok(SeedReport {
         country,

@@ -1,6 +1,7 @@
 //! The funding views: totals of partners' flows in the reporting currency,
 //! grouped one way or another. Sums are taken in SQL, grouped by currency
-//! and value date as well, so that each group converts with its own dated
+//! and by the date of the rate that converts them (the latest on or before
+//! the value date, found in SQL), so that each group converts with one
 //! rate; only the groups come back to the server.
 //!
 //! Pooled funds: a partner's payments to a pooled fund are contributions;
@@ -108,13 +109,36 @@ fn whole_country() -> Expr {
     text(t(transaction::Column::CountryId))
 }
 
+/// The date of the rate a flow converts with, in SQL: the latest rate of
+/// its currency to `quote_currency` on or before its value date; NULL
+/// when there is none (or the flow is in the reporting currency).
+/// Grouping by it rather than by value date keeps the groups few: one per
+/// rate, not one per day.
+///
+/// The currency is written inline (see [`groups`]), so it is checked to
+/// be a currency code first.
+pub(super) fn rate_date(quote_currency: &str) -> Result<Expr, AppError> {
+    if quote_currency.len() != 3 || !quote_currency.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(AppError::internal(format!(
+            "reporting currency {quote_currency:?} is not a currency code"
+        )));
+    }
+    Ok(Expr::cust(format!(
+        "(SELECT MAX(r.rate_date) FROM exchange_rates r \
+         WHERE r.currency = transactions.currency \
+         AND r.quote_currency = '{quote_currency}' \
+         AND r.rate_date <= transactions.value_date)"
+    )))
+}
+
 /// One group of flows as SQL returns it.
 #[derive(Debug)]
 pub(super) struct Group {
     pub key: String,
     kind: i16,
     currency: String,
-    value_date: NaiveDate,
+    /// The date of the rate to convert with; `None`: no rate (or none needed).
+    rate_date: Option<NaiveDate>,
     on_budget: bool,
     channel: String,
     /// Sum of minor units times shares (10 000 = all of it).
@@ -134,7 +158,9 @@ pub(super) async fn groups(
     query: Select<transaction::Entity>,
     key: Expr,
     share: Option<Expr>,
+    rates: &RateTable,
 ) -> Result<Vec<Group>, AppError> {
+    let rate_date = rate_date(rates.quote_currency())?;
     let amount = match share {
         Some(share) => t(transaction::Column::AmountMinor).mul(Expr::expr(Func::coalesce([
             share,
@@ -155,7 +181,7 @@ pub(super) async fn groups(
         .expr_as(key.clone(), "key")
         .expr_as(t(transaction::Column::Kind), "kind")
         .expr_as(t(transaction::Column::Currency), "currency")
-        .expr_as(t(transaction::Column::ValueDate), "value_date")
+        .expr_as(rate_date.clone(), "rate_day")
         .expr_as(on_budget.clone(), "on_budget")
         .expr_as(a(activity::Column::Channel), "channel")
         .expr_as(
@@ -166,20 +192,29 @@ pub(super) async fn groups(
         .group_by(key)
         .group_by(t(transaction::Column::Kind))
         .group_by(t(transaction::Column::Currency))
-        .group_by(t(transaction::Column::ValueDate))
+        .group_by(rate_date)
         .group_by(on_budget)
         .group_by(a(activity::Column::Channel))
-        .into_tuple::<(String, i16, String, NaiveDate, i32, String, i64, i64)>()
+        .into_tuple::<(
+            String,
+            i16,
+            String,
+            Option<NaiveDate>,
+            i32,
+            String,
+            i64,
+            i64,
+        )>()
         .all(db)
         .await?;
     Ok(rows
         .into_iter()
         .map(
-            |(key, kind, currency, value_date, on_budget, channel, scaled, count)| Group {
+            |(key, kind, currency, rate_date, on_budget, channel, scaled, count)| Group {
                 key,
                 kind,
                 currency,
-                value_date,
+                rate_date,
                 on_budget: on_budget != 0,
                 channel,
                 scaled,
@@ -219,7 +254,8 @@ impl Tally {
         else {
             return;
         };
-        let Some(rate) = rates.rate(&group.currency, group.value_date) else {
+        let date = group.rate_date.unwrap_or(NaiveDate::MIN);
+        let Some(rate) = rates.rate(&group.currency, date) else {
             self.unconverted += u32::try_from(group.count).unwrap_or(u32::MAX);
             return;
         };
@@ -344,7 +380,7 @@ pub async fn report(
             activity_priority::Column::ShareBp,
         ))
     });
-    for group in groups(db, query, key, share).await? {
+    for group in groups(db, query, key, share, &rates).await? {
         tallies
             .entry(group.key.clone())
             .or_default()
@@ -353,7 +389,14 @@ pub async fn report(
     if side == Side::Use && !funds.is_empty() {
         // Keyed by reporter: a fund's own flows are allocations.
         let reporter = text(a(activity::Column::ReportingOrgId));
-        let pooled = groups(db, base(scope, Side::Pooled, &funds), reporter, None).await?;
+        let pooled = groups(
+            db,
+            base(scope, Side::Pooled, &funds),
+            reporter,
+            None,
+            &rates,
+        )
+        .await?;
         let held = tallies.entry(POOLED_UNALLOCATED.to_string()).or_default();
         for group in &pooled {
             let allocation = group.key.parse().is_ok_and(|id: i32| funds.contains(&id));
@@ -504,7 +547,15 @@ pub async fn report(
 
     // Country-wide figures, the same whatever the grouping.
     let mut overall = Tally::default();
-    for group in groups(db, base(scope, Side::Use, &funds), whole_country(), None).await? {
+    for group in groups(
+        db,
+        base(scope, Side::Use, &funds),
+        whole_country(),
+        None,
+        &rates,
+    )
+    .await?
+    {
         overall.add(&group, &rates, Decimal::ONE);
     }
     let (rates_used, unconverted) = conversions(db, scope, &funds, &rates).await?;
@@ -525,16 +576,25 @@ pub async fn report(
     })
 }
 
-/// The rates a scope's flows convert with, and the flows with no rate.
+/// The rates a scope's flows convert with, and the flows with no rate
+/// (by value date, so that the page can say which day lacks one).
 async fn conversions(
     db: &impl ConnectionTrait,
     scope: Scope,
     funds: &[i32],
     rates: &RateTable,
 ) -> Result<(Vec<RateUse>, Vec<Unconverted>), AppError> {
+    let rate_date = rate_date(rates.quote_currency())?;
+    let missing_day: Expr = Expr::case(
+        rate_date.clone().is_null(),
+        t(transaction::Column::ValueDate),
+    )
+    .into();
     let rows = base(scope, Side::All, funds)
+        .filter(transaction::Column::Currency.ne(rates.quote_currency()))
         .expr_as(t(transaction::Column::Currency), "currency")
-        .expr_as(t(transaction::Column::ValueDate), "value_date")
+        .expr_as(rate_date.clone(), "rate_day")
+        .expr_as(missing_day.clone(), "missing_day")
         .expr_as(
             Func::cast_as(
                 Func::sum(t(transaction::Column::AmountMinor)),
@@ -544,16 +604,20 @@ async fn conversions(
         )
         .expr_as(Func::count(t(transaction::Column::Id)), "n")
         .group_by(t(transaction::Column::Currency))
-        .group_by(t(transaction::Column::ValueDate))
-        .into_tuple::<(String, NaiveDate, i64, i64)>()
+        .group_by(rate_date)
+        .group_by(missing_day)
+        .into_tuple::<(String, Option<NaiveDate>, Option<NaiveDate>, i64, i64)>()
         .all(db)
         .await?;
     let mut used: BTreeMap<(String, NaiveDate), RateUse> = BTreeMap::new();
     let mut missing: BTreeMap<(String, NaiveDate), Unconverted> = BTreeMap::new();
-    for (currency, value_date, minor, n) in rows {
+    for (currency, rate_day, missing_day, minor, n) in rows {
         let n = u32::try_from(n).unwrap_or(u32::MAX);
-        match rates.rate(&currency, value_date) {
-            Some(rate) if rate.source != super::rates::SAME_CURRENCY => {
+        match (
+            rate_day.and_then(|day| rates.rate(&currency, day)),
+            missing_day,
+        ) {
+            (Some(rate), _) => {
                 used.entry((rate.currency.clone(), rate.rate_date))
                     .or_insert(RateUse {
                         rate,
@@ -561,8 +625,7 @@ async fn conversions(
                     })
                     .transactions += n;
             }
-            Some(_) => {}
-            None => {
+            (None, Some(value_date)) => {
                 let entry = missing
                     .entry((currency.clone(), value_date))
                     .or_insert(Unconverted {
@@ -574,12 +637,51 @@ async fn conversions(
                 entry.amount += Decimal::new(minor, 2);
                 entry.transactions += n;
             }
+            (None, None) => {}
         }
     }
     Ok((
         used.into_values().collect(),
         missing.into_values().collect(),
     ))
+}
+
+/// One organisation's flows by fiscal year (its own reports, contributions
+/// to funds included; a fund's, its allocations), oldest first.
+pub async fn by_year_of(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+    organisation_id: i32,
+) -> Result<Vec<(i32, Totals, u32)>, AppError> {
+    let country = super::countries::get_by_id(db, country_id).await?;
+    let rates = RateTable::load(db, &country.currency).await?;
+    let scope = Scope {
+        country_id,
+        fiscal_year: None,
+    };
+    let query =
+        base(scope, Side::All, &[]).filter(activity::Column::ReportingOrgId.eq(organisation_id));
+    let mut years: BTreeMap<i32, Tally> = BTreeMap::new();
+    for group in groups(
+        db,
+        query,
+        text(t(transaction::Column::FiscalYear)),
+        None,
+        &rates,
+    )
+    .await?
+    {
+        if let Ok(year) = group.key.parse() {
+            years
+                .entry(year)
+                .or_default()
+                .add(&group, &rates, Decimal::ONE);
+        }
+    }
+    Ok(years
+        .into_iter()
+        .map(|(year, tally)| (year, tally.totals.rounded(), tally.unconverted))
+        .collect())
 }
 
 /// The fiscal years (start years) in which a country has flows, oldest first.

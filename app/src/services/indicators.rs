@@ -1,6 +1,6 @@
 //! The computed mutual accountability indicators of a fiscal year,
 //! country-wide or for one partner. Every figure is summed in SQL by
-//! partner (and by currency and date, to convert); a value keeps its
+//! partner (and by currency and rate, to convert); a value keeps its
 //! numerator, denominator and the per-partner rows it came from.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -62,7 +62,7 @@ async fn by_partner(
     rates: &RateTable,
 ) -> Result<BTreeMap<i32, Tally>, AppError> {
     let mut tallies: BTreeMap<i32, Tally> = BTreeMap::new();
-    for group in groups(db, query, reporter(), None).await? {
+    for group in groups(db, query, reporter(), None, rates).await? {
         if let Ok(id) = group.key.parse() {
             tallies
                 .entry(id)

@@ -230,6 +230,10 @@ impl RateTable {
         })
     }
 
+    pub fn quote_currency(&self) -> &str {
+        &self.quote_currency
+    }
+
     /// The rate for `currency` on `date`: that day's, or the nearest
     /// earlier one. The reporting currency converts at 1.
     pub fn rate(&self, currency: &str, date: NaiveDate) -> Option<ExchangeRate> {

@@ -23,21 +23,22 @@ coded_enum! {
     }
 }
 
-/// What a value measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    /// A share from 0 to 1: numerator over denominator.
-    Share,
-    /// An amount in the reporting currency: numerator less denominator.
-    Money,
+coded_enum! {
+    /// What a value measures. A computed share is numerator over
+    /// denominator; computed money is numerator less denominator.
+    Unit {
+        Share => ("share", "Share (shown as a percentage)"),
+        Money => ("money", "Amount in the reporting currency"),
+        Number => ("number", "Number"),
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    HigherIsBetter,
-    LowerIsBetter,
+coded_enum! {
+    /// Which way an indicator improves.
+    Direction {
+        HigherIsBetter => ("higher", "Higher is better"),
+        LowerIsBetter => ("lower", "Lower is better"),
+    }
 }
 
 impl Formula {
@@ -144,7 +145,7 @@ pub fn compute(unit: Unit, numerator: Decimal, denominator: Decimal) -> Option<D
         Unit::Share => {
             (!denominator.is_zero()).then(|| (numerator / denominator).round_dp(4).normalize())
         }
-        Unit::Money => Some((numerator - denominator).round_dp(2)),
+        Unit::Money | Unit::Number => Some((numerator - denominator).round_dp(2)),
     }
 }
 

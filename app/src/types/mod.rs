@@ -42,6 +42,7 @@ pub mod money;
 mod organisation;
 mod reporting;
 mod review;
+mod scorecard;
 mod strategy;
 mod transition;
 mod user;
@@ -73,6 +74,11 @@ pub use reporting::{Compliance, NewReportingRound, ReportingRound, ResponseStatu
 pub use review::{
     Assessment, NewAssessment, Outcome, OutcomeCounts, ReviewReport, ReviewRound,
     ReviewedCommitment, Side,
+};
+pub use scorecard::{
+    Baseline, BudgetTransparency, Indicator, IndicatorComment, Measurement, NewIndicator,
+    NewMeasurement, Reading, Readings, RoundAnswer, Scorecard, ScoredCommitment, Status,
+    StatusCount, Target, YearFlows,
 };
 pub use strategy::{
     Agreement, Comment, DEFAULT_PILLARS, FieldChange, NewAgreement, NewPriority, NewProvision,

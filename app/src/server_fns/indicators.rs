@@ -1,0 +1,251 @@
+//! Indicator definitions, targets, measurements and comments.
+#![allow(
+    clippy::too_many_arguments,
+    reason = "a server function takes one argument per form field, and the macro's expansion defeats #[expect]"
+)]
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::AppError;
+use crate::types::{Formula, Indicator, OrganisationRef};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorsView {
+    pub indicators: Vec<Indicator>,
+    pub can_edit: bool,
+    /// Organisations that may own an entered indicator.
+    pub organisations: Vec<OrganisationRef>,
+    /// Computed formulas the country has not defined yet.
+    pub undefined_formulas: Vec<Formula>,
+    pub pillars: Vec<(i32, String)>,
+}
+
+/// The country's indicator definitions; public.
+#[server]
+pub async fn load_indicators(country: String) -> Result<IndicatorsView, AppError> {
+    use crate::policy::{Action, allows};
+    crate::server_fns::form::respond(
+        async {
+            let db = crate::state::db()?;
+            let (country_id, summary) =
+                crate::services::countries::get_with_id(&db, &country).await?;
+            let actor = crate::auth::current_actor().await?;
+            let indicators = crate::services::indicator_definitions::list(
+                &db,
+                country_id,
+                summary.fiscal_year_start_month,
+            )
+            .await?;
+            let undefined_formulas = Formula::ALL
+                .iter()
+                .copied()
+                .filter(|f| !indicators.iter().any(|i| i.formula == Some(*f)))
+                .collect();
+            Ok(IndicatorsView {
+                indicators,
+                can_edit: allows(actor.as_ref(), Action::EditIndicators { country_id }),
+                organisations: crate::services::organisations::list(&db, country_id)
+                    .await?
+                    .into_iter()
+                    .map(|o| OrganisationRef {
+                        id: o.id,
+                        name: o.name,
+                    })
+                    .collect(),
+                undefined_formulas,
+                pillars: crate::services::strategies::latest_endorsed(&db, country_id)
+                    .await?
+                    .map(|s| s.pillars.into_iter().map(|p| (p.number, p.title)).collect())
+                    .unwrap_or_default(),
+            })
+        }
+        .await,
+    )
+}
+
+#[cfg(feature = "ssr")]
+fn decimal(field: &str, text: &str) -> Result<rust_decimal::Decimal, AppError> {
+    crate::server_fns::form::amount(field, text)?
+        .ok_or_else(|| AppError::invalid(field, "is required"))
+}
+
+#[cfg(feature = "ssr")]
+fn year(field: &str, text: &str) -> Result<i32, AppError> {
+    text.trim()
+        .parse()
+        .map_err(|_| AppError::invalid(field, "must be a year such as 2026"))
+}
+
+/// A planner defines an indicator. A computed one names its formula and
+/// takes the formula's code, unit and direction.
+#[server]
+pub async fn define_indicator(
+    csrf: String,
+    country: String,
+    code: String,
+    name: String,
+    definition: String,
+    formula: String,
+    unit: String,
+    direction: String,
+    pillar: String,
+    owner: String,
+    baseline_value: String,
+    baseline_date: String,
+) -> Result<(), AppError> {
+    use crate::types::{Baseline, Direction, NewIndicator, Unit};
+    crate::server_fns::form::respond(
+        async {
+            let actor = crate::auth::signed_in(&csrf).await?;
+            let db = crate::state::db()?;
+            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            crate::auth::ensure(&actor, crate::policy::Action::EditIndicators { country_id })?;
+            let formula = match formula.trim() {
+                "" => None,
+                code => Some(
+                    Formula::from_code(code)
+                        .ok_or_else(|| AppError::invalid("formula", "is not a known formula"))?,
+                ),
+            };
+            let (code, unit, direction) = match formula {
+                Some(f) => (f.code().to_string(), f.unit(), f.direction()),
+                None => (
+                    code,
+                    Unit::from_code(&unit)
+                        .ok_or_else(|| AppError::invalid("unit", "choose a unit"))?,
+                    Direction::from_code(&direction)
+                        .ok_or_else(|| AppError::invalid("direction", "choose a direction"))?,
+                ),
+            };
+            let baseline = match (baseline_value.trim(), baseline_date.trim()) {
+                ("", "") => None,
+                (value, date) => Some(Baseline {
+                    value: decimal("baseline_value", value)?,
+                    date: crate::server_fns::form::date("baseline_date", date)?,
+                }),
+            };
+            let new = NewIndicator {
+                code,
+                name,
+                definition,
+                unit,
+                direction,
+                formula,
+                pillar: crate::server_fns::form::optional_id("pillar", &pillar)?,
+                owner_id: crate::server_fns::form::optional_id("owner", &owner)?,
+                baseline,
+            };
+            let author = crate::services::audit::Author::user(&actor);
+            crate::services::indicator_definitions::define(&db, &author, country_id, new).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// A planner sets an indicator's target for a fiscal year.
+#[server]
+pub async fn set_indicator_target(
+    csrf: String,
+    country: String,
+    indicator: String,
+    target_fiscal_year: String,
+    target_value: String,
+) -> Result<(), AppError> {
+    crate::server_fns::form::respond(
+        async {
+            let actor = crate::auth::signed_in(&csrf).await?;
+            let db = crate::state::db()?;
+            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            crate::auth::ensure(&actor, crate::policy::Action::EditIndicators { country_id })?;
+            let author = crate::services::audit::Author::user(&actor);
+            crate::services::indicator_definitions::set_target(
+                &db,
+                &author,
+                country_id,
+                &indicator,
+                year("target_fiscal_year", &target_fiscal_year)?,
+                decimal("target_value", &target_value)?,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+/// The owner of an entered indicator records its value for a fiscal year.
+#[server]
+pub async fn record_measurement(
+    csrf: String,
+    country: String,
+    indicator: String,
+    measurement_fiscal_year: String,
+    value: String,
+    source: String,
+    note: String,
+) -> Result<(), AppError> {
+    crate::server_fns::form::respond(
+        async {
+            let actor = crate::auth::signed_in(&csrf).await?;
+            let db = crate::state::db()?;
+            let (country_id, summary) =
+                crate::services::countries::get_with_id(&db, &country).await?;
+            let owner = crate::services::indicator_definitions::list(
+                &db,
+                country_id,
+                summary.fiscal_year_start_month,
+            )
+            .await?
+            .into_iter()
+            .find(|i| i.code == indicator)
+            .ok_or_else(|| AppError::NotFound(format!("indicator {indicator}")))?
+            .owner;
+            let action =
+                super::dashboard::measurement_action(&db, country_id, owner.as_ref()).await?;
+            crate::auth::ensure(&actor, action)?;
+            let new = crate::types::NewMeasurement {
+                fiscal_year: year("measurement_fiscal_year", &measurement_fiscal_year)?,
+                value: decimal("value", &value)?,
+                source,
+                note,
+            };
+            let author = crate::services::audit::Author::user(&actor);
+            crate::services::indicator_definitions::record_measurement(
+                &db, &author, country_id, &indicator, new,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+/// Any member comments on an indicator's fiscal year.
+#[server]
+pub async fn comment_on_indicator(
+    csrf: String,
+    country: String,
+    indicator: String,
+    fiscal_year: i32,
+    body: String,
+) -> Result<(), AppError> {
+    crate::server_fns::form::respond(
+        async {
+            let actor = crate::auth::signed_in(&csrf).await?;
+            let db = crate::state::db()?;
+            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            crate::auth::ensure(&actor, crate::policy::Action::Comment { country_id })?;
+            let author = crate::services::audit::Author::user(&actor);
+            crate::services::indicator_definitions::comment(
+                &db,
+                &author,
+                country_id,
+                &indicator,
+                fiscal_year,
+                &body,
+            )
+            .await
+        }
+        .await,
+    )
+}
