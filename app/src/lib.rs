@@ -2,6 +2,9 @@
 //! and the wire types they exchange. Everything that touches the database sits
 //! behind the `ssr` feature; the `hydrate` build is the browser's wasm.
 
+// The wasm build lays out the nested view types of the larger pages.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod components;
 pub mod error;
