@@ -6,6 +6,7 @@ mod compact;
 mod dashboard;
 mod forms;
 mod funding;
+mod iati;
 mod priority;
 mod shell;
 mod strategy;
