@@ -20,7 +20,7 @@ use crate::types::{
     OrganisationKind, OrganisationRef, Part, TransactionKind,
 };
 
-use super::funding::{Scope, Side, Tally, a, base, groups, pooled_funds, t};
+use super::funding::{Scope, Side, Tally, a, base, groups, pooled_funds};
 use super::rates::RateTable;
 
 /// Activities in which a government ministry or agency takes part.
@@ -46,31 +46,43 @@ fn government_sector() -> sea_orm::sea_query::SimpleExpr {
     a(activity::Column::Id).in_subquery(ministries)
 }
 
-fn reporter() -> Expr {
-    Func::cast_as(a(activity::Column::ReportingOrgId), Alias::new("TEXT")).into()
+/// A grouping key: the reporter and, after a colon, one digit per
+/// condition, `1` where it holds. Written inline, as [`groups`] needs; the
+/// conditions are built here from column names and ids, never from input.
+fn reporter_and(conditions: &[String]) -> Expr {
+    let mut sql = "CAST(activities.reporting_org_id AS TEXT) || ':'".to_string();
+    for condition in conditions {
+        sql.push_str(&format!(" || CASE WHEN {condition} THEN '1' ELSE '0' END"));
+    }
+    Expr::cust(sql)
 }
 
-/// Effective country-systems flag: the transaction's own answer, else the activity's.
-fn flag(own: transaction::Column, activity: activity::Column) -> Expr {
-    Expr::expr(Func::coalesce([t(own), a(activity)]))
-}
-
-/// Sums by partner.
+/// Sums by partner in one pass: each partner's whole, and for each
+/// condition the part of it for which the condition holds.
 async fn by_partner(
     db: &impl ConnectionTrait,
     query: Select<transaction::Entity>,
+    conditions: &[String],
     rates: &RateTable,
-) -> Result<BTreeMap<i32, Tally>, AppError> {
-    let mut tallies: BTreeMap<i32, Tally> = BTreeMap::new();
-    for group in groups(db, query, reporter(), None, rates).await? {
-        if let Ok(id) = group.key.parse() {
-            tallies
-                .entry(id)
-                .or_default()
-                .add(&group, rates, Decimal::ONE);
+) -> Result<(BTreeMap<i32, Tally>, Vec<BTreeMap<i32, Tally>>), AppError> {
+    let mut whole: BTreeMap<i32, Tally> = BTreeMap::new();
+    let mut parts: Vec<BTreeMap<i32, Tally>> = vec![BTreeMap::new(); conditions.len()];
+    for group in groups(db, query, reporter_and(conditions), None, rates).await? {
+        let (id, holds) = group.key.split_once(':').unwrap_or((&group.key, ""));
+        let Ok(id) = id.parse::<i32>() else {
+            continue;
+        };
+        whole
+            .entry(id)
+            .or_default()
+            .add(&group, rates, Decimal::ONE);
+        for (part, bit) in parts.iter_mut().zip(holds.chars()) {
+            if bit == '1' {
+                part.entry(id).or_default().add(&group, rates, Decimal::ONE);
+            }
         }
     }
-    Ok(tallies)
+    Ok((whole, parts))
 }
 
 /// Scheduled disbursements to the government sector in a fiscal year, by
@@ -222,42 +234,40 @@ async fn figures(
             .filter(transaction::Column::Kind.eq(TransactionKind::Disbursement.number()))
             .filter(government_sector())
     };
-    let source = by_partner(db, only(base(scope, Side::Source, &funds)), rates).await?;
-    let contributions = by_partner(
+    // Paid into a fund: a contribution.
+    let to_fund = if funds.is_empty() {
+        "1 = 0".to_string()
+    } else {
+        let ids: Vec<String> = funds.iter().map(i32::to_string).collect();
+        format!("transactions.receiver_org_id IN ({})", ids.join(", "))
+    };
+    let (source, paid) = by_partner(
         db,
-        only(base(scope, Side::Source, &funds))
-            .filter(t(transaction::Column::ReceiverOrgId).is_in(funds.iter().copied())),
+        only(base(scope, Side::Source, &funds)),
+        &[to_fund],
         rates,
     )
     .await?;
+    let contributions = paid.into_iter().next().unwrap_or_default();
     let all_years = Scope {
         country_id,
         fiscal_year: None,
     };
-    let cumulative = by_partner(
+    let (cumulative, _) = by_partner(
         db,
         only(base(all_years, Side::Source, &funds))
             .filter(transaction::Column::FiscalYear.lte(fiscal_year)),
+        &[],
         rates,
     )
     .await?;
-    let government = by_partner(db, disbursements(), rates).await?;
-    let mut systems: [BTreeMap<i32, Tally>; 4] = Default::default();
-    let flags = [
-        flag(
-            transaction::Column::OnTreasury,
-            activity::Column::OnTreasury,
-        ),
-        flag(transaction::Column::OnReport, activity::Column::OnReport),
-        flag(transaction::Column::OnAudit, activity::Column::OnAudit),
-        flag(
-            transaction::Column::OnProcurement,
-            activity::Column::OnProcurement,
-        ),
-    ];
-    for (slot, used) in systems.iter_mut().zip(flags) {
-        *slot = by_partner(db, disbursements().filter(used), rates).await?;
-    }
+    // Each system used: the transaction's own answer, else the activity's.
+    let flags = ["on_treasury", "on_report", "on_audit", "on_procurement"]
+        .map(|f| format!("COALESCE(transactions.{f}, activities.{f})"));
+    let (government, systems) = by_partner(db, disbursements(), &flags, rates).await?;
+    let systems: [BTreeMap<i32, Tally>; 4] = systems
+        .try_into()
+        .map_err(|_| AppError::internal("one tally per country system"))?;
     let (mut scheduled, _) = scheduled(db, country_id, fiscal_year, rates).await?;
     let mut plan_years = plan_years(db, country_id).await?;
     let names: HashMap<i32, String> = organisation::Entity::find()
