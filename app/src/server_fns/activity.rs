@@ -207,7 +207,7 @@ pub async fn add_transaction(
     #[server(default)] description: String,
     #[server(default)] on_budget: String,
 ) -> Result<(), AppError> {
-    use crate::server_fns::form::{amount as parse_amount, date, optional_id};
+    use crate::server_fns::form::{date, optional_id, required_amount};
     crate::server_fns::form::respond(
         async {
             let (actor, db) = activity_editor(&csrf, &country, activity_id).await?;
@@ -219,8 +219,7 @@ pub async fn add_transaction(
                 kind,
                 transaction_date: date("transaction_date", &transaction_date)?,
                 value_date,
-                amount: parse_amount("amount", &amount)?
-                    .ok_or_else(|| AppError::invalid("amount", "is required"))?,
+                amount: required_amount("amount", &amount)?,
                 currency: Some(currency.trim().to_uppercase()).filter(|c| !c.is_empty()),
                 provider_org_id: optional_id("provider_org_id", &provider_org_id)?,
                 receiver_org_id: optional_id("receiver_org_id", &receiver_org_id)?,
@@ -253,15 +252,14 @@ pub async fn add_planned_disbursement(
     planned_amount: String,
     #[server(default)] planned_currency: String,
 ) -> Result<(), AppError> {
-    use crate::server_fns::form::{amount, date};
+    use crate::server_fns::form::{date, required_amount};
     crate::server_fns::form::respond(
         async {
             let (actor, db) = activity_editor(&csrf, &country, activity_id).await?;
             let new = crate::types::NewPlannedDisbursement {
                 period_start: date("period_start", &period_start)?,
                 period_end: date("period_end", &period_end)?,
-                amount: amount("planned_amount", &planned_amount)?
-                    .ok_or_else(|| AppError::invalid("planned_amount", "is required"))?,
+                amount: required_amount("planned_amount", &planned_amount)?,
                 currency: Some(planned_currency),
             };
             let author = crate::services::audit::Author::user(&actor);

@@ -163,8 +163,7 @@ pub async fn add_exchange_rate(
                 currency: currency.trim().to_uppercase(),
                 quote_currency: summary.currency,
                 rate_date: crate::server_fns::form::date("rate_date", &rate_date)?,
-                rate: crate::server_fns::form::amount("rate", &rate)?
-                    .ok_or_else(|| AppError::invalid("rate", "is required"))?,
+                rate: crate::server_fns::form::required_amount("rate", &rate)?,
                 source,
             };
             let author = crate::services::audit::Author::user(&actor);

@@ -149,7 +149,8 @@ pub async fn load_indicator_detail(
             };
             let can_enter = match &found {
                 Some(i) if i.formula.is_none() => {
-                    let action = measurement_action(&db, country_id, i.owner.as_ref()).await?;
+                    let action =
+                        measurement_action(&db, country_id, i.owner.as_ref().map(|o| o.id)).await?;
                     allows(actor.as_ref(), action)
                 }
                 _ => false,
@@ -166,26 +167,24 @@ pub async fn load_indicator_detail(
     )
 }
 
-/// What entering a measurement of an indicator owned by `owner` asks of
-/// the policy.
+/// What entering a measurement of an indicator owned by `owner_id` asks
+/// of the policy.
 #[cfg(feature = "ssr")]
 pub(crate) async fn measurement_action(
     db: &sea_orm::DatabaseConnection,
     country_id: i32,
-    owner: Option<&OrganisationRef>,
+    owner_id: Option<i32>,
 ) -> Result<crate::policy::Action, AppError> {
-    let government_owner = match owner {
-        Some(owner) => crate::services::organisations::list(db, country_id)
-            .await?
-            .iter()
-            .any(|o| {
-                o.id == owner.id && o.kind == crate::types::OrganisationKind::GovernmentMinistry
-            }),
+    let government_owner = match owner_id {
+        Some(id) => {
+            crate::services::organisations::get(db, id).await?.1.kind
+                == crate::types::OrganisationKind::GovernmentMinistry
+        }
         None => true,
     };
     Ok(crate::policy::Action::EnterMeasurement {
         country_id,
-        owner_id: owner.map(|o| o.id),
+        owner_id,
         government_owner,
     })
 }

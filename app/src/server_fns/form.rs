@@ -112,6 +112,18 @@ pub fn amount(field: &str, text: &str) -> Result<Option<rust_decimal::Decimal>, 
         .map_err(|_| AppError::invalid(field, "must be a number such as 1500000.50"))
 }
 
+/// An amount that must be given.
+pub fn required_amount(field: &str, text: &str) -> Result<rust_decimal::Decimal, AppError> {
+    amount(field, text)?.ok_or_else(|| AppError::invalid(field, "is required"))
+}
+
+/// The year a fiscal year starts, as typed.
+pub fn year(field: &str, text: &str) -> Result<i32, AppError> {
+    text.trim()
+        .parse()
+        .map_err(|_| AppError::invalid(field, "must be a year such as 2026"))
+}
+
 /// Codes with percentages as typed: `15210 60; 15220 40`, or one code alone
 /// for all of it. Blank means none.
 pub fn shares(field: &str, text: &str) -> Result<Vec<crate::types::Share>, AppError> {

@@ -106,9 +106,10 @@ pub async fn open_reporting_round(
             )?;
             let new = crate::types::NewReportingRound {
                 title: round_title,
-                fiscal_year: round_fiscal_year.trim().parse().map_err(|_| {
-                    AppError::invalid("round_fiscal_year", "must be a year such as 2026")
-                })?,
+                fiscal_year: crate::server_fns::form::year(
+                    "round_fiscal_year",
+                    &round_fiscal_year,
+                )?,
                 due_on: crate::server_fns::form::date("due_on", &due_on)?,
             };
             let author = crate::services::audit::Author::user(&actor);

@@ -64,19 +64,6 @@ pub async fn load_indicators(country: String) -> Result<IndicatorsView, AppError
     )
 }
 
-#[cfg(feature = "ssr")]
-fn decimal(field: &str, text: &str) -> Result<rust_decimal::Decimal, AppError> {
-    crate::server_fns::form::amount(field, text)?
-        .ok_or_else(|| AppError::invalid(field, "is required"))
-}
-
-#[cfg(feature = "ssr")]
-fn year(field: &str, text: &str) -> Result<i32, AppError> {
-    text.trim()
-        .parse()
-        .map_err(|_| AppError::invalid(field, "must be a year such as 2026"))
-}
-
 /// A planner defines an indicator. A computed one names its formula and
 /// takes the formula's code, unit and direction.
 #[server]
@@ -121,7 +108,7 @@ pub async fn define_indicator(
             let baseline = match (baseline_value.trim(), baseline_date.trim()) {
                 ("", "") => None,
                 (value, date) => Some(Baseline {
-                    value: decimal("baseline_value", value)?,
+                    value: crate::server_fns::form::required_amount("baseline_value", value)?,
                     date: crate::server_fns::form::date("baseline_date", date)?,
                 }),
             };
@@ -165,8 +152,8 @@ pub async fn set_indicator_target(
                 &author,
                 country_id,
                 &indicator,
-                year("target_fiscal_year", &target_fiscal_year)?,
-                decimal("target_value", &target_value)?,
+                crate::server_fns::form::year("target_fiscal_year", &target_fiscal_year)?,
+                crate::server_fns::form::required_amount("target_value", &target_value)?,
             )
             .await
         }
@@ -189,24 +176,19 @@ pub async fn record_measurement(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;
             let db = crate::state::db()?;
-            let (country_id, summary) =
-                crate::services::countries::get_with_id(&db, &country).await?;
-            let owner = crate::services::indicator_definitions::list(
-                &db,
-                country_id,
-                summary.fiscal_year_start_month,
-            )
-            .await?
-            .into_iter()
-            .find(|i| i.code == indicator)
-            .ok_or_else(|| AppError::NotFound(format!("indicator {indicator}")))?
-            .owner;
-            let action =
-                super::dashboard::measurement_action(&db, country_id, owner.as_ref()).await?;
+            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            let owner_id =
+                crate::services::indicator_definitions::get_model(&db, country_id, &indicator)
+                    .await?
+                    .owner_id;
+            let action = super::dashboard::measurement_action(&db, country_id, owner_id).await?;
             crate::auth::ensure(&actor, action)?;
             let new = crate::types::NewMeasurement {
-                fiscal_year: year("measurement_fiscal_year", &measurement_fiscal_year)?,
-                value: decimal("value", &value)?,
+                fiscal_year: crate::server_fns::form::year(
+                    "measurement_fiscal_year",
+                    &measurement_fiscal_year,
+                )?,
+                value: crate::server_fns::form::required_amount("value", &value)?,
                 source,
                 note,
             };

@@ -282,7 +282,7 @@ pub(super) async fn seed(
     country_id: i32,
     organisations: &[Organisation],
 ) -> Result<(), AppError> {
-    if !definitions::list(txn, country_id, 7).await?.is_empty() {
+    if definitions::any(txn, country_id).await? {
         return Ok(());
     }
     for (formula, base, goals) in COMPUTED {

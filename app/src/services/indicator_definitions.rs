@@ -192,6 +192,15 @@ pub async fn define(
     Ok(id)
 }
 
+/// Whether the country has defined any indicator.
+pub async fn any(db: &impl ConnectionTrait, country_id: i32) -> Result<bool, AppError> {
+    Ok(indicator::Entity::find()
+        .filter(indicator::Column::CountryId.eq(country_id))
+        .one(db)
+        .await?
+        .is_some())
+}
+
 /// An indicator of the country, by code.
 pub async fn get_model(
     db: &impl ConnectionTrait,
@@ -378,17 +387,23 @@ pub async fn comment(
     Ok(())
 }
 
-/// Names of users, with their organisations, by id.
-async fn people(db: &impl ConnectionTrait) -> Result<HashMap<i32, String>, AppError> {
+/// Names of the users `ids`, with their organisations, by id.
+async fn people(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, String>, AppError> {
+    let users = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
     let organisations: HashMap<i32, String> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(users.iter().map(|u| u.organisation_id)))
         .all(db)
         .await?
         .into_iter()
         .map(|o| (o.id, o.name))
         .collect();
-    Ok(user::Entity::find()
-        .all(db)
-        .await?
+    Ok(users
         .into_iter()
         .map(|u| {
             let label = match organisations.get(&u.organisation_id) {
@@ -433,14 +448,14 @@ pub async fn list(
             value: decimal(&t.value, "target")?,
         });
     }
-    let people = people(db).await?;
-    let mut measurements: HashMap<i32, Vec<Measurement>> = HashMap::new();
-    for m in indicator_measurement::Entity::find()
+    let rows = indicator_measurement::Entity::find()
         .filter(indicator_measurement::Column::IndicatorId.is_in(ids))
         .order_by_asc(indicator_measurement::Column::FiscalYear)
         .all(db)
-        .await?
-    {
+        .await?;
+    let people = people(db, rows.iter().map(|m| m.entered_by)).await?;
+    let mut measurements: HashMap<i32, Vec<Measurement>> = HashMap::new();
+    for m in rows {
         measurements
             .entry(m.indicator_id)
             .or_default()
@@ -500,13 +515,14 @@ pub async fn comments(
     db: &impl ConnectionTrait,
     indicator_id: i32,
 ) -> Result<Vec<IndicatorComment>, AppError> {
-    let people = people(db).await?;
-    Ok(indicator_comment::Entity::find()
+    let rows = indicator_comment::Entity::find()
         .filter(indicator_comment::Column::IndicatorId.eq(indicator_id))
         .order_by_asc(indicator_comment::Column::CreatedAt)
         .order_by_asc(indicator_comment::Column::Id)
         .all(db)
-        .await?
+        .await?;
+    let people = people(db, rows.iter().map(|c| c.author_id)).await?;
+    Ok(rows
         .into_iter()
         .map(|c| IndicatorComment {
             fiscal_year: c.fiscal_year,
