@@ -9,7 +9,6 @@ pub mod app;
 pub mod components;
 pub mod error;
 pub mod pages;
-pub mod policy;
 pub mod server_fns;
 pub mod types;
 
@@ -17,6 +16,8 @@ pub mod types;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod codelists;
+#[cfg(feature = "ssr")]
+pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod services;
 #[cfg(feature = "ssr")]

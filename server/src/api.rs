@@ -3,7 +3,8 @@
 
 use app::AppError;
 use app::services::{
-    activities, compacts, countries, funding, indicators, readings, strategies, transition,
+    accounts::countries, compact::compacts, funding::activities, funding::report,
+    indicators::computation, indicators::readings, strategy::strategies, transition::plans,
 };
 use app::state::AppState;
 use app::types::{Activity, Compact, Country, FundingReport, GroupBy, Strategy, TransitionPlan};
@@ -72,7 +73,7 @@ async fn transition_plan(
     Path(code): Path<String>,
 ) -> Result<Json<TransitionPlan>, ApiError> {
     let (country_id, _) = countries::get_with_id(&state.db, &code).await?;
-    let plan = transition::load(&state.db, country_id)
+    let plan = plans::load(&state.db, country_id)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("a transition plan for {code}")))?;
     Ok(Json(plan))
@@ -131,7 +132,7 @@ async fn funding_totals(
     };
     let (country_id, _) = countries::get_with_id(&state.db, &code).await?;
     Ok(Json(
-        funding::report(&state.db, country_id, group_by, fiscal_year).await?,
+        report::build(&state.db, country_id, group_by, fiscal_year).await?,
     ))
 }
 
@@ -197,7 +198,7 @@ async fn indicator_values(
     let pillar = number("pillar", query.pillar.as_deref())?;
     let (country_id, country) = countries::get_with_id(&state.db, &code).await?;
     if let Some(id) = partner {
-        let (org_country, _) = app::services::organisations::get(&state.db, id).await?;
+        let (org_country, _) = app::services::accounts::organisations::get(&state.db, id).await?;
         if org_country != country_id {
             return Err(AppError::NotFound(format!("organisation {id}")).into());
         }
@@ -205,7 +206,7 @@ async fn indicator_values(
     let year = match fiscal_year {
         Some(year) => year,
         None => {
-            indicators::default_year(
+            computation::default_year(
                 &state.db,
                 country_id,
                 country.fiscal_year_start_month,

@@ -1,7 +1,9 @@
 //! Downloads of published data as CSV.
 
 use app::AppError;
-use app::services::{compacts, countries, strategies};
+use app::services::{
+    accounts::countries, compact::compacts, compact::signing, strategy::strategies,
+};
 use app::state::AppState;
 use app::types::{Compact, CompactStatus, FiscalYear, Strategy};
 use axum::extract::{Path, State};
@@ -31,7 +33,7 @@ pub async fn compact_json(
     if status != CompactStatus::Signed {
         return Err(not_found().into());
     }
-    let body = compacts::canonical_json(&compacts::load(&state.db, id).await?)?;
+    let body = signing::canonical_json(&compacts::load(&state.db, id).await?)?;
     let name = format!(
         "attachment; filename=\"compact-{}-v{version}.json\"",
         country.code
@@ -187,6 +189,6 @@ pub async fn transactions_template() -> impl IntoResponse {
                 "attachment; filename=\"transactions-template.csv\"",
             ),
         ],
-        app::services::transaction_import::template(),
+        app::services::funding::transaction_import::template(),
     )
 }

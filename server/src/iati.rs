@@ -5,8 +5,8 @@ use std::fs::File;
 use std::io::{BufReader, Write};
 use std::path::PathBuf;
 
-use app::services::audit::Author;
-use app::services::{countries, iati};
+use app::services::accounts::audit::Author;
+use app::services::{accounts::countries, iati};
 use app::state::AppState;
 use app::types::{ImportReport, ImportTotals};
 use axum::extract::{Path, State};

@@ -3,8 +3,8 @@ use std::process::ExitCode;
 use app::AppError;
 use std::io::Read;
 
-use app::policy::Role;
-use app::services::audit::Author;
+use app::services::accounts::audit::Author;
+use app::types::Role;
 use app::types::{NewCountry, NewUser};
 use clap::Parser;
 use server::cli::{Cli, Command};
@@ -36,7 +36,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve::run(db, args).await?,
         Command::Migrate => println!("The database schema is up to date."),
         Command::AddCountry(args) => {
-            let country = app::services::countries::create(
+            let country = app::services::accounts::countries::create(
                 &db,
                 &Author::system(COMMAND_LINE),
                 NewCountry {
@@ -100,10 +100,10 @@ async fn create_user(
             Role::ALL.map(Role::code).join(", ")
         )
     })?;
-    let country = app::services::countries::get_with_id(db, &args.country)
+    let country = app::services::accounts::countries::get_with_id(db, &args.country)
         .await
         .map_err(describe)?;
-    let org = app::services::organisations::list(db, country.0)
+    let org = app::services::accounts::organisations::list(db, country.0)
         .await
         .map_err(describe)?
         .into_iter()
@@ -128,7 +128,7 @@ async fn create_user(
             input.trim_end_matches(['\r', '\n']).to_string()
         }
     };
-    let issued = app::services::users::create(
+    let issued = app::services::accounts::users::create(
         db,
         &Author::system(COMMAND_LINE),
         NewUser {

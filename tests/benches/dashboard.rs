@@ -7,8 +7,8 @@
 
 use std::time::{Duration, Instant};
 
-use app::services::audit::Author;
-use app::services::{countries, demo, organisations};
+use app::services::accounts::audit::Author;
+use app::services::{accounts::countries, accounts::organisations, demo};
 use app::types::{NewOrganisation, OrganisationKind};
 use chrono::{Days, NaiveDate, Utc};
 use entities::{

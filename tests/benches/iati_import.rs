@@ -9,8 +9,8 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 use std::time::Instant;
 
-use app::services::audit::Author;
-use app::services::{countries, iati};
+use app::services::accounts::audit::Author;
+use app::services::{accounts::countries, iati};
 use app::types::NewCountry;
 
 const TARGET_BYTES: u64 = 100 * 1024 * 1024;

@@ -1,4 +1,4 @@
-use app::services::{countries, demo, organisations};
+use app::services::{accounts::countries, accounts::organisations, demo};
 use tests::{Browser, Client, TestApp, both_backends, demo as accounts};
 
 async fn fill(browser: &Browser, selector: &str, text: &str) {

@@ -1,5 +1,7 @@
 use app::server_fns::UpdateCommitment;
-use app::services::{compacts, countries, demo, users};
+use app::services::{
+    accounts::countries, accounts::users, compact::compacts, compact::signing, demo,
+};
 use app::types::{Compact, CompactStatus};
 use fantoccini::Locator;
 use tests::{Browser, Client, TestApp, TestDb, both_backends, demo as accounts};
@@ -128,7 +130,7 @@ both_backends! {
         for email in ["fcdo", "eu", "undp", "worldbank", "unicef"] {
             let id = users::find_by_email(&t.db, &format!("{email}@kalinda.example")).await.unwrap().unwrap().id;
             let signatory = users::actor(&t.db, id).await.unwrap().unwrap();
-            compacts::sign(&t.db, &signatory, v2.id).await.unwrap();
+            signing::sign(&t.db, &signatory, v2.id).await.unwrap();
         }
         planner.goto(&app.url("/countries/XD/compact")).await;
         planner.wait_for_hydration().await;

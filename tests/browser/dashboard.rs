@@ -1,4 +1,4 @@
-use app::services::{countries, demo, indicators};
+use app::services::{accounts::countries, demo, indicators::computation};
 use app::types::money::percent;
 use app::types::{Formula, IndicatorSet};
 use tests::{Browser, TestApp, TestDb, both_backends, demo as accounts};
@@ -9,7 +9,7 @@ const TILE: Formula = Formula::ExecutionRate;
 
 async fn expected(t: &TestDb, year: i32) -> IndicatorSet {
     let (country_id, _) = countries::get_with_id(&t.db, "XD").await.unwrap();
-    indicators::compute(&t.db, country_id, year, None)
+    computation::compute(&t.db, country_id, year, None)
         .await
         .unwrap()
 }
@@ -161,7 +161,7 @@ both_backends! {
 
 async fn norad_id(t: &TestDb) -> i32 {
     let (country_id, _) = countries::get_with_id(&t.db, "XD").await.unwrap();
-    app::services::organisations::list(&t.db, country_id)
+    app::services::accounts::organisations::list(&t.db, country_id)
         .await
         .unwrap()
         .into_iter()

@@ -1,4 +1,7 @@
-use app::services::{activities, countries, demo, funding, organisations, rates::RateTable};
+use app::services::{
+    accounts::countries, accounts::organisations, demo, funding::activities,
+    funding::rates::RateTable, funding::report,
+};
 use app::types::money::display as money;
 use app::types::{GroupBy, Totals};
 use fantoccini::Locator;
@@ -12,7 +15,7 @@ const ROUND: &str = "FY 2026/27 data call (browser test)";
 
 /// Norway's totals for fiscal year 2026 (July 2026 to June 2027).
 async fn norway_totals(t: &TestDb, country_id: i32, norad: i32) -> Totals {
-    funding::report(&t.db, country_id, GroupBy::Partner, Some(2026))
+    report::build(&t.db, country_id, GroupBy::Partner, Some(2026))
         .await
         .unwrap()
         .rows

@@ -1,4 +1,4 @@
-use app::services::{activities, countries, demo, organisations};
+use app::services::{accounts::countries, accounts::organisations, demo, funding::activities};
 use tests::{Browser, TestApp, both_backends, demo as accounts};
 
 use crate::forms::{press, sign_in, wait_for_text};

@@ -1,4 +1,4 @@
-use app::services::{countries, demo, strategies};
+use app::services::{accounts::countries, demo, strategy::strategies};
 use tests::{Browser, TestApp, TestDb, both_backends, demo as accounts};
 
 use crate::forms::{press, sign_in, type_into, wait_for_text};

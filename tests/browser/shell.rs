@@ -1,5 +1,5 @@
-use app::services::audit::Author;
-use app::services::{countries, demo};
+use app::services::accounts::audit::Author;
+use app::services::{accounts::countries, demo};
 use app::types::NewCountry;
 use fantoccini::Locator;
 use tests::{Browser, TestApp, TestDb, both_backends};

@@ -1,7 +1,10 @@
-use app::policy::Role;
 use app::server_fns::AddPriority;
-use app::services::audit::Author;
-use app::services::{countries, organisations, strategies, users};
+use app::services::accounts::audit::Author;
+use app::services::{
+    accounts::countries, accounts::organisations, accounts::users, strategy::lifecycle,
+    strategy::strategies,
+};
+use app::types::Role;
 use app::types::{NewCountry, NewOrganisation, NewUser, OrganisationKind};
 use fantoccini::Locator;
 use tests::{Browser, Client, TestApp, TestDb, both_backends};
@@ -205,7 +208,7 @@ both_backends! {
             last_fiscal_year: 2027,
             vision: String::new(),
         };
-        strategies::create(&t.db, &system, country_id, plan).await.unwrap();
+        lifecycle::create(&t.db, &system, country_id, plan).await.unwrap();
         let app = TestApp::spawn(&t).await;
         let browser = Browser::start(false).await;
         browser.goto(&app.url("/sign-in")).await;

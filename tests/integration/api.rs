@@ -1,5 +1,5 @@
-use app::services::audit::Author;
-use app::services::{countries, demo};
+use app::services::accounts::audit::Author;
+use app::services::{accounts::countries, demo};
 use app::types::{Country, NewCountry};
 use serde_json::Value;
 use tests::{TestApp, both_backends};

@@ -1,5 +1,5 @@
-use app::services::audit::{self, Author};
-use app::services::{countries, demo, organisations};
+use app::services::accounts::audit::{self, Author};
+use app::services::{accounts::countries, accounts::organisations, demo};
 use app::types::{AuditFilter, NewOrganisation, OrganisationKind};
 use sea_orm::ConnectionTrait;
 use tests::both_backends;

@@ -216,8 +216,8 @@ both_backends! {
         let app = TestApp::spawn(&t).await;
         let admin = Client::signed_in(&app, accounts::ADMIN.0, accounts::ADMIN.1).await;
         let csrf = admin.csrf().await;
-        let (country_id, _) = app::services::countries::get_with_id(&t.db, "XD").await.unwrap();
-        let org = app::services::organisations::list(&t.db, country_id).await.unwrap()[0].id.to_string();
+        let (country_id, _) = app::services::accounts::countries::get_with_id(&t.db, "XD").await.unwrap();
+        let org = app::services::accounts::organisations::list(&t.db, country_id).await.unwrap()[0].id.to_string();
         let created = admin
             .call::<app::server_fns::CreateUser>(&[
                 ("csrf", &csrf),
@@ -297,7 +297,7 @@ both_backends! {
         let app = TestApp::spawn(&t).await;
         let admin = Client::signed_in(&app, accounts::ADMIN.0, accounts::ADMIN.1).await;
         let csrf = admin.csrf().await;
-        let fcdo = app::services::users::find_by_email(&t.db, accounts::FCDO.0).await.unwrap().unwrap();
+        let fcdo = app::services::accounts::users::find_by_email(&t.db, accounts::FCDO.0).await.unwrap().unwrap();
         let answer = admin
             .call::<app::server_fns::UpdateUser>(&[
                 ("csrf", &csrf),
@@ -307,11 +307,11 @@ both_backends! {
             ])
             .await;
         assert!(answer.is_success(), "{answer:?}");
-        let actor = app::services::users::actor(&t.db, fcdo.id).await.unwrap().unwrap();
-        assert_eq!(actor.memberships[0].role, app::policy::Role::Reviewer);
+        let actor = app::services::accounts::users::actor(&t.db, fcdo.id).await.unwrap().unwrap();
+        assert_eq!(actor.memberships[0].role, app::types::Role::Reviewer);
         assert_eq!(actor.display_name, "Fiona Reviewer");
         assert!(!actor.signatory, "an unticked box takes the signature away");
-        let history = app::services::audit::history(&t.db, "user", fcdo.id).await.unwrap();
+        let history = app::services::accounts::audit::history(&t.db, "user", fcdo.id).await.unwrap();
         assert_eq!(history[0].actor, accounts::ADMIN.0);
         assert!(history[0].before.as_deref().unwrap().contains("partner_reporter"));
         assert!(history[0].after.as_deref().unwrap().contains("\"role\":\"reviewer\""));

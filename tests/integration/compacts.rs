@@ -1,6 +1,8 @@
 use app::AppError;
-use app::services::audit::Author;
-use app::services::{commitments, compacts, countries, demo};
+use app::services::accounts::audit::Author;
+use app::services::{
+    accounts::countries, compact::commitments, compact::compacts, compact::signing, demo,
+};
 use app::types::{CommitmentKind, CommitmentStatus, Compact, CompactStatus, NewProgress};
 use sha2::{Digest, Sha256};
 use tests::{TestApp, TestDb, both_backends};
@@ -34,7 +36,7 @@ both_backends! {
         assert_eq!(v1.parties.len(), 7);
         let hash = v1.sha256.clone().unwrap();
         assert!(v1.parties.iter().all(|p| p.signature.as_ref().map(|s| &s.sha256) == Some(&hash)));
-        let recomputed = format!("{:x}", Sha256::digest(compacts::canonical_json(&v1).unwrap()));
+        let recomputed = format!("{:x}", Sha256::digest(signing::canonical_json(&v1).unwrap()));
         assert_eq!(recomputed, hash, "the hash is of the canonical text");
 
         // The agreed content of a signed version never changes.
@@ -68,7 +70,7 @@ both_backends! {
             .unwrap();
         assert_eq!(reported.status, CommitmentStatus::OffTrack);
         let after = compacts::load(&t.db, v1.id).await.unwrap();
-        assert_eq!(compacts::canonical_json(&after).unwrap(), compacts::canonical_json(&v1).unwrap());
+        assert_eq!(signing::canonical_json(&after).unwrap(), signing::canonical_json(&v1).unwrap());
 
         // An amendment copies the content and needs every signature again.
         let v2 = compacts::amend(&t.db, &system, v1.id).await.unwrap();
@@ -80,7 +82,7 @@ both_backends! {
         assert_eq!(v2.commitments.len(), 25);
         let again = compacts::amend(&t.db, &system, v1.id).await.unwrap_err();
         assert_eq!(fields(again), ["status"], "one open version at a time");
-        let early = compacts::sign(&t.db, &planner, v2.id).await.unwrap_err();
+        let early = signing::sign(&t.db, &planner, v2.id).await.unwrap_err();
         assert_eq!(fields(early), ["status"], "a draft is not signed");
     }
 }
@@ -196,8 +198,8 @@ both_backends! {
         assert_eq!(thread.len(), 2);
         assert_eq!(thread[1], ("Rita Reviewer", "Still waiting for the security annex."));
         assert_eq!(
-            compacts::canonical_json(&after).unwrap(),
-            compacts::canonical_json(&v1).unwrap(),
+            signing::canonical_json(&after).unwrap(),
+            signing::canonical_json(&v1).unwrap(),
             "comments are not part of the signed text"
         );
     }

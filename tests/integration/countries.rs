@@ -1,6 +1,6 @@
 use app::AppError;
-use app::services::audit::Author;
-use app::services::countries;
+use app::services::accounts::audit::Author;
+use app::services::accounts::countries;
 use app::types::NewCountry;
 use tests::both_backends;
 

@@ -1,7 +1,11 @@
 //! Strategies and compacts of the demo country in the state a test needs.
 
-use app::services::audit::Author;
-use app::services::{commitments, compacts, organisations, priorities, reviews, strategies, users};
+use app::services::accounts::audit::Author;
+use app::services::{
+    accounts::organisations, accounts::users, compact::commitments, compact::compacts,
+    compact::reviews, compact::signing, strategy::lifecycle, strategy::priorities,
+    strategy::strategies,
+};
 use app::types::{
     CommitmentCategory, CommitmentKind, Compact, CompactStatus, NewCommitment, NewCompact,
     NewPriority, Phase, StrategyStatus, ThematicArea,
@@ -31,7 +35,7 @@ pub async fn org(t: &TestDb, country_id: i32, name: &str) -> i32 {
         .id
 }
 
-pub async fn actor(t: &TestDb, email: &str) -> app::policy::Actor {
+pub async fn actor(t: &TestDb, email: &str) -> app::types::Actor {
     let id = users::find_by_email(&t.db, email)
         .await
         .unwrap()
@@ -64,7 +68,7 @@ pub async fn close_open_compacts(t: &TestDb, country_id: i32) {
                 let first = commitment(norad, CommitmentKind::Partner, "Report all aid");
                 commitments::add(&t.db, &system, id, first).await.unwrap();
             }
-            compacts::freeze(&t.db, &system, id).await.unwrap();
+            signing::freeze(&t.db, &system, id).await.unwrap();
         }
         if status != CompactStatus::Signed {
             let open = compacts::load(&t.db, id).await.unwrap();
@@ -75,7 +79,7 @@ pub async fn close_open_compacts(t: &TestDb, country_id: i32) {
                     .iter()
                     .any(|p| p.id == signer.organisation_id && p.signature.is_none());
                 if unsigned {
-                    compacts::sign(&t.db, &signer, id).await.unwrap();
+                    signing::sign(&t.db, &signer, id).await.unwrap();
                 }
             }
         }
@@ -95,7 +99,7 @@ async fn ensure_endorsed_priority(t: &TestDb, country_id: i32, code: &str) {
     {
         return;
     }
-    let draft = strategies::new_draft_from(&t.db, &system, endorsed)
+    let draft = lifecycle::new_draft_from(&t.db, &system, endorsed)
         .await
         .unwrap();
     let new = NewPriority {
@@ -149,12 +153,12 @@ pub async fn close_open_versions(t: &TestDb, country_id: i32) -> i32 {
     let mut last_endorsed = 0;
     for (id, _, status) in strategies::versions(&t.db, country_id).await.unwrap() {
         if status == StrategyStatus::Draft {
-            strategies::send_to_consultation(&t.db, &system, id)
+            lifecycle::send_to_consultation(&t.db, &system, id)
                 .await
                 .unwrap();
         }
         if status != StrategyStatus::Endorsed {
-            strategies::endorse(&t.db, &system, id).await.unwrap();
+            lifecycle::endorse(&t.db, &system, id).await.unwrap();
         }
         last_endorsed = id;
     }

@@ -1,6 +1,9 @@
 use app::AppError;
-use app::services::audit::Author;
-use app::services::{activities, budget, funding, rates, reporting, transaction_import};
+use app::services::accounts::audit::Author;
+use app::services::{
+    funding::activities, funding::budget, funding::rates, funding::report, funding::reporting,
+    funding::transaction_import,
+};
 use app::types::{
     BudgetAmounts, ExchangeRate, FundingReport, GroupBy, NewReportingRound, ResponseStatus, Share,
     Totals, TransactionKind,
@@ -38,7 +41,7 @@ fn fields(err: AppError) -> Vec<String> {
 both_backends! {
     async fn totals_count_each_dollar_once(t) {
         let f = build(&t).await;
-        let by_partner = funding::report(&t.db, f.country_id, GroupBy::Partner, None).await.unwrap();
+        let by_partner = report::build(&t.db, f.country_id, GroupBy::Partner, None).await.unwrap();
         assert_eq!(rows(&by_partner), [
             (f.norway.to_string(), totals("300000", "1210000", "1150000"), 0),
             (f.undp.to_string(), totals("0", "800000", "500000"), 0),
@@ -53,7 +56,7 @@ both_backends! {
 
         // By priority the fund's allocations count, its receipts do not,
         // and what it still holds is a row of its own: the same grand total.
-        let by_priority = funding::report(&t.db, f.country_id, GroupBy::Priority, None).await.unwrap();
+        let by_priority = report::build(&t.db, f.country_id, GroupBy::Priority, None).await.unwrap();
         assert_eq!(rows(&by_priority), [
             ("1.1".into(), totals("300000", "1100000", "1040000"), 0),
             ("1.2".into(), totals("0", "480000", "300000"), 0),
@@ -69,14 +72,14 @@ both_backends! {
             (Some(dec("1000000")), Some(dec("180000"))),
         ]);
 
-        let by_pillar = funding::report(&t.db, f.country_id, GroupBy::Pillar, None).await.unwrap();
+        let by_pillar = report::build(&t.db, f.country_id, GroupBy::Pillar, None).await.unwrap();
         assert_eq!(rows(&by_pillar)[..2], [
             ("1".into(), totals("300000", "1580000", "1340000"), 0),
             ("2".into(), totals("0", "820000", "650000"), 0),
         ]);
         assert_eq!(by_pillar.total, grand);
 
-        let by_year = funding::report(&t.db, f.country_id, GroupBy::FiscalYear, None).await.unwrap();
+        let by_year = report::build(&t.db, f.country_id, GroupBy::FiscalYear, None).await.unwrap();
         assert_eq!(rows(&by_year), [
             ("2025".into(), totals("0", "2610000", "1450000"), 1),
             ("2026".into(), totals("300000", "0", "800000"), 0),
@@ -90,9 +93,9 @@ both_backends! {
             assert_eq!(report.outside_government_disbursed, dec("500000"));
             assert_eq!(report.unconverted_count, 1);
         }
-        let by_channel = funding::report(&t.db, f.country_id, GroupBy::Channel, None).await.unwrap();
+        let by_channel = report::build(&t.db, f.country_id, GroupBy::Channel, None).await.unwrap();
         assert_eq!(by_channel.total, grand);
-        let by_money = funding::report(&t.db, f.country_id, GroupBy::MoneyType, None).await.unwrap();
+        let by_money = report::build(&t.db, f.country_id, GroupBy::MoneyType, None).await.unwrap();
         assert_eq!(by_money.total, grand);
     }
 }
@@ -100,7 +103,7 @@ both_backends! {
 both_backends! {
     async fn a_fiscal_year_filter_keeps_its_own_flows_and_costs(t) {
         let f = build(&t).await;
-        let report = funding::report(&t.db, f.country_id, GroupBy::Priority, Some(2026)).await.unwrap();
+        let report = report::build(&t.db, f.country_id, GroupBy::Priority, Some(2026)).await.unwrap();
         assert_eq!(rows(&report)[..3], [
             ("1.1".into(), totals("300000", "0", "600000"), 0),
             ("1.2".into(), totals("0", "0", "120000"), 0),
@@ -118,7 +121,7 @@ both_backends! {
 both_backends! {
     async fn conversions_name_their_rates_and_flag_missing_ones(t) {
         let f = build(&t).await;
-        let report = funding::report(&t.db, f.country_id, GroupBy::Partner, None).await.unwrap();
+        let report = report::build(&t.db, f.country_id, GroupBy::Partner, None).await.unwrap();
         let used: Vec<_> = report
             .rates_used
             .iter()
@@ -142,10 +145,10 @@ both_backends! {
             source: "Central bank".into(),
         };
         rates::store(&t.db, &Author::system("test"), None, vec![gbp("2026-05-02")]).await.unwrap();
-        let still = funding::report(&t.db, f.country_id, GroupBy::Partner, None).await.unwrap();
+        let still = report::build(&t.db, f.country_id, GroupBy::Partner, None).await.unwrap();
         assert_eq!(still.unconverted_count, 1);
         rates::store(&t.db, &Author::system("test"), None, vec![gbp("2026-04-30")]).await.unwrap();
-        let converted = funding::report(&t.db, f.country_id, GroupBy::Partner, None).await.unwrap();
+        let converted = report::build(&t.db, f.country_id, GroupBy::Partner, None).await.unwrap();
         assert_eq!(converted.unconverted_count, 0);
         assert_eq!(converted.rows[2].totals, totals("0", "600000", "662500"));
     }
@@ -321,11 +324,11 @@ both_backends! {
         let names: Vec<_> = opened.compliance.iter().map(|c| c.organisation.name.as_str()).collect();
         assert_eq!(names, ["Norway", "Peacebuilding Fund", "UNDP", "United Kingdom"]);
         assert_eq!(opened.answered(), (0, 4));
-        let user = app::services::users::create(&t.db, &planner, app::types::NewUser {
+        let user = app::services::accounts::users::create(&t.db, &planner, app::types::NewUser {
             email: "reporter@norway.example".into(),
             display_name: "Norway reporter".into(),
             organisation_id: f.norway,
-            role: app::policy::Role::PartnerReporter,
+            role: app::types::Role::PartnerReporter,
             signatory: false,
         }, None)
         .await

@@ -5,8 +5,11 @@
 
 use std::str::FromStr;
 
-use app::services::audit::Author;
-use app::services::{activities, budget, countries, organisations, priorities, rates, strategies};
+use app::services::accounts::audit::Author;
+use app::services::{
+    accounts::countries, accounts::organisations, funding::activities, funding::budget,
+    funding::rates, strategy::lifecycle, strategy::priorities,
+};
 use app::types::{
     ActivityStatus, Channel, CountrySystems, ExchangeRate, MoneyType, NewActivity, NewBudgetLine,
     NewCountry, NewOrganisation, NewPlannedDisbursement, NewPriority, NewStrategy, NewTransaction,
@@ -139,7 +142,7 @@ pub async fn build(t: &TestDb) -> Funding {
     .await;
 
     // An endorsed strategy: 1.1 and 1.2 under pillar 1, 2.1 under pillar 2.
-    let strategy = strategies::create(
+    let strategy = lifecycle::create(
         &t.db,
         &system,
         country_id,
@@ -183,10 +186,10 @@ pub async fn build(t: &TestDb) -> Funding {
         .await
         .unwrap();
     }
-    strategies::send_to_consultation(&t.db, &system, strategy.id)
+    lifecycle::send_to_consultation(&t.db, &system, strategy.id)
         .await
         .unwrap();
-    strategies::endorse(&t.db, &system, strategy.id)
+    lifecycle::endorse(&t.db, &system, strategy.id)
         .await
         .unwrap();
 

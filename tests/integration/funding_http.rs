@@ -69,7 +69,7 @@ both_backends! {
             let response = app.get(&format!("/api/v1/countries/TL/funding?{query}")).await;
             assert_eq!(response.status().as_u16(), 200);
             let api: FundingReport = response.json().await.unwrap();
-            let expected = app::services::funding::report(&t.db, f.country_id, group_by, year)
+            let expected = app::services::funding::report::build(&t.db, f.country_id, group_by, year)
                 .await
                 .unwrap();
             assert_eq!(api, expected);

@@ -7,8 +7,10 @@ use std::fs::File;
 use std::io::{BufReader, Cursor};
 use std::path::{Path, PathBuf};
 
-use app::services::audit::Author;
-use app::services::{activities, budget, countries, iati, organisations};
+use app::services::accounts::audit::Author;
+use app::services::{
+    accounts::countries, accounts::organisations, funding::activities, funding::budget, iati,
+};
 use app::types::{
     ImportOutcome, ImportProblem, ImportReport, NewBudgetLine, NewCountry, NewOrganisation,
     OrganisationKind, Share, TransactionKind,

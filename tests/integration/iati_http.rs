@@ -1,7 +1,7 @@
 //! The IATI page, its form posted without JavaScript, and the download.
 
 use app::server_fns::ImportIati;
-use app::services::{countries, demo, organisations};
+use app::services::{accounts::countries, accounts::organisations, demo};
 use leptos::server_fn::ServerFn;
 use tests::{Client, TestApp, both_backends, demo as accounts};
 

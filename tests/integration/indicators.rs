@@ -1,5 +1,5 @@
-use app::services::audit::Author;
-use app::services::{indicators, reporting, users};
+use app::services::accounts::audit::Author;
+use app::services::{accounts::users, funding::reporting, indicators::computation};
 use app::types::{Formula, IndicatorSet, NewReportingRound, ResponseStatus};
 use rust_decimal::Decimal;
 use tests::both_backends;
@@ -37,13 +37,13 @@ both_backends! {
             email: "reporter@norway.example".into(),
             display_name: "Norway reporter".into(),
             organisation_id: f.norway,
-            role: app::policy::Role::PartnerReporter,
+            role: app::types::Role::PartnerReporter,
             signatory: false,
         }, None).await.unwrap();
         let reporter = Author { user_id: Some(user.user.id), label: user.user.email };
         reporting::respond(&t.db, &reporter, round.id, f.norway, ResponseStatus::Submitted).await.unwrap();
 
-        let set = indicators::compute(&t.db, f.country_id, 2025, None).await.unwrap();
+        let set = computation::compute(&t.db, f.country_id, 2025, None).await.unwrap();
         assert_eq!(set.fiscal_year_label, "FY 2025/26");
         // On-budget disbursements to the government sector (Norway's 440,000)
         // over scheduled ones (Norway 550,000 = EUR 500,000 at 1.10; UNDP 250,000).
@@ -74,19 +74,19 @@ both_backends! {
         assert_eq!(terms(&set, Formula::GovernmentDelivery), (None, dec("0"), dec("0")));
 
         // The next year: Norway's pledge is not yet committed.
-        let next = indicators::compute(&t.db, f.country_id, 2026, None).await.unwrap();
+        let next = computation::compute(&t.db, f.country_id, 2026, None).await.unwrap();
         assert_eq!(terms(&next, Formula::PledgeGap).0, some("300000"));
         assert_eq!(terms(&next, Formula::UndisbursedBalance), (some("360000"), dec("2610000"), dec("2250000")));
         assert_eq!(terms(&next, Formula::ReportingCompliance).0, None);
 
         // A partner with no scheduled disbursements: not applicable.
-        let uk = indicators::compute(&t.db, f.country_id, 2025, Some(f.uk)).await.unwrap();
+        let uk = computation::compute(&t.db, f.country_id, 2025, Some(f.uk)).await.unwrap();
         assert_eq!(uk.partner.as_ref().map(|p| p.name.as_str()), Some("United Kingdom"));
         assert_eq!(terms(&uk, Formula::AidOnBudget), (None, dec("0"), dec("0")));
         assert_eq!(terms(&uk, Formula::AnnualPredictability).0, None);
         assert_eq!(terms(&uk, Formula::PooledShare), (some("1"), dec("600000"), dec("600000")));
         assert_eq!(terms(&uk, Formula::MediumTermPredictability), (some("0"), dec("0"), dec("1")));
-        let norway = indicators::compute(&t.db, f.country_id, 2025, Some(f.norway)).await.unwrap();
+        let norway = computation::compute(&t.db, f.country_id, 2025, Some(f.norway)).await.unwrap();
         assert_eq!(terms(&norway, Formula::AidOnBudget), (some("0.8"), dec("440000"), dec("550000")));
         assert_eq!(terms(&norway, Formula::ExecutionRate), (some("0.4545"), dec("550000"), dec("1210000")));
         assert!(norway.get(Formula::FundingGap).is_none());

@@ -13,6 +13,7 @@ mod funding;
 mod funding_data;
 mod funding_http;
 mod health;
+mod house;
 mod iati;
 mod iati_http;
 mod indicators;

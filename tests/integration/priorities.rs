@@ -1,8 +1,11 @@
 use std::str::FromStr;
 
 use app::AppError;
-use app::services::audit::{self, Author};
-use app::services::{agreements, countries, demo, organisations, pillars, priorities, strategies};
+use app::services::accounts::audit::{self, Author};
+use app::services::{
+    accounts::countries, accounts::organisations, demo, strategy::agreements, strategy::pillars,
+    strategy::priorities, strategy::strategies,
+};
 use app::types::{
     NewCountry, NewOrganisation, NewProvision, OrganisationKind, Strategy, StrategyComparison,
     StrategyStatus, YearCost,

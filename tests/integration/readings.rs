@@ -3,9 +3,12 @@
 //! scorecards, on the hand-built Timor-Leste dataset.
 
 use app::AppError;
-use app::services::audit::Author;
-use app::services::readings::{self, Filter};
-use app::services::{budget, indicator_definitions as definitions, scorecards, users};
+use app::services::accounts::audit::Author;
+use app::services::indicators::readings::{self, Filter};
+use app::services::{
+    accounts::users, funding::budget, indicators::comments, indicators::definitions,
+    indicators::scorecards,
+};
 use app::types::{
     Baseline, BudgetAmounts, Direction, Formula, NewIndicator, NewMeasurement, Readings, Status,
     Unit,
@@ -102,7 +105,7 @@ async fn define_all(t: &TestDb, f: &Funding) -> Author {
             email: "planner@timor.example".into(),
             display_name: "Finance planner".into(),
             organisation_id: f.finance,
-            role: app::policy::Role::Planner,
+            role: app::types::Role::Planner,
             signatory: false,
         },
         None,
@@ -248,9 +251,9 @@ both_backends! {
         definitions::record_measurement(&t.db, &planner, c, "revenue", measured(2025, "0.081")).await.unwrap();
         let set = readings::of_year(&t.db, c, 2025, Filter::default()).await.unwrap();
         assert_eq!(reading(&set, "revenue"), (some("0.081"), some("0.072"), some("0.08"), Some(Status::Met)));
-        definitions::comment(&t.db, &planner, c, "revenue", 2025, "Includes the one-off licence fees.").await.unwrap();
+        comments::comment(&t.db, &planner, c, "revenue", 2025, "Includes the one-off licence fees.").await.unwrap();
         let id = definitions::get_model(&t.db, c, "revenue").await.unwrap().id;
-        let comments = definitions::comments(&t.db, id).await.unwrap();
+        let comments = comments::comments(&t.db, id).await.unwrap();
         assert_eq!(comments.len(), 1);
         assert_eq!((comments[0].author.as_str(), comments[0].fiscal_year), ("Finance planner (Ministry of Finance)", 2025));
     }

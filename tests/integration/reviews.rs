@@ -1,6 +1,6 @@
 use app::AppError;
-use app::services::audit::Author;
-use app::services::{commitments, countries, demo, reviews};
+use app::services::accounts::audit::Author;
+use app::services::{accounts::countries, compact::commitments, compact::reviews, demo};
 use app::types::{CommitmentKind, CommitmentStatus as S, NewAssessment, Outcome, Side};
 use tests::{Client, TestApp, both_backends, demo as accounts};
 

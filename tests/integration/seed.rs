@@ -1,4 +1,4 @@
-use app::services::{countries, demo};
+use app::services::{accounts::countries, demo};
 use app::types::OrganisationKind;
 use tests::both_backends;
 

@@ -1,9 +1,12 @@
 use std::str::FromStr;
 
 use app::AppError;
-use app::policy::Role;
-use app::services::audit::Author;
-use app::services::{comments, countries, demo, organisations, priorities, strategies, users};
+use app::services::accounts::audit::Author;
+use app::services::{
+    accounts::countries, accounts::organisations, accounts::users, demo, strategy::comments,
+    strategy::lifecycle, strategy::priorities, strategy::strategies,
+};
+use app::types::Role;
 use app::types::{
     NewCountry, NewOrganisation, NewPriority, NewStrategy, NewUser, OrganisationKind, Phase,
     StrategyComparison, StrategyStatus, ThematicArea, YearCost,
@@ -100,7 +103,7 @@ both_backends! {
     async fn a_strategy_is_drafted_endorsed_frozen_and_redrafted(t) {
         let s = setup(&t).await;
         let author = Author::system("planner@kalinda.example");
-        let draft = strategies::create(&t.db, &author, s.country_id, plan()).await.unwrap();
+        let draft = lifecycle::create(&t.db, &author, s.country_id, plan()).await.unwrap();
         assert_eq!(draft.version, 1);
         assert_eq!(draft.status, StrategyStatus::Draft);
         assert_eq!(draft.pillars.len(), 5, "the five PSGs");
@@ -117,17 +120,17 @@ both_backends! {
         assert_eq!(p21.lead_organisation, "Ministry of Finance");
         assert_eq!(loaded.pillars[2].priorities[0].cost_in(2028), usd("125.25"));
 
-        strategies::send_to_consultation(&t.db, &author, draft.id).await.unwrap();
+        lifecycle::send_to_consultation(&t.db, &author, draft.id).await.unwrap();
         let refused = priorities::set_cost(&t.db, &author, draft.id, p21.id, YearCost { fiscal_year: 2026, amount: usd("1") }).await;
         assert_eq!(fields(refused.unwrap_err()), ["status"]);
-        let endorsed = strategies::endorse(&t.db, &author, draft.id).await.unwrap();
+        let endorsed = lifecycle::endorse(&t.db, &author, draft.id).await.unwrap();
         assert_eq!(endorsed.status, StrategyStatus::Endorsed);
         let refused = priorities::add(&t.db, &author, draft.id,
             priority(justice, "3.2", s.justice, &[])).await;
         assert_eq!(fields(refused.unwrap_err()), ["status"]);
         assert_eq!(strategies::load(&t.db, draft.id).await.unwrap(), endorsed, "the endorsed version is frozen");
 
-        let next = strategies::new_draft_from(&t.db, &author, draft.id).await.unwrap();
+        let next = lifecycle::new_draft_from(&t.db, &author, draft.id).await.unwrap();
         assert_eq!((next.version, next.status, next.based_on_version), (2, StrategyStatus::Draft, Some(1)));
         assert_eq!(next.priorities().count(), 2);
         let copy = next.priorities().find(|p| p.code == "2.1").unwrap();
@@ -149,7 +152,7 @@ both_backends! {
             strategies::latest_endorsed(&t.db, s.country_id).await.unwrap().map(|s| s.version),
             Some(1)
         );
-        let again = strategies::new_draft_from(&t.db, &author, draft.id).await;
+        let again = lifecycle::new_draft_from(&t.db, &author, draft.id).await;
         assert_eq!(fields(again.unwrap_err()), ["status"], "one open draft at a time");
     }
 }
@@ -159,11 +162,11 @@ both_backends! {
         let s = setup(&t).await;
         let author = Author::system("test");
         let backwards = NewStrategy { first_fiscal_year: 2028, last_fiscal_year: 2026, ..plan() };
-        let err = strategies::create(&t.db, &author, s.country_id, backwards).await.unwrap_err();
+        let err = lifecycle::create(&t.db, &author, s.country_id, backwards).await.unwrap_err();
         assert_eq!(fields(err), ["last_fiscal_year"]);
         assert!(strategies::latest_endorsed(&t.db, s.country_id).await.unwrap().is_none());
 
-        let draft = strategies::create(&t.db, &author, s.country_id, plan()).await.unwrap();
+        let draft = lifecycle::create(&t.db, &author, s.country_id, plan()).await.unwrap();
         let pillar = draft.pillars[0].id;
         let cases = [
             (priority(pillar, "1.1", s.finance, &[(2026, "-5")]), "cost_2026"),
@@ -189,7 +192,7 @@ both_backends! {
     async fn consultation_comments_are_threaded_and_resolved(t) {
         let s = setup(&t).await;
         let system = Author::system("test");
-        let draft = strategies::create(&t.db, &system, s.country_id, plan()).await.unwrap();
+        let draft = lifecycle::create(&t.db, &system, s.country_id, plan()).await.unwrap();
         let p = priorities::add(&t.db, &system, draft.id,
             priority(draft.pillars[0].id, "1.1", s.finance, &[])).await.unwrap();
         let reviewer = users::create(&t.db, &system, NewUser {
@@ -203,7 +206,7 @@ both_backends! {
 
         let early = comments::add(&t.db, &actor, p.id, None, "Too early".into()).await;
         assert_eq!(fields(early.unwrap_err()), ["body"], "no comments on a draft");
-        strategies::send_to_consultation(&t.db, &system, draft.id).await.unwrap();
+        lifecycle::send_to_consultation(&t.db, &system, draft.id).await.unwrap();
 
         let first = comments::add(&t.db, &actor, p.id, None, "Who pays after 2027?".into()).await.unwrap();
         let reply = comments::add(&t.db, &actor, p.id, Some(first.id), "And for how long?".into()).await.unwrap();
@@ -230,7 +233,7 @@ both_backends! {
         demo::seed(&t.db).await.unwrap();
         let s = setup(&t).await;
         let system = Author::system("test");
-        let draft = strategies::create(&t.db, &system, s.country_id, plan()).await.unwrap();
+        let draft = lifecycle::create(&t.db, &system, s.country_id, plan()).await.unwrap();
         let mut elections = priority(draft.pillars[0].id, "1.1", s.finance, &[]);
         elections.thematic_area = ThematicArea::Elections;
         priorities::add(&t.db, &system, draft.id, elections).await.unwrap();
@@ -251,8 +254,8 @@ both_backends! {
         assert!(page.contains("Peers working on elections"));
         let peer_link = "/countries/TL/strategy/priorities/1.1";
         assert!(!page.contains(peer_link), "TL has no endorsed version yet");
-        strategies::send_to_consultation(&t.db, &system, draft.id).await.unwrap();
-        strategies::endorse(&t.db, &system, draft.id).await.unwrap();
+        lifecycle::send_to_consultation(&t.db, &system, draft.id).await.unwrap();
+        lifecycle::endorse(&t.db, &system, draft.id).await.unwrap();
         let (_, page) = app.get_text("/countries/XD/strategy/priorities/1.2").await;
         assert!(page.contains(peer_link));
         let (_, other_area) = app.get_text("/countries/XD/strategy/priorities/3.1").await;

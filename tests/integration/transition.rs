@@ -1,8 +1,10 @@
 use std::str::FromStr;
 
 use app::AppError;
-use app::services::audit::Author;
-use app::services::{countries, demo, drawdown, organisations, transition};
+use app::services::accounts::audit::Author;
+use app::services::{
+    accounts::countries, accounts::organisations, demo, transition::drawdown, transition::plans,
+};
 use app::types::{
     FunctionKind, NewCountry, NewDrawdownPhase, NewFunction, NewOrganisation, NewTransitionPlan,
     OrganisationKind, Readiness,
@@ -47,7 +49,7 @@ async fn setup(t: &TestDb) -> (i32, i32) {
         drawdown_start: d("2026-07-01"),
         drawdown_end: d("2028-06-30"),
     };
-    transition::set_plan(&t.db, &system, country_id, plan)
+    plans::set_plan(&t.db, &system, country_id, plan)
         .await
         .unwrap();
     (country_id, owner)
@@ -77,9 +79,9 @@ both_backends! {
             function(owner, "2027-03-31", "500000.50", "250000.25", "250000.25"),
             function(owner, "2027-08-01", "2000000", "900000", "0"),
         ] {
-            transition::add_function(&t.db, &system, country_id, f).await.unwrap();
+            plans::add_function(&t.db, &system, country_id, f).await.unwrap();
         }
-        let plan = transition::load(&t.db, country_id).await.unwrap().unwrap();
+        let plan = plans::load(&t.db, country_id).await.unwrap().unwrap();
         assert_eq!(plan.functions.len(), 3);
         assert_eq!(
             plan.functions.iter().map(|f| f.handover_fiscal_year).collect::<Vec<_>>(),
@@ -113,15 +115,15 @@ both_backends! {
             other => panic!("{other:?}"),
         };
         let late = function(owner, "2028-07-01", "1", "1", "1");
-        let err = transition::add_function(&t.db, &system, country_id, late).await.unwrap_err();
+        let err = plans::add_function(&t.db, &system, country_id, late).await.unwrap_err();
         assert_eq!(fields(err), ["target_handover"]);
         let negative = function(owner, "2027-01-01", "1", "-1", "1");
-        let err = transition::add_function(&t.db, &system, country_id, negative).await.unwrap_err();
+        let err = plans::add_function(&t.db, &system, country_id, negative).await.unwrap_err();
         assert_eq!(fields(err), ["after_cost"]);
         let elsewhere = function(foreign, "2027-01-01", "1", "1", "1");
-        let err = transition::add_function(&t.db, &system, country_id, elsewhere).await.unwrap_err();
+        let err = plans::add_function(&t.db, &system, country_id, elsewhere).await.unwrap_err();
         assert_eq!(fields(err), ["future_owner_id"]);
-        let plan = transition::load(&t.db, country_id).await.unwrap().unwrap();
+        let plan = plans::load(&t.db, country_id).await.unwrap().unwrap();
         assert!(plan.functions.is_empty());
         assert!(plan.cliff.is_empty());
     }
@@ -139,19 +141,19 @@ both_backends! {
             .unwrap()
             .id;
         let system = Author::system("test");
-        let before = transition::load(&t.db, country_id).await.unwrap().unwrap().functions.len();
+        let before = plans::load(&t.db, country_id).await.unwrap().unwrap().functions.len();
         let mut unknown = function(owner, "2027-01-15", "100", "50", "0");
         unknown.priority_code = Some("9.9".into());
-        let err = transition::add_function(&t.db, &system, country_id, unknown).await.unwrap_err();
+        let err = plans::add_function(&t.db, &system, country_id, unknown).await.unwrap_err();
         match err {
             AppError::Invalid(errors) => assert_eq!(errors[0].field, "priority_code"),
             other => panic!("{other:?}"),
         }
         let mut served = function(owner, "2027-01-15", "100", "50", "0");
         served.priority_code = Some("3.2".into());
-        let added = transition::add_function(&t.db, &system, country_id, served).await.unwrap();
+        let added = plans::add_function(&t.db, &system, country_id, served).await.unwrap();
         assert_eq!(added.priority_code.as_deref(), Some("3.2"));
-        let plan = transition::load(&t.db, country_id).await.unwrap().unwrap();
+        let plan = plans::load(&t.db, country_id).await.unwrap().unwrap();
         assert_eq!(plan.functions.len(), before + 1, "only the valid one was saved");
         let corrections: Vec<&str> = plan
             .functions
@@ -188,7 +190,7 @@ both_backends! {
         drawdown::add_phase(&t.db, &system, country_id, phase(" First ", "2026-07-01", "2027-06-30"))
             .await
             .unwrap();
-        let plan = transition::load(&t.db, country_id).await.unwrap().unwrap();
+        let plan = plans::load(&t.db, country_id).await.unwrap().unwrap();
         let names: Vec<&str> = plan.phases.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["First", "Second"], "in date order, trimmed, nothing else saved");
 

@@ -11,8 +11,8 @@ use axum::response::Response;
 use cookie::{Cookie, SameSite};
 use leptos::prelude::use_context;
 
-use super::password::random_token;
 use crate::AppError;
+use crate::services::accounts::password::random_token;
 use crate::state::AppState;
 
 pub const COOKIE_NAME: &str = "ct_csrf";

@@ -2,15 +2,14 @@
 //! start with [`signed_in`] or [`check_csrf`] and then ask the policy.
 
 pub mod csrf;
-pub mod password;
 pub mod store;
-pub mod throttle;
 
 use tower_sessions::Session;
 
 use crate::AppError;
-use crate::policy::{Action, Actor, allows};
-use crate::services::users;
+use crate::policy::{Action, allows};
+use crate::services::accounts::users;
+use crate::types::Actor;
 
 pub use csrf::check_csrf;
 

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use super::{CountrySwitcher, CsrfField, use_actor};
-use crate::policy::Role;
+use crate::types::Role;
 use leptos::server_fn::ServerFn;
 
 use crate::server_fns::SignOut;

@@ -2,16 +2,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::series_figures::SeriesFigures;
-
-/// One line: a name, a CSS class for its colour and a value per period
-/// (`None` where it has none).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Series {
-    pub name: String,
-    pub class: &'static str,
-    pub values: Vec<Option<Decimal>>,
-}
+use super::series_figures::{Series, SeriesFigures};
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 220.0;

@@ -1,7 +1,14 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use super::line_chart::Series;
+/// One line: a name, a CSS class for its colour and a value per period
+/// (`None` where it has none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub class: &'static str,
+    pub values: Vec<Option<Decimal>>,
+}
 
 /// A chart's caption with its legend, and its figures as a table for
 /// screen readers and print: one row per period, one column per series.

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::policy::Actor;
 use crate::server_fns::{SessionInfo, current_session};
+use crate::types::Actor;
 
 /// The session of the page: who is signed in and the CSRF token. Fetched
 /// again on every navigation, so signing in or out shows at once.

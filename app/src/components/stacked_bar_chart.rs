@@ -2,8 +2,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::line_chart::Series;
-use super::series_figures::SeriesFigures;
+use super::series_figures::{Series, SeriesFigures};
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 240.0;

@@ -1,8 +1,10 @@
+//! A country's page: its summary, working areas and who takes part.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::country_code_param;
 use crate::components::ErrorPanel;
+use crate::pages::params::country_code_param;
 use crate::server_fns::get_country_summary;
 use crate::types::{Area, CountrySummary, month_name};
 

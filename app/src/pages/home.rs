@@ -1,3 +1,5 @@
+//! The home page: what the tracker is for, and the countries in it.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -1,3 +1,5 @@
+//! The page of an address the router does not know.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 

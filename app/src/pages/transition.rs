@@ -1,8 +1,11 @@
+//! The UN transition page: the plan with its drawdown phases, financing
+//! cliff and functions to hand over, and the forms that record them.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::country_code_param;
 use crate::components::{CliffChart, CsrfField, ErrorPanel, FormErrors, form_error};
+use crate::pages::params::country_code_param;
 use crate::server_fns::{
     AddDrawdownPhase, AddTransitionFunction, SetTransitionPlan, TransitionView, load_transition,
 };

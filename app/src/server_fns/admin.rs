@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::AppError;
-use crate::policy::Role;
+use crate::types::Role;
 use crate::types::{AuditEntry, IssuedPassword, Organisation, OrganisationKind, UserSummary};
 
 /// An organisation's page.
@@ -30,8 +30,10 @@ mod ssr {
     pub use crate::auth::{ensure, signed_in};
     pub use crate::policy::{Action, allows};
     pub use crate::server_fns::form::respond;
-    pub use crate::services::audit::Author;
-    pub use crate::services::{audit, countries, organisations, users};
+    pub use crate::services::accounts::audit::Author;
+    pub use crate::services::{
+        accounts::audit, accounts::countries, accounts::organisations, accounts::users,
+    };
     pub use crate::state::db;
     pub use crate::types::{NewOrganisation, NewUser};
 

@@ -1,4 +1,5 @@
-//! The budget page and the exchange rates page.
+//! The budget page: the chart of accounts and its figures beside external
+//! flows.
 #![allow(
     clippy::too_many_arguments,
     reason = "a server function takes one argument per form field, and the macro's expansion defeats #[expect]"
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::AppError;
-use crate::types::{BudgetView, ExchangeRate};
+use crate::types::BudgetView;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BudgetPageView {
@@ -28,7 +29,7 @@ pub async fn load_budget(
         async {
             let db = crate::state::db()?;
             let (country_id, summary) =
-                crate::services::countries::get_with_id(&db, &country).await?;
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             let actor = crate::auth::current_actor().await?;
             let year = fiscal_year.unwrap_or_else(|| {
                 crate::types::FiscalYear::containing(
@@ -38,7 +39,7 @@ pub async fn load_budget(
                 .start_year
             });
             Ok(BudgetPageView {
-                budget: crate::services::budget::view(&db, country_id, year).await?,
+                budget: crate::services::funding::budget::view(&db, country_id, year).await?,
                 can_edit: allows(actor.as_ref(), Action::EditBudget { country_id }),
             })
         }
@@ -62,7 +63,8 @@ pub async fn add_budget_line(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;
             let db = crate::state::db()?;
-            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            let (country_id, _) =
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, crate::policy::Action::EditBudget { country_id })?;
             let new = crate::types::NewBudgetLine {
                 code: line_code,
@@ -73,8 +75,8 @@ pub async fn add_budget_line(
                 sector_code: Some(sector_code),
                 parent_code: Some(parent_code),
             };
-            let author = crate::services::audit::Author::user(&actor);
-            crate::services::budget::add_line(&db, &author, country_id, new).await?;
+            let author = crate::services::accounts::audit::Author::user(&actor);
+            crate::services::funding::budget::add_line(&db, &author, country_id, new).await?;
             Ok(())
         }
         .await,
@@ -96,9 +98,11 @@ pub async fn set_budget_amounts(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;
             let db = crate::state::db()?;
-            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            let (country_id, _) =
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, crate::policy::Action::EditBudget { country_id })?;
-            let line_country = crate::services::budget::country_of_line(&db, line_id).await?;
+            let line_country =
+                crate::services::funding::budget::country_of_line(&db, line_id).await?;
             if line_country != country_id {
                 return Err(AppError::NotFound(format!("budget line {line_id}")));
             }
@@ -108,84 +112,15 @@ pub async fn set_budget_amounts(
                     .unwrap_or_default(),
                 execution: amount("execution", &execution)?.unwrap_or_default(),
             };
-            let author = crate::services::audit::Author::user(&actor);
-            crate::services::budget::set_amounts(&db, &author, line_id, fiscal_year, amounts).await
-        }
-        .await,
-    )
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RatesView {
-    pub reporting_currency: String,
-    pub rates: Vec<ExchangeRate>,
-    pub can_edit: bool,
-}
-
-/// The exchange rates to the country's reporting currency; public, so that
-/// every converted figure can be traced.
-#[server]
-pub async fn load_rates(country: String) -> Result<RatesView, AppError> {
-    use crate::policy::{Action, allows};
-    crate::server_fns::form::respond(
-        async {
-            let db = crate::state::db()?;
-            let (country_id, summary) =
-                crate::services::countries::get_with_id(&db, &country).await?;
-            let actor = crate::auth::current_actor().await?;
-            Ok(RatesView {
-                rates: crate::services::rates::list(&db, &summary.currency).await?,
-                reporting_currency: summary.currency,
-                can_edit: allows(actor.as_ref(), Action::ManageRates { country_id }),
-            })
-        }
-        .await,
-    )
-}
-
-#[server]
-pub async fn add_exchange_rate(
-    csrf: String,
-    country: String,
-    currency: String,
-    rate_date: String,
-    rate: String,
-    source: String,
-) -> Result<(), AppError> {
-    crate::server_fns::form::respond(
-        async {
-            let actor = crate::auth::signed_in(&csrf).await?;
-            let db = crate::state::db()?;
-            let (country_id, summary) =
-                crate::services::countries::get_with_id(&db, &country).await?;
-            crate::auth::ensure(&actor, crate::policy::Action::ManageRates { country_id })?;
-            let new = ExchangeRate {
-                currency: currency.trim().to_uppercase(),
-                quote_currency: summary.currency,
-                rate_date: crate::server_fns::form::date("rate_date", &rate_date)?,
-                rate: crate::server_fns::form::required_amount("rate", &rate)?,
-                source,
-            };
-            let author = crate::services::audit::Author::user(&actor);
-            crate::services::rates::store(&db, &author, Some(country_id), vec![new]).await?;
-            Ok(())
-        }
-        .await,
-    )
-}
-
-#[server]
-pub async fn import_rates(csrf: String, country: String, file: String) -> Result<usize, AppError> {
-    crate::server_fns::form::respond(
-        async {
-            let actor = crate::auth::signed_in(&csrf).await?;
-            let db = crate::state::db()?;
-            let (country_id, summary) =
-                crate::services::countries::get_with_id(&db, &country).await?;
-            crate::auth::ensure(&actor, crate::policy::Action::ManageRates { country_id })?;
-            let rates = crate::services::rates::parse_csv(&file, &summary.currency)?;
-            let author = crate::services::audit::Author::user(&actor);
-            crate::services::rates::store(&db, &author, Some(country_id), rates).await
+            let author = crate::services::accounts::audit::Author::user(&actor);
+            crate::services::funding::budget::set_amounts(
+                &db,
+                &author,
+                line_id,
+                fiscal_year,
+                amounts,
+            )
+            .await
         }
         .await,
     )

@@ -54,8 +54,10 @@ mod ssr {
     pub use crate::auth::{ensure, signed_in};
     pub use crate::policy::{Action, allows};
     pub use crate::server_fns::form::{date, respond};
-    pub use crate::services::audit::Author;
-    pub use crate::services::{commitments, compacts, countries};
+    pub use crate::services::accounts::audit::Author;
+    pub use crate::services::{
+        accounts::countries, compact::commitments, compact::compacts, compact::signing,
+    };
     pub use crate::state::db;
 
     use crate::AppError;
@@ -69,7 +71,7 @@ mod ssr {
     pub async fn manager_of(
         csrf: &str,
         compact_id: i32,
-    ) -> Result<(crate::policy::Actor, sea_orm::DatabaseConnection), AppError> {
+    ) -> Result<(crate::types::Actor, sea_orm::DatabaseConnection), AppError> {
         let actor = signed_in(csrf).await?;
         let db = db()?;
         let country_id = compacts::country_of(&db, compact_id).await?;
@@ -137,14 +139,16 @@ pub async fn load_compact(country: String, version: Option<i32>) -> Result<Compa
                     });
             }
             let priorities =
-                match crate::services::strategies::latest_endorsed(&db, country_id).await? {
+                match crate::services::strategy::strategies::latest_endorsed(&db, country_id)
+                    .await?
+                {
                     Some(s) => s
                         .priorities()
                         .map(|p| (p.code.clone(), p.title.clone()))
                         .collect(),
                     None => Vec::new(),
                 };
-            let rounds = crate::services::reviews::of_country(&db, country_id)
+            let rounds = crate::services::compact::reviews::of_country(&db, country_id)
                 .await?
                 .into_iter()
                 .filter(|r| drafts || r.closed_on.is_some())
@@ -161,7 +165,8 @@ pub async fn load_compact(country: String, version: Option<i32>) -> Result<Compa
                 editable,
                 reportable,
                 can_sign,
-                organisations: crate::services::organisations::list(&db, country_id).await?,
+                organisations: crate::services::accounts::organisations::list(&db, country_id)
+                    .await?,
                 priorities,
                 own_organisation: actor
                     .as_ref()
@@ -209,7 +214,7 @@ pub async fn create_compact(
 /// The commitment fields of a form, checked by the policy for its party.
 #[cfg(feature = "ssr")]
 async fn commitment_from_form(
-    actor: &crate::policy::Actor,
+    actor: &crate::types::Actor,
     country_id: i32,
     party_id: i32,
     kind: CommitmentKind,
@@ -362,7 +367,7 @@ pub async fn freeze_compact(csrf: String, compact_id: i32) -> Result<(), AppErro
     respond(
         async {
             let (actor, db) = manager_of(&csrf, compact_id).await?;
-            compacts::freeze(&db, &Author::user(&actor), compact_id).await?;
+            signing::freeze(&db, &Author::user(&actor), compact_id).await?;
             Ok(())
         }
         .await,
@@ -397,7 +402,7 @@ pub async fn sign_compact(csrf: String, compact_id: i32) -> Result<(), AppError>
                     organisation_id: actor.organisation_id,
                 },
             )?;
-            compacts::sign(&db, &actor, compact_id).await?;
+            signing::sign(&db, &actor, compact_id).await?;
             Ok(())
         }
         .await,

@@ -32,14 +32,17 @@ pub(crate) async fn choices(
     country: &str,
     fiscal_year: Option<i32>,
 ) -> Result<Choices, AppError> {
-    use crate::services::{countries, funding, indicators, organisations, reporting};
+    use crate::services::{
+        accounts::countries, accounts::organisations, funding::report, funding::reporting,
+        indicators::computation,
+    };
     let (country_id, summary) = countries::get_with_id(db, country).await?;
     let start_month = summary.fiscal_year_start_month;
     let default =
-        indicators::default_year(db, country_id, start_month, chrono::Utc::now().date_naive())
+        computation::default_year(db, country_id, start_month, chrono::Utc::now().date_naive())
             .await?;
     let fiscal_year = fiscal_year.unwrap_or(default);
-    let mut years = funding::fiscal_years(db, country_id).await?;
+    let mut years = report::fiscal_years(db, country_id).await?;
     for year in [default, fiscal_year] {
         if !years.contains(&year) {
             years.push(year);
@@ -88,14 +91,14 @@ pub async fn load_dashboard(
             let choices = choices(&db, &country, fiscal_year).await?;
             let partner = partner.filter(|id| choices.partners.iter().any(|p| p.id == *id));
             let pillars: Vec<(i32, String)> =
-                crate::services::strategies::latest_endorsed(&db, choices.country_id)
+                crate::services::strategy::strategies::latest_endorsed(&db, choices.country_id)
                     .await?
                     .map(|s| s.pillars.into_iter().map(|p| (p.number, p.title)).collect())
                     .unwrap_or_default();
             let pillar = pillar.filter(|n| pillars.iter().any(|(number, _)| number == n));
-            let filter = crate::services::readings::Filter { partner, pillar };
+            let filter = crate::services::indicators::readings::Filter { partner, pillar };
             Ok(DashboardView {
-                readings: crate::services::readings::of_year(
+                readings: crate::services::indicators::readings::of_year(
                     &db,
                     choices.country_id,
                     choices.fiscal_year,
@@ -133,9 +136,9 @@ pub async fn load_indicator_detail(
         async {
             let db = crate::state::db()?;
             let (country_id, summary) =
-                crate::services::countries::get_with_id(&db, &country).await?;
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             let actor = crate::auth::current_actor().await?;
-            let found = crate::services::indicator_definitions::list(
+            let found = crate::services::indicators::definitions::list(
                 &db,
                 country_id,
                 summary.fiscal_year_start_month,
@@ -144,7 +147,7 @@ pub async fn load_indicator_detail(
             .into_iter()
             .find(|i| i.code == indicator);
             let comments = match &found {
-                Some(i) => crate::services::indicator_definitions::comments(&db, i.id).await?,
+                Some(i) => crate::services::indicators::comments::comments(&db, i.id).await?,
                 None => Vec::new(),
             };
             let can_enter = match &found {
@@ -177,7 +180,10 @@ pub(crate) async fn measurement_action(
 ) -> Result<crate::policy::Action, AppError> {
     let government_owner = match owner_id {
         Some(id) => {
-            crate::services::organisations::get(db, id).await?.1.kind
+            crate::services::accounts::organisations::get(db, id)
+                .await?
+                .1
+                .kind
                 == crate::types::OrganisationKind::GovernmentMinistry
         }
         None => true,

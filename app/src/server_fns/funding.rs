@@ -34,17 +34,19 @@ pub async fn load_funding(
     group_by: Option<String>,
     fiscal_year: Option<i32>,
 ) -> Result<FundingView, AppError> {
-    use crate::policy::{Action, Role, allows};
+    use crate::policy::{Action, allows};
+    use crate::types::Role;
     crate::server_fns::form::respond(
         async {
             let db = crate::state::db()?;
             let (country_id, summary) =
-                crate::services::countries::get_with_id(&db, &country).await?;
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             let actor = crate::auth::current_actor().await?;
             let group_by = group_by_param(group_by.as_deref());
             let report =
-                crate::services::funding::report(&db, country_id, group_by, fiscal_year).await?;
-            let fiscal_years = crate::services::funding::fiscal_years(&db, country_id)
+                crate::services::funding::report::build(&db, country_id, group_by, fiscal_year)
+                    .await?;
+            let fiscal_years = crate::services::funding::report::fiscal_years(&db, country_id)
                 .await?
                 .into_iter()
                 .map(|start_year| {
@@ -72,7 +74,7 @@ pub async fn load_funding(
             Ok(FundingView {
                 report,
                 fiscal_years,
-                rounds: crate::services::reporting::of_country(&db, country_id).await?,
+                rounds: crate::services::funding::reporting::of_country(&db, country_id).await?,
                 can_manage_rounds: allows(
                     actor.as_ref(),
                     Action::ManageReportingRounds { country_id },
@@ -99,7 +101,8 @@ pub async fn open_reporting_round(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;
             let db = crate::state::db()?;
-            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            let (country_id, _) =
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(
                 &actor,
                 crate::policy::Action::ManageReportingRounds { country_id },
@@ -112,9 +115,9 @@ pub async fn open_reporting_round(
                 )?,
                 due_on: crate::server_fns::form::date("due_on", &due_on)?,
             };
-            let author = crate::services::audit::Author::user(&actor);
+            let author = crate::services::accounts::audit::Author::user(&actor);
             let today = chrono::Utc::now().date_naive();
-            crate::services::reporting::open(&db, &author, country_id, new, today).await?;
+            crate::services::funding::reporting::open(&db, &author, country_id, new, today).await?;
             Ok(())
         }
         .await,
@@ -128,8 +131,8 @@ async fn round_of(
     country: &str,
     round_id: i32,
 ) -> Result<(i32, entities::reporting_round::Model), AppError> {
-    let (country_id, _) = crate::services::countries::get_with_id(db, country).await?;
-    let round = crate::services::reporting::get_model(db, round_id).await?;
+    let (country_id, _) = crate::services::accounts::countries::get_with_id(db, country).await?;
+    let round = crate::services::funding::reporting::get_model(db, round_id).await?;
     if round.country_id != country_id {
         return Err(AppError::NotFound(format!("reporting round {round_id}")));
     }
@@ -151,9 +154,9 @@ pub async fn close_reporting_round(
                 &actor,
                 crate::policy::Action::ManageReportingRounds { country_id },
             )?;
-            let author = crate::services::audit::Author::user(&actor);
+            let author = crate::services::accounts::audit::Author::user(&actor);
             let today = chrono::Utc::now().date_naive();
-            crate::services::reporting::close(&db, &author, round.id, today).await
+            crate::services::funding::reporting::close(&db, &author, round.id, today).await
         }
         .await,
     )
@@ -180,9 +183,15 @@ pub async fn respond_to_round(
                     organisation_id,
                 },
             )?;
-            let author = crate::services::audit::Author::user(&actor);
-            crate::services::reporting::respond(&db, &author, round.id, organisation_id, status)
-                .await
+            let author = crate::services::accounts::audit::Author::user(&actor);
+            crate::services::funding::reporting::respond(
+                &db,
+                &author,
+                round.id,
+                organisation_id,
+                status,
+            )
+            .await
         }
         .await,
     )

@@ -29,7 +29,8 @@ pub async fn load_iati(country: String) -> Result<IatiView, AppError> {
         async {
             let actor = crate::auth::current_actor().await?;
             let db = crate::state::db()?;
-            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            let (country_id, _) =
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             let any_organisation = allows(
                 actor.as_ref(),
                 Action::ImportIati {
@@ -37,7 +38,7 @@ pub async fn load_iati(country: String) -> Result<IatiView, AppError> {
                     organisation_id: None,
                 },
             );
-            let organisations = crate::services::organisations::list(&db, country_id)
+            let organisations = crate::services::accounts::organisations::list(&db, country_id)
                 .await?
                 .into_iter()
                 .filter(|o| {
@@ -72,7 +73,8 @@ pub async fn import_iati(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;
             let db = crate::state::db()?;
-            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            let (country_id, _) =
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             let organisation_id = match organisation_id.trim() {
                 "" => None,
                 id => Some(id.parse::<i32>().map_err(|_| {
@@ -87,12 +89,13 @@ pub async fn import_iati(
                 },
             )?;
             if let Some(id) = organisation_id {
-                let (org_country, _) = crate::services::organisations::get(&db, id).await?;
+                let (org_country, _) =
+                    crate::services::accounts::organisations::get(&db, id).await?;
                 if org_country != country_id {
                     return Err(AppError::NotFound(format!("organisation {id}")));
                 }
             }
-            let author = crate::services::audit::Author::user(&actor);
+            let author = crate::services::accounts::audit::Author::user(&actor);
             let report = crate::services::iati::import(
                 &db,
                 &author,

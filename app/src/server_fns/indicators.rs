@@ -29,9 +29,9 @@ pub async fn load_indicators(country: String) -> Result<IndicatorsView, AppError
         async {
             let db = crate::state::db()?;
             let (country_id, summary) =
-                crate::services::countries::get_with_id(&db, &country).await?;
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             let actor = crate::auth::current_actor().await?;
-            let indicators = crate::services::indicator_definitions::list(
+            let indicators = crate::services::indicators::definitions::list(
                 &db,
                 country_id,
                 summary.fiscal_year_start_month,
@@ -45,7 +45,7 @@ pub async fn load_indicators(country: String) -> Result<IndicatorsView, AppError
             Ok(IndicatorsView {
                 indicators,
                 can_edit: allows(actor.as_ref(), Action::EditIndicators { country_id }),
-                organisations: crate::services::organisations::list(&db, country_id)
+                organisations: crate::services::accounts::organisations::list(&db, country_id)
                     .await?
                     .into_iter()
                     .map(|o| OrganisationRef {
@@ -54,7 +54,7 @@ pub async fn load_indicators(country: String) -> Result<IndicatorsView, AppError
                     })
                     .collect(),
                 undefined_formulas,
-                pillars: crate::services::strategies::latest_endorsed(&db, country_id)
+                pillars: crate::services::strategy::strategies::latest_endorsed(&db, country_id)
                     .await?
                     .map(|s| s.pillars.into_iter().map(|p| (p.number, p.title)).collect())
                     .unwrap_or_default(),
@@ -86,7 +86,8 @@ pub async fn define_indicator(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;
             let db = crate::state::db()?;
-            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            let (country_id, _) =
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, crate::policy::Action::EditIndicators { country_id })?;
             let formula = match formula.trim() {
                 "" => None,
@@ -123,8 +124,8 @@ pub async fn define_indicator(
                 owner_id: crate::server_fns::form::optional_id("owner", &owner)?,
                 baseline,
             };
-            let author = crate::services::audit::Author::user(&actor);
-            crate::services::indicator_definitions::define(&db, &author, country_id, new).await?;
+            let author = crate::services::accounts::audit::Author::user(&actor);
+            crate::services::indicators::definitions::define(&db, &author, country_id, new).await?;
             Ok(())
         }
         .await,
@@ -144,10 +145,11 @@ pub async fn set_indicator_target(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;
             let db = crate::state::db()?;
-            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            let (country_id, _) =
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, crate::policy::Action::EditIndicators { country_id })?;
-            let author = crate::services::audit::Author::user(&actor);
-            crate::services::indicator_definitions::set_target(
+            let author = crate::services::accounts::audit::Author::user(&actor);
+            crate::services::indicators::definitions::set_target(
                 &db,
                 &author,
                 country_id,
@@ -176,9 +178,10 @@ pub async fn record_measurement(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;
             let db = crate::state::db()?;
-            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            let (country_id, _) =
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             let owner_id =
-                crate::services::indicator_definitions::get_model(&db, country_id, &indicator)
+                crate::services::indicators::definitions::get_model(&db, country_id, &indicator)
                     .await?
                     .owner_id;
             let action = super::dashboard::measurement_action(&db, country_id, owner_id).await?;
@@ -192,8 +195,8 @@ pub async fn record_measurement(
                 source,
                 note,
             };
-            let author = crate::services::audit::Author::user(&actor);
-            crate::services::indicator_definitions::record_measurement(
+            let author = crate::services::accounts::audit::Author::user(&actor);
+            crate::services::indicators::definitions::record_measurement(
                 &db, &author, country_id, &indicator, new,
             )
             .await
@@ -215,10 +218,11 @@ pub async fn comment_on_indicator(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;
             let db = crate::state::db()?;
-            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            let (country_id, _) =
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, crate::policy::Action::Comment { country_id })?;
-            let author = crate::services::audit::Author::user(&actor);
-            crate::services::indicator_definitions::comment(
+            let author = crate::services::accounts::audit::Author::user(&actor);
+            crate::services::indicators::comments::comment(
                 &db,
                 &author,
                 country_id,

@@ -1,7 +1,7 @@
 //! Server functions: thin wrappers that check the CSRF token, who is asking
 //! and what the policy allows, then call the service layer.
 
-mod activity;
+mod activities;
 mod admin;
 mod budget;
 mod compact;
@@ -12,15 +12,16 @@ mod form;
 mod funding;
 mod iati;
 mod indicators;
-mod pillar;
-mod priority;
-mod review;
-mod scorecard;
+mod pillars;
+mod priorities;
+mod rates;
+mod reviews;
+mod scorecards;
 mod session;
 mod strategy;
 mod transition;
 
-pub use activity::*;
+pub use activities::*;
 pub use admin::*;
 pub use budget::*;
 pub use compact::*;
@@ -29,10 +30,11 @@ pub use dashboard::*;
 pub use funding::*;
 pub use iati::*;
 pub use indicators::*;
-pub use pillar::*;
-pub use priority::*;
-pub use review::*;
-pub use scorecard::*;
+pub use pillars::*;
+pub use priorities::*;
+pub use rates::*;
+pub use reviews::*;
+pub use scorecards::*;
 pub use session::*;
 pub use strategy::*;
 pub use transition::*;

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::AppError;
-use crate::policy::Actor;
+use crate::types::Actor;
 
 /// Who is signed in, and the CSRF token forms must send back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,7 +41,7 @@ pub async fn sign_in(
 ) -> Result<(), AppError> {
     super::form::respond(
         async {
-            use crate::services::users;
+            use crate::services::accounts::users;
             crate::auth::check_csrf(&csrf)?;
             let state = crate::state::state()?;
             let address = client_address(state.settings.behind_proxy).await;
@@ -116,8 +116,13 @@ pub async fn change_password(
             let actor = crate::auth::signed_in_with_one_time_password(&csrf).await?;
             crate::auth::ensure(&actor, crate::policy::Action::ChangeOwnPassword)?;
             let db = crate::state::db()?;
-            crate::services::users::change_password(&db, &actor, current_password, new_password)
-                .await?;
+            crate::services::accounts::users::change_password(
+                &db,
+                &actor,
+                current_password,
+                new_password,
+            )
+            .await?;
             leptos_axum::redirect(&format!("/organisations/{}", actor.organisation_id));
             Ok(())
         }

@@ -52,8 +52,10 @@ mod ssr {
     pub use crate::auth::{ensure, signed_in};
     pub use crate::policy::{Action, allows};
     pub use crate::server_fns::form::respond;
-    pub use crate::services::audit::Author;
-    pub use crate::services::{countries, priorities, strategies};
+    pub use crate::services::accounts::audit::Author;
+    pub use crate::services::{
+        accounts::countries, strategy::lifecycle, strategy::priorities, strategy::strategies,
+    };
     pub use crate::state::db;
 
     use crate::AppError;
@@ -79,7 +81,7 @@ mod ssr {
     pub async fn planner_of_strategy(
         csrf: &str,
         strategy_id: i32,
-    ) -> Result<(crate::policy::Actor, sea_orm::DatabaseConnection), AppError> {
+    ) -> Result<(crate::types::Actor, sea_orm::DatabaseConnection), AppError> {
         let actor = signed_in(csrf).await?;
         let db = db()?;
         let country_id = strategies::country_of(&db, strategy_id).await?;
@@ -123,14 +125,17 @@ pub async fn load_strategy(
                 Some(s) => Some(strategies::load(&db, s.id).await?),
                 None => None,
             };
-            let organisations = crate::services::organisations::list(&db, country_id).await?;
+            let organisations =
+                crate::services::accounts::organisations::list(&db, country_id).await?;
             let ministries = organisations
                 .iter()
                 .filter(|o| o.kind.is_government())
                 .cloned()
                 .collect();
             let comments = match &strategy {
-                Some(s) if drafts => crate::services::comments::for_strategy(&db, s.id).await?,
+                Some(s) if drafts => {
+                    crate::services::strategy::comments::for_strategy(&db, s.id).await?
+                }
                 _ => Vec::new(),
             };
             Ok(StrategyView {
@@ -204,7 +209,7 @@ pub async fn create_strategy(
                 last_fiscal_year,
                 vision,
             };
-            strategies::create(&db, &Author::user(&actor), country_id, new).await
+            lifecycle::create(&db, &Author::user(&actor), country_id, new).await
         }
         .await,
     )
@@ -298,27 +303,27 @@ where
 
 #[server]
 pub async fn send_strategy_to_consultation(csrf: String, strategy_id: i32) -> Result<(), AppError> {
-    use ssr::strategies;
+    use ssr::lifecycle;
     step(csrf, strategy_id, |db, author| async move {
-        strategies::send_to_consultation(&db, &author, strategy_id).await
+        lifecycle::send_to_consultation(&db, &author, strategy_id).await
     })
     .await
 }
 
 #[server]
 pub async fn endorse_strategy(csrf: String, strategy_id: i32) -> Result<(), AppError> {
-    use ssr::strategies;
+    use ssr::lifecycle;
     step(csrf, strategy_id, |db, author| async move {
-        strategies::endorse(&db, &author, strategy_id).await
+        lifecycle::endorse(&db, &author, strategy_id).await
     })
     .await
 }
 
 #[server]
 pub async fn redraft_strategy(csrf: String, strategy_id: i32) -> Result<(), AppError> {
-    use ssr::strategies;
+    use ssr::lifecycle;
     step(csrf, strategy_id, |db, author| async move {
-        strategies::new_draft_from(&db, &author, strategy_id).await
+        lifecycle::new_draft_from(&db, &author, strategy_id).await
     })
     .await
 }
@@ -336,9 +341,10 @@ pub async fn add_comment(
             let actor = signed_in(&csrf).await?;
             let db = db()?;
             let (_, country_id, _) =
-                crate::services::comments::strategy_of_priority(&db, priority_id).await?;
+                crate::services::strategy::comments::strategy_of_priority(&db, priority_id).await?;
             ensure(&actor, Action::Comment { country_id })?;
-            crate::services::comments::add(&db, &actor, priority_id, parent_id, body).await?;
+            crate::services::strategy::comments::add(&db, &actor, priority_id, parent_id, body)
+                .await?;
             Ok(())
         }
         .await,
@@ -352,11 +358,13 @@ pub async fn resolve_comment(csrf: String, comment_id: i32) -> Result<(), AppErr
         async {
             let actor = signed_in(&csrf).await?;
             let db = db()?;
-            let priority_id = crate::services::comments::priority_of(&db, comment_id).await?;
+            let priority_id =
+                crate::services::strategy::comments::priority_of(&db, comment_id).await?;
             let (_, country_id, _) =
-                crate::services::comments::strategy_of_priority(&db, priority_id).await?;
+                crate::services::strategy::comments::strategy_of_priority(&db, priority_id).await?;
             ensure(&actor, Action::ResolveComment { country_id })?;
-            crate::services::comments::resolve(&db, &Author::user(&actor), comment_id).await
+            crate::services::strategy::comments::resolve(&db, &Author::user(&actor), comment_id)
+                .await
         }
         .await,
     )

@@ -36,16 +36,18 @@ pub async fn load_transition(country: String) -> Result<TransitionView, AppError
     crate::server_fns::form::respond(
         async {
             let db = crate::state::db()?;
-            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            let (country_id, _) =
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             let actor = crate::auth::current_actor().await?;
             let drafts = allows(actor.as_ref(), Action::ReadDrafts { country_id });
-            let strategies = crate::services::strategies::versions(&db, country_id).await?;
+            let strategies =
+                crate::services::strategy::strategies::versions(&db, country_id).await?;
             let newest = strategies
                 .iter()
                 .rev()
                 .find(|(_, _, status)| drafts || *status == crate::types::StrategyStatus::Endorsed);
             let priorities = match newest {
-                Some((id, _, _)) => crate::services::strategies::load(&db, *id)
+                Some((id, _, _)) => crate::services::strategy::strategies::load(&db, *id)
                     .await?
                     .priorities()
                     .map(|p| (p.code.clone(), p.title.clone()))
@@ -54,9 +56,10 @@ pub async fn load_transition(country: String) -> Result<TransitionView, AppError
             };
             Ok(TransitionView {
                 priorities,
-                plan: crate::services::transition::load(&db, country_id).await?,
+                plan: crate::services::transition::plans::load(&db, country_id).await?,
                 can_edit: allows(actor.as_ref(), Action::EditTransition { country_id }),
-                organisations: crate::services::organisations::list(&db, country_id).await?,
+                organisations: crate::services::accounts::organisations::list(&db, country_id)
+                    .await?,
             })
         }
         .await,
@@ -77,7 +80,8 @@ pub async fn set_transition_plan(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;
             let db = crate::state::db()?;
-            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            let (country_id, _) =
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, crate::policy::Action::EditTransition { country_id })?;
             let plan = crate::types::NewTransitionPlan {
                 mission_name,
@@ -85,8 +89,8 @@ pub async fn set_transition_plan(
                 drawdown_start: date("drawdown_start", &drawdown_start)?,
                 drawdown_end: date("drawdown_end", &drawdown_end)?,
             };
-            let author = crate::services::audit::Author::user(&actor);
-            crate::services::transition::set_plan(&db, &author, country_id, plan).await?;
+            let author = crate::services::accounts::audit::Author::user(&actor);
+            crate::services::transition::plans::set_plan(&db, &author, country_id, plan).await?;
             Ok(())
         }
         .await,
@@ -113,7 +117,8 @@ pub async fn add_transition_function(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;
             let db = crate::state::db()?;
-            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            let (country_id, _) =
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, crate::policy::Action::EditTransition { country_id })?;
             let function = crate::types::NewFunction {
                 kind,
@@ -127,8 +132,9 @@ pub async fn add_transition_function(
                 secured: amount_or_zero("secured", &secured)?,
                 priority_code,
             };
-            let author = crate::services::audit::Author::user(&actor);
-            crate::services::transition::add_function(&db, &author, country_id, function).await?;
+            let author = crate::services::accounts::audit::Author::user(&actor);
+            crate::services::transition::plans::add_function(&db, &author, country_id, function)
+                .await?;
             Ok(())
         }
         .await,
@@ -148,15 +154,17 @@ pub async fn add_drawdown_phase(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;
             let db = crate::state::db()?;
-            let (country_id, _) = crate::services::countries::get_with_id(&db, &country).await?;
+            let (country_id, _) =
+                crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, crate::policy::Action::EditTransition { country_id })?;
             let phase = crate::types::NewDrawdownPhase {
                 name: phase_name,
                 starts_on: date("phase_start", &phase_start)?,
                 ends_on: date("phase_end", &phase_end)?,
             };
-            let author = crate::services::audit::Author::user(&actor);
-            crate::services::drawdown::add_phase(&db, &author, country_id, phase).await?;
+            let author = crate::services::accounts::audit::Author::user(&actor);
+            crate::services::transition::drawdown::add_phase(&db, &author, country_id, phase)
+                .await?;
             Ok(())
         }
         .await,

@@ -29,6 +29,7 @@ macro_rules! coded_enum {
     };
 }
 
+mod actor;
 mod area;
 mod audit;
 mod budget;
@@ -47,6 +48,7 @@ mod strategy;
 mod transition;
 mod user;
 
+pub use actor::{Actor, Membership, Role};
 pub use area::Area;
 pub use audit::{AuditEntry, AuditFilter};
 pub use budget::{BudgetAmounts, BudgetLine, BudgetRow, BudgetView, NewBudgetLine};

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::policy::Role;
+use crate::types::Role;
 
 /// An account as pages and the audit trail show it. Never carries the
 /// password hash.

@@ -8,7 +8,7 @@ use quick_xml::escape::escape;
 use sea_orm::ConnectionTrait;
 
 use crate::AppError;
-use crate::services::{activities, countries, organisations};
+use crate::services::{accounts::countries, accounts::organisations, funding::activities};
 use crate::types::{Activity, MoneyType, Organisation, OrganisationKind};
 
 /// An organisation's IATI identifier, or one made from the country and its

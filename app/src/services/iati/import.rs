@@ -9,8 +9,8 @@ use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use serde::Serialize;
 
 use crate::AppError;
-use crate::services::activities::{self, CountryFacts};
-use crate::services::audit::{self, Author, Change};
+use crate::services::accounts::audit::{self, Author, Change};
+use crate::services::funding::activities::{self, CountryFacts};
 use crate::types::money::from_minor;
 use crate::types::{
     ActivityOutcome, CountrySystems, ImportOutcome, ImportProblem, ImportReport, NewActivity,
@@ -205,7 +205,7 @@ impl<'a> Importer<'a> {
     }
 
     async fn note_added(&mut self, id: i32) -> Result<(), AppError> {
-        let (_, org) = crate::services::organisations::get(self.txn, id).await?;
+        let (_, org) = crate::services::accounts::organisations::get(self.txn, id).await?;
         self.report.warnings.push(ImportProblem {
             activity: None,
             message: format!(

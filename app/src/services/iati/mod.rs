@@ -24,7 +24,7 @@ use tokio::sync::mpsc;
 use crate::AppError;
 use crate::types::ImportReport;
 
-use super::audit::Author;
+use crate::services::accounts::audit::Author;
 use parse::{ActivityReader, IatiActivity, XmlError};
 
 pub use export::export;

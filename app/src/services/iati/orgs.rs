@@ -8,8 +8,8 @@ use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 use crate::AppError;
 use crate::codelists::ORGANISATION_TYPES;
-use crate::services::audit::Author;
-use crate::services::organisations;
+use crate::services::accounts::audit::Author;
+use crate::services::accounts::organisations;
 use crate::types::{NewOrganisation, OrganisationKind};
 
 use super::parse::OrgRef;

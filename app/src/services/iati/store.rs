@@ -15,7 +15,7 @@ use sea_orm::{
 };
 
 use crate::AppError;
-use crate::services::activities::CountryFacts;
+use crate::services::funding::activities::CountryFacts;
 use crate::types::money::{from_minor, to_minor};
 use crate::types::{
     ActivityStatus, Channel, MoneyType, NewPlannedDisbursement, NewTransaction, ParticipantRole,

@@ -2,8 +2,8 @@
 //! was changed in the app since the last import is kept and reported.
 
 use crate::AppError;
-use crate::services::activities;
-use crate::services::audit::{self, Change};
+use crate::services::accounts::audit::{self, Change};
+use crate::services::funding::activities;
 use crate::types::{ImportConflict, ImportOutcome, NewPlannedDisbursement, NewTransaction};
 
 use super::fields::{Fields, NAMES};

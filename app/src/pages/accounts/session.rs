@@ -1,0 +1,97 @@
+//! The session: the sign-in page, and the signed-in user's own account with
+//! the form that sets their password.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::AppError;
+use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error, query_error, use_actor};
+use crate::server_fns::{ChangePassword, SignIn};
+
+/// The sign-in form; signing in goes on to `?next=`.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let error = query_error();
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
+    view! {
+        <Title text="Sign in" />
+        <h1>"Sign in"</h1>
+        <FormErrors error />
+        // A plain form: signing in loads the next page afresh.
+        <form method="post" action=SignIn::PATH class="stack narrow">
+            <CsrfField />
+            <input type="hidden" name="next" value=next />
+            <label for="email">"Email"</label>
+            <input id="email" name="email" type="email" autocomplete="username" required=true />
+            <label for="password">"Password"</label>
+            <input
+                id="password"
+                name="password"
+                type="password"
+                autocomplete="current-password"
+                required=true
+            />
+            <button type="submit">"Sign in"</button>
+        </form>
+    }
+}
+
+/// Who the user is, and where they set their own password (required after
+/// a one-time password).
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let actor = use_actor();
+    let action = ServerAction::<ChangePassword>::new();
+    let error = form_error(action.value());
+    view! {
+        <Title text="Your account" />
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            {move || match actor.get() {
+                None => view! { <ErrorPanel error=AppError::Unauthenticated /> }.into_any(),
+                Some(actor) => {
+                    view! {
+                        <h1>"Your account"</h1>
+                        <dl class="facts">
+                            <dt>"Name"</dt>
+                            <dd>{actor.display_name.clone()}</dd>
+                            <dt>"Email"</dt>
+                            <dd>{actor.email.clone()}</dd>
+                            <dt>"Organisation"</dt>
+                            <dd>{actor.organisation_name.clone()}</dd>
+                            <dt>"Roles"</dt>
+                            <dd>
+                                {actor
+                                    .memberships
+                                    .iter()
+                                    .map(|m| format!("{} in {}", m.role.label(), m.country_code))
+                                    .collect::<Vec<_>>()
+                                    .join("; ")}
+                            </dd>
+                            <dt>"May sign compacts"</dt>
+                            <dd>{if actor.signatory { "Yes" } else { "No" }}</dd>
+                        </dl>
+                        <h2>"Change your password"</h2>
+                        {actor.must_change_password.then(|| view! {
+                            <p class="notice">
+                                "You signed in with a one-time password. Choose your own password to go on."
+                            </p>
+                        })}
+                        <FormErrors error />
+                        <ActionForm action attr:class="stack narrow">
+                            <CsrfField />
+                            <label for="current_password">"Current password"</label>
+                            <input id="current_password" name="current_password" type="password" autocomplete="current-password" required=true />
+                            <label for="new_password">"New password (at least 10 characters)"</label>
+                            <input id="new_password" name="new_password" type="password" autocomplete="new-password" minlength="10" required=true />
+                            <button type="submit">"Change password"</button>
+                        </ActionForm>
+                    }
+                        .into_any()
+                }
+            }}
+        </Transition>
+    }
+}

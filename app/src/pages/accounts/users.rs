@@ -1,0 +1,188 @@
+//! The administrators' accounts page of a country: every account with the
+//! forms that change a role, reset a password and create an account.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
+use crate::pages::params::country_code_param;
+use crate::server_fns::{AccountsView, CreateUser, ResetPassword, UpdateUser, load_accounts};
+use crate::types::Role;
+
+#[component]
+pub fn AccountsPage() -> impl IntoView {
+    let code = country_code_param();
+    let create = ServerAction::<CreateUser>::new();
+    let reset = ServerAction::<ResetPassword>::new();
+    let update = ServerAction::<UpdateUser>::new();
+    let data = Resource::new(
+        move || {
+            (
+                code.get(),
+                create.version().get(),
+                reset.version().get(),
+                update.version().get(),
+            )
+        },
+        |(code, ..)| load_accounts(code),
+    );
+    let create_error = form_error(create.value());
+    let reset_error = form_error(reset.value());
+    let update_error = form_error(update.value());
+    view! {
+        <Title text="Accounts" />
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(data) => view! {
+                        <Accounts
+                            data
+                            code=code.get_untracked()
+                            create
+                            reset
+                            update
+                            create_error
+                            row_error=Signal::derive(move || update_error.get().or_else(|| reset_error.get()))
+                        />
+                    }
+                        .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Accounts(
+    data: AccountsView,
+    code: String,
+    create: ServerAction<CreateUser>,
+    reset: ServerAction<ResetPassword>,
+    update: ServerAction<UpdateUser>,
+    create_error: Signal<Option<crate::AppError>>,
+    row_error: Signal<Option<crate::AppError>>,
+) -> impl IntoView {
+    let AccountsView {
+        users,
+        organisations,
+        issued,
+    } = data;
+    view! {
+        <h1>"Accounts"</h1>
+        {issued.map(|i| view! {
+            <div class="notice" role="status">
+                <p>
+                    "One-time password for " <strong>{i.user.email}</strong> ": "
+                    <code class="one-time-password">{i.one_time_password}</code>
+                </p>
+                <p>"It is shown only now. Hand it over safely; it must be changed at first sign-in."</p>
+            </div>
+        })}
+        <FormErrors error=row_error />
+        <div class="table-wrap">
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">"Email"</th>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Organisation"</th>
+                        <th scope="col">"Role and signature"</th>
+                        <th scope="col">"Password"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {users
+                        .into_iter()
+                        .map(|u| {
+                            let role_id = format!("role-{}", u.id);
+                            let signatory_id = format!("signatory-{}", u.id);
+                            let role_label = format!("Role of {}", u.email);
+                            let save_label = format!("Save the role of {}", u.email);
+                            let reset_label = format!("Reset the password of {}", u.email);
+                            let history = format!(
+                                "/countries/{code}/admin/audit?object_type=user&object_id={}",
+                                u.id
+                            );
+                            view! {
+                            <tr>
+                                <th scope="row">{u.email.clone()}</th>
+                                <td>{u.display_name.clone()}</td>
+                                <td>{u.organisation_name}</td>
+                                <td>
+                                    <ActionForm action=update attr:class="inline-form">
+                                        <CsrfField />
+                                        <input type="hidden" name="user_id" value=u.id />
+                                        <input type="hidden" name="display_name" value=u.display_name.clone() />
+                                        <label class="visually-hidden" for=role_id.clone()>
+                                            {role_label}
+                                        </label>
+                                        <select id=role_id name="role">
+                                            {Role::ALL
+                                                .into_iter()
+                                                .map(|r| view! {
+                                                    <option value=r.code() selected=u.role == Some(r)>{r.label()}</option>
+                                                })
+                                                .collect_view()}
+                                        </select>
+                                        <input
+                                            id=signatory_id.clone()
+                                            name="signatory"
+                                            type="checkbox"
+                                            checked=u.signatory
+                                        />
+                                        <label for=signatory_id>"signs"</label>
+                                        <button type="submit" aria-label=save_label>
+                                            "Save"
+                                        </button>
+                                    </ActionForm>
+                                </td>
+                                <td>
+                                    <ActionForm action=reset attr:class="inline-form">
+                                        <CsrfField />
+                                        <input type="hidden" name="user_id" value=u.id />
+                                        <a href=history>"History"</a>
+                                        " "
+                                        <button type="submit" aria-label=reset_label>
+                                            "Reset"
+                                        </button>
+                                    </ActionForm>
+                                </td>
+                            </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <h2>"Add an account"</h2>
+        <FormErrors error=create_error />
+        <ActionForm action=create attr:class="stack narrow">
+            <CsrfField />
+            <input type="hidden" name="country" value=code />
+            <label for="email">"Email"</label>
+            <input id="email" name="email" type="email" required=true />
+            <label for="display_name">"Name"</label>
+            <input id="display_name" name="display_name" required=true maxlength="200" />
+            <label for="organisation_id">"Organisation"</label>
+            <select id="organisation_id" name="organisation_id">
+                {organisations
+                    .into_iter()
+                    .map(|o| view! { <option value=o.id>{o.name}</option> })
+                    .collect_view()}
+            </select>
+            <label for="role">"Role"</label>
+            <select id="role" name="role">
+                {Role::ALL
+                    .into_iter()
+                    .map(|r| view! { <option value=r.code()>{r.label()}</option> })
+                    .collect_view()}
+            </select>
+            <div class="check">
+                <input id="signatory" name="signatory" type="checkbox" />
+                <label for="signatory">"May sign compacts for the organisation"</label>
+            </div>
+            <button type="submit">"Add account"</button>
+        </ActionForm>
+    }
+}

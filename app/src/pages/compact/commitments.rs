@@ -1,0 +1,219 @@
+//! The commitments of a compact version: the ways of reading them, each
+//! commitment with its progress and comments, and the forms that add,
+//! change, comment on and report progress on one.
+
+use leptos::prelude::*;
+
+use super::fields::{CommitmentFields, ProgressFields};
+use crate::components::CsrfField;
+use crate::server_fns::{
+    AddCommitment, CommentOnCommitment, CompactView, ReportProgress, UpdateCommitment,
+};
+use crate::types::{Commitment, CommitmentKind, Compact, Party};
+
+/// How the commitments are shown: all in the signed order, overdue first,
+/// grouped by strategy priority, or one party's only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lens {
+    All,
+    Overdue,
+    ByPriority,
+    Party(i32),
+}
+
+impl Lens {
+    /// The commitments to show, each with its number in the version.
+    pub(super) fn apply(
+        self,
+        compact: &Compact,
+        today: chrono::NaiveDate,
+    ) -> Vec<(usize, Commitment)> {
+        let mut shown: Vec<(usize, Commitment)> = compact
+            .commitments
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, c)| (i + 1, c))
+            .filter(|(_, c)| match self {
+                Lens::Party(id) => c.party_id == id,
+                _ => true,
+            })
+            .collect();
+        match self {
+            Lens::Overdue => shown.sort_by_key(|(_, c)| !c.overdue(today)),
+            Lens::ByPriority => {
+                shown.sort_by(|(_, a), (_, b)| a.priority_code.cmp(&b.priority_code))
+            }
+            Lens::All | Lens::Party(_) => {}
+        }
+        shown
+    }
+}
+
+/// Links to the ways of reading the commitments.
+#[component]
+pub(super) fn LensNav(code: String, compact: Compact, lens: Lens) -> impl IntoView {
+    let base = format!("/countries/{code}/compact?version={}", compact.version);
+    let link = move |href: String, label: String, current: bool| {
+        if current {
+            view! { <strong aria-current="page">{label}</strong> }.into_any()
+        } else {
+            view! { <a href=href>{label}</a> }.into_any()
+        }
+    };
+    view! {
+        <nav class="versions" aria-label="Ways to read the commitments">
+            {link(base.clone(), "All".into(), lens == Lens::All)}
+            " · "
+            {link(format!("{base}&view=overdue"), "Overdue first".into(), lens == Lens::Overdue)}
+            " · "
+            {link(format!("{base}&view=priority"), "By priority".into(), lens == Lens::ByPriority)}
+            " · "
+            <a href=format!("/countries/{code}/compact.csv")>"CSV of the signed version"</a>
+            <br />
+            <span>"By party: "</span>
+            {compact
+                .parties
+                .iter()
+                .map(|p| {
+                    let current = lens == Lens::Party(p.id);
+                    view! { {link(format!("{base}&party={}", p.id), p.name.clone(), current)} " " }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+#[component]
+pub(super) fn CommitmentItem(
+    /// Its number in the version (the signed text's numbering).
+    number: usize,
+    commitment: Commitment,
+    view: CompactView,
+    parties: Vec<Party>,
+    kinds: Vec<CommitmentKind>,
+    update: ServerAction<UpdateCommitment>,
+    comment: ServerAction<CommentOnCommitment>,
+    progress: ServerAction<ReportProgress>,
+) -> impl IntoView {
+    let c = commitment.clone();
+    let (id, current, today) = (c.id, c.as_new(), view.today);
+    let priorities = view.priorities.clone();
+    let overdue = c.overdue(view.today);
+    let editable = view.editable.contains(&c.id);
+    let reportable = view.reportable.contains(&c.id);
+    view! {
+        <li class="commitment" class:overdue=overdue>
+            <p>
+                <strong>{format!("{number}. {} ({})", c.party, c.kind.label().to_lowercase())}</strong>
+                {format!(" · {} · serves {} {}", c.category.label(), c.priority_code, c.priority_title)}
+            </p>
+            <p>{c.text.clone()}</p>
+            <p class="muted">
+                {format!("Due {}", c.due_on)}
+                {(!c.responsible_office.is_empty()).then(|| format!(" · {}", c.responsible_office))}
+                {c.indicator.clone().map(|i| format!(" · indicator: {i}"))}
+                " · "
+                <span class=format!("status status-{}", c.status.code())>{c.status.label()}</span>
+                {c.status_reason.clone().map(|r| format!(" ({r})"))}
+                {overdue.then_some(" · overdue")}
+            </p>
+            {(!c.progress.is_empty()).then(|| view! {
+                <ul class="progress">
+                    {c.progress
+                        .iter()
+                        .map(|p| view! {
+                            <li>
+                                {format!("{}, {}: {}", p.on_date, p.author, p.text)}
+                                {p.evidence_url.clone().map(|url| view! { " " <a href=url rel="noopener">"evidence"</a> })}
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            })}
+            {editable.then(|| view! {
+                <details class="edit">
+                    <summary>"Change this commitment"</summary>
+                    <ActionForm action=update attr:class="stack narrow">
+                        <CsrfField />
+                        <input type="hidden" name="commitment_id" value=id />
+                        <CommitmentFields
+                            prefix=format!("commitment-{id}")
+                            parties
+                            kinds
+                            priorities
+                            current=Some(current)
+                        />
+                        <button type="submit">"Save commitment"</button>
+                    </ActionForm>
+                </details>
+            })}
+            {(!c.comments.is_empty()).then(|| view! {
+                <ul class="comments">
+                    {c.comments
+                        .iter()
+                        .map(|m| view! {
+                            <li class="comment">
+                                <p class="muted">{format!("{}, {}", m.author, m.at.format("%Y-%m-%d %H:%M UTC"))}</p>
+                                <p>{m.body.clone()}</p>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            })}
+            {view.can_comment.then(|| {
+                let field = format!("comment-{id}");
+                view! {
+                    <details class="reply">
+                        <summary>"Comment"</summary>
+                        <ActionForm action=comment attr:class="stack narrow">
+                            <CsrfField />
+                            <input type="hidden" name="commitment_id" value=id />
+                            <label for=field.clone()>"Your comment"</label>
+                            <textarea id=field name="body" rows="2" required=true></textarea>
+                            <button type="submit">"Post comment"</button>
+                        </ActionForm>
+                    </details>
+                }
+            })}
+            {reportable.then(|| view! {
+                <details class="edit">
+                    <summary>"Report progress"</summary>
+                    <ActionForm action=progress attr:class="stack narrow">
+                        <CsrfField />
+                        <ProgressFields commitment today />
+                        <button type="submit">"Save progress"</button>
+                    </ActionForm>
+                </details>
+            })}
+        </li>
+    }
+}
+
+/// The form that adds a commitment to a draft.
+#[component]
+pub(super) fn AddCommitmentForm(
+    compact_id: i32,
+    parties: Vec<Party>,
+    kinds: Vec<CommitmentKind>,
+    priorities: Vec<(String, String)>,
+    action: ServerAction<AddCommitment>,
+) -> impl IntoView {
+    view! {
+        <section aria-labelledby="add-commitment-heading">
+            <h2 id="add-commitment-heading">"Add a commitment"</h2>
+            <ActionForm action attr:class="stack narrow">
+                <CsrfField />
+                <input type="hidden" name="compact_id" value=compact_id />
+                <CommitmentFields
+                    prefix="new".into()
+                    parties
+                    kinds
+                    priorities
+                    current=None
+                />
+                <button type="submit">"Add commitment"</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,299 @@
+//! The compact page: the version shown with its parties, review rounds and
+//! commitments, and the actions that change it.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::commitments::{AddCommitmentForm, CommitmentItem, Lens, LensNav};
+use super::reviews::Reviews;
+use super::signing::{Lifecycle, Parties};
+use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
+use crate::pages::params::country_code_param;
+use crate::server_fns::{
+    AddCommitment, AmendCompact, CommentOnCommitment, CompactView, CreateCompact, FreezeCompact,
+    OpenReview, ReportProgress, SignCompact, UpdateCommitment, load_compact,
+};
+use crate::types::{CommitmentKind, CompactStatus, Party};
+
+/// The actions of the page, so that any of them refreshes it.
+#[derive(Clone, Copy)]
+struct Actions {
+    create: ServerAction<CreateCompact>,
+    add: ServerAction<AddCommitment>,
+    update: ServerAction<UpdateCommitment>,
+    progress: ServerAction<ReportProgress>,
+    freeze: ServerAction<FreezeCompact>,
+    sign: ServerAction<SignCompact>,
+    amend: ServerAction<AmendCompact>,
+    review: ServerAction<OpenReview>,
+    comment: ServerAction<CommentOnCommitment>,
+}
+
+impl Actions {
+    fn new() -> Self {
+        Self {
+            create: ServerAction::new(),
+            add: ServerAction::new(),
+            update: ServerAction::new(),
+            progress: ServerAction::new(),
+            freeze: ServerAction::new(),
+            sign: ServerAction::new(),
+            amend: ServerAction::new(),
+            review: ServerAction::new(),
+            comment: ServerAction::new(),
+        }
+    }
+
+    fn version(&self) -> usize {
+        self.create.version().get()
+            + self.add.version().get()
+            + self.update.version().get()
+            + self.progress.version().get()
+            + self.freeze.version().get()
+            + self.sign.version().get()
+            + self.amend.version().get()
+            + self.review.version().get()
+            + self.comment.version().get()
+    }
+
+    fn error(&self) -> Signal<Option<crate::AppError>> {
+        let errors = [
+            form_error(self.create.value()),
+            form_error(self.add.value()),
+            form_error(self.update.value()),
+            form_error(self.progress.value()),
+            form_error(self.freeze.value()),
+            form_error(self.sign.value()),
+            form_error(self.amend.value()),
+            form_error(self.review.value()),
+            form_error(self.comment.value()),
+        ];
+        Signal::derive(move || errors.iter().find_map(|e| e.get()))
+    }
+}
+
+#[component]
+pub fn CompactPage() -> impl IntoView {
+    let code = country_code_param();
+    let query = use_query_map();
+    let version = Memo::new(move |_| {
+        query
+            .read()
+            .get("version")
+            .and_then(|v| v.parse::<i32>().ok())
+    });
+    let lens = Memo::new(move |_| {
+        let query = query.read();
+        match (query.get("view").as_deref(), query.get("party")) {
+            (_, Some(party)) => party.parse().map_or(Lens::All, Lens::Party),
+            (Some("overdue"), _) => Lens::Overdue,
+            (Some("priority"), _) => Lens::ByPriority,
+            _ => Lens::All,
+        }
+    });
+    let actions = Actions::new();
+    let data = Resource::new(
+        move || (code.get(), version.get(), actions.version()),
+        |(code, version, _)| load_compact(code, version),
+    );
+    let error = actions.error();
+    view! {
+        <Title text="Compact" />
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(view) => view! {
+                        <CompactBody view code=code.get_untracked() lens actions error />
+                    }
+                        .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CompactBody(
+    view: CompactView,
+    code: String,
+    lens: Memo<Lens>,
+    actions: Actions,
+    error: Signal<Option<crate::AppError>>,
+) -> impl IntoView {
+    let Some(compact) = view.compact.clone() else {
+        return view! {
+            <h1>"Compact"</h1>
+            <p>"No compact has been signed yet."</p>
+            <FormErrors error />
+            {view.can_manage.then(|| view! {
+                <NewCompactForm code=code.clone() view=view.clone() action=actions.create />
+            })}
+        }
+        .into_any();
+    };
+    let latest = view.versions.last().map(|v| v.version) == Some(compact.version);
+    let draft = compact.status == CompactStatus::Draft;
+    // The parties the reader may write a commitment for, and the kinds.
+    let writable: Vec<Party> = compact
+        .parties
+        .iter()
+        .filter(|p| view.can_manage || Some(p.id) == view.own_organisation && !p.government)
+        .cloned()
+        .collect();
+    let kinds = if view.can_manage {
+        CommitmentKind::ALL.to_vec()
+    } else {
+        vec![CommitmentKind::Partner]
+    };
+    view! {
+        <h1>{compact.title.clone()}</h1>
+        <p class="status-line">
+            <span class=format!("badge badge-{}", compact.status.code())>{compact.status.label()}</span>
+            {format!(
+                " Version {} · {} to {} · serves strategy version {}",
+                compact.version, compact.starts_on, compact.ends_on, compact.strategy_version
+            )}
+            {compact.based_on_version.map(|v| format!(" · amends version {v}"))}
+        </p>
+        <nav class="versions" aria-label="Versions">
+            <span>"Versions: "</span>
+            {view
+                .versions
+                .iter()
+                .map(|v| {
+                    let label = format!("{} ({})", v.version, v.status.label().to_lowercase());
+                    if v.version == compact.version {
+                        view! { <strong aria-current="page">{label}</strong> }.into_any()
+                    } else {
+                        view! { <a href=format!("/countries/{code}/compact?version={}", v.version)>{label}</a> }.into_any()
+                    }
+                })
+                .collect_view()}
+        </nav>
+        {(!compact.principles.is_empty()).then(|| view! { <p class="lead">{compact.principles.clone()}</p> })}
+        {compact.sha256.clone().map(|hash| view! {
+            <p class="hash">
+                "SHA-256 of the text for signature: " <code>{hash}</code>
+                {(compact.status == CompactStatus::Signed).then(|| view! {
+                    " · "
+                    <a href=format!("/countries/{code}/compact/v{}.json", compact.version) download="">
+                        "Download the signed text (JSON)"
+                    </a>
+                })}
+            </p>
+        })}
+        <FormErrors error />
+        <Lifecycle
+            compact=compact.clone()
+            latest
+            view=view.clone()
+            freeze=actions.freeze
+            sign=actions.sign
+            amend=actions.amend
+        />
+        <Parties parties=compact.parties.clone() />
+        <Reviews
+            code=code.clone()
+            rounds=view.rounds.clone()
+            compact_id=compact.id
+            can_open=view.can_review && compact.status == CompactStatus::Signed
+            action=actions.review
+            today=view.today
+        />
+        <h2>"Commitments"</h2>
+        {
+            let (code, compact) = (code.clone(), compact.clone());
+            move || view! { <LensNav code=code.clone() compact=compact.clone() lens=lens.get() /> }.into_any()
+        }
+        {if compact.commitments.is_empty() {
+            view! { <p class="muted">"No commitments yet."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="commitments">
+                    {
+                        let (compact, view, writable, kinds) =
+                            (compact.clone(), view.clone(), writable.clone(), kinds.clone());
+                        // Another way of reading re-renders the list; it
+                        // needs nothing new from the server.
+                        move || {
+                            lens.get()
+                                .apply(&compact, view.today)
+                                .into_iter()
+                                .map(|(number, c)| view! {
+                                    <CommitmentItem
+                                        number
+                                        commitment=c
+                                        view=view.clone()
+                                        parties=writable.clone()
+                                        kinds=kinds.clone()
+                                        update=actions.update
+                                        comment=actions.comment
+                                        progress=actions.progress
+                                    />
+                                })
+                                .collect_view()
+                                .into_any()
+                        }
+                    }
+                </ul>
+            }
+                .into_any()
+        }}
+        {(draft && !writable.is_empty()).then(|| view! {
+            <AddCommitmentForm
+                compact_id=compact.id
+                parties=writable.clone()
+                kinds=kinds.clone()
+                priorities=view.priorities.clone()
+                action=actions.add
+            />
+        })}
+    }
+    .into_any()
+}
+
+#[component]
+fn NewCompactForm(
+    code: String,
+    view: CompactView,
+    action: ServerAction<CreateCompact>,
+) -> impl IntoView {
+    view! {
+        <h2>"Start the compact"</h2>
+        {view.priorities.is_empty().then(|| view! {
+            <p class="muted">"Endorse the strategy first: every commitment serves one of its priorities."</p>
+        })}
+        <ActionForm action attr:class="stack narrow">
+            <CsrfField />
+            <input type="hidden" name="country" value=code />
+            <label for="compact-title">"Title"</label>
+            <input id="compact-title" name="title" required=true maxlength="300" />
+            <label for="starts_on">"Starts"</label>
+            <input id="starts_on" name="starts_on" type="date" required=true />
+            <label for="ends_on">"Ends"</label>
+            <input id="ends_on" name="ends_on" type="date" required=true />
+            <label for="principles">"Principles"</label>
+            <textarea id="principles" name="principles" rows="3"></textarea>
+            <fieldset class="choices">
+                <legend>"Parties"</legend>
+                {view
+                    .organisations
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, o)| {
+                        let id = format!("party-{}", o.id);
+                        view! {
+                            <span class="choice">
+                                <input type="checkbox" id=id.clone() name=format!("party_ids[{i}]") value=o.id />
+                                <label for=id>{o.name}</label>
+                            </span>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <button type="submit">"Create draft"</button>
+        </ActionForm>
+    }
+}

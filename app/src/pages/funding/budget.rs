@@ -1,0 +1,200 @@
+//! The national budget page: each line's figures beside the external money
+//! mapped to it, and the forms that add a line and set its amounts.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
+use crate::pages::params::country_code_param;
+use crate::server_fns::{AddBudgetLine, BudgetPageView, SetBudgetAmounts, load_budget};
+use crate::types::money::display as money;
+use crate::types::{BudgetRow, BudgetView};
+
+/// The national budget line by line, with the external money beside it.
+#[component]
+pub fn BudgetPage() -> impl IntoView {
+    let code = country_code_param();
+    let query = use_query_map();
+    let fiscal_year = move || {
+        query
+            .read()
+            .get("fiscal_year")
+            .and_then(|y| y.trim().parse::<i32>().ok())
+    };
+    let add = ServerAction::<AddBudgetLine>::new();
+    let set = ServerAction::<SetBudgetAmounts>::new();
+    let data = Resource::new(
+        move || {
+            let changes = add.version().get() + set.version().get();
+            (code.get(), fiscal_year(), changes)
+        },
+        |(code, fiscal_year, _)| load_budget(code, fiscal_year),
+    );
+    let add_error = form_error(add.value());
+    let set_error = form_error(set.value());
+    view! {
+        <Title text="National budget" />
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(BudgetPageView { budget, can_edit }) => {
+                        let code = code.get_untracked();
+                        let year = budget.fiscal_year;
+                        let lines: Vec<(i32, String)> = budget
+                            .rows
+                            .iter()
+                            .map(|r| (r.line.id, format!("{} {}", r.line.code, r.line.name)))
+                            .collect();
+                        view! {
+                            <h1>{format!("National budget, {}", budget.fiscal_year_label)}</h1>
+                            <form method="get" class="filters">
+                                <label for="fiscal_year">"Fiscal year (the year it starts)"</label>
+                                <input id="fiscal_year" name="fiscal_year" inputmode="numeric" value=year />
+                                <button type="submit">"Show"</button>
+                            </form>
+                            <p>
+                                <a href=format!("/countries/{code}/budget?fiscal_year={}", year - 1)>"Previous year"</a>
+                                " · "
+                                <a href=format!("/countries/{code}/budget?fiscal_year={}", year + 1)>"Next year"</a>
+                            </p>
+                            <BudgetTable budget />
+                            {can_edit.then(|| view! {
+                                <FormErrors error=set_error />
+                                <AmountsForm code=code.clone() year lines=lines.clone() action=set />
+                                <FormErrors error=add_error />
+                                <LineForm code=code.clone() action=add />
+                            })}
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn BudgetTable(budget: BudgetView) -> impl IntoView {
+    let caption = format!(
+        "Budget lines, {} in {}: domestic figures beside external flows",
+        budget.fiscal_year_label, budget.currency
+    );
+    view! {
+        <div class="table-wrap">
+            <table class="budget">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Line"</th>
+                        <th scope="col">"Held by"</th>
+                        <th scope="col" class="num">"Domestic appropriation"</th>
+                        <th scope="col" class="num">"Expected external"</th>
+                        <th scope="col" class="num">"Executed"</th>
+                        <th scope="col" class="num">"On-budget external committed"</th>
+                        <th scope="col" class="num">"On-budget external disbursed"</th>
+                        <th scope="col" class="num">"Off-budget disbursed, same sector"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {budget.rows.into_iter().map(|row| view! { <Line row /> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn Line(row: BudgetRow) -> impl IntoView {
+    let BudgetRow {
+        line,
+        amounts,
+        on_budget_committed,
+        on_budget_disbursed,
+        off_budget_disbursed,
+        unconverted,
+    } = row;
+    let depth = if line.parent_code.is_some() {
+        "child"
+    } else {
+        ""
+    };
+    view! {
+        <tr class=depth>
+            <th scope="row">
+                {format!("{} {}", line.code, line.name)}
+                {line.security.then(|| view! { <span class="badge">"Security"</span> })}
+                <div class="muted">{line.function_name}</div>
+            </th>
+            <td>{line.admin_unit}</td>
+            <td class="num">{money(amounts.appropriation)}</td>
+            <td class="num">{money(amounts.expected_external)}</td>
+            <td class="num">{money(amounts.execution)}</td>
+            <td class="num">{money(on_budget_committed)}</td>
+            <td class="num">{money(on_budget_disbursed)}</td>
+            <td class="num">
+                {money(off_budget_disbursed)}
+                {(unconverted > 0).then(|| view! { <div class="flag">{format!("{unconverted} not converted")}</div> })}
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn AmountsForm(
+    code: String,
+    year: i32,
+    lines: Vec<(i32, String)>,
+    action: ServerAction<SetBudgetAmounts>,
+) -> impl IntoView {
+    view! {
+        <details class="edit">
+            <summary>"Enter a line's figures"</summary>
+            <ActionForm action attr:class="stack narrow">
+                <CsrfField />
+                <input type="hidden" name="country" value=code />
+                <label for="line_id">"Line"</label>
+                <select id="line_id" name="line_id">
+                    {lines.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                </select>
+                <label for="amounts_year">"Fiscal year (the year it starts)"</label>
+                <input id="amounts_year" name="fiscal_year" inputmode="numeric" value=year required=true />
+                <label for="appropriation">"Domestic appropriation"</label>
+                <input id="appropriation" name="appropriation" inputmode="decimal" />
+                <label for="expected_external">"Expected external financing"</label>
+                <input id="expected_external" name="expected_external" inputmode="decimal" />
+                <label for="execution">"Executed"</label>
+                <input id="execution" name="execution" inputmode="decimal" />
+                <button type="submit">"Save figures"</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+#[component]
+fn LineForm(code: String, action: ServerAction<AddBudgetLine>) -> impl IntoView {
+    view! {
+        <details class="edit">
+            <summary>"Add a budget line"</summary>
+            <ActionForm action attr:class="stack narrow">
+                <CsrfField />
+                <input type="hidden" name="country" value=code />
+                <label for="line_code">"Code in the chart of accounts"</label>
+                <input id="line_code" name="line_code" required=true maxlength="40" />
+                <label for="line_name">"Name"</label>
+                <input id="line_name" name="line_name" required=true maxlength="200" />
+                <label for="admin_unit">"Held by (ministry or agency)"</label>
+                <input id="admin_unit" name="admin_unit" maxlength="200" />
+                <label for="function_name">"Function"</label>
+                <input id="function_name" name="function_name" maxlength="200" />
+                <label for="sector_code">"DAC sector category (3 digits, e.g. 152)"</label>
+                <input id="sector_code" name="sector_code" maxlength="3" inputmode="numeric" />
+                <label for="parent_code">"Parent line's code"</label>
+                <input id="parent_code" name="parent_code" maxlength="40" />
+                <label class="check"><input type="checkbox" name="security" />"A security line"</label>
+                <button type="submit">"Add line"</button>
+            </ActionForm>
+        </details>
+    }
+}

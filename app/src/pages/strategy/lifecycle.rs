@@ -1,0 +1,126 @@
+//! A strategy's versions and lifecycle: the links between versions, the
+//! forms that send a draft to consultation, endorse it or start a new draft,
+//! and the form that creates the first draft.
+
+use leptos::prelude::*;
+
+use crate::components::CsrfField;
+use crate::server_fns::{
+    CreateStrategy, EndorseStrategy, RedraftStrategy, SendStrategyToConsultation, VersionSummary,
+};
+use crate::types::StrategyStatus;
+
+#[component]
+pub(super) fn VersionNav(code: String, versions: Vec<VersionSummary>, shown: i32) -> impl IntoView {
+    let options = versions.clone();
+    view! {
+        <nav class="versions" aria-label="Versions">
+            <span>"Versions: "</span>
+            {versions
+                .into_iter()
+                .map(|v| {
+                    let label = format!("{} ({})", v.version, v.status.label().to_lowercase());
+                    if v.version == shown {
+                        view! { <strong aria-current="page">{label}</strong> }.into_any()
+                    } else {
+                        view! { <a href=format!("/countries/{code}/strategy?version={}", v.version)>{label}</a> }.into_any()
+                    }
+                })
+                .collect_view()}
+        </nav>
+        {(options.len() > 1).then(|| view! {
+            <form method="get" action=format!("/countries/{code}/strategy/compare") class="filters">
+                <label for="from">"Compare version"</label>
+                <select id="from" name="from">
+                    {options.iter().map(|v| view! { <option value=v.version>{v.version}</option> }).collect_view()}
+                </select>
+                <label for="to">"with version"</label>
+                <select id="to" name="to">
+                    {options
+                        .iter()
+                        .map(|v| view! { <option value=v.version selected=v.version == shown>{v.version}</option> })
+                        .collect_view()}
+                </select>
+                <button type="submit">"Compare"</button>
+            </form>
+        })}
+    }
+}
+
+#[component]
+pub(super) fn Lifecycle(
+    strategy_id: i32,
+    status: StrategyStatus,
+    open_draft: bool,
+    consult: ServerAction<SendStrategyToConsultation>,
+    endorse: ServerAction<EndorseStrategy>,
+    redraft: ServerAction<RedraftStrategy>,
+) -> impl IntoView {
+    let step = |label: &'static str, form: AnyView| {
+        view! {
+            <div class="lifecycle">
+                {form}
+                <span class="muted">{label}</span>
+            </div>
+        }
+    };
+    match status {
+        StrategyStatus::Draft => step(
+            "Reviewers and partners comment while a version is in consultation; it can no longer be edited.",
+            view! {
+                <ActionForm action=consult attr:class="inline-form">
+                    <CsrfField />
+                    <input type="hidden" name="strategy_id" value=strategy_id />
+                    <button type="submit">"Send to consultation"</button>
+                </ActionForm>
+            }
+            .into_any(),
+        )
+        .into_any(),
+        StrategyStatus::Consultation => step(
+            "Endorsing freezes this version for good.",
+            view! {
+                <ActionForm action=endorse attr:class="inline-form">
+                    <CsrfField />
+                    <input type="hidden" name="strategy_id" value=strategy_id />
+                    <button type="submit">"Endorse"</button>
+                </ActionForm>
+            }
+            .into_any(),
+        )
+        .into_any(),
+        StrategyStatus::Endorsed if !open_draft => step(
+            "The new draft starts as a copy of this version.",
+            view! {
+                <ActionForm action=redraft attr:class="inline-form">
+                    <CsrfField />
+                    <input type="hidden" name="strategy_id" value=strategy_id />
+                    <button type="submit">"Start a new draft"</button>
+                </ActionForm>
+            }
+            .into_any(),
+        )
+        .into_any(),
+        StrategyStatus::Endorsed => ().into_any(),
+    }
+}
+
+#[component]
+pub(super) fn NewStrategyForm(code: String, action: ServerAction<CreateStrategy>) -> impl IntoView {
+    view! {
+        <h2>"Start the strategy"</h2>
+        <ActionForm action attr:class="stack narrow">
+            <CsrfField />
+            <input type="hidden" name="country" value=code />
+            <label for="title">"Title"</label>
+            <input id="title" name="title" required=true maxlength="300" />
+            <label for="first_fiscal_year">"First fiscal year (the year it starts in)"</label>
+            <input id="first_fiscal_year" name="first_fiscal_year" type="number" min="2000" max="2100" required=true />
+            <label for="last_fiscal_year">"Last fiscal year"</label>
+            <input id="last_fiscal_year" name="last_fiscal_year" type="number" min="2000" max="2100" required=true />
+            <label for="vision">"Vision"</label>
+            <textarea id="vision" name="vision" rows="3"></textarea>
+            <button type="submit">"Create draft"</button>
+        </ActionForm>
+    }
+}

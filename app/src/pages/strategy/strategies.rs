@@ -1,0 +1,236 @@
+//! The strategy page: the version shown with its pillars, priorities,
+//! costs, consultation and agreements, and the actions that change it.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::agreements::Agreements;
+use super::comments::Consultation;
+use super::costs::{PriorityTable, Totals, year_label};
+use super::lifecycle::{Lifecycle, NewStrategyForm, VersionNav};
+use super::pillars::{AddPillarForm, RenamePillarForm};
+use super::priorities::AddPriorityForm;
+use crate::components::{ErrorPanel, FormErrors, form_error};
+use crate::pages::params::country_code_param;
+use crate::server_fns::{
+    AddAgreement, AddComment, AddPillar, AddPriority, AddProvision, CreateStrategy,
+    EndorseStrategy, RedraftStrategy, RenamePillar, ResolveComment, SendStrategyToConsultation,
+    SetPriorityCost, StrategyView, load_strategy,
+};
+use crate::types::StrategyStatus;
+
+/// The actions of the page, so that any of them refreshes it.
+#[derive(Clone, Copy)]
+struct Actions {
+    create: ServerAction<CreateStrategy>,
+    add: ServerAction<AddPriority>,
+    cost: ServerAction<SetPriorityCost>,
+    consult: ServerAction<SendStrategyToConsultation>,
+    endorse: ServerAction<EndorseStrategy>,
+    redraft: ServerAction<RedraftStrategy>,
+    comment: ServerAction<AddComment>,
+    resolve: ServerAction<ResolveComment>,
+    agreement: ServerAction<AddAgreement>,
+    provision: ServerAction<AddProvision>,
+    add_pillar: ServerAction<AddPillar>,
+    rename_pillar: ServerAction<RenamePillar>,
+}
+
+impl Actions {
+    fn new() -> Self {
+        Self {
+            create: ServerAction::new(),
+            add: ServerAction::new(),
+            cost: ServerAction::new(),
+            consult: ServerAction::new(),
+            endorse: ServerAction::new(),
+            redraft: ServerAction::new(),
+            comment: ServerAction::new(),
+            resolve: ServerAction::new(),
+            agreement: ServerAction::new(),
+            provision: ServerAction::new(),
+            add_pillar: ServerAction::new(),
+            rename_pillar: ServerAction::new(),
+        }
+    }
+
+    fn version(&self) -> usize {
+        self.create.version().get()
+            + self.add.version().get()
+            + self.cost.version().get()
+            + self.consult.version().get()
+            + self.endorse.version().get()
+            + self.redraft.version().get()
+            + self.comment.version().get()
+            + self.resolve.version().get()
+            + self.agreement.version().get()
+            + self.provision.version().get()
+            + self.add_pillar.version().get()
+            + self.rename_pillar.version().get()
+    }
+
+    fn error(&self) -> Signal<Option<crate::AppError>> {
+        let errors = [
+            form_error(self.create.value()),
+            form_error(self.add.value()),
+            form_error(self.cost.value()),
+            form_error(self.consult.value()),
+            form_error(self.endorse.value()),
+            form_error(self.redraft.value()),
+            form_error(self.comment.value()),
+            form_error(self.resolve.value()),
+            form_error(self.agreement.value()),
+            form_error(self.provision.value()),
+            form_error(self.add_pillar.value()),
+            form_error(self.rename_pillar.value()),
+        ];
+        Signal::derive(move || errors.iter().find_map(|e| e.get()))
+    }
+}
+
+#[component]
+pub fn StrategyPage() -> impl IntoView {
+    let code = country_code_param();
+    let query = use_query_map();
+    let version = Memo::new(move |_| {
+        query
+            .read()
+            .get("version")
+            .and_then(|v| v.parse::<i32>().ok())
+    });
+    let actions = Actions::new();
+    let view_data = Resource::new(
+        move || (code.get(), version.get(), actions.version()),
+        |(code, version, _)| load_strategy(code, version),
+    );
+    let error = actions.error();
+    view! {
+        <Title text="Strategy" />
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match view_data.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(data) => view! { <StrategyBody data code=code.get_untracked() actions error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn StrategyBody(
+    data: StrategyView,
+    code: String,
+    actions: Actions,
+    error: Signal<Option<crate::AppError>>,
+) -> impl IntoView {
+    let StrategyView {
+        strategy,
+        versions,
+        can_edit,
+        ministries,
+        organisations,
+        comments,
+        can_comment,
+        can_resolve,
+    } = data;
+    let Some(strategy) = strategy else {
+        return view! {
+            <h1>"Peacebuilding strategy"</h1>
+            <p>"No strategy has been published yet."</p>
+            <FormErrors error />
+            {can_edit.then(|| view! { <NewStrategyForm code=code.clone() action=actions.create /> })}
+        }
+        .into_any();
+    };
+    let latest = versions.last().map(|v| v.version) == Some(strategy.version);
+    let open_draft = versions
+        .iter()
+        .any(|v| v.status != StrategyStatus::Endorsed);
+    let editable = can_edit && strategy.status == StrategyStatus::Draft;
+    let years: Vec<i32> = strategy.fiscal_years().collect();
+    let period = format!(
+        "{} to {}",
+        year_label(&strategy, strategy.first_fiscal_year),
+        year_label(&strategy, strategy.last_fiscal_year)
+    );
+    view! {
+        <h1>{strategy.title.clone()}</h1>
+        <p class="status-line">
+            <span class=format!("badge badge-{}", strategy.status.code())>{strategy.status.label()}</span>
+            {format!(" Version {} · {period} · costs in {}", strategy.version, strategy.currency)}
+            {strategy.based_on_version.map(|v| format!(" · based on version {v}"))}
+        </p>
+        <p class="lead">{strategy.vision.clone()}</p>
+        <VersionNav code=code.clone() versions=versions.clone() shown=strategy.version />
+        {versions.iter().any(|v| v.status == StrategyStatus::Endorsed).then(|| view! {
+            <p>
+                <a href=format!("/countries/{code}/strategy.csv") download="">
+                    "Download the endorsed strategy's priorities and costs (CSV)"
+                </a>
+            </p>
+        })}
+        <FormErrors error />
+        {(can_edit && latest).then(|| view! {
+            <Lifecycle
+                strategy_id=strategy.id
+                status=strategy.status
+                open_draft
+                consult=actions.consult
+                endorse=actions.endorse
+                redraft=actions.redraft
+            />
+        })}
+        {strategy
+            .pillars
+            .iter()
+            .map(|pillar| {
+                let rows = pillar.priorities.clone();
+                let years = years.clone();
+                let strategy = strategy.clone();
+                let rename = editable.then(|| {
+                    let pillar = pillar.clone();
+                    view! { <RenamePillarForm strategy_id=strategy.id pillar action=actions.rename_pillar /> }
+                });
+                view! {
+                    <section class="pillar" aria-labelledby=format!("pillar-{}", pillar.number)>
+                        <h2 id=format!("pillar-{}", pillar.number)>
+                            {format!("{}. {}", pillar.number, pillar.title)}
+                        </h2>
+                        {rename}
+                        {if rows.is_empty() {
+                            view! { <p class="muted">"No priorities yet."</p> }.into_any()
+                        } else {
+                            view! { <PriorityTable strategy rows years editable cost=actions.cost /> }.into_any()
+                        }}
+                    </section>
+                }
+            })
+            .collect_view()}
+        {editable.then(|| view! { <AddPillarForm strategy_id=strategy.id action=actions.add_pillar /> })}
+        <Totals strategy=strategy.clone() years=years.clone() />
+        {(strategy.status == StrategyStatus::Consultation || !comments.is_empty()).then(|| {
+            let open = strategy.status == StrategyStatus::Consultation && can_comment;
+            view! { <Consultation
+                    strategy=strategy.clone()
+                    comments
+                    open
+                    can_resolve
+                    post=actions.comment
+                    resolve=actions.resolve
+                /> }
+        })}
+        <Agreements
+            agreements=strategy.agreements.clone()
+            strategy_id=strategy.id
+            editable
+            add=actions.agreement
+            add_provision=actions.provision
+        />
+        {editable.then(|| view! {
+            <AddPriorityForm strategy=strategy.clone() ministries organisations action=actions.add />
+        })}
+    }
+    .into_any()
+}

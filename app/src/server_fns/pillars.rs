@@ -1,0 +1,47 @@
+//! Renaming and adding the pillars of a draft strategy.
+
+use leptos::prelude::*;
+
+use crate::AppError;
+
+#[server]
+pub async fn add_pillar(
+    csrf: String,
+    strategy_id: i32,
+    pillar_title: String,
+) -> Result<(), AppError> {
+    use crate::services::{accounts::audit::Author, strategy::pillars};
+    crate::server_fns::form::respond(
+        async {
+            let (actor, db) = super::strategy::planner_of_strategy(&csrf, strategy_id).await?;
+            pillars::add(&db, &Author::user(&actor), strategy_id, &pillar_title).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server]
+pub async fn rename_pillar(
+    csrf: String,
+    strategy_id: i32,
+    pillar_id: i32,
+    pillar_title: String,
+) -> Result<(), AppError> {
+    use crate::services::{accounts::audit::Author, strategy::pillars};
+    crate::server_fns::form::respond(
+        async {
+            let (actor, db) = super::strategy::planner_of_strategy(&csrf, strategy_id).await?;
+            pillars::rename(
+                &db,
+                &Author::user(&actor),
+                strategy_id,
+                pillar_id,
+                &pillar_title,
+            )
+            .await?;
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,228 @@
+use chrono::Utc;
+use entities::organisation;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionSession, TransactionTrait,
+};
+
+use crate::codelists::ORGANISATION_TYPES;
+use crate::types::{NewOrganisation, Organisation, OrganisationKind};
+use crate::{AppError, FieldError};
+
+use crate::services::accounts::audit::{self, Author, Change};
+
+const OBJECT_TYPE: &str = "organisation";
+
+fn to_wire(model: organisation::Model) -> Result<Organisation, AppError> {
+    let kind = OrganisationKind::from_code(&model.kind).ok_or_else(|| {
+        AppError::internal(format!(
+            "organisation {} has unknown kind {:?}",
+            model.id, model.kind
+        ))
+    })?;
+    Ok(Organisation {
+        id: model.id,
+        name: model.name,
+        acronym: model.acronym,
+        kind,
+        iati_id: model.iati_id,
+        iati_type_code: model.iati_type_code,
+    })
+}
+
+/// Checks and normalises a new organisation; blank optional fields become `None`.
+pub fn validate(new: NewOrganisation) -> Result<NewOrganisation, AppError> {
+    let blank_to_none =
+        |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let name = new.name.trim().to_string();
+    let acronym = blank_to_none(new.acronym);
+    let iati_id = blank_to_none(new.iati_id);
+    let iati_type_code = blank_to_none(new.iati_type_code);
+    let mut errors = Vec::new();
+    if name.is_empty() || name.chars().count() > 200 {
+        errors.push(FieldError::new("name", "must be 1 to 200 characters"));
+    }
+    if acronym.as_ref().is_some_and(|a| a.chars().count() > 40) {
+        errors.push(FieldError::new("acronym", "must be at most 40 characters"));
+    }
+    if iati_id
+        .as_ref()
+        .is_some_and(|id| id.chars().count() > 100 || id.contains(char::is_whitespace))
+    {
+        errors.push(FieldError::new(
+            "iati_id",
+            "must be an IATI organisation identifier: no spaces, at most 100 characters",
+        ));
+    }
+    if let Some(code) = &iati_type_code
+        && !ORGANISATION_TYPES.is_active(code)
+    {
+        errors.push(FieldError::new(
+            "iati_type_code",
+            format!("{code:?} is not an IATI organisation type code"),
+        ));
+    }
+    if errors.is_empty() {
+        Ok(NewOrganisation {
+            name,
+            acronym,
+            kind: new.kind,
+            iati_id,
+            iati_type_code,
+        })
+    } else {
+        Err(AppError::Invalid(errors))
+    }
+}
+
+pub async fn list(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+) -> Result<Vec<Organisation>, AppError> {
+    organisation::Entity::find()
+        .filter(organisation::Column::CountryId.eq(country_id))
+        .order_by_asc(organisation::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(to_wire)
+        .collect()
+}
+
+pub(crate) async fn get_model(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<organisation::Model, AppError> {
+    organisation::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("organisation {id}")))
+}
+
+pub async fn get(db: &impl ConnectionTrait, id: i32) -> Result<(i32, Organisation), AppError> {
+    let model = get_model(db, id).await?;
+    Ok((model.country_id, to_wire(model)?))
+}
+
+async fn find_by_name(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+    name: &str,
+    except: Option<i32>,
+) -> Result<Option<organisation::Model>, AppError> {
+    let mut query = organisation::Entity::find()
+        .filter(organisation::Column::CountryId.eq(country_id))
+        .filter(organisation::Column::Name.eq(name));
+    if let Some(id) = except {
+        query = query.filter(organisation::Column::Id.ne(id));
+    }
+    Ok(query.one(db).await?)
+}
+
+fn taken(name: &str) -> AppError {
+    AppError::invalid(
+        "name",
+        format!("an organisation named {name:?} already exists in this country"),
+    )
+}
+
+/// Adds an organisation to a country, with its audit entry, in one transaction.
+#[tracing::instrument(skip(db))]
+pub async fn create(
+    db: &impl TransactionTrait,
+    author: &Author,
+    country_id: i32,
+    new: NewOrganisation,
+) -> Result<Organisation, AppError> {
+    let new = validate(new)?;
+    let txn = db.begin().await?;
+    if find_by_name(&txn, country_id, &new.name, None)
+        .await?
+        .is_some()
+    {
+        return Err(taken(&new.name));
+    }
+    let model = organisation::ActiveModel {
+        country_id: Set(country_id),
+        name: Set(new.name),
+        acronym: Set(new.acronym),
+        kind: Set(new.kind.code().to_string()),
+        iati_id: Set(new.iati_id),
+        iati_type_code: Set(new.iati_type_code),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let created = to_wire(model)?;
+    audit::record(
+        &txn,
+        author,
+        Some(country_id),
+        OBJECT_TYPE,
+        created.id,
+        Change::Create,
+        None,
+        Some(&created),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// Changes an organisation's details, with its audit entry, in one transaction.
+#[tracing::instrument(skip(db))]
+pub async fn update(
+    db: &impl TransactionTrait,
+    author: &Author,
+    id: i32,
+    changes: NewOrganisation,
+) -> Result<Organisation, AppError> {
+    let changes = validate(changes)?;
+    let txn = db.begin().await?;
+    let model = get_model(&txn, id).await?;
+    let country_id = model.country_id;
+    if find_by_name(&txn, country_id, &changes.name, Some(id))
+        .await?
+        .is_some()
+    {
+        return Err(taken(&changes.name));
+    }
+    let before = to_wire(model.clone())?;
+    let mut active: organisation::ActiveModel = model.into();
+    active.name = Set(changes.name);
+    active.acronym = Set(changes.acronym);
+    active.kind = Set(changes.kind.code().to_string());
+    active.iati_id = Set(changes.iati_id);
+    active.iati_type_code = Set(changes.iati_type_code);
+    let after = to_wire(active.update(&txn).await?)?;
+    audit::record(
+        &txn,
+        author,
+        Some(country_id),
+        OBJECT_TYPE,
+        id,
+        Change::Update,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Returns the country's organisation of that name, creating it when absent.
+pub async fn ensure(
+    db: &impl TransactionTrait,
+    author: &Author,
+    country_id: i32,
+    new: NewOrganisation,
+) -> Result<Organisation, AppError> {
+    let txn = db.begin().await?;
+    let existing = find_by_name(&txn, country_id, new.name.trim(), None).await?;
+    txn.commit().await?;
+    match existing {
+        Some(model) => to_wire(model),
+        None => create(db, author, country_id, new).await,
+    }
+}

@@ -1,0 +1,7 @@
+//! The compact of mutual commitments: versions, signatures, commitments with
+//! their progress and comments, and joint review rounds.
+
+pub mod commitments;
+pub mod compacts;
+pub mod reviews;
+pub mod signing;

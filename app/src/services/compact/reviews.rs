@@ -1,0 +1,326 @@
+//! Joint review rounds: each side assesses every commitment of a signed
+//! compact version; the report counts the outcomes.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, Utc};
+use entities::{assessment, commitment, compact, review_round, user};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionSession, TransactionTrait,
+};
+
+use crate::types::Actor;
+use crate::types::{
+    Assessment, CommitmentStatus, CompactStatus, NewAssessment, ReviewReport, ReviewRound,
+    ReviewedCommitment, Side,
+};
+use crate::{AppError, FieldError};
+
+use crate::services::accounts::audit::{self, Author, Change};
+use crate::services::compact::compacts;
+
+const ROUND: &str = "review_round";
+
+async fn model(db: &impl ConnectionTrait, id: i32) -> Result<review_round::Model, AppError> {
+    review_round::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("review round {id}")))
+}
+
+fn wire(m: review_round::Model, compact_version: i32) -> ReviewRound {
+    ReviewRound {
+        id: m.id,
+        compact_version,
+        title: m.title,
+        opened_on: m.opened_on,
+        closed_on: m.closed_on,
+    }
+}
+
+async fn to_wire(
+    db: &impl ConnectionTrait,
+    m: review_round::Model,
+) -> Result<ReviewRound, AppError> {
+    let version = compacts::model(db, m.compact_id).await?.version;
+    Ok(wire(m, version))
+}
+
+/// Each compact version of a country: its id and version number.
+async fn versions_of(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+) -> Result<HashMap<i32, i32>, AppError> {
+    Ok(compact::Entity::find()
+        .filter(compact::Column::CountryId.eq(country_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.version))
+        .collect())
+}
+
+/// The compact version a round reviews.
+pub async fn compact_of(db: &impl ConnectionTrait, round_id: i32) -> Result<i32, AppError> {
+    Ok(model(db, round_id).await?.compact_id)
+}
+
+/// The country a round belongs to.
+pub async fn country_of(db: &impl ConnectionTrait, round_id: i32) -> Result<i32, AppError> {
+    compacts::country_of(db, model(db, round_id).await?.compact_id).await
+}
+
+/// Opens a round on a signed compact version; one round is open at a time.
+#[tracing::instrument(skip(db))]
+pub async fn open(
+    db: &impl TransactionTrait,
+    author: &Author,
+    compact_id: i32,
+    title: &str,
+    opened_on: NaiveDate,
+) -> Result<ReviewRound, AppError> {
+    let title = title.trim().to_string();
+    if title.is_empty() || title.chars().count() > 200 {
+        return Err(AppError::invalid(
+            "round_title",
+            "must be 1 to 200 characters",
+        ));
+    }
+    let txn = db.begin().await?;
+    let reviewed = compacts::model(&txn, compact_id).await?;
+    if reviewed.status != CompactStatus::Signed.code() {
+        return Err(AppError::invalid(
+            "status",
+            "only a signed compact is reviewed",
+        ));
+    }
+    let versions = versions_of(&txn, reviewed.country_id).await?;
+    let still_open = review_round::Entity::find()
+        .filter(review_round::Column::CompactId.is_in(versions.keys().copied()))
+        .filter(review_round::Column::ClosedOn.is_null())
+        .one(&txn)
+        .await?;
+    if let Some(open) = still_open {
+        return Err(AppError::invalid(
+            "round_title",
+            format!("the round \"{}\" is still open; close it first", open.title),
+        ));
+    }
+    let created = review_round::ActiveModel {
+        compact_id: Set(compact_id),
+        title: Set(title),
+        opened_on: Set(opened_on),
+        closed_on: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let round = to_wire(&txn, created).await?;
+    audit::record(
+        &txn,
+        author,
+        Some(reviewed.country_id),
+        ROUND,
+        round.id,
+        Change::Create,
+        None,
+        Some(&round),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(round)
+}
+
+/// Closes a round on `on`; its assessments are final from then on.
+#[tracing::instrument(skip(db))]
+pub async fn close(
+    db: &impl TransactionTrait,
+    author: &Author,
+    round_id: i32,
+    on: NaiveDate,
+) -> Result<ReviewRound, AppError> {
+    let txn = db.begin().await?;
+    let row = model(&txn, round_id).await?;
+    if row.closed_on.is_some() {
+        return Err(AppError::invalid("status", "the round is already closed"));
+    }
+    if on < row.opened_on {
+        return Err(AppError::invalid(
+            "closed_on",
+            "must not be before the round opened",
+        ));
+    }
+    let country_id = compacts::country_of(&txn, row.compact_id).await?;
+    let before = to_wire(&txn, row.clone()).await?;
+    let mut active: review_round::ActiveModel = row.into();
+    active.closed_on = Set(Some(on));
+    let after = to_wire(&txn, active.update(&txn).await?).await?;
+    audit::record(
+        &txn,
+        author,
+        Some(country_id),
+        ROUND,
+        round_id,
+        Change::Update,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Records (or replaces) one side's assessment of a commitment in an open
+/// round.
+#[tracing::instrument(skip(db, actor), fields(user = actor.user_id))]
+pub async fn assess(
+    db: &impl TransactionTrait,
+    actor: &Actor,
+    round_id: i32,
+    commitment_id: i32,
+    side: Side,
+    new: NewAssessment,
+) -> Result<(), AppError> {
+    let comment = new.comment.trim().to_string();
+    let mut errors = Vec::new();
+    if !(1..=4).contains(&new.rating) {
+        errors.push(FieldError::new(
+            "rating",
+            "must be from 1 (far off) to 4 (fully met)",
+        ));
+    }
+    if comment.chars().count() > 2000 {
+        errors.push(FieldError::new(
+            "comment",
+            "must be at most 2000 characters",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let txn = db.begin().await?;
+    let round = model(&txn, round_id).await?;
+    if round.closed_on.is_some() {
+        return Err(AppError::invalid("status", "the round is closed"));
+    }
+    let reviewed = commitment::Entity::find_by_id(commitment_id)
+        .one(&txn)
+        .await?
+        .filter(|c| c.compact_id == round.compact_id)
+        .ok_or_else(|| AppError::NotFound(format!("commitment {commitment_id} of this round")))?;
+    let country_id = compacts::country_of(&txn, round.compact_id).await?;
+    let existing = assessment::Entity::find()
+        .filter(assessment::Column::RoundId.eq(round_id))
+        .filter(assessment::Column::CommitmentId.eq(reviewed.id))
+        .filter(assessment::Column::Side.eq(side.code()))
+        .one(&txn)
+        .await?;
+    let describe = |status: &str, rating: i16, comment: &str| {
+        serde_json::json!({
+            "commitment_id": commitment_id,
+            "side": side.code(),
+            "status": status,
+            "rating": rating,
+            "comment": comment,
+        })
+    };
+    let before = existing
+        .as_ref()
+        .map(|a| describe(&a.status, a.rating, &a.comment));
+    if let Some(old) = existing {
+        assessment::Entity::delete_by_id(old.id).exec(&txn).await?;
+    }
+    assessment::ActiveModel {
+        round_id: Set(round_id),
+        commitment_id: Set(reviewed.id),
+        side: Set(side.code().into()),
+        status: Set(new.status.code().into()),
+        rating: Set(new.rating),
+        comment: Set(comment.clone()),
+        author_id: Set(actor.user_id),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let after = describe(new.status.code(), new.rating, &comment);
+    audit::record(
+        &txn,
+        &Author::user(actor),
+        Some(country_id),
+        ROUND,
+        round_id,
+        Change::Update,
+        before.as_ref(),
+        Some(&after),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Every round of a country's compacts, newest first.
+pub async fn of_country(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+) -> Result<Vec<ReviewRound>, AppError> {
+    let versions = versions_of(db, country_id).await?;
+    Ok(review_round::Entity::find()
+        .filter(review_round::Column::CompactId.is_in(versions.keys().copied()))
+        .order_by_desc(review_round::Column::OpenedOn)
+        .order_by_desc(review_round::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| {
+            let version = versions.get(&m.compact_id).copied().unwrap_or_default();
+            wire(m, version)
+        })
+        .collect())
+}
+
+/// The round's report: each commitment of the version reviewed, with both
+/// assessments.
+pub async fn report(db: &impl ConnectionTrait, round_id: i32) -> Result<ReviewReport, AppError> {
+    let row = model(db, round_id).await?;
+    let reviewed = compacts::load(db, row.compact_id).await?;
+    let mut given: HashMap<(i32, Side), Assessment> = HashMap::new();
+    for (a, author) in assessment::Entity::find()
+        .filter(assessment::Column::RoundId.eq(round_id))
+        .find_also_related(user::Entity)
+        .all(db)
+        .await?
+    {
+        let side = Side::from_code(&a.side)
+            .ok_or_else(|| AppError::internal(format!("assessment {} side {:?}", a.id, a.side)))?;
+        let status = CommitmentStatus::from_code(&a.status).ok_or_else(|| {
+            AppError::internal(format!("assessment {} status {:?}", a.id, a.status))
+        })?;
+        given.insert(
+            (a.commitment_id, side),
+            Assessment {
+                side,
+                status,
+                rating: a.rating,
+                comment: a.comment,
+                author: author.map(|u| u.display_name).unwrap_or_default(),
+                at: a.at,
+            },
+        );
+    }
+    let items = reviewed
+        .commitments
+        .into_iter()
+        .map(|c| ReviewedCommitment {
+            government: given.remove(&(c.id, Side::Government)),
+            partner: given.remove(&(c.id, Side::Partner)),
+            commitment: c,
+        })
+        .collect();
+    Ok(ReviewReport {
+        round: to_wire(db, row).await?,
+        compact_title: reviewed.title,
+        items,
+    })
+}

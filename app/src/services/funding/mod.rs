@@ -1,0 +1,11 @@
+//! Funding flows: activities with their transactions and planned
+//! disbursements, the transaction import, exchange rates, the national
+//! budget, reporting rounds and the funding report.
+
+pub mod activities;
+pub mod budget;
+pub mod rates;
+pub mod report;
+pub mod reporting;
+pub mod sums;
+pub mod transaction_import;

@@ -1,0 +1,464 @@
+//! The funding views: totals of partners' flows in the reporting currency,
+//! grouped one way or another. Sums are taken in SQL, grouped by currency
+//! and by the date of the rate that converts them (the latest on or before
+//! the value date, found in SQL), so that each group converts with one
+//! rate; only the groups come back to the server.
+//!
+//! Pooled funds: a partner's payments to a pooled fund are contributions;
+//! the fund's own flows are allocations. Totals by partner and by fiscal
+//! year count contributions (where the money comes from); every other view
+//! counts allocations (where it goes) and shows what the funds hold but
+//! have not yet allocated as a row of its own. Either way the grand total
+//! counts each dollar once, and incoming flows (mirrors of another
+//! organisation's outgoing ones) are never counted.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use entities::{activity, activity_priority, organisation, transaction};
+use rust_decimal::Decimal;
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
+    RelationTrait,
+};
+
+use crate::AppError;
+use crate::types::{
+    Channel, FiscalYear, FundingReport, FundingRow, GroupBy, MoneyType, OrganisationKind,
+    POOLED_UNALLOCATED, RateUse, Strategy, Totals, UNALIGNED, Unconverted,
+};
+
+use crate::services::funding::rates::RateTable;
+use crate::services::funding::sums::{
+    Scope, Side, Tally, a, base, groups, rate_date, t, text, whole_country,
+};
+
+/// Where the strategy's priorities sit and what they cost.
+struct Plan {
+    /// Priority code to (pillar number, pillar title, priority title, cost).
+    priorities: Vec<(String, i32, String, String, Decimal)>,
+}
+
+impl Plan {
+    fn from(strategy: Option<Strategy>, fiscal_year: Option<i32>) -> Self {
+        let priorities = strategy
+            .map(|s| {
+                s.pillars
+                    .iter()
+                    .flat_map(|pillar| {
+                        pillar.priorities.iter().map(move |p| {
+                            let cost = p
+                                .costs
+                                .iter()
+                                .filter(|c| fiscal_year.is_none_or(|y| y == c.fiscal_year))
+                                .map(|c| c.amount)
+                                .sum();
+                            (
+                                p.code.clone(),
+                                pillar.number,
+                                pillar.title.clone(),
+                                p.title.clone(),
+                                cost,
+                            )
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Self { priorities }
+    }
+}
+
+fn row(key: String, label: String, tally: Tally, cost: Option<Decimal>) -> FundingRow {
+    let totals = tally.totals.rounded();
+    FundingRow {
+        funding_gap: cost.map(|c| (c - tally.totals.covered()).round_dp(2)),
+        estimated_cost: cost,
+        key,
+        label,
+        totals,
+        on_budget_disbursed: tally.on_budget_disbursed.round_dp(2),
+        unconverted: tally.unconverted,
+    }
+}
+
+/// The funding view of a country grouped by `group_by`.
+#[tracing::instrument(skip(db))]
+pub async fn build(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+    group_by: GroupBy,
+    fiscal_year: Option<i32>,
+) -> Result<FundingReport, AppError> {
+    let country = crate::services::accounts::countries::get_by_id(db, country_id).await?;
+    let start_month = country.fiscal_year_start_month;
+    let rates = RateTable::load(db, &country.currency).await?;
+    let organisations: HashMap<i32, (String, String)> = organisation::Entity::find()
+        .filter(organisation::Column::CountryId.eq(country_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, (o.name, o.kind)))
+        .collect();
+    let funds: Vec<i32> = organisations
+        .iter()
+        .filter(|(_, (_, kind))| kind == OrganisationKind::PooledFund.code())
+        .map(|(id, _)| *id)
+        .collect();
+    let scope = Scope {
+        country_id,
+        fiscal_year,
+    };
+    let side = match group_by {
+        GroupBy::Partner | GroupBy::FiscalYear => Side::Source,
+        _ => Side::Use,
+    };
+    let by_priority = matches!(group_by, GroupBy::Priority | GroupBy::Pillar);
+    let key = match group_by {
+        GroupBy::Partner => text(a(activity::Column::ReportingOrgId)),
+        GroupBy::FiscalYear => text(t(transaction::Column::FiscalYear)),
+        GroupBy::MoneyType => a(activity::Column::MoneyType),
+        GroupBy::Channel => a(activity::Column::Channel),
+        GroupBy::Priority | GroupBy::Pillar => Expr::expr(Func::coalesce([
+            Expr::col((
+                activity_priority::Entity,
+                activity_priority::Column::PriorityCode,
+            )),
+            Expr::cust(format!("'{UNALIGNED}'")),
+        ])),
+    };
+    let mut query = base(scope, side, &funds);
+    if by_priority {
+        query = query.join_rev(
+            JoinType::LeftJoin,
+            activity_priority::Relation::Activity.def(),
+        );
+    }
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    let share = by_priority.then(|| {
+        Expr::col((
+            activity_priority::Entity,
+            activity_priority::Column::ShareBp,
+        ))
+    });
+    for group in groups(db, query, key, share, &rates).await? {
+        tallies
+            .entry(group.key.clone())
+            .or_default()
+            .add(&group, &rates, Decimal::ONE);
+    }
+    if side == Side::Use && !funds.is_empty() {
+        // Keyed by reporter: a fund's own flows are allocations.
+        let reporter = text(a(activity::Column::ReportingOrgId));
+        let pooled = groups(
+            db,
+            base(scope, Side::Pooled, &funds),
+            reporter,
+            None,
+            &rates,
+        )
+        .await?;
+        let held = tallies.entry(POOLED_UNALLOCATED.to_string()).or_default();
+        for group in &pooled {
+            let allocation = group.key.parse().is_ok_and(|id: i32| funds.contains(&id));
+            let sign = if allocation {
+                Decimal::NEGATIVE_ONE
+            } else {
+                Decimal::ONE
+            };
+            held.add(group, &rates, sign);
+        }
+        if pooled.is_empty() {
+            tallies.remove(POOLED_UNALLOCATED);
+        }
+    }
+
+    let mut rows = Vec::new();
+    let mut total = Tally::default();
+    let mut take = |key: &str, tallies: &mut BTreeMap<String, Tally>| {
+        let tally = tallies.remove(key).unwrap_or_default();
+        total.totals = total.totals.plus(tally.totals);
+        total.unconverted += tally.unconverted;
+        tally
+    };
+    let unaligned_label = "Not tied to a strategy priority".to_string();
+    match group_by {
+        GroupBy::Priority | GroupBy::Pillar => {
+            let strategy =
+                crate::services::strategy::strategies::latest_endorsed(db, country_id).await?;
+            let plan = Plan::from(strategy, fiscal_year);
+            if group_by == GroupBy::Priority {
+                for (code, _, _, title, cost) in &plan.priorities {
+                    let tally = take(code, &mut tallies);
+                    rows.push(row(
+                        code.clone(),
+                        format!("{code} {title}"),
+                        tally,
+                        Some(*cost),
+                    ));
+                }
+            } else {
+                let mut pillars: BTreeMap<i32, (String, Tally, Decimal)> = BTreeMap::new();
+                for (code, number, pillar_title, _, cost) in &plan.priorities {
+                    let tally = take(code, &mut tallies);
+                    let entry = pillars
+                        .entry(*number)
+                        .or_insert_with(|| (pillar_title.clone(), Tally::default(), Decimal::ZERO));
+                    entry.1.totals = entry.1.totals.plus(tally.totals);
+                    entry.1.on_budget_disbursed += tally.on_budget_disbursed;
+                    entry.1.unconverted += tally.unconverted;
+                    entry.2 += cost;
+                }
+                for (number, (title, tally, cost)) in pillars {
+                    rows.push(row(
+                        number.to_string(),
+                        format!("Pillar {number}: {title}"),
+                        tally,
+                        Some(cost),
+                    ));
+                }
+            }
+            // Codes of other strategy versions, then flows with no priority.
+            let mut unaligned = take(UNALIGNED, &mut tallies);
+            let others: Vec<String> = tallies
+                .keys()
+                .filter(|k| k.as_str() != POOLED_UNALLOCATED)
+                .cloned()
+                .collect();
+            for code in others {
+                let tally = take(&code, &mut tallies);
+                unaligned.totals = unaligned.totals.plus(tally.totals);
+                unaligned.on_budget_disbursed += tally.on_budget_disbursed;
+                unaligned.unconverted += tally.unconverted;
+            }
+            if unaligned.totals != Totals::default() || unaligned.unconverted > 0 {
+                rows.push(row(UNALIGNED.to_string(), unaligned_label, unaligned, None));
+            }
+        }
+        GroupBy::Partner => {
+            let mut keyed: Vec<(String, String)> = tallies
+                .keys()
+                .map(|k| {
+                    let name = k
+                        .parse::<i32>()
+                        .ok()
+                        .and_then(|id| organisations.get(&id))
+                        .map(|(name, _)| name.clone())
+                        .unwrap_or_else(|| k.clone());
+                    (name, k.clone())
+                })
+                .collect();
+            keyed.sort();
+            for (name, key) in keyed {
+                let tally = take(&key, &mut tallies);
+                rows.push(row(key, name, tally, None));
+            }
+        }
+        GroupBy::FiscalYear => {
+            let keys: Vec<String> = tallies.keys().cloned().collect();
+            for key in keys {
+                let label = key
+                    .parse::<i32>()
+                    .map(|start_year| {
+                        FiscalYear {
+                            start_year,
+                            start_month,
+                        }
+                        .label()
+                    })
+                    .unwrap_or_else(|_| key.clone());
+                let tally = take(&key, &mut tallies);
+                rows.push(row(key, label, tally, None));
+            }
+        }
+        GroupBy::MoneyType => {
+            for kind in MoneyType::ALL {
+                if tallies.contains_key(kind.code()) {
+                    let tally = take(kind.code(), &mut tallies);
+                    rows.push(row(kind.code().into(), kind.label().into(), tally, None));
+                }
+            }
+        }
+        GroupBy::Channel => {
+            for channel in Channel::ALL {
+                if tallies.contains_key(channel.code()) {
+                    let tally = take(channel.code(), &mut tallies);
+                    rows.push(row(
+                        channel.code().into(),
+                        channel.label().into(),
+                        tally,
+                        None,
+                    ));
+                }
+            }
+        }
+    }
+    if tallies.contains_key(POOLED_UNALLOCATED) {
+        // Money a fund holds is on no budget yet.
+        let tally = Tally {
+            on_budget_disbursed: Decimal::ZERO,
+            ..take(POOLED_UNALLOCATED, &mut tallies)
+        };
+        rows.push(row(
+            POOLED_UNALLOCATED.to_string(),
+            "Held in pooled funds, not yet allocated".to_string(),
+            tally,
+            None,
+        ));
+    }
+
+    // Country-wide figures, the same whatever the grouping.
+    let mut overall = Tally::default();
+    for group in groups(
+        db,
+        base(scope, Side::Use, &funds),
+        whole_country(),
+        None,
+        &rates,
+    )
+    .await?
+    {
+        overall.add(&group, &rates, Decimal::ONE);
+    }
+    let (rates_used, unconverted) = conversions(db, scope, &funds, &rates).await?;
+    let disbursed = overall.totals.disbursed;
+    Ok(FundingReport {
+        currency: country.currency,
+        group_by,
+        fiscal_year,
+        rows,
+        total: total.totals.rounded(),
+        on_budget_disbursed: overall.on_budget_disbursed.round_dp(2),
+        on_budget_share: (disbursed != Decimal::ZERO)
+            .then(|| (overall.on_budget_disbursed / disbursed).round_dp(4)),
+        outside_government_disbursed: overall.outside_government_disbursed.round_dp(2),
+        unconverted_count: unconverted.iter().map(|u| u.transactions).sum(),
+        unconverted,
+        rates_used,
+    })
+}
+
+/// The rates a scope's flows convert with, and the flows with no rate
+/// (by value date, so that the page can say which day lacks one).
+async fn conversions(
+    db: &impl ConnectionTrait,
+    scope: Scope,
+    funds: &[i32],
+    rates: &RateTable,
+) -> Result<(Vec<RateUse>, Vec<Unconverted>), AppError> {
+    let rate_date = rate_date(rates.quote_currency())?;
+    let missing_day: Expr = Expr::case(
+        rate_date.clone().is_null(),
+        t(transaction::Column::ValueDate),
+    )
+    .into();
+    let rows = base(scope, Side::All, funds)
+        .filter(transaction::Column::Currency.ne(rates.quote_currency()))
+        .expr_as(t(transaction::Column::Currency), "currency")
+        .expr_as(rate_date.clone(), "rate_day")
+        .expr_as(missing_day.clone(), "missing_day")
+        .expr_as(
+            Func::cast_as(
+                Func::sum(t(transaction::Column::AmountMinor)),
+                Alias::new("BIGINT"),
+            ),
+            "minor",
+        )
+        .expr_as(Func::count(t(transaction::Column::Id)), "n")
+        .group_by(t(transaction::Column::Currency))
+        .group_by(rate_date)
+        .group_by(missing_day)
+        .into_tuple::<(String, Option<NaiveDate>, Option<NaiveDate>, i64, i64)>()
+        .all(db)
+        .await?;
+    let mut used: BTreeMap<(String, NaiveDate), RateUse> = BTreeMap::new();
+    let mut missing: BTreeMap<(String, NaiveDate), Unconverted> = BTreeMap::new();
+    for (currency, rate_day, missing_day, minor, n) in rows {
+        let n = u32::try_from(n).unwrap_or(u32::MAX);
+        match (
+            rate_day.and_then(|day| rates.rate(&currency, day)),
+            missing_day,
+        ) {
+            (Some(rate), _) => {
+                used.entry((rate.currency.clone(), rate.rate_date))
+                    .or_insert(RateUse {
+                        rate,
+                        transactions: 0,
+                    })
+                    .transactions += n;
+            }
+            (None, Some(value_date)) => {
+                let entry = missing
+                    .entry((currency.clone(), value_date))
+                    .or_insert(Unconverted {
+                        currency,
+                        value_date,
+                        amount: Decimal::ZERO,
+                        transactions: 0,
+                    });
+                entry.amount += Decimal::new(minor, 2);
+                entry.transactions += n;
+            }
+            (None, None) => {}
+        }
+    }
+    Ok((
+        used.into_values().collect(),
+        missing.into_values().collect(),
+    ))
+}
+
+/// One organisation's flows by fiscal year (its own reports, contributions
+/// to funds included; a fund's, its allocations), oldest first.
+pub async fn by_year_of(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+    organisation_id: i32,
+) -> Result<Vec<(i32, Totals, u32)>, AppError> {
+    let country = crate::services::accounts::countries::get_by_id(db, country_id).await?;
+    let rates = RateTable::load(db, &country.currency).await?;
+    let scope = Scope {
+        country_id,
+        fiscal_year: None,
+    };
+    let query =
+        base(scope, Side::All, &[]).filter(activity::Column::ReportingOrgId.eq(organisation_id));
+    let mut years: BTreeMap<i32, Tally> = BTreeMap::new();
+    for group in groups(
+        db,
+        query,
+        text(t(transaction::Column::FiscalYear)),
+        None,
+        &rates,
+    )
+    .await?
+    {
+        if let Ok(year) = group.key.parse() {
+            years
+                .entry(year)
+                .or_default()
+                .add(&group, &rates, Decimal::ONE);
+        }
+    }
+    Ok(years
+        .into_iter()
+        .map(|(year, tally)| (year, tally.totals.rounded(), tally.unconverted))
+        .collect())
+}
+
+/// The fiscal years (start years) in which a country has flows, oldest first.
+pub async fn fiscal_years(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+) -> Result<Vec<i32>, AppError> {
+    Ok(transaction::Entity::find()
+        .select_only()
+        .column(transaction::Column::FiscalYear)
+        .filter(transaction::Column::CountryId.eq(country_id))
+        .distinct()
+        .order_by_asc(transaction::Column::FiscalYear)
+        .into_tuple::<i32>()
+        .all(db)
+        .await?)
+}

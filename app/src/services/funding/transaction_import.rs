@@ -1,0 +1,269 @@
+//! Transactions from a spreadsheet (CSV). The whole file is checked first;
+//! a file with any bad row imports nothing and every problem is reported
+//! with its line and column.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use entities::activity;
+use rust_decimal::Decimal;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionSession, TransactionTrait};
+
+use crate::types::{NewTransaction, SystemOverrides, TransactionKind};
+use crate::{AppError, FieldError};
+
+use crate::services::accounts::audit::{self, Author, Change};
+use crate::services::funding::activities::{CountryFacts, check_transaction, insert_transaction};
+
+/// The columns of an import file, in order.
+pub const COLUMNS: [&str; 9] = [
+    "activity",
+    "type",
+    "date",
+    "value_date",
+    "amount",
+    "currency",
+    "provider",
+    "receiver",
+    "description",
+];
+
+/// A file to start from: the header and one example row.
+pub fn template() -> String {
+    format!(
+        "{}\nXM-EXAMPLE-1,disbursement,2026-09-30,,250000.00,EUR,,Ministry of Finance,First tranche\n",
+        COLUMNS.join(",")
+    )
+}
+
+fn kind(text: &str) -> Option<TransactionKind> {
+    let text = text.trim().to_lowercase();
+    TransactionKind::from_code(&text).or_else(|| {
+        TransactionKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.label().to_lowercase() == text)
+    })
+}
+
+/// Imports the transactions of `text` for the activities of
+/// `organisation_id` (or of any partner when `None`). Returns how many
+/// were imported.
+#[tracing::instrument(skip(db, text))]
+pub async fn import(
+    db: &impl TransactionTrait,
+    author: &Author,
+    country_id: i32,
+    organisation_id: Option<i32>,
+    text: &str,
+) -> Result<usize, AppError> {
+    let txn = db.begin().await?;
+    let facts = CountryFacts::load(&txn, country_id).await?;
+    let mut activities =
+        activity::Entity::find().filter(activity::Column::CountryId.eq(country_id));
+    if let Some(id) = organisation_id {
+        activities = activities.filter(activity::Column::ReportingOrgId.eq(id));
+    }
+    let activities = activities.all(&txn).await?;
+    let mut by_reference: HashMap<String, &activity::Model> = HashMap::new();
+    for a in &activities {
+        by_reference.insert(a.id.to_string(), a);
+        if let Some(identifier) = &a.iati_identifier {
+            by_reference.insert(identifier.clone(), a);
+        }
+    }
+    let organisations: HashMap<String, i32> = organisation_names(&txn, country_id).await?;
+
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header_ok = reader
+        .headers()
+        .map(|h| {
+            h.iter()
+                .map(str::to_lowercase)
+                .eq(COLUMNS.iter().map(|c| c.to_string()))
+        })
+        .unwrap_or(false);
+    if !header_ok {
+        return Err(AppError::invalid(
+            "file",
+            format!("line 1 must be the header {}", COLUMNS.join(",")),
+        ));
+    }
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        let line = index + 2;
+        let at = |column: &str| format!("line {line}: {column}");
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(FieldError::new(format!("line {line}"), e.to_string()));
+                continue;
+            }
+        };
+        if record.len() != COLUMNS.len() {
+            errors.push(FieldError::new(
+                format!("line {line}"),
+                format!(
+                    "has {} columns; the header has {}",
+                    record.len(),
+                    COLUMNS.len()
+                ),
+            ));
+            continue;
+        }
+        let get = |column: &str| {
+            COLUMNS
+                .iter()
+                .position(|c| *c == column)
+                .and_then(|i| record.get(i))
+                .unwrap_or("")
+                .to_string()
+        };
+        let before = errors.len();
+        let activity = by_reference.get(&get("activity")).copied();
+        if activity.is_none() {
+            errors.push(FieldError::new(
+                at("activity"),
+                format!(
+                    "{:?} is not the identifier of one of your activities in this country",
+                    get("activity")
+                ),
+            ));
+        }
+        let kind = kind(&get("type"));
+        if kind.is_none() {
+            errors.push(FieldError::new(
+                at("type"),
+                format!(
+                    "{:?} is not a transaction type (use an IATI code such as 3, or a name such as disbursement)",
+                    get("type")
+                ),
+            ));
+        }
+        let date = |column: &str, required: bool| {
+            let text = get(column);
+            if text.is_empty() && !required {
+                return Ok(None);
+            }
+            NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| {
+                    FieldError::new(
+                        at(column),
+                        format!("{text:?} is not a date written YYYY-MM-DD"),
+                    )
+                })
+        };
+        let transaction_date = date("date", true).unwrap_or_else(|e| {
+            errors.push(e);
+            None
+        });
+        let value_date = date("value_date", false).unwrap_or_else(|e| {
+            errors.push(e);
+            None
+        });
+        let amount = Decimal::from_str(&get("amount").replace(',', "")).ok();
+        if amount.is_none() {
+            errors.push(FieldError::new(
+                at("amount"),
+                format!("{:?} is not a number such as 250000.00", get("amount")),
+            ));
+        }
+        let mut organisation = |column: &str| {
+            let name = get(column);
+            if name.is_empty() {
+                return None;
+            }
+            let found = organisations.get(&name.to_lowercase()).copied();
+            if found.is_none() {
+                errors.push(FieldError::new(
+                    at(column),
+                    format!("{name:?} is not an organisation of this country (name, acronym or IATI identifier)"),
+                ));
+            }
+            found
+        };
+        let provider_org_id = organisation("provider");
+        let receiver_org_id = organisation("receiver");
+        let currency = Some(get("currency").to_uppercase()).filter(|c| !c.is_empty());
+        if let (Some(activity), Some(kind), Some(transaction_date), Some(amount)) =
+            (activity, kind, transaction_date, amount)
+        {
+            let new = NewTransaction {
+                kind,
+                transaction_date,
+                value_date,
+                amount,
+                currency,
+                provider_org_id,
+                receiver_org_id,
+                provider_activity_id: None,
+                description: get("description"),
+                overrides: SystemOverrides::default(),
+            };
+            errors.extend(check_transaction(&facts, &new, &format!("line {line}: ")));
+            if errors.len() == before {
+                rows.push((activity, new));
+            }
+        } else if let Some(c) = &currency
+            && !crate::codelists::CURRENCIES.is_active(c)
+        {
+            errors.push(FieldError::new(
+                at("currency"),
+                format!("{c:?} is not an ISO 4217 currency code"),
+            ));
+        }
+    }
+    if rows.is_empty() && errors.is_empty() {
+        errors.push(FieldError::new("file", "holds no transactions"));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let count = rows.len();
+    for (activity, new) in rows {
+        let model = insert_transaction(&txn, &facts, activity, new).await?;
+        audit::record(
+            &txn,
+            author,
+            Some(country_id),
+            "transaction",
+            model.id,
+            Change::Create,
+            None,
+            Some(&format!(
+                "imported: {} {} {} on {}",
+                TransactionKind::from_number(model.kind).map_or("?", |k| k.label()),
+                crate::types::money::from_minor(model.amount_minor),
+                model.currency,
+                model.transaction_date
+            )),
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(count)
+}
+
+/// Organisation ids by lower-cased name, acronym and IATI identifier.
+async fn organisation_names(
+    db: &impl sea_orm::ConnectionTrait,
+    country_id: i32,
+) -> Result<HashMap<String, i32>, AppError> {
+    let mut names = HashMap::new();
+    for o in entities::organisation::Entity::find()
+        .filter(entities::organisation::Column::CountryId.eq(country_id))
+        .all(db)
+        .await?
+    {
+        for name in [Some(o.name), o.acronym, o.iati_id].into_iter().flatten() {
+            names.insert(name.to_lowercase(), o.id);
+        }
+    }
+    Ok(names)
+}

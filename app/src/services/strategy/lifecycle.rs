@@ -1,0 +1,276 @@
+//! A strategy version's life: created as a draft, sent to consultation,
+//! endorsed (then frozen), and copied into a new draft.
+
+use chrono::Utc;
+use entities::{pillar, strategy};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+    TransactionSession, TransactionTrait,
+};
+
+use crate::types::{DEFAULT_PILLARS, NewPriority, NewStrategy, Strategy, StrategyStatus};
+use crate::{AppError, FieldError};
+
+use crate::services::accounts::audit::{self, Author, Change};
+use crate::services::strategy::drafts::{get_model, status_of};
+use crate::services::{strategy::agreements, strategy::priorities};
+
+use crate::services::strategy::strategies::load;
+
+const STRATEGY: &str = "strategy";
+
+/// The widest span a strategy may cover, in fiscal years.
+const MAX_YEARS: i32 = 15;
+
+fn validate_strategy(new: NewStrategy) -> Result<NewStrategy, AppError> {
+    let title = new.title.trim().to_string();
+    let vision = new.vision.trim().to_string();
+    let mut errors = Vec::new();
+    if title.is_empty() || title.chars().count() > 300 {
+        errors.push(FieldError::new("title", "must be 1 to 300 characters"));
+    }
+    if !(2000..=2100).contains(&new.first_fiscal_year) {
+        errors.push(FieldError::new(
+            "first_fiscal_year",
+            "must be a year from 2000 to 2100",
+        ));
+    }
+    if new.last_fiscal_year < new.first_fiscal_year {
+        errors.push(FieldError::new(
+            "last_fiscal_year",
+            "must not be before the first fiscal year",
+        ));
+    } else if new.last_fiscal_year - new.first_fiscal_year >= MAX_YEARS {
+        errors.push(FieldError::new(
+            "last_fiscal_year",
+            format!("a strategy covers at most {MAX_YEARS} fiscal years"),
+        ));
+    }
+    if errors.is_empty() {
+        Ok(NewStrategy {
+            title,
+            vision,
+            ..new
+        })
+    } else {
+        Err(AppError::Invalid(errors))
+    }
+}
+
+async fn next_version(db: &impl ConnectionTrait, country_id: i32) -> Result<i32, AppError> {
+    let max: Option<i32> = strategy::Entity::find()
+        .select_only()
+        .column_as(strategy::Column::Version.max(), "max")
+        .filter(strategy::Column::CountryId.eq(country_id))
+        .into_tuple::<Option<i32>>()
+        .one(db)
+        .await?
+        .flatten();
+    Ok(max.unwrap_or(0) + 1)
+}
+
+/// Starts a draft strategy with the five PSG pillars.
+#[tracing::instrument(skip(db))]
+pub async fn create(
+    db: &impl TransactionTrait,
+    author: &Author,
+    country_id: i32,
+    new: NewStrategy,
+) -> Result<Strategy, AppError> {
+    let new = validate_strategy(new)?;
+    let txn = db.begin().await?;
+    let model = strategy::ActiveModel {
+        country_id: Set(country_id),
+        version: Set(next_version(&txn, country_id).await?),
+        status: Set(StrategyStatus::Draft.code().into()),
+        title: Set(new.title),
+        first_fiscal_year: Set(new.first_fiscal_year),
+        last_fiscal_year: Set(new.last_fiscal_year),
+        vision: Set(new.vision),
+        based_on_id: Set(None),
+        created_at: Set(Utc::now()),
+        endorsed_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    for (i, title) in DEFAULT_PILLARS.iter().enumerate() {
+        pillar::ActiveModel {
+            strategy_id: Set(model.id),
+            number: Set(i32::try_from(i).unwrap_or(0) + 1),
+            title: Set((*title).into()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    let created = load(&txn, model.id).await?;
+    audit::record(
+        &txn,
+        author,
+        Some(country_id),
+        STRATEGY,
+        model.id,
+        Change::Create,
+        None,
+        Some(&created),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+async fn set_status(
+    db: &impl TransactionTrait,
+    author: &Author,
+    strategy_id: i32,
+    from: StrategyStatus,
+    to: StrategyStatus,
+) -> Result<Strategy, AppError> {
+    let txn = db.begin().await?;
+    let model = get_model(&txn, strategy_id).await?;
+    let current = status_of(&model)?;
+    if current != from {
+        return Err(AppError::invalid(
+            "status",
+            format!(
+                "version {} is {}; it must be {} first",
+                model.version,
+                current.label().to_lowercase(),
+                from.label().to_lowercase()
+            ),
+        ));
+    }
+    let before = load(&txn, strategy_id).await?;
+    let country_id = model.country_id;
+    let mut active: strategy::ActiveModel = model.into();
+    active.status = Set(to.code().into());
+    if to == StrategyStatus::Endorsed {
+        active.endorsed_at = Set(Some(Utc::now()));
+    }
+    active.update(&txn).await?;
+    let after = load(&txn, strategy_id).await?;
+    audit::record(
+        &txn,
+        author,
+        Some(country_id),
+        STRATEGY,
+        strategy_id,
+        Change::Update,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Opens a draft to comments from reviewers and partners.
+pub async fn send_to_consultation(
+    db: &impl TransactionTrait,
+    author: &Author,
+    strategy_id: i32,
+) -> Result<Strategy, AppError> {
+    set_status(
+        db,
+        author,
+        strategy_id,
+        StrategyStatus::Draft,
+        StrategyStatus::Consultation,
+    )
+    .await
+}
+
+/// Endorses a version after consultation; from then on it never changes.
+pub async fn endorse(
+    db: &impl TransactionTrait,
+    author: &Author,
+    strategy_id: i32,
+) -> Result<Strategy, AppError> {
+    set_status(
+        db,
+        author,
+        strategy_id,
+        StrategyStatus::Consultation,
+        StrategyStatus::Endorsed,
+    )
+    .await
+}
+
+/// Starts the next draft as a copy of an endorsed version.
+#[tracing::instrument(skip(db))]
+pub async fn new_draft_from(
+    db: &impl TransactionTrait,
+    author: &Author,
+    endorsed_id: i32,
+) -> Result<Strategy, AppError> {
+    let txn = db.begin().await?;
+    let source = get_model(&txn, endorsed_id).await?;
+    if status_of(&source)? != StrategyStatus::Endorsed {
+        return Err(AppError::invalid(
+            "status",
+            "a new draft starts from an endorsed version",
+        ));
+    }
+    let open = strategy::Entity::find()
+        .filter(strategy::Column::CountryId.eq(source.country_id))
+        .filter(strategy::Column::Status.ne(StrategyStatus::Endorsed.code()))
+        .one(&txn)
+        .await?;
+    if let Some(open) = open {
+        return Err(AppError::invalid(
+            "status",
+            format!("version {} is still open; finish it first", open.version),
+        ));
+    }
+    let whole = load(&txn, endorsed_id).await?;
+    let draft = strategy::ActiveModel {
+        country_id: Set(source.country_id),
+        version: Set(next_version(&txn, source.country_id).await?),
+        status: Set(StrategyStatus::Draft.code().into()),
+        title: Set(source.title.clone()),
+        first_fiscal_year: Set(source.first_fiscal_year),
+        last_fiscal_year: Set(source.last_fiscal_year),
+        vision: Set(source.vision.clone()),
+        based_on_id: Set(Some(source.id)),
+        created_at: Set(Utc::now()),
+        endorsed_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let provisions = agreements::copy(&txn, &whole.agreements, draft.id).await?;
+    for p in &whole.pillars {
+        let copy = pillar::ActiveModel {
+            strategy_id: Set(draft.id),
+            number: Set(p.number),
+            title: Set(p.title.clone()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        for priority in &p.priorities {
+            let mut new: NewPriority = priority.as_new(copy.id);
+            new.provision_ids = new
+                .provision_ids
+                .iter()
+                .filter_map(|id| provisions.get(id).copied())
+                .collect();
+            priorities::insert(&txn, draft.id, &whole.currency, &new).await?;
+        }
+    }
+    let created = load(&txn, draft.id).await?;
+    audit::record(
+        &txn,
+        author,
+        Some(source.country_id),
+        STRATEGY,
+        draft.id,
+        Change::Create,
+        None,
+        Some(&created),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}

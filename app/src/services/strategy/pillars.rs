@@ -1,0 +1,112 @@
+//! The pillars of a draft strategy: the five Peacebuilding and
+//! Statebuilding Goals by default, renamed or added to by planners.
+
+use entities::pillar;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
+    TransactionTrait,
+};
+
+use crate::AppError;
+use crate::types::Pillar;
+
+use crate::services::accounts::audit::{self, Author, Change};
+use crate::services::strategy::drafts::draft_model;
+
+const PILLAR: &str = "pillar";
+
+fn validate_title(title: &str) -> Result<String, AppError> {
+    let title = title.trim();
+    if title.is_empty() || title.chars().count() > 200 {
+        return Err(AppError::invalid(
+            "pillar_title",
+            "must be 1 to 200 characters",
+        ));
+    }
+    Ok(title.to_string())
+}
+
+fn to_wire(model: pillar::Model) -> Pillar {
+    Pillar {
+        id: model.id,
+        number: model.number,
+        title: model.title,
+        priorities: Vec::new(),
+    }
+}
+
+/// Adds a pillar after the last one of a draft.
+#[tracing::instrument(skip(db))]
+pub async fn add(
+    db: &impl TransactionTrait,
+    author: &Author,
+    strategy_id: i32,
+    title: &str,
+) -> Result<Pillar, AppError> {
+    let title = validate_title(title)?;
+    let txn = db.begin().await?;
+    let strategy = draft_model(&txn, strategy_id).await?;
+    let last = pillar::Entity::find()
+        .filter(pillar::Column::StrategyId.eq(strategy_id))
+        .order_by_desc(pillar::Column::Number)
+        .one(&txn)
+        .await?;
+    let added = pillar::ActiveModel {
+        strategy_id: Set(strategy_id),
+        number: Set(last.map_or(1, |p| p.number + 1)),
+        title: Set(title),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let added = to_wire(added);
+    audit::record(
+        &txn,
+        author,
+        Some(strategy.country_id),
+        PILLAR,
+        added.id,
+        Change::Create,
+        None,
+        Some(&added),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(added)
+}
+
+/// Renames a pillar of a draft.
+#[tracing::instrument(skip(db))]
+pub async fn rename(
+    db: &impl TransactionTrait,
+    author: &Author,
+    strategy_id: i32,
+    pillar_id: i32,
+    title: &str,
+) -> Result<Pillar, AppError> {
+    let title = validate_title(title)?;
+    let txn = db.begin().await?;
+    let strategy = draft_model(&txn, strategy_id).await?;
+    let row = pillar::Entity::find_by_id(pillar_id)
+        .one(&txn)
+        .await?
+        .filter(|p| p.strategy_id == strategy_id)
+        .ok_or_else(|| AppError::NotFound(format!("pillar {pillar_id} of this version")))?;
+    let before = to_wire(row.clone());
+    let mut active: pillar::ActiveModel = row.into();
+    active.title = Set(title);
+    let after = to_wire(active.update(&txn).await?);
+    audit::record(
+        &txn,
+        author,
+        Some(strategy.country_id),
+        PILLAR,
+        pillar_id,
+        Change::Update,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}

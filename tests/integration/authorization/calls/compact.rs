@@ -1,0 +1,153 @@
+//! Compacts: drafting, commitments and their progress, freezing, signing and
+//! amending, comments on commitments, and the reviews that assess them.
+
+use app::server_fns::{
+    AddCommitment, AmendCompact, AssessCommitment, CloseReview, CommentOnCommitment, CreateCompact,
+    FreezeCompact, OpenReview, ReportProgress, SignCompact, UpdateCommitment,
+};
+use app::services::accounts::audit::Author;
+use app::services::{compact::commitments, compact::signing};
+use app::types::CommitmentKind;
+use tests::Answer;
+
+use super::request::Request;
+use crate::fixtures::{
+    close_open_compacts, close_open_rounds, commitment, fresh_compact, open_round,
+    ready_for_compact, signed_compact,
+};
+
+pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
+    let (t, csrf, world, n) = (r.t, &r.csrf, r.world, r.n);
+    let answer = match name {
+        "create_compact" => {
+            ready_for_compact(t, world.country_id).await;
+            r.send::<CreateCompact>(vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("title", format!("Compact {n}")),
+                ("starts_on", "2026-07-01".into()),
+                ("ends_on", "2029-06-30".into()),
+                ("principles", String::new()),
+                ("party_ids[0]", world.planning.clone()),
+                ("party_ids[1]", world.norad.clone()),
+            ])
+            .await
+        }
+        "add_commitment" | "update_commitment" => {
+            let draft = fresh_compact(t, world.country_id).await;
+            let mut fields = vec![
+                ("csrf", csrf.clone()),
+                ("party_id", world.norad.clone()),
+                ("kind", "partner".into()),
+                ("category", "transparency".into()),
+                ("text", format!("Commitment {n}")),
+                ("priority_code", "5.2".into()),
+                ("due_on", "2027-06-30".into()),
+            ];
+            if name == "add_commitment" {
+                fields.push(("compact_id", draft.id.to_string()));
+                r.send::<AddCommitment>(fields).await
+            } else {
+                let norad = world.norad.parse().unwrap();
+                let new = commitment(norad, CommitmentKind::Partner, "Publish all aid");
+                let id = commitments::add(&t.db, &Author::system("test"), draft.id, new)
+                    .await
+                    .unwrap()
+                    .id;
+                fields.push(("commitment_id", id.to_string()));
+                r.send::<UpdateCommitment>(fields).await
+            }
+        }
+        "report_progress" => {
+            let draft = fresh_compact(t, world.country_id).await;
+            let new = commitment(
+                world.norad.parse().unwrap(),
+                CommitmentKind::Joint,
+                "Together",
+            );
+            let id = commitments::add(&t.db, &Author::system("test"), draft.id, new)
+                .await
+                .unwrap()
+                .id;
+            r.send::<ReportProgress>(vec![
+                ("csrf", csrf.clone()),
+                ("commitment_id", id.to_string()),
+                ("on_date", "2026-09-01".into()),
+                ("progress_text", "Started".into()),
+                ("status", "on_track".into()),
+            ])
+            .await
+        }
+        "freeze_compact" | "sign_compact" | "amend_compact" => {
+            let draft = fresh_compact(t, world.country_id).await;
+            let system = Author::system("test");
+            let new = commitment(
+                world.norad.parse().unwrap(),
+                CommitmentKind::Partner,
+                "Report",
+            );
+            commitments::add(&t.db, &system, draft.id, new)
+                .await
+                .unwrap();
+            if name != "freeze_compact" {
+                signing::freeze(&t.db, &system, draft.id).await.unwrap();
+            }
+            if name == "amend_compact" {
+                close_open_compacts(t, world.country_id).await;
+            }
+            let fields = vec![("csrf", csrf.clone()), ("compact_id", draft.id.to_string())];
+            match name {
+                "freeze_compact" => r.send::<FreezeCompact>(fields).await,
+                "sign_compact" => r.send::<SignCompact>(fields).await,
+                _ => r.send::<AmendCompact>(fields).await,
+            }
+        }
+        "comment_on_commitment" => {
+            let signed = signed_compact(t, world.country_id).await;
+            r.send::<CommentOnCommitment>(vec![
+                ("csrf", csrf.clone()),
+                ("commitment_id", signed.commitments[0].id.to_string()),
+                ("body", format!("Comment {n}")),
+            ])
+            .await
+        }
+        "open_review" => {
+            close_open_rounds(t, world.country_id).await;
+            let signed = signed_compact(t, world.country_id).await;
+            r.send::<OpenReview>(vec![
+                ("csrf", csrf.clone()),
+                ("compact_id", signed.id.to_string()),
+                ("round_title", format!("Review {n}")),
+                ("opened_on", "2026-11-01".into()),
+            ])
+            .await
+        }
+        "close_review" => {
+            let (round, _) = open_round(t, world.country_id).await;
+            r.send::<CloseReview>(vec![
+                ("csrf", csrf.clone()),
+                ("round_id", round.to_string()),
+            ])
+            .await
+        }
+        "assess_for_government" | "assess_for_partner" => {
+            let (round, compact) = open_round(t, world.country_id).await;
+            let side = if name == "assess_for_government" {
+                "government"
+            } else {
+                "partner"
+            };
+            r.send::<AssessCommitment>(vec![
+                ("csrf", csrf.clone()),
+                ("round_id", round.to_string()),
+                ("commitment_id", compact.commitments[0].id.to_string()),
+                ("side", side.into()),
+                ("status", "on_track".into()),
+                ("rating", "3".into()),
+            ])
+            .await
+        }
+        _ => return None,
+    };
+    Some(answer)
+}

@@ -1,0 +1,168 @@
+//! Funding: activities and their transactions and planned disbursements,
+//! exchange rates, the national budget, and reporting rounds.
+
+use app::server_fns::{
+    AddBudgetLine, AddExchangeRate, AddPlannedDisbursement, AddTransaction, CloseReportingRound,
+    CreateActivity, ImportRates, ImportTransactions, OpenReportingRound, RespondToRound,
+    SetBudgetAmounts,
+};
+use app::services::accounts::audit::Author;
+use app::services::{funding::budget, funding::reporting};
+use app::types::{NewBudgetLine, NewReportingRound};
+use tests::Answer;
+
+use super::request::Request;
+use crate::authorization::world::norad_activity;
+use crate::fixtures;
+
+pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
+    let (t, csrf, world, n) = (r.t, &r.csrf, r.world, r.n);
+    let answer = match name {
+        "create_activity" | "import_transactions" => {
+            let mut fields = vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("organisation_id", world.norad.clone()),
+            ];
+            if name == "create_activity" {
+                fields.extend([
+                    ("title", format!("Activity {n}")),
+                    ("status", "2".into()),
+                    ("money_type", "development".into()),
+                    ("channel", "1".into()),
+                    ("default_currency", "EUR".into()),
+                    ("published", "on".into()),
+                ]);
+                r.send::<CreateActivity>(fields).await
+            } else {
+                let activity = norad_activity(t, world, n).await;
+                let header = app::services::funding::transaction_import::COLUMNS.join(",");
+                fields.push((
+                    "file",
+                    format!("{header}\n{activity},disbursement,2026-09-30,,100.00,,,,Row {n}\n"),
+                ));
+                r.send::<ImportTransactions>(fields).await
+            }
+        }
+        "add_transaction" => {
+            r.send::<AddTransaction>(vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("activity_id", norad_activity(t, world, n).await.to_string()),
+                ("kind", "3".into()),
+                ("transaction_date", "2026-09-30".into()),
+                ("amount", "1,000.00".into()),
+            ])
+            .await
+        }
+        "add_planned_disbursement" => {
+            r.send::<AddPlannedDisbursement>(vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("activity_id", norad_activity(t, world, n).await.to_string()),
+                ("period_start", "2027-01-01".into()),
+                ("period_end", "2027-12-31".into()),
+                ("planned_amount", "5000".into()),
+            ])
+            .await
+        }
+        "add_exchange_rate" => {
+            r.send::<AddExchangeRate>(vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("currency", "NOK".into()),
+                ("rate_date", "2026-01-01".into()),
+                ("rate", format!("0.09{n}")),
+                ("source", "Norges Bank".into()),
+            ])
+            .await
+        }
+        "import_rates" => {
+            r.send::<ImportRates>(vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                (
+                    "file",
+                    format!("currency,date,rate,source\nSEK,2026-01-01,0.09{n},Riksbank\n"),
+                ),
+            ])
+            .await
+        }
+        "add_budget_line" => {
+            r.send::<AddBudgetLine>(vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("line_code", format!("99-{n}")),
+                ("line_name", format!("Line {n}")),
+            ])
+            .await
+        }
+        "set_budget_amounts" => {
+            let line = budget::add_line(
+                &t.db,
+                &Author::system("test"),
+                world.country_id,
+                NewBudgetLine {
+                    code: format!("98-{n}"),
+                    name: format!("Line {n}"),
+                    admin_unit: String::new(),
+                    function_name: String::new(),
+                    security: false,
+                    sector_code: None,
+                    parent_code: None,
+                },
+            )
+            .await
+            .unwrap();
+            r.send::<SetBudgetAmounts>(vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("line_id", line.id.to_string()),
+                ("fiscal_year", "2026".into()),
+                ("appropriation", "1000".into()),
+                ("expected_external", "".into()),
+                ("execution", "".into()),
+            ])
+            .await
+        }
+        "open_reporting_round" => {
+            r.send::<OpenReportingRound>(vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("round_title", format!("Round {n}")),
+                ("round_fiscal_year", "2026".into()),
+                ("due_on", "2099-12-31".into()),
+            ])
+            .await
+        }
+        "close_reporting_round" | "respond_to_round" => {
+            let round = reporting::open(
+                &t.db,
+                &Author::system("test"),
+                world.country_id,
+                NewReportingRound {
+                    title: format!("Round {n}"),
+                    fiscal_year: 2026,
+                    due_on: fixtures::d("2099-12-31"),
+                },
+                fixtures::d("2026-11-01"),
+            )
+            .await
+            .unwrap();
+            let mut fields = vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("round_id", round.id.to_string()),
+            ];
+            if name == "respond_to_round" {
+                fields.push(("organisation_id", world.norad.clone()));
+                fields.push(("status", "submitted".into()));
+                r.send::<RespondToRound>(fields).await
+            } else {
+                r.send::<CloseReportingRound>(fields).await
+            }
+        }
+        _ => return None,
+    };
+    Some(answer)
+}
