@@ -145,7 +145,7 @@ struct IndicatorQuery {
 
 #[derive(Serialize)]
 struct IndicatorsBody {
-    currency: String,
+    currency: app::types::Currency,
     fiscal_year: i32,
     fiscal_year_label: String,
     partner: Option<app::types::OrganisationRef>,

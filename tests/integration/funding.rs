@@ -138,8 +138,8 @@ both_backends! {
 
         // A rate dated after the value date does not convert it; one on or before it does.
         let gbp = |date: &str| ExchangeRate {
-            currency: "GBP".into(),
-            quote_currency: "USD".into(),
+            currency: app::types::Currency::stored("GBP"),
+            quote_currency: app::types::Currency::stored("USD"),
             rate_date: d(date),
             rate: dec("1.25"),
             source: "Central bank".into(),

@@ -194,8 +194,8 @@ pub async fn build(t: &TestDb) -> Funding {
         .unwrap();
 
     let rate = |date: &str, rate: &str| ExchangeRate {
-        currency: "EUR".into(),
-        quote_currency: "USD".into(),
+        currency: app::types::Currency::stored("EUR"),
+        quote_currency: app::types::Currency::stored("USD"),
         rate_date: d(date),
         rate: dec(rate),
         source: "Banco Central de Timor-Leste".into(),

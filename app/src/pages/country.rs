@@ -40,7 +40,7 @@ fn Summary(summary: CountrySummary) -> impl IntoView {
             <dt>"Country code"</dt>
             <dd>{country.code.clone()}</dd>
             <dt>"Reporting currency"</dt>
-            <dd>{country.currency.clone()}</dd>
+            <dd>{country.currency.to_string()}</dd>
             <dt>"Fiscal year"</dt>
             <dd>
                 {format!(

@@ -110,7 +110,7 @@ fn Plan(plan: TransitionPlan, priorities: Vec<(String, String)>) -> impl IntoVie
         } else {
             view! {
                 <div class="chart-and-table">
-                    <CliffChart years=cliff.clone() currency=currency.clone() />
+                    <CliffChart years=cliff.clone() currency=String::from(currency.clone()) />
                     <div class="table-wrap">
                         <table>
                             <caption>"By fiscal year, for the functions handed over by its end"</caption>

@@ -77,7 +77,7 @@ pub async fn load_activities(
                 budget_lines: crate::services::funding::budget::lines(&db, country_id).await?,
                 organisations: crate::services::accounts::organisations::list(&db, country_id)
                     .await?,
-                reporting_currency: country.currency,
+                reporting_currency: String::from(country.currency),
             })
         }
         .await,
@@ -147,7 +147,7 @@ pub async fn create_activity(
     #[server(default)] on_report: Option<String>,
     #[server(default)] published: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::server_fns::form::{optional_id, shares, ticked};
+    use crate::types::input::{optional_id, shares, ticked};
     crate::server_fns::form::respond(
         async {
             let (actor, db, country_id) = editor(&csrf, &country, organisation_id).await?;
@@ -209,7 +209,7 @@ pub async fn add_transaction(
     #[server(default)] description: String,
     #[server(default)] on_budget: String,
 ) -> Result<(), AppError> {
-    use crate::server_fns::form::{date, optional_id, required_amount};
+    use crate::types::input::{date, optional_id, required_amount};
     crate::server_fns::form::respond(
         async {
             let (actor, db) = activity_editor(&csrf, &country, activity_id).await?;
@@ -222,7 +222,7 @@ pub async fn add_transaction(
                 transaction_date: date("transaction_date", &transaction_date)?,
                 value_date,
                 amount: required_amount("amount", &amount)?,
-                currency: Some(currency.trim().to_uppercase()).filter(|c| !c.is_empty()),
+                currency: Some(currency).filter(|c| !c.trim().is_empty()),
                 provider_org_id: optional_id("provider_org_id", &provider_org_id)?,
                 receiver_org_id: optional_id("receiver_org_id", &receiver_org_id)?,
                 provider_activity_id: None,
@@ -255,7 +255,7 @@ pub async fn add_planned_disbursement(
     planned_amount: String,
     #[server(default)] planned_currency: String,
 ) -> Result<(), AppError> {
-    use crate::server_fns::form::{date, required_amount};
+    use crate::types::input::{date, required_amount};
     crate::server_fns::form::respond(
         async {
             let (actor, db) = activity_editor(&csrf, &country, activity_id).await?;

@@ -312,7 +312,7 @@ pub async fn audit_trail(
             let date = |field: &str, value: Option<String>| {
                 value
                     .filter(|v| !v.trim().is_empty())
-                    .map(|v| crate::server_fns::form::date(field, &v))
+                    .map(|v| crate::types::input::date(field, &v))
                     .transpose()
             };
             let filter = crate::types::AuditFilter {

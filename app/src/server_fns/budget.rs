@@ -93,7 +93,7 @@ pub async fn set_budget_amounts(
     expected_external: String,
     execution: String,
 ) -> Result<(), AppError> {
-    use crate::server_fns::form::amount;
+    use crate::types::input::amount;
     crate::server_fns::form::respond(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;

@@ -53,12 +53,13 @@ pub struct CompactView {
 mod ssr {
     pub use crate::auth::{ensure, signed_in};
     pub use crate::policy::{Action, allows};
-    pub use crate::server_fns::form::{date, respond};
+    pub use crate::server_fns::form::respond;
     pub use crate::services::accounts::audit::Author;
     pub use crate::services::{
         accounts::countries, compact::commitments, compact::compacts, compact::signing,
     };
     pub use crate::state::db;
+    pub use crate::types::input::date;
 
     use crate::AppError;
 

@@ -109,11 +109,8 @@ pub async fn open_reporting_round(
             )?;
             let new = crate::types::NewReportingRound {
                 title: round_title,
-                fiscal_year: crate::server_fns::form::year(
-                    "round_fiscal_year",
-                    &round_fiscal_year,
-                )?,
-                due_on: crate::server_fns::form::date("due_on", &due_on)?,
+                fiscal_year: crate::types::input::year("round_fiscal_year", &round_fiscal_year)?,
+                due_on: crate::types::input::date("due_on", &due_on)?,
             };
             let author = crate::services::accounts::audit::Author::user(&actor);
             let today = chrono::Utc::now().date_naive();

@@ -109,8 +109,8 @@ pub async fn define_indicator(
             let baseline = match (baseline_value.trim(), baseline_date.trim()) {
                 ("", "") => None,
                 (value, date) => Some(Baseline {
-                    value: crate::server_fns::form::required_amount("baseline_value", value)?,
-                    date: crate::server_fns::form::date("baseline_date", date)?,
+                    value: crate::types::input::required_amount("baseline_value", value)?,
+                    date: crate::types::input::date("baseline_date", date)?,
                 }),
             };
             let new = NewIndicator {
@@ -120,8 +120,8 @@ pub async fn define_indicator(
                 unit,
                 direction,
                 formula,
-                pillar: crate::server_fns::form::optional_id("pillar", &pillar)?,
-                owner_id: crate::server_fns::form::optional_id("owner", &owner)?,
+                pillar: crate::types::input::optional_id("pillar", &pillar)?,
+                owner_id: crate::types::input::optional_id("owner", &owner)?,
                 baseline,
             };
             let author = crate::services::accounts::audit::Author::user(&actor);
@@ -154,8 +154,8 @@ pub async fn set_indicator_target(
                 &author,
                 country_id,
                 &indicator,
-                crate::server_fns::form::year("target_fiscal_year", &target_fiscal_year)?,
-                crate::server_fns::form::required_amount("target_value", &target_value)?,
+                crate::types::input::year("target_fiscal_year", &target_fiscal_year)?,
+                crate::types::input::required_amount("target_value", &target_value)?,
             )
             .await
         }
@@ -187,11 +187,11 @@ pub async fn record_measurement(
             let action = super::dashboard::measurement_action(&db, country_id, owner_id).await?;
             crate::auth::ensure(&actor, action)?;
             let new = crate::types::NewMeasurement {
-                fiscal_year: crate::server_fns::form::year(
+                fiscal_year: crate::types::input::year(
                     "measurement_fiscal_year",
                     &measurement_fiscal_year,
                 )?,
-                value: crate::server_fns::form::required_amount("value", &value)?,
+                value: crate::types::input::required_amount("value", &value)?,
                 source,
                 note,
             };

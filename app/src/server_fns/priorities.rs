@@ -186,7 +186,7 @@ pub async fn add_agreement(
             let (actor, db) = planner_of_strategy(&csrf, strategy_id).await?;
             let signed_on = match signed_on.trim() {
                 "" => None,
-                text => Some(crate::server_fns::form::date("signed_on", text)?),
+                text => Some(crate::types::input::date("signed_on", text)?),
             };
             let new = crate::types::NewAgreement {
                 title: agreement_title,

@@ -27,7 +27,7 @@ pub async fn load_rates(country: String) -> Result<RatesView, AppError> {
             let actor = crate::auth::current_actor().await?;
             Ok(RatesView {
                 rates: crate::services::funding::rates::list(&db, &summary.currency).await?,
-                reporting_currency: summary.currency,
+                reporting_currency: String::from(summary.currency),
                 can_edit: allows(actor.as_ref(), Action::ManageRates { country_id }),
             })
         }
@@ -52,10 +52,10 @@ pub async fn add_exchange_rate(
                 crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, crate::policy::Action::ManageRates { country_id })?;
             let new = ExchangeRate {
-                currency: currency.trim().to_uppercase(),
+                currency: crate::types::Currency::parse("currency", &currency)?,
                 quote_currency: summary.currency,
-                rate_date: crate::server_fns::form::date("rate_date", &rate_date)?,
-                rate: crate::server_fns::form::required_amount("rate", &rate)?,
+                rate_date: crate::types::input::date("rate_date", &rate_date)?,
+                rate: crate::types::input::required_amount("rate", &rate)?,
                 source,
             };
             let author = crate::services::accounts::audit::Author::user(&actor);

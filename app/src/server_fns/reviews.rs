@@ -20,11 +20,12 @@ pub struct ReviewView {
 mod ssr {
     pub use crate::auth::{ensure, signed_in};
     pub use crate::policy::{Action, allows};
-    pub use crate::server_fns::form::{date, respond};
+    pub use crate::server_fns::form::respond;
     pub use crate::services::accounts::audit::Author;
     pub use crate::services::{accounts::countries, compact::compacts, compact::reviews};
     pub use crate::state::db;
     use crate::types::Actor;
+    pub use crate::types::input::date;
 
     use crate::types::{Commitment, CommitmentKind, Compact, Side};
 

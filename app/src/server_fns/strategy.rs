@@ -66,7 +66,7 @@ mod ssr {
         let mut costs = Vec::new();
         for input in inputs {
             let field = format!("cost_{}", input.fiscal_year);
-            let Some(amount) = crate::server_fns::form::amount(&field, &input.amount)? else {
+            let Some(amount) = crate::types::input::amount(&field, &input.amount)? else {
                 continue;
             };
             costs.push(YearCost {

@@ -25,7 +25,7 @@ pub struct TransitionView {
 /// Blank means zero for the yearly amounts of a function.
 #[cfg(feature = "ssr")]
 fn amount_or_zero(field: &str, text: &str) -> Result<rust_decimal::Decimal, AppError> {
-    Ok(crate::server_fns::form::amount(field, text)?.unwrap_or_default())
+    Ok(crate::types::input::amount(field, text)?.unwrap_or_default())
 }
 
 /// The country's transition plan; public, as the shared picture of the
@@ -75,7 +75,7 @@ pub async fn set_transition_plan(
     drawdown_start: String,
     drawdown_end: String,
 ) -> Result<(), AppError> {
-    use crate::server_fns::form::date;
+    use crate::types::input::date;
     crate::server_fns::form::respond(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;
@@ -112,7 +112,7 @@ pub async fn add_transition_function(
     secured: String,
     #[server(default)] priority_code: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::server_fns::form::date;
+    use crate::types::input::date;
     crate::server_fns::form::respond(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;
@@ -149,7 +149,7 @@ pub async fn add_drawdown_phase(
     phase_start: String,
     phase_end: String,
 ) -> Result<(), AppError> {
-    use crate::server_fns::form::date;
+    use crate::types::input::date;
     crate::server_fns::form::respond(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;

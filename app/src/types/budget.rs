@@ -4,6 +4,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::Currency;
+
 /// What a planner submits to add a budget line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewBudgetLine {
@@ -53,7 +55,7 @@ pub struct BudgetRow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BudgetView {
-    pub currency: String,
+    pub currency: Currency,
     pub fiscal_year: i32,
     pub fiscal_year_label: String,
     pub rows: Vec<BudgetRow>,

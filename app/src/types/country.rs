@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::Currency;
+
 use super::{FiscalYear, Organisation, OrganisationKind};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -8,7 +10,7 @@ pub struct Country {
     pub code: String,
     pub name: String,
     /// ISO 4217 code of the reporting currency.
-    pub currency: String,
+    pub currency: Currency,
     /// 1-12.
     pub fiscal_year_start_month: u32,
 }

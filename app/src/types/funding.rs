@@ -5,6 +5,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::Currency;
+
 use super::OrganisationRef;
 
 coded_enum! {
@@ -205,7 +207,7 @@ pub struct Activity {
     pub finance_type: Option<String>,
     pub earmarking: Option<String>,
     pub channel: Channel,
-    pub default_currency: String,
+    pub default_currency: Currency,
     pub systems: CountrySystems,
     pub published: bool,
     pub participants: Vec<(OrganisationRef, ParticipantRole)>,
@@ -242,7 +244,7 @@ pub struct Transaction {
     pub transaction_date: NaiveDate,
     pub value_date: NaiveDate,
     pub amount: Decimal,
-    pub currency: String,
+    pub currency: Currency,
     /// Start year of the country fiscal year.
     pub fiscal_year: i32,
     pub provider: Option<OrganisationRef>,
@@ -268,7 +270,7 @@ pub struct PlannedDisbursement {
     pub period_start: NaiveDate,
     pub period_end: NaiveDate,
     pub amount: Decimal,
-    pub currency: String,
+    pub currency: Currency,
     /// Start year of the country fiscal year the period starts in.
     pub fiscal_year: i32,
 }
@@ -277,8 +279,8 @@ pub struct PlannedDisbursement {
 /// `rate_date` on, according to `source`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExchangeRate {
-    pub currency: String,
-    pub quote_currency: String,
+    pub currency: Currency,
+    pub quote_currency: Currency,
     pub rate_date: NaiveDate,
     pub rate: Decimal,
     pub source: String,
@@ -372,7 +374,7 @@ pub struct FundingRow {
 /// Money that could not be converted: no rate on or before its value date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unconverted {
-    pub currency: String,
+    pub currency: Currency,
     pub value_date: NaiveDate,
     pub amount: Decimal,
     pub transactions: u32,
@@ -388,7 +390,7 @@ pub struct RateUse {
 /// A funding view: totals by one grouping, in the reporting currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FundingReport {
-    pub currency: String,
+    pub currency: Currency,
     pub group_by: GroupBy,
     pub fiscal_year: Option<i32>,
     pub rows: Vec<FundingRow>,

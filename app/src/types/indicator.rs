@@ -3,6 +3,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::Currency;
+
 use super::OrganisationRef;
 
 coded_enum! {
@@ -152,7 +154,7 @@ pub fn compute(unit: Unit, numerator: Decimal, denominator: Decimal) -> Option<D
 /// The computed indicators of a fiscal year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndicatorSet {
-    pub currency: String,
+    pub currency: Currency,
     pub fiscal_year: i32,
     pub fiscal_year_label: String,
     pub partner: Option<OrganisationRef>,

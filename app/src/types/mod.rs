@@ -35,10 +35,12 @@ mod audit;
 mod budget;
 mod compact;
 mod country;
+mod currency;
 mod fiscal_year;
 mod funding;
 mod iati;
 mod indicator;
+pub mod input;
 pub mod money;
 mod organisation;
 mod reporting;
@@ -58,6 +60,7 @@ pub use compact::{
     SignedCommitment, SignedText,
 };
 pub use country::{Country, CountrySummary, KindCount, NewCountry};
+pub use currency::Currency;
 pub use fiscal_year::{FiscalYear, PeriodPart, month_name, split_by_fiscal_year};
 pub use funding::{
     Activity, ActivityStatus, Channel, CountrySystems, ExchangeRate, FundingReport, FundingRow,

@@ -5,6 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::Currency;
+
 use super::{CommitmentStatus, Direction, Formula, IndicatorValue, OrganisationRef, Unit};
 
 coded_enum! {
@@ -175,7 +177,7 @@ impl Reading {
 /// A country's indicators for a fiscal year, narrowed as asked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Readings {
-    pub currency: String,
+    pub currency: Currency,
     pub fiscal_year: i32,
     pub fiscal_year_label: String,
     pub previous_label: String,

@@ -1,6 +1,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::Currency;
+
 coded_enum! {
     /// Where a strategy version is in its life.
     StrategyStatus {
@@ -193,7 +195,7 @@ pub struct Strategy {
     pub last_fiscal_year: i32,
     pub vision: String,
     /// ISO 4217 code every cost is in.
-    pub currency: String,
+    pub currency: Currency,
     /// The month the country's fiscal year starts (1-12).
     pub fiscal_year_start_month: u32,
     pub based_on_version: Option<i32>,
@@ -367,5 +369,5 @@ pub struct PeerPriority {
     pub title: String,
     pub thematic_area: ThematicArea,
     pub total_cost: Decimal,
-    pub currency: String,
+    pub currency: Currency,
 }

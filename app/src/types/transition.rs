@@ -2,6 +2,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::Currency;
+
 coded_enum! {
     /// The functions a UN mission typically hands over.
     FunctionKind {
@@ -102,7 +104,7 @@ pub struct TransitionPlan {
     pub drawdown_start: NaiveDate,
     pub drawdown_end: NaiveDate,
     pub phases: Vec<DrawdownPhase>,
-    pub currency: String,
+    pub currency: Currency,
     pub functions: Vec<TransitionFunction>,
     pub cliff: Vec<CliffYear>,
 }

@@ -196,7 +196,7 @@ fn ActivityCard(
                                     <td>{t.transaction_date.to_string()}</td>
                                     <td>{t.kind.label()}</td>
                                     <td class="num">{money(t.amount)}</td>
-                                    <td>{t.currency}</td>
+                                    <td>{t.currency.to_string()}</td>
                                     <td>{t.value_date.to_string()}</td>
                                     <td>{t.provider.map(|o| o.name)}</td>
                                     <td>{t.receiver.map(|o| o.name)}</td>
@@ -220,7 +220,7 @@ fn ActivityCard(
                 </ul>
             })}
             {can_edit.then(|| view! {
-                <TransactionForm code=code.clone() activity_id=id currency=activity.default_currency.clone() organisations action=add />
+                <TransactionForm code=code.clone() activity_id=id currency=String::from(activity.default_currency.clone()) organisations action=add />
                 <PlannedForm code=code.clone() activity_id=id action=plan />
             })}
         </section>

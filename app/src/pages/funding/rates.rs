@@ -56,7 +56,7 @@ pub fn RatesPage() -> impl IntoView {
                                             .into_iter()
                                             .map(|r| view! {
                                                 <tr>
-                                                    <th scope="row">{r.currency}</th>
+                                                    <th scope="row">{r.currency.to_string()}</th>
                                                     <td>{r.rate_date.to_string()}</td>
                                                     <td class="num">{r.rate.normalize().to_string()}</td>
                                                     <td>{r.source}</td>

@@ -272,7 +272,7 @@ fn Conversions(report: FundingReport, code: String) -> impl IntoView {
                             .into_iter()
                             .map(|u| view! {
                                 <tr>
-                                    <th scope="row">{u.rate.currency}</th>
+                                    <th scope="row">{u.rate.currency.to_string()}</th>
                                     <td>{u.rate.rate_date.to_string()}</td>
                                     <td class="num">{u.rate.rate.normalize().to_string()}</td>
                                     <td>{u.rate.source}</td>

@@ -110,7 +110,7 @@ pub fn DashboardPage() -> impl IntoView {
                                     .map(|r| view! {
                                         <Tile
                                             reading=r.clone()
-                                            currency=currency.clone()
+                                            currency=String::from(currency.clone())
                                             href=format!("/countries/{code}/dashboard/{}{query}", r.code)
                                         />
                                     })
@@ -125,7 +125,7 @@ pub fn DashboardPage() -> impl IntoView {
                                     periods
                                 />
                             })}
-                            <ReadingsTable readings=readings.readings.clone() currency />
+                            <ReadingsTable readings=readings.readings.clone() currency=String::from(currency) />
                         }
                             .into_any()
                     }

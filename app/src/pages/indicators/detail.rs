@@ -64,7 +64,7 @@ fn IndicatorDetailPanel(
         <p><a href=back>"Back to the dashboard"</a></p>
         <p class="lead">{reading.definition.clone()}</p>
         {facts}
-        <Terms reading=reading.clone() currency=currency.clone() />
+        <Terms reading=reading.clone() currency=String::from(currency.clone()) />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || {
                 let code = code.clone();
@@ -76,7 +76,7 @@ fn IndicatorDetailPanel(
                         Ok(IndicatorDetail { indicator, comments, can_enter, can_comment }) => {
                             let (country, key) = (code.clone(), reading.code.clone());
                             view! {
-                            {indicator.clone().map(|i| view! { <History indicator=i currency=currency.clone() /> })}
+                            {indicator.clone().map(|i| view! { <History indicator=i currency=String::from(currency.clone()) /> })}
                             {can_enter.then(move || view! {
                                 <section aria-labelledby="measure-heading">
                                     <h2 id="measure-heading">"Enter a measurement"</h2>

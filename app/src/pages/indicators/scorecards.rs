@@ -41,11 +41,11 @@ pub fn ScorecardPage() -> impl IntoView {
                             <p><a href=format!("/countries/{code}/dashboard?fiscal_year={}", readings.fiscal_year)>"The whole dashboard"</a></p>
                             <section aria-labelledby="indicators-heading">
                                 <h2 id="indicators-heading">"Indicators"</h2>
-                                <ReadingsTable readings=readings.readings.clone() currency=currency.clone() />
+                                <ReadingsTable readings=readings.readings.clone() currency=String::from(currency.clone()) />
                             </section>
                             <Commitments counts=scorecard.commitment_counts commitments=scorecard.commitments />
-                            {scorecard.budget.map(|b| view! { <Budget budget=b currency=currency.clone() /> })}
-                            {(!scorecard.flows.is_empty()).then(|| view! { <Flows flows=scorecard.flows currency=currency.clone() /> })}
+                            {scorecard.budget.map(|b| view! { <Budget budget=b currency=String::from(currency.clone()) /> })}
+                            {(!scorecard.flows.is_empty()).then(|| view! { <Flows flows=scorecard.flows currency=String::from(currency.clone()) /> })}
                             {(!scorecard.rounds.is_empty()).then(|| view! {
                                 <section aria-labelledby="rounds-heading">
                                     <h2 id="rounds-heading">"Reporting rounds"</h2>

@@ -5,18 +5,19 @@ use sea_orm::{
     TransactionSession, TransactionTrait,
 };
 
-use crate::codelists::{COUNTRIES, CURRENCIES, is_user_assigned_country_code};
+use crate::codelists::{COUNTRIES, is_user_assigned_country_code};
 use crate::types::{Country, CountrySummary, FiscalYear, KindCount, NewCountry};
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
 use crate::services::accounts::organisations;
+use crate::types::Currency;
 
 pub(crate) fn to_wire(model: country::Model) -> Country {
     Country {
         code: model.code,
         name: model.name,
-        currency: model.currency,
+        currency: Currency::stored(model.currency),
         fiscal_year_start_month: u32::try_from(model.fiscal_year_start_month).unwrap_or(1),
     }
 }
@@ -25,7 +26,6 @@ pub(crate) fn to_wire(model: country::Model) -> Country {
 pub fn validate(new: NewCountry) -> Result<NewCountry, AppError> {
     let code = new.code.trim().to_ascii_uppercase();
     let name = new.name.trim().to_string();
-    let currency = new.currency.trim().to_ascii_uppercase();
     let mut errors = Vec::new();
     if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
         errors.push(FieldError::new(
@@ -41,27 +41,23 @@ pub fn validate(new: NewCountry) -> Result<NewCountry, AppError> {
     if name.is_empty() || name.chars().count() > 200 {
         errors.push(FieldError::new("name", "must be 1 to 200 characters"));
     }
-    if !CURRENCIES.is_active(&currency) {
-        errors.push(FieldError::new(
-            "currency",
-            format!("{currency:?} is not a current ISO 4217 currency code, such as USD"),
-        ));
-    }
+    let currency = Currency::check("currency", &new.currency)
+        .map_err(|error| errors.push(error))
+        .ok();
     if !(1..=12).contains(&new.fiscal_year_start_month) {
         errors.push(FieldError::new(
             "fiscal_year_start_month",
             "must be a month number from 1 to 12",
         ));
     }
-    if errors.is_empty() {
-        Ok(NewCountry {
+    match (errors.is_empty(), currency) {
+        (true, Some(currency)) => Ok(NewCountry {
             code,
             name,
-            currency,
+            currency: currency.into(),
             fiscal_year_start_month: new.fiscal_year_start_month,
-        })
-    } else {
-        Err(AppError::Invalid(errors))
+        }),
+        _ => Err(AppError::Invalid(errors)),
     }
 }
 

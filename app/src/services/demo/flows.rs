@@ -10,6 +10,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::AppError;
+use crate::types::Currency;
 use crate::types::{
     ActivityStatus, ExchangeRate, FiscalYear, NewPlannedDisbursement, NewTransaction, Share,
     SystemOverrides, TransactionKind,
@@ -325,8 +326,8 @@ pub(super) fn exchange_rates() -> Result<Vec<ExchangeRate>, AppError> {
                 .ok_or_else(|| AppError::internal("demo rate date"))?;
             let drift = series.drift * i64::from(month / 12);
             out.push(ExchangeRate {
-                currency: series.currency.into(),
-                quote_currency: "USD".into(),
+                currency: Currency::stored(series.currency),
+                quote_currency: Currency::stored("USD"),
                 rate_date,
                 rate: Decimal::new(series.base + swing + drift, 4),
                 source: RATE_SOURCE.into(),

@@ -14,11 +14,11 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use crate::codelists::CURRENCIES;
 use crate::types::ExchangeRate;
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
+use crate::types::Currency;
 
 /// The source named for amounts already in the reporting currency.
 pub const SAME_CURRENCY: &str = "same currency";
@@ -27,8 +27,8 @@ fn to_wire(model: exchange_rate::Model) -> Result<ExchangeRate, AppError> {
     let rate = Decimal::from_str(&model.rate)
         .map_err(|e| AppError::internal(format!("exchange rate {}: {e}", model.id)))?;
     Ok(ExchangeRate {
-        currency: model.currency,
-        quote_currency: model.quote_currency,
+        currency: Currency::stored(model.currency),
+        quote_currency: Currency::stored(model.quote_currency),
         rate_date: model.rate_date,
         rate,
         source: model.source,
@@ -40,12 +40,7 @@ fn to_wire(model: exchange_rate::Model) -> Result<ExchangeRate, AppError> {
 pub fn validate(rate: &ExchangeRate, prefix: &str) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let field = |name: &str| format!("{prefix}{name}");
-    if !CURRENCIES.is_active(&rate.currency) {
-        errors.push(FieldError::new(
-            field("currency"),
-            format!("{:?} is not an ISO 4217 currency code", rate.currency),
-        ));
-    } else if rate.currency == rate.quote_currency {
+    if rate.currency == rate.quote_currency {
         errors.push(FieldError::new(
             field("currency"),
             "is already the reporting currency",
@@ -85,8 +80,8 @@ pub async fn store(
     let txn = db.begin().await?;
     for rate in &rates {
         let model = exchange_rate::ActiveModel {
-            currency: Set(rate.currency.clone()),
-            quote_currency: Set(rate.quote_currency.clone()),
+            currency: Set(String::from(rate.currency.clone())),
+            quote_currency: Set(String::from(rate.quote_currency.clone())),
             rate_date: Set(rate.rate_date),
             rate: Set(rate.rate.normalize().to_string()),
             source: Set(rate.source.trim().to_string()),
@@ -169,10 +164,14 @@ pub fn parse_csv(text: &str, quote_currency: &str) -> Result<Vec<ExchangeRate>, 
                 "must be a decimal number such as 1.0842",
             ));
         }
-        if let (Ok(rate_date), Ok(rate)) = (date, rate) {
+        let currency = Currency::parse(&format!("{prefix}currency"), &get(0));
+        if let Err(AppError::Invalid(invalid)) = &currency {
+            errors.extend(invalid.iter().cloned());
+        }
+        if let (Ok(rate_date), Ok(rate), Ok(currency)) = (date, rate, currency) {
             let parsed = ExchangeRate {
-                currency: get(0).to_uppercase(),
-                quote_currency: quote_currency.to_string(),
+                currency,
+                quote_currency: Currency::stored(quote_currency.to_string()),
                 rate_date,
                 rate,
                 source: get(3),
@@ -220,7 +219,7 @@ impl RateTable {
         let mut by_currency: HashMap<String, Vec<ExchangeRate>> = HashMap::new();
         for rate in list(db, quote_currency).await?.into_iter().rev() {
             by_currency
-                .entry(rate.currency.clone())
+                .entry(String::from(rate.currency.clone()))
                 .or_default()
                 .push(rate);
         }
@@ -239,8 +238,8 @@ impl RateTable {
     pub fn rate(&self, currency: &str, date: NaiveDate) -> Option<ExchangeRate> {
         if currency == self.quote_currency {
             return Some(ExchangeRate {
-                currency: currency.to_string(),
-                quote_currency: currency.to_string(),
+                currency: Currency::stored(currency.to_string()),
+                quote_currency: Currency::stored(currency.to_string()),
                 rate_date: date,
                 rate: Decimal::ONE,
                 source: SAME_CURRENCY.to_string(),

@@ -25,7 +25,7 @@ use sea_orm::{
 
 use crate::AppError;
 use crate::types::{
-    Channel, FiscalYear, FundingReport, FundingRow, GroupBy, MoneyType, OrganisationKind,
+    Channel, Currency, FiscalYear, FundingReport, FundingRow, GroupBy, MoneyType, OrganisationKind,
     POOLED_UNALLOCATED, RateUse, Strategy, Totals, UNALIGNED, Unconverted,
 };
 
@@ -381,7 +381,7 @@ async fn conversions(
             missing_day,
         ) {
             (Some(rate), _) => {
-                used.entry((rate.currency.clone(), rate.rate_date))
+                used.entry((String::from(rate.currency.clone()), rate.rate_date))
                     .or_insert(RateUse {
                         rate,
                         transactions: 0,
@@ -392,7 +392,7 @@ async fn conversions(
                 let entry = missing
                     .entry((currency.clone(), value_date))
                     .or_insert(Unconverted {
-                        currency,
+                        currency: Currency::stored(currency),
                         value_date,
                         amount: Decimal::ZERO,
                         transactions: 0,

@@ -10,7 +10,7 @@ use entities::activity;
 use rust_decimal::Decimal;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionSession, TransactionTrait};
 
-use crate::types::{NewTransaction, SystemOverrides, TransactionKind};
+use crate::types::{Currency, NewTransaction, SystemOverrides, TransactionKind};
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
@@ -74,7 +74,45 @@ pub async fn import(
         }
     }
     let organisations: HashMap<String, i32> = organisation_names(&txn, country_id).await?;
+    let rows = parse(text, &facts, &by_reference, &organisations)?;
+    let count = rows.len();
+    for (activity, new) in rows {
+        let model = insert_transaction(&txn, &facts, activity, new).await?;
+        audit::record(
+            &txn,
+            author,
+            Some(country_id),
+            "transaction",
+            model.id,
+            Change::Create,
+            None,
+            Some(&format!(
+                "imported: {} {} {} on {}",
+                TransactionKind::from_number(model.kind).map_or("?", |k| k.label()),
+                crate::types::money::from_minor(model.amount_minor),
+                model.currency,
+                model.transaction_date
+            )),
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(count)
+}
 
+/// Reads and checks every row of `text` without touching the database:
+/// the transactions to insert, each with its activity, or every problem of
+/// the file with its line and column.
+///
+/// `activities` holds the importer's activities by the references a row
+/// may use (the id as text and the IATI identifier); `organisations` holds
+/// organisation ids by lower-cased name, acronym and IATI identifier.
+pub fn parse<A: Copy>(
+    text: &str,
+    facts: &CountryFacts,
+    activities: &HashMap<String, A>,
+    organisations: &HashMap<String, i32>,
+) -> Result<Vec<(A, NewTransaction)>, AppError> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .flexible(true)
@@ -125,7 +163,7 @@ pub async fn import(
                 .to_string()
         };
         let before = errors.len();
-        let activity = by_reference.get(&get("activity")).copied();
+        let activity = activities.get(&get("activity")).copied();
         if activity.is_none() {
             errors.push(FieldError::new(
                 at("activity"),
@@ -190,7 +228,7 @@ pub async fn import(
         };
         let provider_org_id = organisation("provider");
         let receiver_org_id = organisation("receiver");
-        let currency = Some(get("currency").to_uppercase()).filter(|c| !c.is_empty());
+        let currency = Some(get("currency")).filter(|c| !c.trim().is_empty());
         if let (Some(activity), Some(kind), Some(transaction_date), Some(amount)) =
             (activity, kind, transaction_date, amount)
         {
@@ -210,13 +248,8 @@ pub async fn import(
             if errors.len() == before {
                 rows.push((activity, new));
             }
-        } else if let Some(c) = &currency
-            && !crate::codelists::CURRENCIES.is_active(c)
-        {
-            errors.push(FieldError::new(
-                at("currency"),
-                format!("{c:?} is not an ISO 4217 currency code"),
-            ));
+        } else if let Some(Err(error)) = currency.map(|c| Currency::check(&at("currency"), &c)) {
+            errors.push(error);
         }
     }
     if rows.is_empty() && errors.is_empty() {
@@ -225,29 +258,7 @@ pub async fn import(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let count = rows.len();
-    for (activity, new) in rows {
-        let model = insert_transaction(&txn, &facts, activity, new).await?;
-        audit::record(
-            &txn,
-            author,
-            Some(country_id),
-            "transaction",
-            model.id,
-            Change::Create,
-            None,
-            Some(&format!(
-                "imported: {} {} {} on {}",
-                TransactionKind::from_number(model.kind).map_or("?", |k| k.label()),
-                crate::types::money::from_minor(model.amount_minor),
-                model.currency,
-                model.transaction_date
-            )),
-        )
-        .await?;
-    }
-    txn.commit().await?;
-    Ok(count)
+    Ok(rows)
 }
 
 /// Organisation ids by lower-cased name, acronym and IATI identifier.

@@ -99,7 +99,7 @@ impl Writer<'_> {
         };
         let head = format!(
             "<iati-activity default-currency=\"{}\"{humanitarian}>",
-            escape(&a.default_currency)
+            escape(a.default_currency.as_str())
         );
         self.line(1, &head);
         self.line(

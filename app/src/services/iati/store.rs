@@ -82,8 +82,9 @@ pub fn transaction_rows(
                     amount_minor: to_minor(t.amount)?,
                     currency: t
                         .currency
-                        .clone()
-                        .unwrap_or_else(|| default_currency.to_string()),
+                        .as_deref()
+                        .unwrap_or(default_currency)
+                        .to_string(),
                     fiscal_year: facts.fiscal_year(t.transaction_date),
                     provider_org_id: t.provider_org_id,
                     receiver_org_id: t.receiver_org_id,
@@ -128,8 +129,9 @@ pub fn planned_rows(
                 amount_minor: part.amount_minor,
                 currency: p
                     .currency
-                    .clone()
-                    .unwrap_or_else(|| default_currency.to_string()),
+                    .as_deref()
+                    .unwrap_or(default_currency)
+                    .to_string(),
                 fiscal_year: part.fiscal_year.start_year,
             });
         }

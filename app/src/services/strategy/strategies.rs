@@ -19,6 +19,7 @@ use crate::types::{
 
 use crate::services::strategy::agreements;
 use crate::services::strategy::drafts::{get_model, status_of};
+use crate::types::Currency;
 
 /// One version, whole: pillars in order, priorities by code, costs by year.
 pub async fn load(db: &impl ConnectionTrait, strategy_id: i32) -> Result<Strategy, AppError> {
@@ -131,7 +132,7 @@ pub async fn load(db: &impl ConnectionTrait, strategy_id: i32) -> Result<Strateg
         first_fiscal_year: model.first_fiscal_year,
         last_fiscal_year: model.last_fiscal_year,
         vision: model.vision,
-        currency: country.currency,
+        currency: Currency::stored(country.currency),
         fiscal_year_start_month: u32::try_from(country.fiscal_year_start_month).unwrap_or(1),
         based_on_version,
         agreements,

@@ -18,6 +18,7 @@ use crate::types::{
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
+use crate::types::Currency;
 
 /// Creates the country's plan, or changes its mission and dates.
 #[tracing::instrument(skip(db))]
@@ -300,7 +301,7 @@ pub async fn load(
         drawdown_start: plan.drawdown_start,
         drawdown_end: plan.drawdown_end,
         phases: crate::services::transition::drawdown::of_plan(db, plan.id).await?,
-        currency: country.currency,
+        currency: Currency::stored(country.currency),
         cliff: cliff(&functions, start_month),
         functions,
     }))

@@ -7,7 +7,8 @@ use entities::{activity, budget_line, country, organisation, priority, strategy}
 use rust_decimal::Decimal;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
-use crate::codelists::{AID_TYPES, CURRENCIES, EARMARKING, FINANCE_TYPES, SECTORS};
+use crate::codelists::{AID_TYPES, EARMARKING, FINANCE_TYPES, SECTORS};
+use crate::types::Currency;
 use crate::types::money::{from_minor, to_minor};
 use crate::types::{FiscalYear, NewActivity, NewTransaction, OrganisationKind, OrganisationRef};
 use crate::{AppError, FieldError};
@@ -157,7 +158,6 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
         earmarking: blank_to_none(new.earmarking),
         title: new.title.trim().to_string(),
         description: new.description.trim().to_string(),
-        default_currency: new.default_currency.trim().to_uppercase(),
         ..new
     };
     new.sectors
@@ -167,6 +167,10 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
         .iter_mut()
         .for_each(|s| s.code = s.code.trim().to_uppercase());
     let mut errors = Vec::new();
+    match Currency::check("default_currency", &new.default_currency) {
+        Ok(currency) => new.default_currency = currency.into(),
+        Err(error) => errors.push(error),
+    }
     match facts.organisations.get(&new.reporting_org_id) {
         None => errors.push(FieldError::new(
             "reporting_org_id",
@@ -232,15 +236,6 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
         {
             errors.push(FieldError::new(field, format!("{code:?} is not {what}")));
         }
-    }
-    if !CURRENCIES.is_active(&new.default_currency) {
-        errors.push(FieldError::new(
-            "default_currency",
-            format!(
-                "{:?} is not an ISO 4217 currency code",
-                new.default_currency
-            ),
-        ));
     }
     if new
         .participants
@@ -347,14 +342,6 @@ pub fn check_transaction(
             "must have at most two decimal places",
         ));
     }
-    if let Some(currency) = &new.currency
-        && !CURRENCIES.is_active(currency)
-    {
-        errors.push(FieldError::new(
-            field("currency"),
-            format!("{currency:?} is not an ISO 4217 currency code"),
-        ));
-    }
     for (name, id) in [
         ("provider_org_id", new.provider_org_id),
         ("receiver_org_id", new.receiver_org_id),
@@ -365,6 +352,11 @@ pub fn check_transaction(
                 "must be an organisation of this country",
             ));
         }
+    }
+    if let Some(currency) = &new.currency
+        && let Err(error) = Currency::check(&field("currency"), currency)
+    {
+        errors.push(error);
     }
     if new
         .provider_activity_id

@@ -17,6 +17,7 @@ use crate::types::{
 };
 
 use super::checks::*;
+use crate::types::Currency;
 
 pub(super) fn planned_to_wire(model: planned_disbursement::Model) -> PlannedDisbursement {
     PlannedDisbursement {
@@ -24,7 +25,7 @@ pub(super) fn planned_to_wire(model: planned_disbursement::Model) -> PlannedDisb
         period_start: model.period_start,
         period_end: model.period_end,
         amount: from_minor(model.amount_minor),
-        currency: model.currency,
+        currency: Currency::stored(model.currency),
         fiscal_year: model.fiscal_year,
     }
 }
@@ -43,7 +44,7 @@ pub(super) fn transaction_to_wire(
         transaction_date: model.transaction_date,
         value_date: model.value_date,
         amount: from_minor(model.amount_minor),
-        currency: model.currency,
+        currency: Currency::stored(model.currency),
         fiscal_year: model.fiscal_year,
         provider: model.provider_org_id.map(|id| facts.organisation_ref(id)),
         receiver: model.receiver_org_id.map(|id| facts.organisation_ref(id)),
@@ -184,7 +185,7 @@ pub(super) async fn load_many(
                 aid_type: m.aid_type,
                 finance_type: m.finance_type,
                 earmarking: m.earmarking,
-                default_currency: m.default_currency,
+                default_currency: Currency::stored(m.default_currency),
                 published: m.published,
             })
         })

@@ -11,10 +11,9 @@ use sea_orm::{
     TransactionSession, TransactionTrait,
 };
 
-use crate::codelists::CURRENCIES;
 use crate::types::money::to_minor;
 use crate::types::{
-    Activity, NewActivity, NewPlannedDisbursement, NewTransaction, PlannedDisbursement,
+    Activity, Currency, NewActivity, NewPlannedDisbursement, NewTransaction, PlannedDisbursement,
     Transaction, split_by_fiscal_year,
 };
 use crate::{AppError, FieldError};
@@ -40,9 +39,10 @@ pub async fn insert_transaction(
         transaction_date: Set(new.transaction_date),
         value_date: Set(new.value_date.unwrap_or(new.transaction_date)),
         amount_minor: Set(amount_minor),
-        currency: Set(new
-            .currency
-            .unwrap_or_else(|| activity.default_currency.clone())),
+        currency: Set(match new.currency.as_deref() {
+            Some(code) => Currency::parse("currency", code)?.into(),
+            None => activity.default_currency.clone(),
+        }),
         fiscal_year: Set(facts.fiscal_year(new.transaction_date)),
         provider_org_id: Set(new.provider_org_id),
         receiver_org_id: Set(new.receiver_org_id),
@@ -260,17 +260,16 @@ pub async fn add_planned_disbursement(
             "must not be before the period starts",
         ));
     }
-    let currency = new
-        .currency
-        .map(|c| c.trim().to_uppercase())
-        .filter(|c| !c.is_empty())
-        .unwrap_or_else(|| activity.default_currency.clone());
-    if !CURRENCIES.is_active(&currency) {
-        errors.push(FieldError::new(
-            "planned_currency",
-            format!("{currency:?} is not an ISO 4217 currency code"),
-        ));
-    }
+    let currency = match new.currency.as_deref().map(str::trim) {
+        Some(code) if !code.is_empty() => match Currency::check("planned_currency", code) {
+            Ok(currency) => currency.into(),
+            Err(error) => {
+                errors.push(error);
+                String::new()
+            }
+        },
+        _ => activity.default_currency.clone(),
+    };
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
