@@ -1,20 +1,23 @@
 //! The axum router: pages, server functions, the JSON API, health and files.
 //! Pages and server functions find `AppState` in their context.
 
+use app::AppError;
 use app::auth::csrf;
 use app::auth::store::DbSessionStore;
 use app::state::AppState;
 use app::types::Area;
 use app::{App, shell};
 use axum::Router;
+use axum::body::Body;
 use axum::extract::Query;
 use axum::extract::Request;
 use axum::http::HeaderValue;
+use axum::http::StatusCode;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::middleware;
 use axum::middleware::Next;
 use axum::response::Redirect;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use serde::Deserialize;
@@ -25,7 +28,10 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-use crate::{api, exports, health, iati};
+use crate::{api, exports, headers, health, iati, limits};
+
+/// The largest error body read back to give it its status.
+const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
 /// Sessions end after eight hours without a request.
 const SESSION_IDLE: Duration = Duration::hours(8);
@@ -73,6 +79,9 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), csrf::layer))
         .layer(sessions)
         .layer(middleware::from_fn(no_store_pages))
+        .layer(middleware::from_fn(bad_arguments_are_bad_requests))
+        .layer(middleware::from_fn(limits::limit_bodies))
+        .layer(middleware::from_fn(headers::security_headers))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -113,4 +122,24 @@ async fn no_store_pages(request: Request, next: Next) -> Response {
             .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
+}
+
+/// A server function called with arguments that do not parse fails before
+/// its body runs, and the framework answers 500; it is the caller's
+/// mistake, so it answers 400 with the message.
+async fn bad_arguments_are_bad_requests(request: Request, next: Next) -> Response {
+    let is_server_fn =
+        request.uri().path().starts_with("/api/") && !request.uri().path().starts_with("/api/v1/");
+    let response = next.run(request).await;
+    if !is_server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, ERROR_BODY_LIMIT).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
+    };
+    if matches!(serde_json::from_slice(&bytes), Ok(AppError::Request(_))) {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }

@@ -12,6 +12,7 @@ mod fixtures;
 mod funding;
 mod funding_data;
 mod funding_http;
+mod hardening;
 mod health;
 mod house;
 mod iati;

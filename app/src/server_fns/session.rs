@@ -26,10 +26,21 @@ fn landing(actor: &Actor, next: Option<&str>) -> String {
         return "/account".into();
     }
     match next {
-        // Only paths on this site: no `//host` or scheme.
-        Some(path) if path.starts_with('/') && !path.starts_with("//") => path.to_string(),
+        Some(path) if is_local_path(path) => path.to_string(),
         _ => format!("/organisations/{}", actor.organisation_id),
     }
+}
+
+/// A path on this site, and only that: it starts with one slash, holds no
+/// backslash (which browsers read as a slash) and no control character, and
+/// parses as a path.
+#[cfg(feature = "ssr")]
+fn is_local_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
+        && path.parse::<axum::http::uri::PathAndQuery>().is_ok()
 }
 
 #[server]

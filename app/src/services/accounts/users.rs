@@ -17,7 +17,8 @@ use crate::services::accounts::organisations;
 
 const OBJECT_TYPE: &str = "user";
 
-fn normalise_email(email: &str) -> String {
+/// An email as accounts are kept and looked up: trimmed, lower-case.
+pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 

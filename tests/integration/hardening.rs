@@ -1,0 +1,153 @@
+//! What the server refuses before it trusts a request: bodies over their
+//! limit, arguments that do not parse, sign-in redirects off the site,
+//! amounts it would have to guess; and the headers every answer carries.
+
+use app::server_fns::{AddTransaction, EndorseStrategy, ImportIati, SignIn};
+use app::services::demo;
+use leptos::server_fn::ServerFn;
+use tests::{Client, TestApp, both_backends, demo as accounts};
+
+fn location(answer: &tests::Answer) -> Option<&str> {
+    answer.headers.get("location").and_then(|v| v.to_str().ok())
+}
+
+/// Posts `bytes` of form data to server function `F`.
+async fn post_bytes<F: ServerFn>(app: &TestApp, bytes: usize) -> (u16, String) {
+    let body = format!("csrf=x&file={}", "a".repeat(bytes));
+    let response = reqwest::Client::new()
+        .post(app.url(F::PATH))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    (
+        response.status().as_u16(),
+        response.text().await.unwrap_or_default(),
+    )
+}
+
+both_backends! {
+    async fn bodies_over_the_limit_are_refused_before_parsing(t) {
+        let app = TestApp::spawn(&t).await;
+        let (status, body) = post_bytes::<SignIn>(&app, 2 * 1024 * 1024).await;
+        assert_eq!(status, 413, "{body}");
+        assert!(body.contains("larger than the limit of 1 MiB"), "{body}");
+        // An import takes files up to 25 MiB: 2 MiB reaches the server
+        // function, which refuses the missing CSRF token instead.
+        let (status, body) = post_bytes::<ImportIati>(&app, 2 * 1024 * 1024).await;
+        assert_eq!(status, 403, "{body}");
+        let (status, body) = post_bytes::<ImportIati>(&app, 26 * 1024 * 1024).await;
+        assert_eq!(status, 413, "{body}");
+        assert!(body.contains("25 MiB"), "{body}");
+        app.stop().await;
+    }
+}
+
+both_backends! {
+    async fn arguments_that_do_not_parse_are_a_bad_request(t) {
+        let app = TestApp::spawn(&t).await;
+        let client = Client::new(&app);
+        let csrf = client.csrf().await;
+        let answer = client
+            .call::<EndorseStrategy>(&[("csrf", &csrf), ("strategy_id", "not-a-number")])
+            .await;
+        assert_eq!(answer.status, 400, "{answer:?}");
+        assert!(answer.body.contains("strategy_id") || answer.body.contains("invalid"), "{answer:?}");
+        app.stop().await;
+    }
+}
+
+both_backends! {
+    async fn sign_in_sends_people_only_to_paths_on_this_site(t) {
+        demo::seed(&t.db).await.unwrap();
+        let app = TestApp::spawn(&t).await;
+        let sign_in = |next: &'static str| {
+            let app = &app;
+            async move {
+                let client = Client::new(app);
+                let csrf = client.csrf().await;
+                let (email, password) = accounts::PLANNER;
+                client
+                    .call::<SignIn>(&[
+                        ("csrf", &csrf),
+                        ("email", email),
+                        ("password", password),
+                        ("next", next),
+                    ])
+                    .await
+            }
+        };
+        let kept = sign_in("/countries/XD/strategy").await;
+        assert_eq!(location(&kept), Some("/countries/XD/strategy"), "{kept:?}");
+        for next in ["/\\evil.example", "//evil.example", "https://evil.example", "/x\nSet-Cookie: a=b", "/x\r\n"] {
+            let answer = sign_in(next).await;
+            assert!(answer.is_success(), "{next:?}: {answer:?}");
+            let landed = location(&answer).unwrap_or_default();
+            assert!(landed.starts_with("/organisations/"), "{next:?} led to {landed:?}");
+        }
+        app.stop().await;
+    }
+}
+
+both_backends! {
+    async fn every_answer_carries_the_security_headers(t) {
+        let app = TestApp::spawn(&t).await;
+        for path in ["/", "/api/v1/countries", "/healthz"] {
+            let response = app.get(path).await;
+            let header = |name: &str| {
+                response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
+            };
+            assert_eq!(header("x-frame-options"), "DENY", "{path}");
+            assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
+            assert_eq!(header("referrer-policy"), "strict-origin-when-cross-origin", "{path}");
+            assert!(header("content-security-policy").contains("frame-ancestors 'none'"), "{path}");
+        }
+        // A page's inline scripts run by the nonce its policy names.
+        let response = app.get("/").await;
+        let policy = response.headers()["content-security-policy"].to_str().unwrap().to_string();
+        let html = response.text().await.unwrap();
+        let nonce = policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .expect("the page's policy names a nonce");
+        assert!(!policy.contains("unsafe-inline"), "{policy}");
+        assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the scripts carry the nonce");
+        app.stop().await;
+    }
+}
+
+both_backends! {
+    async fn an_amount_with_a_decimal_comma_is_refused_not_guessed(t) {
+        demo::seed(&t.db).await.unwrap();
+        let app = TestApp::spawn(&t).await;
+        let (email, password) = accounts::NORAD;
+        let norad = Client::signed_in(&app, email, password).await;
+        let csrf = norad.csrf().await;
+        let actor = norad.session().await.actor.unwrap();
+        let (country_id, organisation_id) = (actor.memberships[0].country_id, actor.organisation_id);
+        let activities = || app::services::funding::activities::of_organisation(&t.db, country_id, organisation_id);
+        let activity = activities().await.unwrap().into_iter().next().unwrap();
+        let activity_id = activity.id.to_string();
+        let before = activity.transactions.len();
+        let answer = norad
+            .call::<AddTransaction>(&[
+                ("csrf", &csrf),
+                ("country", "XD"),
+                ("activity_id", &activity_id),
+                ("kind", "3"),
+                ("transaction_date", "2026-08-01"),
+                ("amount", "1000,50"),
+                ("currency", ""),
+            ])
+            .await;
+        assert_eq!(answer.status, 422, "{answer:?}");
+        assert!(answer.body.contains("amount"), "{answer:?}");
+        assert!(answer.body.contains("1,500,000.50"), "the message shows the accepted forms: {answer:?}");
+        let after = activities().await.unwrap().into_iter().find(|a| a.id == activity.id).unwrap();
+        assert_eq!(after.transactions.len(), before, "nothing was stored");
+        app.stop().await;
+    }
+}
