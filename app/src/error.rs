@@ -47,6 +47,8 @@ pub enum AppError {
     Throttled,
     #[error("something went wrong on our side; it has been logged")]
     Internal,
+    #[error("{0} is too large to compute; correct the amounts or rates behind it")]
+    OutOfRange(String),
     #[error("the request could not be completed: {0}")]
     Request(String),
 }
@@ -83,7 +85,7 @@ impl AppError {
             Self::Unauthenticated => 401,
             Self::Forbidden | Self::CsrfRejected | Self::PasswordChangeRequired => 403,
             Self::Throttled => 429,
-            Self::Internal => 500,
+            Self::Internal | Self::OutOfRange(_) => 500,
             Self::Request(_) => 400,
         }
     }

@@ -9,6 +9,7 @@ use app::types::Area;
 use app::{App, shell};
 use axum::Router;
 use axum::body::Body;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::Query;
 use axum::extract::Request;
 use axum::http::HeaderValue;
@@ -81,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(no_store_pages))
         .layer(middleware::from_fn(bad_arguments_are_bad_requests))
         .layer(middleware::from_fn(limits::limit_bodies))
+        .layer(DefaultBodyLimit::disable())
         .layer(middleware::from_fn(headers::security_headers))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

@@ -61,12 +61,12 @@ fn update_fields<'a>(
     vec![
         ("csrf", csrf.to_string()),
         ("commitment_id", id.to_string()),
-        ("party_id", c.party_id.to_string()),
-        ("kind", c.kind.code().to_string()),
-        ("category", c.category.code().to_string()),
-        ("text", "Rewritten by someone else".to_string()),
-        ("priority_code", c.priority_code.clone()),
-        ("due_on", c.due_on.to_string()),
+        ("commitment[party_id]", c.party_id.to_string()),
+        ("commitment[kind]", c.kind.code().to_string()),
+        ("commitment[category]", c.category.code().to_string()),
+        ("commitment[text]", "Rewritten by someone else".to_string()),
+        ("commitment[priority_code]", c.priority_code.clone()),
+        ("commitment[due_on]", c.due_on.to_string()),
     ]
 }
 

@@ -158,13 +158,13 @@ both_backends! {
             .call::<AddPriority>(&[
                 ("csrf", &csrf),
                 ("strategy_id", &endorsed.id.to_string()),
-                ("pillar_id", &pillar),
-                ("code", "1.1"),
-                ("title", "Too late"),
-                ("objective", ""),
-                ("lead_organisation_id", &lead),
-                ("phase", "immediate"),
-                ("thematic_area", "other"),
+                ("priority[pillar_id]", &pillar),
+                ("priority[code]", "1.1"),
+                ("priority[title]", "Too late"),
+                ("priority[objective]", ""),
+                ("priority[lead_organisation_id]", &lead),
+                ("priority[phase]", "immediate"),
+                ("priority[thematic_area]", "other"),
             ])
             .await;
         assert_eq!(refused.status, 422);

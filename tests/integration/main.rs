@@ -5,6 +5,7 @@ mod api;
 mod audit;
 mod auth;
 mod authorization;
+mod big_sums;
 mod cli;
 mod compacts;
 mod countries;

@@ -19,7 +19,9 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
         AppError::Throttled => "Please wait",
         AppError::Unauthenticated => "Sign in needed",
         AppError::Invalid(_) => "Please correct the form",
-        AppError::Internal | AppError::Request(_) => "Something went wrong",
+        AppError::Internal | AppError::OutOfRange(_) | AppError::Request(_) => {
+            "Something went wrong"
+        }
     };
     view! {
         <section class="error-panel" role="alert">

@@ -245,25 +245,25 @@ fn FunctionForm(
                 <CsrfField />
                 <input type="hidden" name="country" value=code />
                 <label for="kind">"Kind"</label>
-                <select id="kind" name="kind">
+                <select id="kind" name="function[kind]">
                     {FunctionKind::ALL.iter().map(|k| view! { <option value=k.code()>{k.label()}</option> }).collect_view()}
                 </select>
                 <label for="function-name">"Function"</label>
-                <input id="function-name" name="name" required=true maxlength="200" />
+                <input id="function-name" name="function[name]" required=true maxlength="200" />
                 <label for="current_provider">"Provided today by"</label>
-                <input id="current_provider" name="current_provider" value="UN mission" maxlength="200" />
+                <input id="current_provider" name="function[current_provider]" value="UN mission" maxlength="200" />
                 <label for="future_owner_id">"Taken over by"</label>
-                <select id="future_owner_id" name="future_owner_id">
+                <select id="future_owner_id" name="function[future_owner_id]">
                     {organisations.into_iter().map(|o| view! { <option value=o.id>{o.name}</option> }).collect_view()}
                 </select>
                 <label for="target_handover">"Target handover date"</label>
-                <input id="target_handover" name="target_handover" type="date" required=true />
+                <input id="target_handover" name="function[target_handover]" type="date" required=true />
                 <label for="readiness">"Readiness"</label>
-                <select id="readiness" name="readiness">
+                <select id="readiness" name="function[readiness]">
                     {Readiness::ALL.iter().map(|r| view! { <option value=r.code()>{r.label()}</option> }).collect_view()}
                 </select>
                 <label for="priority_code">"Serves strategy priority"</label>
-                <select id="priority_code" name="priority_code">
+                <select id="priority_code" name="function[priority_code]">
                     <option value="">"None"</option>
                     {priorities
                         .into_iter()
@@ -271,11 +271,11 @@ fn FunctionForm(
                         .collect_view()}
                 </select>
                 <label for="mission_cost">"Yearly cost while the mission does it"</label>
-                <input id="mission_cost" name="mission_cost" inputmode="decimal" />
+                <input id="mission_cost" name="function[mission_cost]" inputmode="decimal" />
                 <label for="after_cost">"Yearly cost after handover"</label>
-                <input id="after_cost" name="after_cost" inputmode="decimal" />
+                <input id="after_cost" name="function[after_cost]" inputmode="decimal" />
                 <label for="secured">"Yearly funding secured after handover"</label>
-                <input id="secured" name="secured" inputmode="decimal" />
+                <input id="secured" name="function[secured]" inputmode="decimal" />
                 <button type="submit">"Add function"</button>
             </ActionForm>
         </section>

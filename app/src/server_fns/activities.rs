@@ -1,15 +1,13 @@
 //! A partner's own page: its activities, their flows, and the forms and
 //! import that record them.
-#![allow(
-    clippy::too_many_arguments,
-    reason = "a server function takes one argument per form field, and the macro's expansion defeats #[expect]"
-)]
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::AppError;
-use crate::types::{Activity, BudgetLine, Organisation};
+use crate::types::{
+    Activity, ActivityStatus, BudgetLine, Channel, MoneyType, Organisation, TransactionKind,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActivitiesView {
@@ -120,70 +118,96 @@ async fn activity_editor(
     Ok((actor, db))
 }
 
+/// The fields of the form that records an activity: `activity[title]` and
+/// so on. A ticked checkbox sends a value; an unticked one sends nothing.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ActivityForm {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub iati_identifier: String,
+    pub status: ActivityStatus,
+    pub money_type: MoneyType,
+    pub channel: Channel,
+    pub default_currency: String,
+    #[serde(default)]
+    pub aid_type: String,
+    #[serde(default)]
+    pub finance_type: String,
+    /// DAC sector codes with percentages, as typed.
+    #[serde(default)]
+    pub sectors: String,
+    /// Strategy priority codes with percentages, as typed.
+    #[serde(default)]
+    pub priorities: String,
+    /// Blank for none.
+    #[serde(default)]
+    pub budget_line_id: String,
+    #[serde(default)]
+    pub on_plan: Option<String>,
+    #[serde(default)]
+    pub on_budget: Option<String>,
+    #[serde(default)]
+    pub on_treasury: Option<String>,
+    #[serde(default)]
+    pub on_parliament: Option<String>,
+    #[serde(default)]
+    pub on_procurement: Option<String>,
+    #[serde(default)]
+    pub on_accounting: Option<String>,
+    #[serde(default)]
+    pub on_audit: Option<String>,
+    #[serde(default)]
+    pub on_report: Option<String>,
+    #[serde(default)]
+    pub published: Option<String>,
+}
+
 #[server]
 pub async fn create_activity(
     csrf: String,
     country: String,
     organisation_id: i32,
-    title: String,
-    #[server(default)] description: String,
-    #[server(default)] iati_identifier: String,
-    status: crate::types::ActivityStatus,
-    money_type: crate::types::MoneyType,
-    channel: crate::types::Channel,
-    default_currency: String,
-    #[server(default)] aid_type: String,
-    #[server(default)] finance_type: String,
-    #[server(default)] sectors: String,
-    #[server(default)] priorities: String,
-    #[server(default)] budget_line_id: String,
-    #[server(default)] on_plan: Option<String>,
-    #[server(default)] on_budget: Option<String>,
-    #[server(default)] on_treasury: Option<String>,
-    #[server(default)] on_parliament: Option<String>,
-    #[server(default)] on_procurement: Option<String>,
-    #[server(default)] on_accounting: Option<String>,
-    #[server(default)] on_audit: Option<String>,
-    #[server(default)] on_report: Option<String>,
-    #[server(default)] published: Option<String>,
+    activity: ActivityForm,
 ) -> Result<(), AppError> {
     use crate::types::input::{optional_id, shares, ticked};
     crate::server_fns::form::respond(
         async {
             let (actor, db, country_id) = editor(&csrf, &country, organisation_id).await?;
-            let budget_lines = optional_id("budget_line_id", &budget_line_id)?
+            let budget_lines = optional_id("budget_line_id", &activity.budget_line_id)?
                 .map(|id| vec![(id, rust_decimal::Decimal::ONE_HUNDRED)])
                 .unwrap_or_default();
             let new = crate::types::NewActivity {
                 reporting_org_id: organisation_id,
-                iati_identifier: Some(iati_identifier),
-                title,
-                description,
-                status,
+                iati_identifier: Some(activity.iati_identifier),
+                title: activity.title,
+                description: activity.description,
+                status: activity.status,
                 planned_start: None,
                 planned_end: None,
                 actual_start: None,
                 actual_end: None,
-                money_type,
-                aid_type: Some(aid_type),
-                finance_type: Some(finance_type),
+                money_type: activity.money_type,
+                aid_type: Some(activity.aid_type),
+                finance_type: Some(activity.finance_type),
                 earmarking: None,
-                channel,
-                default_currency,
+                channel: activity.channel,
+                default_currency: activity.default_currency,
                 systems: crate::types::CountrySystems {
-                    on_plan: ticked(&on_plan),
-                    on_budget: ticked(&on_budget),
-                    on_treasury: ticked(&on_treasury),
-                    on_parliament: ticked(&on_parliament),
-                    on_procurement: ticked(&on_procurement),
-                    on_accounting: ticked(&on_accounting),
-                    on_audit: ticked(&on_audit),
-                    on_report: ticked(&on_report),
+                    on_plan: ticked(&activity.on_plan),
+                    on_budget: ticked(&activity.on_budget),
+                    on_treasury: ticked(&activity.on_treasury),
+                    on_parliament: ticked(&activity.on_parliament),
+                    on_procurement: ticked(&activity.on_procurement),
+                    on_accounting: ticked(&activity.on_accounting),
+                    on_audit: ticked(&activity.on_audit),
+                    on_report: ticked(&activity.on_report),
                 },
-                published: ticked(&published),
+                published: ticked(&activity.published),
                 participants: vec![(organisation_id, crate::types::ParticipantRole::Funding)],
-                sectors: shares("sectors", &sectors)?,
-                priorities: shares("priorities", &priorities)?,
+                sectors: shares("sectors", &activity.sectors)?,
+                priorities: shares("priorities", &activity.priorities)?,
                 budget_lines,
             };
             let author = crate::services::accounts::audit::Author::user(&actor);
@@ -194,41 +218,59 @@ pub async fn create_activity(
     )
 }
 
+/// The fields of the form that adds a transaction to an activity:
+/// `transaction[amount]` and so on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TransactionForm {
+    pub kind: TransactionKind,
+    pub transaction_date: String,
+    /// Blank: the transaction date.
+    #[serde(default)]
+    pub value_date: String,
+    pub amount: String,
+    /// Blank: the activity's currency.
+    #[serde(default)]
+    pub currency: String,
+    /// Blank when not stated.
+    #[serde(default)]
+    pub provider_org_id: String,
+    /// Blank when not stated.
+    #[serde(default)]
+    pub receiver_org_id: String,
+    #[serde(default)]
+    pub description: String,
+    /// `yes`, `no`, or blank for as the activity.
+    #[serde(default)]
+    pub on_budget: String,
+}
+
 #[server]
 pub async fn add_transaction(
     csrf: String,
     country: String,
     activity_id: i32,
-    kind: crate::types::TransactionKind,
-    transaction_date: String,
-    #[server(default)] value_date: String,
-    amount: String,
-    #[server(default)] currency: String,
-    #[server(default)] provider_org_id: String,
-    #[server(default)] receiver_org_id: String,
-    #[server(default)] description: String,
-    #[server(default)] on_budget: String,
+    transaction: TransactionForm,
 ) -> Result<(), AppError> {
     use crate::types::input::{date, optional_id, required_amount};
     crate::server_fns::form::respond(
         async {
             let (actor, db) = activity_editor(&csrf, &country, activity_id).await?;
-            let value_date = match value_date.trim() {
+            let value_date = match transaction.value_date.trim() {
                 "" => None,
                 text => Some(date("value_date", text)?),
             };
             let new = crate::types::NewTransaction {
-                kind,
-                transaction_date: date("transaction_date", &transaction_date)?,
+                kind: transaction.kind,
+                transaction_date: date("transaction_date", &transaction.transaction_date)?,
                 value_date,
-                amount: required_amount("amount", &amount)?,
-                currency: Some(currency).filter(|c| !c.trim().is_empty()),
-                provider_org_id: optional_id("provider_org_id", &provider_org_id)?,
-                receiver_org_id: optional_id("receiver_org_id", &receiver_org_id)?,
+                amount: required_amount("amount", &transaction.amount)?,
+                currency: Some(transaction.currency).filter(|c| !c.trim().is_empty()),
+                provider_org_id: optional_id("provider_org_id", &transaction.provider_org_id)?,
+                receiver_org_id: optional_id("receiver_org_id", &transaction.receiver_org_id)?,
                 provider_activity_id: None,
-                description,
+                description: transaction.description,
                 overrides: crate::types::SystemOverrides {
-                    on_budget: match on_budget.as_str() {
+                    on_budget: match transaction.on_budget.as_str() {
                         "yes" => Some(true),
                         "no" => Some(false),
                         _ => None,

@@ -1,9 +1,5 @@
 //! The budget page: the chart of accounts and its figures beside external
 //! flows.
-#![allow(
-    clippy::too_many_arguments,
-    reason = "a server function takes one argument per form field, and the macro's expansion defeats #[expect]"
-)]
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -47,17 +43,30 @@ pub async fn load_budget(
     )
 }
 
+/// The fields of the form that adds a line to the chart of accounts:
+/// `line[line_code]` and so on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BudgetLineForm {
+    pub line_code: String,
+    pub line_name: String,
+    #[serde(default)]
+    pub admin_unit: String,
+    #[serde(default)]
+    pub function_name: String,
+    /// A checkbox: present when ticked.
+    #[serde(default)]
+    pub security: Option<String>,
+    #[serde(default)]
+    pub sector_code: String,
+    #[serde(default)]
+    pub parent_code: String,
+}
+
 #[server]
 pub async fn add_budget_line(
     csrf: String,
     country: String,
-    line_code: String,
-    line_name: String,
-    #[server(default)] admin_unit: String,
-    #[server(default)] function_name: String,
-    #[server(default)] security: Option<String>,
-    #[server(default)] sector_code: String,
-    #[server(default)] parent_code: String,
+    line: BudgetLineForm,
 ) -> Result<(), AppError> {
     crate::server_fns::form::respond(
         async {
@@ -67,13 +76,13 @@ pub async fn add_budget_line(
                 crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, crate::policy::Action::EditBudget { country_id })?;
             let new = crate::types::NewBudgetLine {
-                code: line_code,
-                name: line_name,
-                admin_unit,
-                function_name,
-                security: security.is_some(),
-                sector_code: Some(sector_code),
-                parent_code: Some(parent_code),
+                code: line.line_code,
+                name: line.line_name,
+                admin_unit: line.admin_unit,
+                function_name: line.function_name,
+                security: crate::types::input::ticked(&line.security),
+                sector_code: Some(line.sector_code),
+                parent_code: Some(line.parent_code),
             };
             let author = crate::services::accounts::audit::Author::user(&actor);
             crate::services::funding::budget::add_line(&db, &author, country_id, new).await?;

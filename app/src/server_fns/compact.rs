@@ -1,10 +1,6 @@
 //! The compact page and its changes. Every function checks the CSRF token
 //! and asks the policy with the commitment's party and kind, so a partner
 //! reporter reaches only its own organisation's commitments.
-#![allow(
-    clippy::too_many_arguments,
-    reason = "a server function takes one argument per form field, and the macro's expansion defeats #[expect]"
-)]
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -47,6 +43,22 @@ pub struct CompactView {
     pub can_review: bool,
     /// The reader may comment on commitments (any member).
     pub can_comment: bool,
+}
+
+/// The agreed fields of a commitment, as the forms that add and change one
+/// post them: `commitment[text]` and so on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CommitmentForm {
+    pub party_id: i32,
+    pub kind: CommitmentKind,
+    pub category: CommitmentCategory,
+    pub text: String,
+    pub priority_code: String,
+    #[serde(default)]
+    pub indicator: String,
+    pub due_on: String,
+    #[serde(default)]
+    pub responsible_office: String,
 }
 
 #[cfg(feature = "ssr")]
@@ -212,34 +224,31 @@ pub async fn create_compact(
     )
 }
 
-/// The commitment fields of a form, checked by the policy for its party.
+/// The commitment a form describes, checked by the policy for its party.
 #[cfg(feature = "ssr")]
-async fn commitment_from_form(
+fn commitment_from_form(
     actor: &crate::types::Actor,
     country_id: i32,
-    party_id: i32,
-    kind: CommitmentKind,
-    fields: (CommitmentCategory, String, String, String, String, String),
+    form: CommitmentForm,
 ) -> Result<crate::types::NewCommitment, AppError> {
     use ssr::*;
     ensure(
         actor,
         Action::EditCommitment {
             country_id,
-            party_id,
-            kind,
+            party_id: form.party_id,
+            kind: form.kind,
         },
     )?;
-    let (category, text, priority_code, indicator, due_on, responsible_office) = fields;
     Ok(crate::types::NewCommitment {
-        party_id,
-        kind,
-        category,
-        text,
-        priority_code,
-        indicator: optional(indicator),
-        due_on: date("due_on", &due_on)?,
-        responsible_office,
+        party_id: form.party_id,
+        kind: form.kind,
+        category: form.category,
+        text: form.text,
+        priority_code: form.priority_code,
+        indicator: optional(form.indicator),
+        due_on: date("due_on", &form.due_on)?,
+        responsible_office: form.responsible_office,
     })
 }
 
@@ -247,14 +256,7 @@ async fn commitment_from_form(
 pub async fn add_commitment(
     csrf: String,
     compact_id: i32,
-    party_id: i32,
-    kind: CommitmentKind,
-    category: CommitmentCategory,
-    text: String,
-    priority_code: String,
-    #[server(default)] indicator: String,
-    due_on: String,
-    #[server(default)] responsible_office: String,
+    commitment: CommitmentForm,
 ) -> Result<(), AppError> {
     use ssr::*;
     respond(
@@ -262,15 +264,7 @@ pub async fn add_commitment(
             let actor = signed_in(&csrf).await?;
             let db = db()?;
             let country_id = compacts::country_of(&db, compact_id).await?;
-            let fields = (
-                category,
-                text,
-                priority_code,
-                indicator,
-                due_on,
-                responsible_office,
-            );
-            let new = commitment_from_form(&actor, country_id, party_id, kind, fields).await?;
+            let new = commitment_from_form(&actor, country_id, commitment)?;
             commitments::add(&db, &Author::user(&actor), compact_id, new).await?;
             Ok(())
         }
@@ -282,14 +276,7 @@ pub async fn add_commitment(
 pub async fn update_commitment(
     csrf: String,
     commitment_id: i32,
-    party_id: i32,
-    kind: CommitmentKind,
-    category: CommitmentCategory,
-    text: String,
-    priority_code: String,
-    #[server(default)] indicator: String,
-    due_on: String,
-    #[server(default)] responsible_office: String,
+    commitment: CommitmentForm,
 ) -> Result<(), AppError> {
     use ssr::*;
     respond(
@@ -307,16 +294,7 @@ pub async fn update_commitment(
                     kind: owner.kind,
                 },
             )?;
-            let fields = (
-                category,
-                text,
-                priority_code,
-                indicator,
-                due_on,
-                responsible_office,
-            );
-            let new =
-                commitment_from_form(&actor, owner.country_id, party_id, kind, fields).await?;
+            let new = commitment_from_form(&actor, owner.country_id, commitment)?;
             commitments::update(&db, &Author::user(&actor), commitment_id, new).await?;
             Ok(())
         }

@@ -20,7 +20,7 @@ pub struct FundingView {
     pub records_activities: bool,
 }
 
-/// Parses a `group_by` query value; anything else reads by partner.
+/// Reads a page's `group_by` query value; anything else reads by partner.
 pub fn group_by_param(value: Option<&str>) -> GroupBy {
     value
         .and_then(GroupBy::from_code)
@@ -31,7 +31,7 @@ pub fn group_by_param(value: Option<&str>) -> GroupBy {
 #[server]
 pub async fn load_funding(
     country: String,
-    group_by: Option<String>,
+    group_by: Option<GroupBy>,
     fiscal_year: Option<i32>,
 ) -> Result<FundingView, AppError> {
     use crate::policy::{Action, allows};
@@ -42,7 +42,7 @@ pub async fn load_funding(
             let (country_id, summary) =
                 crate::services::accounts::countries::get_with_id(&db, &country).await?;
             let actor = crate::auth::current_actor().await?;
-            let group_by = group_by_param(group_by.as_deref());
+            let group_by = group_by.unwrap_or(GroupBy::Partner);
             let report =
                 crate::services::funding::report::build(&db, country_id, group_by, fiscal_year)
                     .await?;

@@ -75,12 +75,8 @@ pub async fn import_iati(
             let db = crate::state::db()?;
             let (country_id, _) =
                 crate::services::accounts::countries::get_with_id(&db, &country).await?;
-            let organisation_id = match organisation_id.trim() {
-                "" => None,
-                id => Some(id.parse::<i32>().map_err(|_| {
-                    AppError::invalid("organisation_id", "must be an organisation of this country")
-                })?),
-            };
+            let organisation_id =
+                crate::types::input::optional_id("organisation_id", &organisation_id)?;
             crate::auth::ensure(
                 &actor,
                 crate::policy::Action::ImportIati {

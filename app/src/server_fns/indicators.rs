@@ -1,14 +1,10 @@
 //! Indicator definitions, targets, measurements and comments.
-#![allow(
-    clippy::too_many_arguments,
-    reason = "a server function takes one argument per form field, and the macro's expansion defeats #[expect]"
-)]
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::AppError;
-use crate::types::{Formula, Indicator, OrganisationRef};
+use crate::types::{Direction, Formula, Indicator, OrganisationRef, Unit};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndicatorsView {
@@ -64,24 +60,45 @@ pub async fn load_indicators(country: String) -> Result<IndicatorsView, AppError
     )
 }
 
+/// The fields of the form that defines an indicator: `indicator[name]`
+/// and so on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IndicatorForm {
+    /// Blank for a computed indicator, which takes its formula's.
+    #[serde(default)]
+    pub code: String,
+    pub name: String,
+    pub definition: String,
+    /// Blank (none) for an indicator its owner enters.
+    #[serde(default)]
+    pub formula: Option<Formula>,
+    /// An entered indicator's; a computed one takes its formula's.
+    #[serde(default)]
+    pub unit: Option<Unit>,
+    /// An entered indicator's; a computed one takes its formula's.
+    #[serde(default)]
+    pub direction: Option<Direction>,
+    /// The pillar's number; blank for cross-cutting.
+    #[serde(default)]
+    pub pillar: String,
+    /// The owning organisation's id; blank for the government's planners.
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub baseline_value: String,
+    #[serde(default)]
+    pub baseline_date: String,
+}
+
 /// A planner defines an indicator. A computed one names its formula and
 /// takes the formula's code, unit and direction.
 #[server]
 pub async fn define_indicator(
     csrf: String,
     country: String,
-    code: String,
-    name: String,
-    definition: String,
-    formula: String,
-    unit: String,
-    direction: String,
-    pillar: String,
-    owner: String,
-    baseline_value: String,
-    baseline_date: String,
+    indicator: IndicatorForm,
 ) -> Result<(), AppError> {
-    use crate::types::{Baseline, Direction, NewIndicator, Unit};
+    use crate::types::{Baseline, NewIndicator};
     crate::server_fns::form::respond(
         async {
             let actor = crate::auth::signed_in(&csrf).await?;
@@ -89,20 +106,24 @@ pub async fn define_indicator(
             let (country_id, _) =
                 crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, crate::policy::Action::EditIndicators { country_id })?;
-            let formula = match formula.trim() {
-                "" => None,
-                code => Some(
-                    Formula::from_code(code)
-                        .ok_or_else(|| AppError::invalid("formula", "is not a known formula"))?,
-                ),
-            };
+            let IndicatorForm {
+                code,
+                name,
+                definition,
+                formula,
+                unit,
+                direction,
+                pillar,
+                owner,
+                baseline_value,
+                baseline_date,
+            } = indicator;
             let (code, unit, direction) = match formula {
                 Some(f) => (f.code().to_string(), f.unit(), f.direction()),
                 None => (
                     code,
-                    Unit::from_code(&unit)
-                        .ok_or_else(|| AppError::invalid("unit", "choose a unit"))?,
-                    Direction::from_code(&direction)
+                    unit.ok_or_else(|| AppError::invalid("unit", "choose a unit"))?,
+                    direction
                         .ok_or_else(|| AppError::invalid("direction", "choose a direction"))?,
                 ),
             };

@@ -1,16 +1,12 @@
 //! A priority's page, the changes a planner makes to a draft's priorities,
 //! and the peace agreements they implement.
-#![allow(
-    clippy::too_many_arguments,
-    reason = "a server function takes one argument per form field, and the macro's expansion defeats #[expect]"
-)]
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::CostInput;
+use super::PriorityForm;
 use crate::AppError;
-use crate::types::{Organisation, PeerPriority, Phase, Strategy, ThematicArea, TransitionFunction};
+use crate::types::{Organisation, PeerPriority, Strategy, TransitionFunction};
 
 /// A priority's page: the version it is read in (whole, for its pillars,
 /// years and agreements), peers' work in the same thematic area, and the
@@ -113,33 +109,13 @@ pub async fn update_priority(
     csrf: String,
     strategy_id: i32,
     priority_id: i32,
-    pillar_id: i32,
-    code: String,
-    title: String,
-    objective: String,
-    lead_organisation_id: i32,
-    phase: Phase,
-    thematic_area: ThematicArea,
-    #[server(default)] partner_ids: Vec<i32>,
-    #[server(default)] provision_ids: Vec<i32>,
-    #[server(default)] costs: Vec<CostInput>,
+    priority: PriorityForm,
 ) -> Result<(), AppError> {
     use ssr::*;
     respond(
         async {
             let (actor, db) = planner_of_strategy(&csrf, strategy_id).await?;
-            let new = crate::types::NewPriority {
-                pillar_id,
-                code,
-                title,
-                objective,
-                lead_organisation_id,
-                partner_ids,
-                provision_ids,
-                phase,
-                thematic_area,
-                costs: super::strategy::parse_costs(costs)?,
-            };
+            let new = priority.into_new()?;
             let changed =
                 priorities::update(&db, &Author::user(&actor), strategy_id, priority_id, new)
                     .await?;

@@ -1,8 +1,4 @@
 //! The strategy page and its changes.
-#![allow(
-    clippy::too_many_arguments,
-    reason = "a server function takes one argument per form field, and the macro's expansion defeats #[expect]"
-)]
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -44,8 +40,46 @@ pub struct CostInput {
     pub amount: String,
 }
 
+/// The fields of the form that adds or changes a priority, posted as
+/// `priority[title]`, `priority[costs][0][amount]` and so on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PriorityForm {
+    pub pillar_id: i32,
+    pub code: String,
+    pub title: String,
+    pub objective: String,
+    pub lead_organisation_id: i32,
+    pub phase: Phase,
+    pub thematic_area: ThematicArea,
+    #[serde(default)]
+    pub partner_ids: Vec<i32>,
+    #[serde(default)]
+    pub provision_ids: Vec<i32>,
+    #[serde(default)]
+    pub costs: Vec<CostInput>,
+}
+
 #[cfg(feature = "ssr")]
-pub(super) use ssr::{parse_costs, planner_of_strategy};
+impl PriorityForm {
+    /// The priority the form describes, its typed costs read.
+    pub(super) fn into_new(self) -> Result<crate::types::NewPriority, AppError> {
+        Ok(crate::types::NewPriority {
+            pillar_id: self.pillar_id,
+            code: self.code,
+            title: self.title,
+            objective: self.objective,
+            lead_organisation_id: self.lead_organisation_id,
+            partner_ids: self.partner_ids,
+            provision_ids: self.provision_ids,
+            phase: self.phase,
+            thematic_area: self.thematic_area,
+            costs: ssr::parse_costs(self.costs)?,
+        })
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub(super) use ssr::planner_of_strategy;
 
 #[cfg(feature = "ssr")]
 mod ssr {
@@ -219,33 +253,13 @@ pub async fn create_strategy(
 pub async fn add_priority(
     csrf: String,
     strategy_id: i32,
-    pillar_id: i32,
-    code: String,
-    title: String,
-    objective: String,
-    lead_organisation_id: i32,
-    phase: Phase,
-    thematic_area: ThematicArea,
-    #[server(default)] partner_ids: Vec<i32>,
-    #[server(default)] provision_ids: Vec<i32>,
-    #[server(default)] costs: Vec<CostInput>,
+    priority: PriorityForm,
 ) -> Result<(), AppError> {
     use ssr::*;
     respond(
         async {
             let (actor, db) = planner_of_strategy(&csrf, strategy_id).await?;
-            let new = crate::types::NewPriority {
-                pillar_id,
-                code,
-                title,
-                objective,
-                lead_organisation_id,
-                partner_ids,
-                provision_ids,
-                phase,
-                thematic_area,
-                costs: parse_costs(costs)?,
-            };
+            let new = priority.into_new()?;
             priorities::add(&db, &Author::user(&actor), strategy_id, new).await?;
             Ok(())
         }

@@ -1,8 +1,4 @@
 //! The transition page and its changes.
-#![allow(
-    clippy::too_many_arguments,
-    reason = "a server function takes one argument per form field, and the macro's expansion defeats #[expect]"
-)]
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -97,20 +93,29 @@ pub async fn set_transition_plan(
     )
 }
 
+/// The fields of the form that adds a mission function to hand over:
+/// `function[name]` and so on. Blank yearly amounts are zero.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TransitionFunctionForm {
+    pub kind: FunctionKind,
+    pub name: String,
+    pub current_provider: String,
+    pub future_owner_id: i32,
+    pub target_handover: String,
+    pub readiness: Readiness,
+    pub mission_cost: String,
+    pub after_cost: String,
+    pub secured: String,
+    /// The strategy priority it serves; blank for none.
+    #[serde(default)]
+    pub priority_code: Option<String>,
+}
+
 #[server]
 pub async fn add_transition_function(
     csrf: String,
     country: String,
-    kind: FunctionKind,
-    name: String,
-    current_provider: String,
-    future_owner_id: i32,
-    target_handover: String,
-    readiness: Readiness,
-    mission_cost: String,
-    after_cost: String,
-    secured: String,
-    #[server(default)] priority_code: Option<String>,
+    function: TransitionFunctionForm,
 ) -> Result<(), AppError> {
     use crate::types::input::date;
     crate::server_fns::form::respond(
@@ -120,21 +125,20 @@ pub async fn add_transition_function(
             let (country_id, _) =
                 crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, crate::policy::Action::EditTransition { country_id })?;
-            let function = crate::types::NewFunction {
-                kind,
-                name,
-                current_provider,
-                future_owner_id,
-                target_handover: date("target_handover", &target_handover)?,
-                readiness,
-                mission_cost: amount_or_zero("mission_cost", &mission_cost)?,
-                after_cost: amount_or_zero("after_cost", &after_cost)?,
-                secured: amount_or_zero("secured", &secured)?,
-                priority_code,
+            let new = crate::types::NewFunction {
+                kind: function.kind,
+                name: function.name,
+                current_provider: function.current_provider,
+                future_owner_id: function.future_owner_id,
+                target_handover: date("target_handover", &function.target_handover)?,
+                readiness: function.readiness,
+                mission_cost: amount_or_zero("mission_cost", &function.mission_cost)?,
+                after_cost: amount_or_zero("after_cost", &function.after_cost)?,
+                secured: amount_or_zero("secured", &function.secured)?,
+                priority_code: function.priority_code,
             };
             let author = crate::services::accounts::audit::Author::user(&actor);
-            crate::services::transition::plans::add_function(&db, &author, country_id, function)
-                .await?;
+            crate::services::transition::plans::add_function(&db, &author, country_id, new).await?;
             Ok(())
         }
         .await,

@@ -296,32 +296,28 @@ pub struct Totals {
 }
 
 impl Totals {
-    pub fn add(&mut self, measure: Measure, amount: Decimal) {
-        match measure {
-            Measure::Pledged => self.pledged += amount,
-            Measure::Committed => self.committed += amount,
-            Measure::Disbursed => self.disbursed += amount,
-            Measure::Spent => self.spent += amount,
-        }
+    /// Adds `amount` to `measure`; `None` when the sum would not fit.
+    pub fn add(&mut self, measure: Measure, amount: Decimal) -> Option<()> {
+        let slot = match measure {
+            Measure::Pledged => &mut self.pledged,
+            Measure::Committed => &mut self.committed,
+            Measure::Disbursed => &mut self.disbursed,
+            Measure::Spent => &mut self.spent,
+        };
+        *slot = slot.checked_add(amount)?;
+        Some(())
     }
 
-    pub fn plus(mut self, other: Totals) -> Totals {
-        self.pledged += other.pledged;
-        self.committed += other.committed;
-        self.disbursed += other.disbursed;
-        self.spent += other.spent;
-        self
+    /// The two added measure by measure; `None` when a sum would not fit.
+    pub fn plus(self, other: Totals) -> Option<Totals> {
+        Some(Totals {
+            pledged: self.pledged.checked_add(other.pledged)?,
+            committed: self.committed.checked_add(other.committed)?,
+            disbursed: self.disbursed.checked_add(other.disbursed)?,
+            spent: self.spent.checked_add(other.spent)?,
+        })
     }
 
-    pub fn minus(mut self, other: Totals) -> Totals {
-        self.pledged -= other.pledged;
-        self.committed -= other.committed;
-        self.disbursed -= other.disbursed;
-        self.spent -= other.spent;
-        self
-    }
-
-    /// Each amount rounded to the cent.
     pub fn rounded(self) -> Totals {
         let r = |d: Decimal| d.round_dp(2);
         Totals {

@@ -12,9 +12,7 @@ use crate::types::Share;
 /// typing mistake.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 
-/// The largest amount accepted, in units of any currency: larger than any
-/// country's budget in any currency, small enough that sums stay exact.
-pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
+use crate::types::money::MAX_AMOUNT;
 
 const AMOUNT_FORMS: &str = "write it with a dot for decimals and commas or spaces between thousands, such as 1500000.50 or 1,500,000.50";
 

@@ -6,6 +6,22 @@ use rust_decimal::Decimal;
 /// Decimal places kept for every currency.
 pub const SCALE: u32 = 2;
 
+/// The largest amount accepted, in units of any currency: larger than any
+/// country's budget in any currency, small enough that every sum is exact.
+pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
+
+/// The largest exchange rate accepted: one unit of a currency worth a
+/// billion units of the reporting currency.
+pub const MAX_RATE: i64 = 1_000_000_000;
+
+/// The largest indicator value accepted, either side of zero.
+pub const MAX_INDICATOR_VALUE: i64 = 1_000_000_000_000_000;
+
+/// The message for an amount past [`MAX_AMOUNT`].
+pub fn too_large() -> String {
+    format!("must be at most {MAX_AMOUNT}")
+}
+
 /// The amount in hundredths, or `None` when it has more than two decimal
 /// places or does not fit.
 pub fn to_minor(amount: Decimal) -> Option<i64> {

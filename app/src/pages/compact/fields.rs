@@ -7,8 +7,9 @@ use crate::types::{
     Commitment, CommitmentCategory, CommitmentKind, CommitmentStatus, NewCommitment, Party,
 };
 
-/// Every agreed field of a commitment; `prefix` keeps the ids of several
-/// forms on one page apart.
+/// Every agreed field of a commitment, named as the fields of
+/// [`CommitmentForm`](crate::server_fns::CommitmentForm) (`commitment[text]`);
+/// `prefix` keeps the ids of several forms on one page apart.
 #[component]
 pub fn CommitmentFields(
     prefix: String,
@@ -37,30 +38,30 @@ pub fn CommitmentFields(
         .unwrap_or_default();
     view! {
         <label for=id("party")>"Party"</label>
-        <select id=id("party") name="party_id">
+        <select id=id("party") name="commitment[party_id]">
             {parties
                 .into_iter()
                 .map(|p| view! { <option value=p.id selected=Some(p.id) == party_id>{p.name}</option> })
                 .collect_view()}
         </select>
         <label for=id("kind")>"Kind"</label>
-        <select id=id("kind") name="kind">
+        <select id=id("kind") name="commitment[kind]">
             {kinds
                 .into_iter()
                 .map(|k| view! { <option value=k.code() selected=Some(k) == kind>{k.label()}</option> })
                 .collect_view()}
         </select>
         <label for=id("category")>"Category"</label>
-        <select id=id("category") name="category">
+        <select id=id("category") name="commitment[category]">
             {CommitmentCategory::ALL
                 .iter()
                 .map(|c| view! { <option value=c.code() selected=Some(*c) == category>{c.label()}</option> })
                 .collect_view()}
         </select>
         <label for=id("text")>"Commitment"</label>
-        <textarea id=id("text") name="text" rows="3" required=true>{text}</textarea>
+        <textarea id=id("text") name="commitment[text]" rows="3" required=true>{text}</textarea>
         <label for=id("priority")>"Strategy priority it serves"</label>
-        <select id=id("priority") name="priority_code">
+        <select id=id("priority") name="commitment[priority_code]">
             {priorities
                 .into_iter()
                 .map(|(c, title)| {
@@ -70,11 +71,11 @@ pub fn CommitmentFields(
                 .collect_view()}
         </select>
         <label for=id("indicator")>"Indicator (optional)"</label>
-        <input id=id("indicator") name="indicator" maxlength="300" value=indicator />
+        <input id=id("indicator") name="commitment[indicator]" maxlength="300" value=indicator />
         <label for=id("due")>"Due date"</label>
-        <input id=id("due") name="due_on" type="date" required=true value=due />
+        <input id=id("due") name="commitment[due_on]" type="date" required=true value=due />
         <label for=id("office")>"Responsible office"</label>
-        <input id=id("office") name="responsible_office" maxlength="200" value=office />
+        <input id=id("office") name="commitment[responsible_office]" maxlength="200" value=office />
     }
 }
 

@@ -251,34 +251,34 @@ fn TransactionForm(
                 <input type="hidden" name="country" value=code />
                 <input type="hidden" name="activity_id" value=activity_id />
                 <label for=id("kind")>"Type"</label>
-                <select id=id("kind") name="kind">
+                <select id=id("kind") name="transaction[kind]">
                     {TransactionKind::ALL
                         .iter()
                         .map(|k| view! { <option value=k.code() selected=*k == TransactionKind::Disbursement>{k.label()}</option> })
                         .collect_view()}
                 </select>
                 <label for=id("transaction_date")>"Date"</label>
-                <input id=id("transaction_date") name="transaction_date" type="date" required=true />
+                <input id=id("transaction_date") name="transaction[transaction_date]" type="date" required=true />
                 <label for=id("amount")>"Amount"</label>
-                <input id=id("amount") name="amount" inputmode="decimal" required=true />
+                <input id=id("amount") name="transaction[amount]" inputmode="decimal" required=true />
                 <label for=id("currency")>"Currency (ISO 4217)"</label>
-                <input id=id("currency") name="currency" value=currency maxlength="3" />
+                <input id=id("currency") name="transaction[currency]" value=currency maxlength="3" />
                 <label for=id("value_date")>"Value date, for the exchange rate (blank: the date above)"</label>
-                <input id=id("value_date") name="value_date" type="date" />
+                <input id=id("value_date") name="transaction[value_date]" type="date" />
                 <label for=id("provider_org_id")>"From (optional)"</label>
-                <select id=id("provider_org_id") name="provider_org_id">
+                <select id=id("provider_org_id") name="transaction[provider_org_id]">
                     <option value="">"Not stated"</option>
                     {organisation_options()}
                 </select>
                 <label for=id("receiver_org_id")>"To (optional; a pooled fund makes this a contribution)"</label>
-                <select id=id("receiver_org_id") name="receiver_org_id">
+                <select id=id("receiver_org_id") name="transaction[receiver_org_id]">
                     <option value="">"Not stated"</option>
                     {receivers()}
                 </select>
                 <label for=id("description")>"Description"</label>
-                <input id=id("description") name="description" maxlength="300" />
+                <input id=id("description") name="transaction[description]" maxlength="300" />
                 <label for=id("on_budget")>"On budget"</label>
-                <select id=id("on_budget") name="on_budget">
+                <select id=id("on_budget") name="transaction[on_budget]">
                     <option value="">"As the activity"</option>
                     <option value="yes">"Yes"</option>
                     <option value="no">"No"</option>
@@ -338,39 +338,39 @@ fn ActivityForm(
                 <input type="hidden" name="country" value=code />
                 <input type="hidden" name="organisation_id" value=organisation_id />
                 <label for="title">"Title"</label>
-                <input id="title" name="title" required=true maxlength="300" />
+                <input id="title" name="activity[title]" required=true maxlength="300" />
                 <label for="description">"Description"</label>
-                <textarea id="description" name="description" rows="3"></textarea>
+                <textarea id="description" name="activity[description]" rows="3"></textarea>
                 <label for="iati_identifier">"IATI identifier (if published)"</label>
-                <input id="iati_identifier" name="iati_identifier" maxlength="200" />
+                <input id="iati_identifier" name="activity[iati_identifier]" maxlength="200" />
                 <label for="status">"Status"</label>
-                <select id="status" name="status">
+                <select id="status" name="activity[status]">
                     {ActivityStatus::ALL
                         .iter()
                         .map(|s| view! { <option value=s.code() selected=*s == ActivityStatus::Implementation>{s.label()}</option> })
                         .collect_view()}
                 </select>
                 <label for="money_type">"Type of money"</label>
-                <select id="money_type" name="money_type">
+                <select id="money_type" name="activity[money_type]">
                     {MoneyType::ALL.iter().map(|m| view! { <option value=m.code()>{m.label()}</option> }).collect_view()}
                 </select>
                 <label for="channel">"Channel"</label>
-                <select id="channel" name="channel">
+                <select id="channel" name="activity[channel]">
                     {Channel::ALL.iter().map(|c| view! { <option value=c.code()>{c.label()}</option> }).collect_view()}
                 </select>
                 <label for="default_currency">"Currency (ISO 4217)"</label>
-                <input id="default_currency" name="default_currency" value="USD" maxlength="3" required=true />
+                <input id="default_currency" name="activity[default_currency]" value="USD" maxlength="3" required=true />
                 <label for="aid_type">"IATI aid type (e.g. C01 project, B03 pooled fund)"</label>
-                <input id="aid_type" name="aid_type" maxlength="8" />
+                <input id="aid_type" name="activity[aid_type]" maxlength="8" />
                 <label for="finance_type">"IATI finance type (e.g. 110 grant)"</label>
-                <input id="finance_type" name="finance_type" maxlength="8" />
+                <input id="finance_type" name="activity[finance_type]" maxlength="8" />
                 <label for="sectors">"DAC sectors with percentages (e.g. 15210 60; 15220 40)"</label>
-                <input id="sectors" name="sectors" />
+                <input id="sectors" name="activity[sectors]" />
                 <label for="priorities">"Strategy priorities with percentages"</label>
-                <input id="priorities" name="priorities" aria-describedby="priority-codes" />
+                <input id="priorities" name="activity[priorities]" aria-describedby="priority-codes" />
                 <p id="priority-codes" class="hint">{format!("Priorities: {codes}")}</p>
                 <label for="budget_line_id">"National budget line"</label>
-                <select id="budget_line_id" name="budget_line_id">
+                <select id="budget_line_id" name="activity[budget_line_id]">
                     <option value="">"None"</option>
                     {budget_lines
                         .into_iter()
@@ -383,11 +383,11 @@ fn ActivityForm(
                         .flags()
                         .into_iter()
                         .map(|(name, label, _)| view! {
-                            <label class="check"><input type="checkbox" name=name />{label}</label>
+                            <label class="check"><input type="checkbox" name=format!("activity[{name}]") />{label}</label>
                         })
                         .collect_view()}
                 </fieldset>
-                <label class="check"><input type="checkbox" name="published" checked=true />"Publish (count it in the funding views and the API)"</label>
+                <label class="check"><input type="checkbox" name="activity[published]" checked=true />"Publish (count it in the funding views and the API)"</label>
                 <button type="submit">"Record activity"</button>
             </ActionForm>
         </section>

@@ -181,18 +181,18 @@ fn LineForm(code: String, action: ServerAction<AddBudgetLine>) -> impl IntoView 
                 <CsrfField />
                 <input type="hidden" name="country" value=code />
                 <label for="line_code">"Code in the chart of accounts"</label>
-                <input id="line_code" name="line_code" required=true maxlength="40" />
+                <input id="line_code" name="line[line_code]" required=true maxlength="40" />
                 <label for="line_name">"Name"</label>
-                <input id="line_name" name="line_name" required=true maxlength="200" />
+                <input id="line_name" name="line[line_name]" required=true maxlength="200" />
                 <label for="admin_unit">"Held by (ministry or agency)"</label>
-                <input id="admin_unit" name="admin_unit" maxlength="200" />
+                <input id="admin_unit" name="line[admin_unit]" maxlength="200" />
                 <label for="function_name">"Function"</label>
-                <input id="function_name" name="function_name" maxlength="200" />
+                <input id="function_name" name="line[function_name]" maxlength="200" />
                 <label for="sector_code">"DAC sector category (3 digits, e.g. 152)"</label>
-                <input id="sector_code" name="sector_code" maxlength="3" inputmode="numeric" />
+                <input id="sector_code" name="line[sector_code]" maxlength="3" inputmode="numeric" />
                 <label for="parent_code">"Parent line's code"</label>
-                <input id="parent_code" name="parent_code" maxlength="40" />
-                <label class="check"><input type="checkbox" name="security" />"A security line"</label>
+                <input id="parent_code" name="line[parent_code]" maxlength="40" />
+                <label class="check"><input type="checkbox" name="line[security]" />"A security line"</label>
                 <button type="submit">"Add line"</button>
             </ActionForm>
         </details>

@@ -22,7 +22,7 @@ use crate::types::{FundingReport, FundingRow, GroupBy};
 pub fn FundingPage() -> impl IntoView {
     let code = country_code_param();
     let query = use_query_map();
-    let group_by = move || query.read().get("group_by");
+    let group_by = move || Some(group_by_param(query.read().get("group_by").as_deref()));
     let fiscal_year = move || {
         query
             .read()

@@ -152,7 +152,7 @@ fn DefineForm(
                 <CsrfField />
                 <input type="hidden" name="country" value=code />
                 <label for="formula">"Computed from the data by"</label>
-                <select id="formula" name="formula">
+                <select id="formula" name="indicator[formula]">
                     <option value="">"Nothing: it is entered by its owner"</option>
                     {undefined_formulas
                         .into_iter()
@@ -160,33 +160,33 @@ fn DefineForm(
                         .collect_view()}
                 </select>
                 <label for="code">"Code (letters, digits, . _ -; a computed one takes its formula's)"</label>
-                <input id="code" name="code" maxlength="40" />
+                <input id="code" name="indicator[code]" maxlength="40" />
                 <label for="name">"Name"</label>
-                <input id="name" name="name" required=true maxlength="200" />
+                <input id="name" name="indicator[name]" required=true maxlength="200" />
                 <label for="definition">"Definition"</label>
-                <textarea id="definition" name="definition" rows="3" required=true maxlength="2000"></textarea>
+                <textarea id="definition" name="indicator[definition]" rows="3" required=true maxlength="2000"></textarea>
                 <label for="unit">"Unit (an entered indicator's)"</label>
-                <select id="unit" name="unit">
+                <select id="unit" name="indicator[unit]">
                     {Unit::ALL.iter().map(|u| view! { <option value=u.code()>{u.label()}</option> }).collect_view()}
                 </select>
                 <label for="direction">"Direction (an entered indicator's)"</label>
-                <select id="direction" name="direction">
+                <select id="direction" name="indicator[direction]">
                     {Direction::ALL.iter().map(|d| view! { <option value=d.code()>{d.label()}</option> }).collect_view()}
                 </select>
                 <label for="pillar">"Pillar"</label>
-                <select id="pillar" name="pillar">
+                <select id="pillar" name="indicator[pillar]">
                     <option value="">"Cross-cutting"</option>
                     {pillars.into_iter().map(|(n, title)| view! { <option value=n>{format!("{n}. {title}")}</option> }).collect_view()}
                 </select>
                 <label for="owner">"Owner (who enters the measurements)"</label>
-                <select id="owner" name="owner">
+                <select id="owner" name="indicator[owner]">
                     <option value="">"The government's planners"</option>
                     {organisations.into_iter().map(|o| view! { <option value=o.id>{o.name}</option> }).collect_view()}
                 </select>
                 <label for="baseline_value">"Baseline value"</label>
-                <input id="baseline_value" name="baseline_value" inputmode="decimal" />
+                <input id="baseline_value" name="indicator[baseline_value]" inputmode="decimal" />
                 <label for="baseline_date">"Baseline date"</label>
-                <input id="baseline_date" name="baseline_date" type="date" />
+                <input id="baseline_date" name="indicator[baseline_date]" type="date" />
                 <button type="submit">"Define the indicator"</button>
             </ActionForm>
         </details>

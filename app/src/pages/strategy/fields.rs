@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use crate::types::{FiscalYear, NewPriority, Organisation, Phase, Strategy, ThematicArea};
 
 /// Every field of a priority of `strategy`, filled from `current` when a
-/// priority is being changed.
+/// priority is being changed; named as the fields of
+/// [`PriorityForm`](crate::server_fns::PriorityForm), `priority[title]`.
 #[component]
 pub fn PriorityFields(
     strategy: Strategy,
@@ -53,7 +54,7 @@ pub fn PriorityFields(
         .collect();
     view! {
         <label for="pillar_id">"Pillar"</label>
-        <select id="pillar_id" name="pillar_id">
+        <select id="pillar_id" name="priority[pillar_id]">
             {strategy
                 .pillars
                 .iter()
@@ -65,13 +66,13 @@ pub fn PriorityFields(
                 .collect_view()}
         </select>
         <label for="code">"Code, e.g. 2.3"</label>
-        <input id="code" name="code" required=true maxlength="16" value=current.code.clone() />
+        <input id="code" name="priority[code]" required=true maxlength="16" value=current.code.clone() />
         <label for="priority-title">"Title"</label>
-        <input id="priority-title" name="title" required=true maxlength="300" value=current.title.clone() />
+        <input id="priority-title" name="priority[title]" required=true maxlength="300" value=current.title.clone() />
         <label for="objective">"Objective"</label>
-        <textarea id="objective" name="objective" rows="2">{current.objective.clone()}</textarea>
+        <textarea id="objective" name="priority[objective]" rows="2">{current.objective.clone()}</textarea>
         <label for="lead_organisation_id">"Lead ministry"</label>
-        <select id="lead_organisation_id" name="lead_organisation_id">
+        <select id="lead_organisation_id" name="priority[lead_organisation_id]">
             {ministries
                 .into_iter()
                 .map(|o| view! {
@@ -91,7 +92,7 @@ pub fn PriorityFields(
                             <input
                                 type="checkbox"
                                 id=id.clone()
-                                name=format!("partner_ids[{i}]")
+                                name=format!("priority[partner_ids][{i}]")
                                 value=o.id
                                 checked=current.partner_ids.contains(&o.id)
                             />
@@ -116,7 +117,7 @@ pub fn PriorityFields(
                             <input
                                 type="checkbox"
                                 id=id.clone()
-                                name=format!("provision_ids[{i}]")
+                                name=format!("priority[provision_ids][{i}]")
                                 value=p.id
                                 checked=current.provision_ids.contains(&p.id)
                             />
@@ -129,14 +130,14 @@ pub fn PriorityFields(
                 .collect_view()}
         </fieldset>
         <label for="phase">"Phase"</label>
-        <select id="phase" name="phase">
+        <select id="phase" name="priority[phase]">
             {Phase::ALL
                 .iter()
                 .map(|p| view! { <option value=p.code() selected=*p == current.phase>{p.label()}</option> })
                 .collect_view()}
         </select>
         <label for="thematic_area">"Thematic area"</label>
-        <select id="thematic_area" name="thematic_area">
+        <select id="thematic_area" name="priority[thematic_area]">
             {ThematicArea::ALL
                 .iter()
                 .map(|a| view! {
@@ -150,9 +151,9 @@ pub fn PriorityFields(
                 .fiscal_years()
                 .enumerate()
                 .map(|(i, y)| view! {
-                    <input type="hidden" name=format!("costs[{i}][fiscal_year]") value=y />
+                    <input type="hidden" name=format!("priority[costs][{i}][fiscal_year]") value=y />
                     <label for=format!("cost-{y}")>{year_label(y)}</label>
-                    <input id=format!("cost-{y}") name=format!("costs[{i}][amount]") inputmode="decimal" value=cost_in(y) />
+                    <input id=format!("cost-{y}") name=format!("priority[costs][{i}][amount]") inputmode="decimal" value=cost_in(y) />
                 })
                 .collect_view()}
         </fieldset>

@@ -274,7 +274,7 @@ pub async fn view(
     {
         on.entry(group.key.clone())
             .or_default()
-            .add(&group, &rates, Decimal::ONE);
+            .add(&group, &rates, Decimal::ONE)?;
     }
     let category = Func::cust("SUBSTR").args([
         Expr::col((activity_sector::Entity, activity_sector::Column::SectorCode)),
@@ -303,7 +303,7 @@ pub async fn view(
     {
         off.entry(group.key.clone())
             .or_default()
-            .add(&group, &rates, Decimal::ONE);
+            .add(&group, &rates, Decimal::ONE)?;
     }
     let lines = lines(db, country_id).await?;
     let amounts: HashMap<i32, BudgetAmounts> = budget_amount::Entity::find()

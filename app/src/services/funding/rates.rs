@@ -15,6 +15,7 @@ use sea_orm::{
 };
 
 use crate::types::ExchangeRate;
+use crate::types::money::MAX_RATE;
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
@@ -48,6 +49,11 @@ pub fn validate(rate: &ExchangeRate, prefix: &str) -> Vec<FieldError> {
     }
     if rate.rate <= Decimal::ZERO {
         errors.push(FieldError::new(field("rate"), "must be greater than zero"));
+    } else if rate.rate > Decimal::from(MAX_RATE) {
+        errors.push(FieldError::new(
+            field("rate"),
+            format!("must be at most {MAX_RATE}"),
+        ));
     } else if rate.rate.scale() > 12 {
         errors.push(FieldError::new(
             field("rate"),
@@ -164,11 +170,12 @@ pub fn parse_csv(text: &str, quote_currency: &str) -> Result<Vec<ExchangeRate>, 
                 "must be a decimal number such as 1.0842",
             ));
         }
-        let currency = Currency::parse(&format!("{prefix}currency"), &get(0));
-        if let Err(AppError::Invalid(invalid)) = &currency {
-            errors.extend(invalid.iter().cloned());
-        }
-        if let (Ok(rate_date), Ok(rate), Ok(currency)) = (date, rate, currency) {
+        if let (Ok(rate_date), Ok(rate)) = (date, rate) {
+            let currency =
+                Currency::check(&format!("{prefix}currency"), &get(0)).unwrap_or_else(|error| {
+                    errors.push(error);
+                    Currency::stored(get(0))
+                });
             let parsed = ExchangeRate {
                 currency,
                 quote_currency: Currency::stored(quote_currency.to_string()),

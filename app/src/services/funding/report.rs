@@ -146,7 +146,7 @@ pub async fn build(
         tallies
             .entry(group.key.clone())
             .or_default()
-            .add(&group, &rates, Decimal::ONE);
+            .add(&group, &rates, Decimal::ONE)?;
     }
     if side == Side::Use && !funds.is_empty() {
         // Keyed by reporter: a fund's own flows are allocations.
@@ -167,7 +167,7 @@ pub async fn build(
             } else {
                 Decimal::ONE
             };
-            held.add(group, &rates, sign);
+            held.add(group, &rates, sign)?;
         }
         if pooled.is_empty() {
             tallies.remove(POOLED_UNALLOCATED);
@@ -178,9 +178,7 @@ pub async fn build(
     let mut total = Tally::default();
     let mut take = |key: &str, tallies: &mut BTreeMap<String, Tally>| {
         let tally = tallies.remove(key).unwrap_or_default();
-        total.totals = total.totals.plus(tally.totals);
-        total.unconverted += tally.unconverted;
-        tally
+        total.merge_totals(&tally).map(|()| tally)
     };
     let unaligned_label = "Not tied to a strategy priority".to_string();
     match group_by {
@@ -190,7 +188,7 @@ pub async fn build(
             let plan = Plan::from(strategy, fiscal_year);
             if group_by == GroupBy::Priority {
                 for (code, _, _, title, cost) in &plan.priorities {
-                    let tally = take(code, &mut tallies);
+                    let tally = take(code, &mut tallies)?;
                     rows.push(row(
                         code.clone(),
                         format!("{code} {title}"),
@@ -201,14 +199,14 @@ pub async fn build(
             } else {
                 let mut pillars: BTreeMap<i32, (String, Tally, Decimal)> = BTreeMap::new();
                 for (code, number, pillar_title, _, cost) in &plan.priorities {
-                    let tally = take(code, &mut tallies);
+                    let tally = take(code, &mut tallies)?;
                     let entry = pillars
                         .entry(*number)
                         .or_insert_with(|| (pillar_title.clone(), Tally::default(), Decimal::ZERO));
-                    entry.1.totals = entry.1.totals.plus(tally.totals);
-                    entry.1.on_budget_disbursed += tally.on_budget_disbursed;
-                    entry.1.unconverted += tally.unconverted;
-                    entry.2 += cost;
+                    entry.1.merge(&tally)?;
+                    entry.2 = entry.2.checked_add(*cost).ok_or_else(|| {
+                        AppError::OutOfRange(format!("the cost of pillar {number}"))
+                    })?;
                 }
                 for (number, (title, tally, cost)) in pillars {
                     rows.push(row(
@@ -220,17 +218,15 @@ pub async fn build(
                 }
             }
             // Codes of other strategy versions, then flows with no priority.
-            let mut unaligned = take(UNALIGNED, &mut tallies);
+            let mut unaligned = take(UNALIGNED, &mut tallies)?;
             let others: Vec<String> = tallies
                 .keys()
                 .filter(|k| k.as_str() != POOLED_UNALLOCATED)
                 .cloned()
                 .collect();
             for code in others {
-                let tally = take(&code, &mut tallies);
-                unaligned.totals = unaligned.totals.plus(tally.totals);
-                unaligned.on_budget_disbursed += tally.on_budget_disbursed;
-                unaligned.unconverted += tally.unconverted;
+                let tally = take(&code, &mut tallies)?;
+                unaligned.merge(&tally)?;
             }
             if unaligned.totals != Totals::default() || unaligned.unconverted > 0 {
                 rows.push(row(UNALIGNED.to_string(), unaligned_label, unaligned, None));
@@ -251,7 +247,7 @@ pub async fn build(
                 .collect();
             keyed.sort();
             for (name, key) in keyed {
-                let tally = take(&key, &mut tallies);
+                let tally = take(&key, &mut tallies)?;
                 rows.push(row(key, name, tally, None));
             }
         }
@@ -268,14 +264,14 @@ pub async fn build(
                         .label()
                     })
                     .unwrap_or_else(|_| key.clone());
-                let tally = take(&key, &mut tallies);
+                let tally = take(&key, &mut tallies)?;
                 rows.push(row(key, label, tally, None));
             }
         }
         GroupBy::MoneyType => {
             for kind in MoneyType::ALL {
                 if tallies.contains_key(kind.code()) {
-                    let tally = take(kind.code(), &mut tallies);
+                    let tally = take(kind.code(), &mut tallies)?;
                     rows.push(row(kind.code().into(), kind.label().into(), tally, None));
                 }
             }
@@ -283,7 +279,7 @@ pub async fn build(
         GroupBy::Channel => {
             for channel in Channel::ALL {
                 if tallies.contains_key(channel.code()) {
-                    let tally = take(channel.code(), &mut tallies);
+                    let tally = take(channel.code(), &mut tallies)?;
                     rows.push(row(
                         channel.code().into(),
                         channel.label().into(),
@@ -298,7 +294,7 @@ pub async fn build(
         // Money a fund holds is on no budget yet.
         let tally = Tally {
             on_budget_disbursed: Decimal::ZERO,
-            ..take(POOLED_UNALLOCATED, &mut tallies)
+            ..take(POOLED_UNALLOCATED, &mut tallies)?
         };
         rows.push(row(
             POOLED_UNALLOCATED.to_string(),
@@ -319,7 +315,7 @@ pub async fn build(
     )
     .await?
     {
-        overall.add(&group, &rates, Decimal::ONE);
+        overall.add(&group, &rates, Decimal::ONE)?;
     }
     let (rates_used, unconverted) = conversions(db, scope, &funds, &rates).await?;
     let disbursed = overall.totals.disbursed;
@@ -438,7 +434,7 @@ pub async fn by_year_of(
             years
                 .entry(year)
                 .or_default()
-                .add(&group, &rates, Decimal::ONE);
+                .add(&group, &rates, Decimal::ONE)?;
         }
     }
     Ok(years

@@ -126,18 +126,24 @@ pub(crate) struct Group {
     rate_date: Option<NaiveDate>,
     on_budget: bool,
     channel: String,
-    /// Sum of minor units times shares (10 000 = all of it).
-    scaled: i64,
+    /// The sum of the group's amounts in minor units times the group's
+    /// share (10 000 = all of it).
+    scaled: i128,
     count: i64,
 }
+
+/// Amounts are summed in SQL in two parts, the high and the low 32 bits of
+/// their minor units, so that neither sum can overflow a 64-bit integer on
+/// either database however many rows there are; Rust joins them in 128 bits.
+const SPLIT: i64 = 1 << 32;
 
 /// Constants in a grouping key are written inline (`Expr::cust`), not as
 /// parameters: PostgreSQL matches a GROUP BY expression to the selected one
 /// only when they read the same.
 ///
 /// Sums `query`'s flows by `key` and everything conversion needs; with
-/// `share`, each amount is weighted by that column (hundredths of a
-/// percent, a missing share counting as all).
+/// `share`, the amounts are grouped by that column too (hundredths of a
+/// percent, a missing share counting as all) and weighted by it in Rust.
 pub(crate) async fn groups(
     db: &impl ConnectionTrait,
     query: Select<transaction::Entity>,
@@ -146,13 +152,19 @@ pub(crate) async fn groups(
     rates: &RateTable,
 ) -> Result<Vec<Group>, AppError> {
     let rate_date = rate_date(rates.quote_currency())?;
-    let amount = match share {
-        Some(share) => t(transaction::Column::AmountMinor).mul(Expr::expr(Func::coalesce([
-            share,
-            Expr::val(FULL_SHARE as i32),
-        ]))),
-        None => t(transaction::Column::AmountMinor).mul(Expr::val(FULL_SHARE)),
+    let full = Expr::cust(FULL_SHARE.to_string());
+    let weighted = share.is_some();
+    let share: Expr = match share {
+        Some(share) => Func::coalesce([share, full]).into(),
+        None => full,
     };
+    let split = Expr::cust(SPLIT.to_string());
+    let amount = t(transaction::Column::AmountMinor);
+    let high = Func::cast_as(
+        Func::sum(amount.clone().div(split.clone())),
+        Alias::new("BIGINT"),
+    );
+    let low = Func::cast_as(Func::sum(amount.modulo(split)), Alias::new("BIGINT"));
     let on_budget: Expr = Expr::case(
         Expr::expr(Func::coalesce([
             t(transaction::Column::OnBudget),
@@ -162,24 +174,28 @@ pub(crate) async fn groups(
     )
     .finally(Expr::cust("0"))
     .into();
-    let rows = query
+    let mut query = query
         .expr_as(key.clone(), "key")
         .expr_as(t(transaction::Column::Kind), "kind")
         .expr_as(t(transaction::Column::Currency), "currency")
         .expr_as(rate_date.clone(), "rate_day")
         .expr_as(on_budget.clone(), "on_budget")
         .expr_as(a(activity::Column::Channel), "channel")
-        .expr_as(
-            Func::cast_as(Func::sum(amount), Alias::new("BIGINT")),
-            "scaled",
-        )
+        .expr_as(share.clone(), "share")
+        .expr_as(high, "high")
+        .expr_as(low, "low")
         .expr_as(Func::count(t(transaction::Column::Id)), "n")
         .group_by(key)
         .group_by(t(transaction::Column::Kind))
         .group_by(t(transaction::Column::Currency))
         .group_by(rate_date)
         .group_by(on_budget)
-        .group_by(a(activity::Column::Channel))
+        .group_by(a(activity::Column::Channel));
+    // PostgreSQL reads a constant in GROUP BY as a column's position.
+    if weighted {
+        query = query.group_by(share);
+    }
+    let rows = query
         .into_tuple::<(
             String,
             i16,
@@ -187,26 +203,33 @@ pub(crate) async fn groups(
             Option<NaiveDate>,
             i32,
             String,
+            i32,
+            i64,
             i64,
             i64,
         )>()
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .map(
-            |(key, kind, currency, rate_date, on_budget, channel, scaled, count)| Group {
-                key,
-                kind,
-                currency,
-                rate_date,
-                on_budget: on_budget != 0,
-                channel,
-                scaled,
-                count,
+            |(key, kind, currency, rate_date, on_budget, channel, share, high, low, count)| {
+                let minor = i128::from(high) * i128::from(SPLIT) + i128::from(low);
+                let scaled = minor.checked_mul(i128::from(share)).ok_or_else(|| {
+                    AppError::OutOfRange(format!("the sum of {count} flows in {currency}"))
+                })?;
+                Ok(Group {
+                    key,
+                    kind,
+                    currency,
+                    rate_date,
+                    on_budget: on_budget != 0,
+                    channel,
+                    scaled,
+                    count,
+                })
             },
         )
-        .collect())
+        .collect()
 }
 
 /// The ids of a country's pooled funds.
@@ -234,25 +257,68 @@ pub(crate) struct Tally {
 }
 
 impl Tally {
-    pub fn add(&mut self, group: &Group, rates: &RateTable, sign: Decimal) {
+    /// Adds a group's converted amount, times `sign`; a sum too large to
+    /// hold is reported, never wrapped.
+    pub fn add(&mut self, group: &Group, rates: &RateTable, sign: Decimal) -> Result<(), AppError> {
         let Some(measure) = TransactionKind::from_number(group.kind).and_then(|k| k.measure())
         else {
-            return;
+            return Ok(());
         };
         let date = group.rate_date.unwrap_or(NaiveDate::MIN);
         let Some(rate) = rates.rate(&group.currency, date) else {
-            self.unconverted += u32::try_from(group.count).unwrap_or(u32::MAX);
-            return;
+            self.unconverted = self
+                .unconverted
+                .saturating_add(u32::try_from(group.count).unwrap_or(u32::MAX));
+            return Ok(());
         };
-        let amount = Decimal::new(group.scaled, 2 + SHARE_SCALE) * rate.rate * sign;
-        self.totals.add(measure, amount);
+        let too_large = || {
+            AppError::OutOfRange(format!(
+                "the sum of {} flows in {}",
+                group.count, group.currency
+            ))
+        };
+        let amount = Decimal::try_from_i128_with_scale(group.scaled, 2 + SHARE_SCALE)
+            .ok()
+            .and_then(|a| a.checked_mul(rate.rate))
+            .and_then(|a| a.checked_mul(sign))
+            .ok_or_else(too_large)?;
+        self.totals.add(measure, amount).ok_or_else(too_large)?;
         if measure == Measure::Disbursed {
             if group.on_budget {
-                self.on_budget_disbursed += amount;
+                self.on_budget_disbursed = self
+                    .on_budget_disbursed
+                    .checked_add(amount)
+                    .ok_or_else(too_large)?;
             }
             if !Channel::from_code(&group.channel).is_some_and(Channel::is_government) {
-                self.outside_government_disbursed += amount;
+                self.outside_government_disbursed = self
+                    .outside_government_disbursed
+                    .checked_add(amount)
+                    .ok_or_else(too_large)?;
             }
         }
+        Ok(())
+    }
+
+    /// Adds another tally's totals, on-budget disbursements and unconverted
+    /// flows to this one.
+    pub fn merge(&mut self, other: &Tally) -> Result<(), AppError> {
+        self.merge_totals(other)?;
+        self.on_budget_disbursed = self
+            .on_budget_disbursed
+            .checked_add(other.on_budget_disbursed)
+            .ok_or_else(|| AppError::OutOfRange("a total of on-budget disbursements".into()))?;
+        Ok(())
+    }
+
+    /// Adds another tally's totals and unconverted flows to this one.
+    pub fn merge_totals(&mut self, other: &Tally) -> Result<(), AppError> {
+        self.totals = self
+            .totals
+            .clone()
+            .plus(other.totals.clone())
+            .ok_or_else(|| AppError::OutOfRange("a total".into()))?;
+        self.unconverted = self.unconverted.saturating_add(other.unconverted);
+        Ok(())
     }
 }

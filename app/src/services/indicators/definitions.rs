@@ -13,6 +13,7 @@ use sea_orm::{
     TransactionTrait,
 };
 
+use crate::types::money::MAX_INDICATOR_VALUE;
 use crate::types::{
     Baseline, Direction, FiscalYear, Formula, Indicator, Measurement, NewIndicator, NewMeasurement,
     OrganisationRef, Target, Unit,
@@ -43,6 +44,12 @@ pub(super) fn check_year(field: &str, year: i32) -> Result<(), AppError> {
 fn check_value(field: &str, unit: Unit, value: Decimal) -> Option<FieldError> {
     if value.scale() > 6 {
         return Some(FieldError::new(field, "must have at most 6 decimal places"));
+    }
+    if value.abs() > Decimal::from(MAX_INDICATOR_VALUE) {
+        return Some(FieldError::new(
+            field,
+            format!("must be between -{MAX_INDICATOR_VALUE} and {MAX_INDICATOR_VALUE}"),
+        ));
     }
     (unit == Unit::Share && (value < Decimal::ZERO || value > Decimal::ONE))
         .then(|| FieldError::new(field, "is a share: write it between 0 and 1 (0.45 for 45%)"))

@@ -71,10 +71,12 @@ pub(super) async fn by_partner(
         whole
             .entry(id)
             .or_default()
-            .add(&group, rates, Decimal::ONE);
+            .add(&group, rates, Decimal::ONE)?;
         for (part, bit) in parts.iter_mut().zip(holds.chars()) {
             if bit == '1' {
-                part.entry(id).or_default().add(&group, rates, Decimal::ONE);
+                part.entry(id)
+                    .or_default()
+                    .add(&group, rates, Decimal::ONE)?;
             }
         }
     }

@@ -37,12 +37,12 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             let draft = fresh_compact(t, world.country_id).await;
             let mut fields = vec![
                 ("csrf", csrf.clone()),
-                ("party_id", world.norad.clone()),
-                ("kind", "partner".into()),
-                ("category", "transparency".into()),
-                ("text", format!("Commitment {n}")),
-                ("priority_code", "5.2".into()),
-                ("due_on", "2027-06-30".into()),
+                ("commitment[party_id]", world.norad.clone()),
+                ("commitment[kind]", "partner".into()),
+                ("commitment[category]", "transparency".into()),
+                ("commitment[text]", format!("Commitment {n}")),
+                ("commitment[priority_code]", "5.2".into()),
+                ("commitment[due_on]", "2027-06-30".into()),
             ];
             if name == "add_commitment" {
                 fields.push(("compact_id", draft.id.to_string()));

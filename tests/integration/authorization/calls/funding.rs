@@ -26,12 +26,12 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             ];
             if name == "create_activity" {
                 fields.extend([
-                    ("title", format!("Activity {n}")),
-                    ("status", "2".into()),
-                    ("money_type", "development".into()),
-                    ("channel", "1".into()),
-                    ("default_currency", "EUR".into()),
-                    ("published", "on".into()),
+                    ("activity[title]", format!("Activity {n}")),
+                    ("activity[status]", "2".into()),
+                    ("activity[money_type]", "development".into()),
+                    ("activity[channel]", "1".into()),
+                    ("activity[default_currency]", "EUR".into()),
+                    ("activity[published]", "on".into()),
                 ]);
                 r.send::<CreateActivity>(fields).await
             } else {
@@ -49,9 +49,9 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 ("csrf", csrf.clone()),
                 ("country", "XD".into()),
                 ("activity_id", norad_activity(t, world, n).await.to_string()),
-                ("kind", "3".into()),
-                ("transaction_date", "2026-09-30".into()),
-                ("amount", "1,000.00".into()),
+                ("transaction[kind]", "3".into()),
+                ("transaction[transaction_date]", "2026-09-30".into()),
+                ("transaction[amount]", "1,000.00".into()),
             ])
             .await
         }
@@ -92,8 +92,8 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             r.send::<AddBudgetLine>(vec![
                 ("csrf", csrf.clone()),
                 ("country", "XD".into()),
-                ("line_code", format!("99-{n}")),
-                ("line_name", format!("Line {n}")),
+                ("line[line_code]", format!("99-{n}")),
+                ("line[line_name]", format!("Line {n}")),
             ])
             .await
         }

@@ -13,16 +13,16 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             r.send::<DefineIndicator>(vec![
                 ("csrf", csrf.clone()),
                 ("country", "XD".into()),
-                ("code", format!("test-{n}")),
-                ("name", format!("Indicator {n}")),
-                ("definition", "Counted by hand.".into()),
-                ("formula", "".into()),
-                ("unit", "number".into()),
-                ("direction", "higher".into()),
-                ("pillar", "".into()),
-                ("owner", "".into()),
-                ("baseline_value", "".into()),
-                ("baseline_date", "".into()),
+                ("indicator[code]", format!("test-{n}")),
+                ("indicator[name]", format!("Indicator {n}")),
+                ("indicator[definition]", "Counted by hand.".into()),
+                ("indicator[formula]", "".into()),
+                ("indicator[unit]", "number".into()),
+                ("indicator[direction]", "higher".into()),
+                ("indicator[pillar]", "".into()),
+                ("indicator[owner]", "".into()),
+                ("indicator[baseline_value]", "".into()),
+                ("indicator[baseline_date]", "".into()),
             ])
             .await
         }

@@ -36,15 +36,18 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             r.send::<AddPriority>(vec![
                 ("csrf", csrf.clone()),
                 ("strategy_id", draft.id.to_string()),
-                ("pillar_id", draft.pillars[0].id.to_string()),
-                ("code", format!("9.{n}")),
-                ("title", "A new priority".into()),
-                ("objective", String::new()),
-                ("lead_organisation_id", world.finance.clone()),
-                ("phase", "immediate".into()),
-                ("thematic_area", "other".into()),
-                ("costs[0][fiscal_year]", draft.first_fiscal_year.to_string()),
-                ("costs[0][amount]", "1000".into()),
+                ("priority[pillar_id]", draft.pillars[0].id.to_string()),
+                ("priority[code]", format!("9.{n}")),
+                ("priority[title]", "A new priority".into()),
+                ("priority[objective]", String::new()),
+                ("priority[lead_organisation_id]", world.finance.clone()),
+                ("priority[phase]", "immediate".into()),
+                ("priority[thematic_area]", "other".into()),
+                (
+                    "priority[costs][0][fiscal_year]",
+                    draft.first_fiscal_year.to_string(),
+                ),
+                ("priority[costs][0][amount]", "1000".into()),
             ])
             .await
         }
@@ -65,14 +68,14 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 ("csrf", csrf.clone()),
                 ("strategy_id", draft.id.to_string()),
                 ("priority_id", priority.to_string()),
-                ("pillar_id", draft.pillars[1].id.to_string()),
-                ("code", format!("6.{n}")),
-                ("title", "Renamed".into()),
-                ("objective", String::new()),
-                ("lead_organisation_id", world.finance.clone()),
-                ("partner_ids[0]", world.norad.clone()),
-                ("phase", "medium_term".into()),
-                ("thematic_area", "justice".into()),
+                ("priority[pillar_id]", draft.pillars[1].id.to_string()),
+                ("priority[code]", format!("6.{n}")),
+                ("priority[title]", "Renamed".into()),
+                ("priority[objective]", String::new()),
+                ("priority[lead_organisation_id]", world.finance.clone()),
+                ("priority[partner_ids][0]", world.norad.clone()),
+                ("priority[phase]", "medium_term".into()),
+                ("priority[thematic_area]", "justice".into()),
             ])
             .await
         }

@@ -34,15 +34,15 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             r.send::<AddTransitionFunction>(vec![
                 ("csrf", csrf.clone()),
                 ("country", "XD".into()),
-                ("kind", "mine_action".into()),
-                ("name", format!("Function {n}")),
-                ("current_provider", "UN mission".into()),
-                ("future_owner_id", world.finance.clone()),
-                ("target_handover", "2027-01-01".into()),
-                ("readiness", "planning".into()),
-                ("mission_cost", "1,000".into()),
-                ("after_cost", "500".into()),
-                ("secured", "".into()),
+                ("function[kind]", "mine_action".into()),
+                ("function[name]", format!("Function {n}")),
+                ("function[current_provider]", "UN mission".into()),
+                ("function[future_owner_id]", world.finance.clone()),
+                ("function[target_handover]", "2027-01-01".into()),
+                ("function[readiness]", "planning".into()),
+                ("function[mission_cost]", "1,000".into()),
+                ("function[after_cost]", "500".into()),
+                ("function[secured]", "".into()),
             ])
             .await
         }

@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelec
 
 use crate::codelists::{AID_TYPES, EARMARKING, FINANCE_TYPES, SECTORS};
 use crate::types::Currency;
-use crate::types::money::{from_minor, to_minor};
+use crate::types::money::{MAX_AMOUNT, from_minor, to_minor, too_large};
 use crate::types::{FiscalYear, NewActivity, NewTransaction, OrganisationKind, OrganisationRef};
 use crate::{AppError, FieldError};
 
@@ -167,10 +167,6 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
         .iter_mut()
         .for_each(|s| s.code = s.code.trim().to_uppercase());
     let mut errors = Vec::new();
-    match Currency::check("default_currency", &new.default_currency) {
-        Ok(currency) => new.default_currency = currency.into(),
-        Err(error) => errors.push(error),
-    }
     match facts.organisations.get(&new.reporting_org_id) {
         None => errors.push(FieldError::new(
             "reporting_org_id",
@@ -236,6 +232,10 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
         {
             errors.push(FieldError::new(field, format!("{code:?} is not {what}")));
         }
+    }
+    match Currency::check("default_currency", &new.default_currency) {
+        Ok(currency) => new.default_currency = currency.into(),
+        Err(error) => errors.push(error),
     }
     if new
         .participants
@@ -336,6 +336,8 @@ pub fn check_transaction(
             field("amount"),
             "must be greater than zero",
         ));
+    } else if new.amount > Decimal::from(MAX_AMOUNT) {
+        errors.push(FieldError::new(field("amount"), too_large()));
     } else if to_minor(new.amount).is_none() {
         errors.push(FieldError::new(
             field("amount"),

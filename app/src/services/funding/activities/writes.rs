@@ -11,12 +11,13 @@ use sea_orm::{
     TransactionSession, TransactionTrait,
 };
 
-use crate::types::money::to_minor;
+use crate::types::money::{MAX_AMOUNT, to_minor, too_large};
 use crate::types::{
     Activity, Currency, NewActivity, NewPlannedDisbursement, NewTransaction, PlannedDisbursement,
     Transaction, split_by_fiscal_year,
 };
 use crate::{AppError, FieldError};
+use rust_decimal::Decimal;
 
 use super::checks::*;
 use super::reads::{load_many, planned_to_wire, transaction_to_wire};
@@ -245,6 +246,10 @@ pub async fn add_planned_disbursement(
     let facts = CountryFacts::load(&txn, activity.country_id).await?;
     let mut errors = Vec::new();
     let amount_minor = match to_minor(new.amount) {
+        Some(_) if new.amount > Decimal::from(MAX_AMOUNT) => {
+            errors.push(FieldError::new("planned_amount", too_large()));
+            0
+        }
         Some(minor) if minor > 0 => minor,
         _ => {
             errors.push(FieldError::new(
