@@ -72,6 +72,18 @@ pub async fn compact_csv(
     ))
 }
 
+/// A text cell as a spreadsheet will read it: a cell that starts like a
+/// formula (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading
+/// apostrophe, so that no spreadsheet runs what a user typed (OWASP's
+/// advice on CSV injection).
+pub fn cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 /// One row per commitment, numbered as in the signed text.
 pub fn commitments_csv(compact: &Compact, today: chrono::NaiveDate) -> Result<String, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
@@ -91,15 +103,15 @@ pub fn commitments_csv(compact: &Compact, today: chrono::NaiveDate) -> Result<St
     for (i, c) in compact.commitments.iter().enumerate() {
         out.write_record([
             (i + 1).to_string(),
-            c.party.clone(),
+            cell(&c.party),
             c.kind.label().to_string(),
             c.category.label().to_string(),
-            c.text.clone(),
-            c.priority_code.clone(),
+            cell(&c.text),
+            cell(&c.priority_code),
             c.due_on.to_string(),
-            c.responsible_office.clone(),
+            cell(&c.responsible_office),
             c.status.label().to_string(),
-            c.status_reason.clone().unwrap_or_default(),
+            cell(c.status_reason.as_deref().unwrap_or_default()),
             if c.overdue(today) { "yes" } else { "no" }.to_string(),
         ])?;
     }
@@ -162,10 +174,10 @@ pub fn priorities_csv(strategy: &Strategy) -> Result<String, csv::Error> {
     for pillar in &strategy.pillars {
         for p in &pillar.priorities {
             let mut row = vec![
-                p.code.clone(),
-                format!("{}. {}", pillar.number, pillar.title),
-                p.title.clone(),
-                p.lead_organisation.clone(),
+                cell(&p.code),
+                format!("{}. {}", pillar.number, cell(&pillar.title)),
+                cell(&p.title),
+                cell(&p.lead_organisation),
                 p.phase.label().to_string(),
                 p.thematic_area.label().to_string(),
             ];

@@ -11,6 +11,38 @@ fn location(answer: &tests::Answer) -> Option<&str> {
     answer.headers.get("location").and_then(|v| v.to_str().ok())
 }
 
+/// Declares a form body of `bytes` to server function `F`, sends its first
+/// bytes only, and reads the answer: a limit is enforced on the declared
+/// length, before the body is read.
+async fn declare_body<F: ServerFn>(app: &TestApp, bytes: usize) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let address = app
+        .url("")
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let head = format!(
+        "POST {} HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Accept: application/json\r\nContent-Length: {bytes}\r\nConnection: close\r\n\r\ncsrf=x&file=",
+        F::PATH
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        stream.read_to_end(&mut answer),
+    )
+    .await;
+    let answer = String::from_utf8_lossy(&answer).to_string();
+    let status = answer
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, answer)
+}
+
 /// Posts `bytes` of form data to server function `F`.
 async fn post_bytes<F: ServerFn>(app: &TestApp, bytes: usize) -> (u16, String) {
     let body = format!("csrf=x&file={}", "a".repeat(bytes));
@@ -31,7 +63,7 @@ async fn post_bytes<F: ServerFn>(app: &TestApp, bytes: usize) -> (u16, String) {
 both_backends! {
     async fn bodies_over_the_limit_are_refused_before_parsing(t) {
         let app = TestApp::spawn(&t).await;
-        let (status, body) = post_bytes::<SignIn>(&app, 2 * 1024 * 1024).await;
+        let (status, body) = declare_body::<SignIn>(&app, 2 * 1024 * 1024).await;
         assert_eq!(status, 413, "{body}");
         assert!(body.contains("larger than the limit of 1 MiB"), "{body}");
         // An import takes files up to 25 MiB: 2 MiB reaches the server
@@ -39,7 +71,7 @@ both_backends! {
         let (status, body) = post_bytes::<ImportIati>(&app, 2 * 1024 * 1024).await;
         assert_eq!(status, 400, "{body}");
         assert!(body.contains("missing field"), "{body}");
-        let (status, body) = post_bytes::<ImportIati>(&app, 26 * 1024 * 1024).await;
+        let (status, body) = declare_body::<ImportIati>(&app, 26 * 1024 * 1024).await;
         assert_eq!(status, 413, "{body}");
         assert!(body.contains("25 MiB"), "{body}");
         app.stop().await;
@@ -150,5 +182,52 @@ both_backends! {
         let after = activities().await.unwrap().into_iter().find(|a| a.id == activity.id).unwrap();
         assert_eq!(after.transactions.len(), before, "nothing was stored");
         app.stop().await;
+    }
+}
+
+both_backends! {
+    async fn csv_cells_that_start_like_formulas_are_neutralised(t) {
+        use app::services::compact::{commitments, compacts};
+        use app::types::CommitmentKind;
+        use crate::fixtures::{commitment, fresh_compact, org};
+        demo::seed(&t.db).await.unwrap();
+        let country_id = app::services::accounts::countries::get_with_id(&t.db, "XD").await.unwrap().0;
+        let compact = fresh_compact(&t, country_id).await;
+        let norway = org(&t, country_id, "Norway (Norad)").await;
+        let system = app::services::accounts::audit::Author::system("test");
+        for text in ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+2", "-2+3", "@SUM(A1)", "Plain words"] {
+            commitments::add(&t.db, &system, compact.id, commitment(norway, CommitmentKind::Partner, text))
+                .await
+                .unwrap();
+        }
+        let loaded = compacts::load(&t.db, compact.id).await.unwrap();
+        let csv = server::exports::commitments_csv(&loaded, crate::fixtures::d("2026-12-01")).unwrap();
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let texts: Vec<String> = reader.records().map(|r| r.unwrap()[4].to_string()).collect();
+        assert_eq!(texts, [
+            "'=HYPERLINK(\"http://evil.example\",\"x\")", "'+1+2", "'-2+3", "'@SUM(A1)", "Plain words",
+        ]);
+    }
+}
+
+both_backends! {
+    async fn a_control_character_in_a_title_leaves_the_iati_export_valid(t) {
+        use app::services::funding::activities;
+        use crate::funding_data::{self, activity};
+        let f = funding_data::build(&t).await;
+        let system = app::services::accounts::audit::Author::system("test");
+        let title = "Roads\u{7} and bridges\u{1b}[31m";
+        activities::create(&t.db, &system, f.country_id, activity(f.norway, title, "USD")).await.unwrap();
+        let xml = app::services::iati::export(&t.db, f.country_id).await.unwrap();
+        assert!(xml.contains("Roads and bridges[31m"), "the text is kept without its control characters");
+        assert!(!xml.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')));
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("the export is not well-formed: {e}"),
+            }
+        }
     }
 }

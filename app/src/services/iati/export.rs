@@ -4,7 +4,6 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
-use quick_xml::escape::escape;
 use sea_orm::ConnectionTrait;
 
 use crate::AppError;
@@ -290,4 +289,17 @@ pub async fn export(db: &impl ConnectionTrait, country_id: i32) -> Result<String
     }
     w.out.push_str("</iati-activities>\n");
     Ok(w.out)
+}
+
+/// Text as XML 1.0 may hold it: characters XML forbids (control characters
+/// other than tab and line breaks, U+FFFE and U+FFFF) are dropped, so that
+/// one stray character typed into a title cannot make the whole country's
+/// file invalid; markup characters are escaped.
+fn escape(text: &str) -> String {
+    let allowed = |c: &char| {
+        matches!(c, '\t' | '\n' | '\r')
+            || (!c.is_control() && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+    };
+    let clean: String = text.chars().filter(allowed).collect();
+    quick_xml::escape::escape(clean.as_str()).into_owned()
 }
