@@ -17,6 +17,9 @@ pub struct Model {
     /// May sign a compact for the organisation.
     pub is_signatory: bool,
     pub created_at: DateTimeUtc,
+    /// Moves on at every password change or reset; a session started in an
+    /// earlier epoch is over.
+    pub session_epoch: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

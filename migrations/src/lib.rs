@@ -17,6 +17,7 @@ mod m20261123_000011_create_commitment_comments;
 mod m20261124_000012_create_funding;
 mod m20261125_000013_create_indicators;
 mod m20261125_000014_create_iati_imports;
+mod m20261201_000015_add_session_epochs;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000012_create_funding::Migration),
             Box::new(m20261125_000013_create_indicators::Migration),
             Box::new(m20261125_000014_create_iati_imports::Migration),
+            Box::new(m20261201_000015_add_session_epochs::Migration),
         ]
     }
 }

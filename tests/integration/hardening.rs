@@ -231,3 +231,36 @@ both_backends! {
         }
     }
 }
+
+both_backends! {
+    async fn a_password_change_ends_the_users_other_sessions(t) {
+        use app::server_fns::{ChangePassword, ResetPassword};
+        demo::seed(&t.db).await.unwrap();
+        let app = TestApp::spawn(&t).await;
+        let (email, password) = accounts::PLANNER;
+        let laptop = Client::signed_in(&app, email, password).await;
+        let phone = Client::signed_in(&app, email, password).await;
+        let other_user = Client::signed_in(&app, accounts::NORAD.0, accounts::NORAD.1).await;
+        let csrf = laptop.csrf().await;
+        let changed = laptop
+            .call::<ChangePassword>(&[
+                ("csrf", &csrf),
+                ("current_password", password),
+                ("new_password", "a-brand-new-password"),
+            ])
+            .await;
+        assert!(changed.is_success(), "{changed:?}");
+        assert!(laptop.session().await.actor.is_some(), "the session that changed it goes on");
+        assert!(phone.session().await.actor.is_none(), "the other session is over");
+        assert!(other_user.session().await.actor.is_some(), "other users' sessions are untouched");
+
+        // An administrator's reset ends the user's sessions too.
+        let admin = Client::signed_in(&app, accounts::ADMIN.0, accounts::ADMIN.1).await;
+        let user_id = laptop.session().await.actor.unwrap().user_id.to_string();
+        let csrf = admin.csrf().await;
+        let reset = admin.call::<ResetPassword>(&[("csrf", &csrf), ("user_id", &user_id)]).await;
+        assert!(reset.is_success(), "{reset:?}");
+        assert!(laptop.session().await.actor.is_none(), "a reset ends every session of the user");
+        app.stop().await;
+    }
+}

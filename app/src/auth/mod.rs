@@ -15,6 +15,13 @@ pub use csrf::check_csrf;
 
 /// The session key holding the signed-in user's id.
 const USER_ID: &str = "user_id";
+/// The session key holding the user's session epoch at sign-in.
+const EPOCH: &str = "epoch";
+/// The session key holding when the user signed in (Unix seconds).
+const SIGNED_IN_AT: &str = "signed_in_at";
+
+/// A session ends this long after sign-in, however active it is.
+pub const ABSOLUTE_LIFETIME: chrono::TimeDelta = chrono::TimeDelta::hours(12);
 
 async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>()
@@ -22,14 +29,28 @@ async fn session() -> Result<Session, AppError> {
         .map_err(|e| AppError::internal(format!("no session layer: {e}")))
 }
 
-/// The signed-in user of this request, if any.
+/// The signed-in user of this request, if any. A session started before
+/// the user's password last changed, or longer ago than
+/// [`ABSOLUTE_LIFETIME`], is ended here.
 pub async fn current_actor() -> Result<Option<Actor>, AppError> {
     let session = session().await?;
-    let user_id: Option<i32> = session.get(USER_ID).await.map_err(AppError::internal)?;
-    let Some(user_id) = user_id else {
+    let get = async |key: &str| -> Result<Option<i64>, AppError> {
+        session.get(key).await.map_err(AppError::internal)
+    };
+    let Some(user_id) = get(USER_ID).await? else {
         return Ok(None);
     };
     let db = crate::state::db()?;
+    let user_id = i32::try_from(user_id).map_err(AppError::internal)?;
+    let epoch = get(EPOCH).await?;
+    let signed_in_at = get(SIGNED_IN_AT).await?.unwrap_or_default();
+    let current_epoch = users::session_epoch(&db, user_id).await?;
+    let age = chrono::Utc::now().timestamp().saturating_sub(signed_in_at);
+    if current_epoch.map(i64::from) != epoch || age > ABSOLUTE_LIFETIME.num_seconds() {
+        tracing::info!(user = user_id, "session ended: password changed or too old");
+        session.flush().await.map_err(AppError::internal)?;
+        return Ok(None);
+    }
     users::actor(&db, user_id).await
 }
 
@@ -59,14 +80,26 @@ pub fn ensure(actor: &Actor, action: Action) -> Result<(), AppError> {
     }
 }
 
-/// Starts a session for `user_id` under a new session id.
+/// Starts a session for `user_id` under a new session id, in the user's
+/// current session epoch.
 pub async fn start_session(user_id: i32) -> Result<(), AppError> {
     let session = session().await?;
+    let db = crate::state::db()?;
+    let epoch = users::session_epoch(&db, user_id)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
     session.cycle_id().await.map_err(AppError::internal)?;
-    session
-        .insert(USER_ID, user_id)
-        .await
-        .map_err(AppError::internal)
+    for (key, value) in [
+        (USER_ID, i64::from(user_id)),
+        (EPOCH, i64::from(epoch)),
+        (SIGNED_IN_AT, chrono::Utc::now().timestamp()),
+    ] {
+        session
+            .insert(key, value)
+            .await
+            .map_err(AppError::internal)?;
+    }
+    Ok(())
 }
 
 /// Ends the session: its record is deleted and the cookie cleared.

@@ -134,6 +134,9 @@ pub async fn change_password(
                 new_password,
             )
             .await?;
+            // The change ended every session of the user; this one goes on
+            // under a new id.
+            crate::auth::start_session(actor.user_id).await?;
             leptos_axum::redirect(&format!("/organisations/{}", actor.organisation_id));
             Ok(())
         }

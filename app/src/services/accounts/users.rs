@@ -233,9 +233,12 @@ pub async fn reset_password(
     let txn = db.begin().await?;
     let model = get_model(&txn, user_id).await?;
     let before = summary(&txn, &model).await?;
+    let model_epoch = model.session_epoch;
     let mut active: user::ActiveModel = model.into();
+    let epoch = model_epoch.saturating_add(1);
     active.password_hash = Set(hash);
     active.must_change_password = Set(true);
+    active.session_epoch = Set(epoch);
     let after = summary(&txn, &active.update(&txn).await?).await?;
     let country_id = organisations::get_model(&txn, after.organisation_id)
         .await?
@@ -283,9 +286,12 @@ pub async fn change_password(
     }
     let hash = password::hash(new).await?;
     let before = summary(&txn, &model).await?;
+    let model_epoch = model.session_epoch;
     let mut active: user::ActiveModel = model.into();
+    let epoch = model_epoch.saturating_add(1);
     active.password_hash = Set(hash);
     active.must_change_password = Set(false);
+    active.session_epoch = Set(epoch);
     let after = summary(&txn, &active.update(&txn).await?).await?;
     audit::record(
         &txn,
@@ -316,6 +322,17 @@ pub async fn authenticate(
 }
 
 /// Everything the policy needs to know about a user.
+/// The user's session epoch; `None` when the account is gone.
+pub async fn session_epoch(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+) -> Result<Option<i32>, AppError> {
+    Ok(user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .map(|u| u.session_epoch))
+}
+
 pub async fn actor(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<Actor>, AppError> {
     let Some(model) = user::Entity::find_by_id(user_id).one(db).await? else {
         return Ok(None);
