@@ -264,3 +264,38 @@ both_backends! {
         app.stop().await;
     }
 }
+
+both_backends! {
+    async fn acronyms_and_iati_identifiers_are_unique_within_a_country(t) {
+        use app::services::accounts::{countries, organisations};
+        use app::types::{NewOrganisation, OrganisationKind};
+        demo::seed(&t.db).await.unwrap();
+        let system = app::services::accounts::audit::Author::system("test");
+        let country_id = countries::get_with_id(&t.db, "XD").await.unwrap().0;
+        let norway = organisations::list(&t.db, country_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|o| o.acronym.as_deref() == Some("Norad"))
+            .unwrap();
+        let new = |acronym: &str, iati_id: Option<String>| NewOrganisation {
+            name: "A newcomer".into(),
+            acronym: Some(acronym.into()),
+            kind: OrganisationKind::Bilateral,
+            iati_id,
+            iati_type_code: None,
+        };
+        let err = organisations::create(&t.db, &system, country_id, new("NORAD", None)).await.unwrap_err();
+        assert!(err.field_message("acronym").is_some(), "{err}");
+        if let Some(iati_id) = norway.iati_id.clone() {
+            let err = organisations::create(&t.db, &system, country_id, new("NEW", Some(iati_id))).await.unwrap_err();
+            assert!(err.field_message("iati_id").is_some(), "{err}");
+        }
+        let created = organisations::create(&t.db, &system, country_id, new("NEW", Some("XM-DAC-0000".into()))).await.unwrap();
+        // Nor can an update take another's acronym.
+        let err = organisations::update(&t.db, &system, created.id, new("norad", Some("XM-DAC-0000".into())))
+            .await
+            .unwrap_err();
+        assert!(err.field_message("acronym").is_some(), "{err}");
+    }
+}

@@ -1,5 +1,6 @@
 use chrono::Utc;
 use entities::organisation;
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionSession, TransactionTrait,
@@ -104,26 +105,69 @@ pub async fn get(db: &impl ConnectionTrait, id: i32) -> Result<(i32, Organisatio
     Ok((model.country_id, to_wire(model)?))
 }
 
-async fn find_by_name(
+/// Refuses a name, acronym or IATI identifier that another organisation of
+/// the country already has (acronyms whatever their case): a file's rows
+/// are matched to organisations by them.
+async fn ensure_unique(
     db: &impl ConnectionTrait,
     country_id: i32,
-    name: &str,
+    new: &NewOrganisation,
     except: Option<i32>,
-) -> Result<Option<organisation::Model>, AppError> {
-    let mut query = organisation::Entity::find()
-        .filter(organisation::Column::CountryId.eq(country_id))
-        .filter(organisation::Column::Name.eq(name));
-    if let Some(id) = except {
-        query = query.filter(organisation::Column::Id.ne(id));
+) -> Result<(), AppError> {
+    let others = || {
+        let query =
+            organisation::Entity::find().filter(organisation::Column::CountryId.eq(country_id));
+        match except {
+            Some(id) => query.filter(organisation::Column::Id.ne(id)),
+            None => query,
+        }
+    };
+    let mut errors = Vec::new();
+    if others()
+        .filter(organisation::Column::Name.eq(new.name.as_str()))
+        .one(db)
+        .await?
+        .is_some()
+    {
+        errors.push(FieldError::new(
+            "name",
+            format!(
+                "an organisation named {:?} already exists in this country",
+                new.name
+            ),
+        ));
     }
-    Ok(query.one(db).await?)
-}
-
-fn taken(name: &str) -> AppError {
-    AppError::invalid(
-        "name",
-        format!("an organisation named {name:?} already exists in this country"),
-    )
+    if let Some(acronym) = &new.acronym {
+        let lower = Expr::expr(Func::lower(Expr::col(organisation::Column::Acronym)));
+        if others()
+            .filter(lower.eq(acronym.to_lowercase()))
+            .one(db)
+            .await?
+            .is_some()
+        {
+            errors.push(FieldError::new(
+                "acronym",
+                format!("another organisation of this country is already called {acronym:?}"),
+            ));
+        }
+    }
+    if let Some(iati_id) = &new.iati_id
+        && others()
+            .filter(organisation::Column::IatiId.eq(iati_id.as_str()))
+            .one(db)
+            .await?
+            .is_some()
+    {
+        errors.push(FieldError::new(
+            "iati_id",
+            format!("another organisation of this country has the IATI identifier {iati_id:?}"),
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(errors))
+    }
 }
 
 /// Adds an organisation to a country, with its audit entry, in one transaction.
@@ -136,12 +180,7 @@ pub async fn create(
 ) -> Result<Organisation, AppError> {
     let new = validate(new)?;
     let txn = db.begin().await?;
-    if find_by_name(&txn, country_id, &new.name, None)
-        .await?
-        .is_some()
-    {
-        return Err(taken(&new.name));
-    }
+    ensure_unique(&txn, country_id, &new, None).await?;
     let model = organisation::ActiveModel {
         country_id: Set(country_id),
         name: Set(new.name),
@@ -182,12 +221,7 @@ pub async fn update(
     let txn = db.begin().await?;
     let model = get_model(&txn, id).await?;
     let country_id = model.country_id;
-    if find_by_name(&txn, country_id, &changes.name, Some(id))
-        .await?
-        .is_some()
-    {
-        return Err(taken(&changes.name));
-    }
+    ensure_unique(&txn, country_id, &changes, Some(id)).await?;
     let before = to_wire(model.clone())?;
     let mut active: organisation::ActiveModel = model.into();
     active.name = Set(changes.name);
@@ -219,7 +253,11 @@ pub async fn ensure(
     new: NewOrganisation,
 ) -> Result<Organisation, AppError> {
     let txn = db.begin().await?;
-    let existing = find_by_name(&txn, country_id, new.name.trim(), None).await?;
+    let existing = organisation::Entity::find()
+        .filter(organisation::Column::CountryId.eq(country_id))
+        .filter(organisation::Column::Name.eq(new.name.trim()))
+        .one(&txn)
+        .await?;
     txn.commit().await?;
     match existing {
         Some(model) => to_wire(model),
