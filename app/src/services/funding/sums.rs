@@ -315,8 +315,7 @@ impl Tally {
     pub fn merge_totals(&mut self, other: &Tally) -> Result<(), AppError> {
         self.totals = self
             .totals
-            .clone()
-            .plus(other.totals.clone())
+            .plus(other.totals)
             .ok_or_else(|| AppError::OutOfRange("a total".into()))?;
         self.unconverted = self.unconverted.saturating_add(other.unconverted);
         Ok(())

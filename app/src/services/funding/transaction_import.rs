@@ -244,7 +244,7 @@ pub fn parse<A: Copy>(
                 description: get("description"),
                 overrides: SystemOverrides::default(),
             };
-            errors.extend(check_transaction(&facts, &new, &format!("line {line}: ")));
+            errors.extend(check_transaction(facts, &new, &format!("line {line}: ")));
             if errors.len() == before {
                 rows.push((activity, new));
             }
