@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every check and test: formatting, clippy
-# for the server and the wasm, the integration tests and the browser tests,
-# each on SQLite and, when it is reachable, PostgreSQL (TEST_POSTGRES_URL,
-# default postgres://postgres@127.0.0.1:5432/postgres). With CI=true a
-# PostgreSQL that cannot be reached is a failure, not a skip.
+# for the server and the wasm, the integration tests and the browser tests
+# (each on SQLite and, when it is reachable, PostgreSQL: TEST_POSTGRES_URL,
+# default postgres://postgres@127.0.0.1:5432/postgres), then a 20-second
+# smoke run of each fuzz target. With CI=true a PostgreSQL that cannot be
+# reached is a failure, not a skip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/tools.sh
@@ -31,6 +32,9 @@ cargo leptos build
 say "Tests (SQLite and PostgreSQL; browser tests in headless Chromium)"
 mkdir -p target
 cargo test --workspace --no-fail-fast 2>&1 | tee target/test-output.txt
+
+say "Fuzzing: a short smoke run of every target (the long runs: scripts/fuzz.sh)"
+scripts/fuzz.sh smoke
 
 say "All checks passed in $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"
 awk '/^test result:/ { passed += $4; failed += $6 }

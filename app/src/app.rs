@@ -8,8 +8,9 @@ use crate::pages::IatiPage;
 use crate::pages::{
     AccountPage, AccountsPage, ActivitiesPage, AuditPage, BudgetPage, CompactPage, CountryPage,
     DashboardPage, FundingPage, HomePage, IndicatorPage, IndicatorsPage, NotFound,
-    OrganisationPage, OrganisationsPage, PriorityPage, RatesPage, ReviewPage, ScorecardPage,
-    SignInPage, StrategyComparePage, StrategyPage, TransitionPage,
+    OrganisationPage, OrganisationsPage, PriorityPage, ProjectPage, ProjectsPage, RatesPage,
+    ReviewPage, ScorecardPage, SignInPage, StrategyComparePage, StrategyPage, TransitionPage,
+    ValidationPage,
 };
 
 /// The HTML document the server renders around the app.
@@ -90,8 +91,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/countries/:code/compact") view=CompactPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/compact/reviews/:round") view=ReviewPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/funding") view=FundingPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/activities") view=ProjectsPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/activities/:id") view=ProjectPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/funding/activities") view=ActivitiesPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/funding/rates") view=RatesPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/funding/validation") view=ValidationPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/funding/iati") view=IatiPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/budget") view=BudgetPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/dashboard") view=DashboardPage ssr=SsrMode::Async />

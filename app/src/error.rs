@@ -51,6 +51,10 @@ pub enum AppError {
     OutOfRange(String),
     #[error("the request could not be completed: {0}")]
     Request(String),
+    #[error(
+        "{0}, after you opened it; your input is kept: reload the page to see that change, then make yours again"
+    )]
+    Stale(String),
 }
 
 fn join(errors: &[FieldError]) -> String {
@@ -87,6 +91,7 @@ impl AppError {
             Self::Throttled => 429,
             Self::Internal | Self::OutOfRange(_) => 500,
             Self::Request(_) => 400,
+            Self::Stale(_) => 409,
         }
     }
 

@@ -14,7 +14,11 @@ use crate::types::{Actor, CommitmentKind, Role, Side};
 pub enum Action {
     /// Add an organisation to a country.
     CreateOrganisation { country_id: i32 },
-    /// Change an organisation's name, acronym, kind or IATI codes.
+    /// Change what identifies an organisation and how its money counts: its
+    /// kind, acronym and IATI codes.
+    IdentifyOrganisation { country_id: i32 },
+    /// Change an organisation's name (and, with [`Action::IdentifyOrganisation`],
+    /// its identity).
     EditOrganisation {
         country_id: i32,
         organisation_id: i32,
@@ -24,7 +28,8 @@ pub enum Action {
     ManageUsers { country_id: i32 },
     /// Read the audit trail of a country.
     ReadAudit { country_id: i32 },
-    /// Read an object's history panel.
+    /// Read the history panel of an object every member sees (see
+    /// [`history_action`]).
     ReadHistory { country_id: i32 },
     /// Change one's own password.
     ChangeOwnPassword,
@@ -38,6 +43,9 @@ pub enum Action {
     EditTransition { country_id: i32 },
     /// Comment on a priority in consultation.
     Comment { country_id: i32 },
+    /// Read the comment threads on priorities, commitments and indicators:
+    /// the members' conversation, not published on pages, API or files.
+    ReadComments { country_id: i32 },
     /// Mark a consultation comment resolved.
     ResolveComment { country_id: i32 },
     /// Start a compact, freeze it for signature, amend it.
@@ -71,6 +79,10 @@ pub enum Action {
         country_id: i32,
         organisation_id: i32,
     },
+    /// Validate partners' activities, or return them with a reason.
+    ValidateActivities { country_id: i32 },
+    /// Turn the country's validation of partners' data on or off.
+    ConfigureValidation { country_id: i32 },
     /// Import an IATI activity file: for one organisation, or for any
     /// (`None`, whatever organisations the file reports).
     ImportIati {
@@ -99,6 +111,37 @@ pub enum Action {
     },
 }
 
+/// Objects whose history every member of their country may read: what the
+/// members' pages show. The history of an account is for administrators; of
+/// anything else (a partner's draft activity, say), for those who read the
+/// country's audit trail.
+const SHARED_HISTORY: &[&str] = &[
+    "organisation",
+    "strategy",
+    "pillar",
+    "priority",
+    "transition_plan",
+    "transition_function",
+    "drawdown_phase",
+    "compact",
+    "commitment",
+    "review_round",
+    "indicator",
+    "indicator_target",
+    "budget_line",
+];
+
+/// What reading the history of an `object_type` in `country_id` takes.
+pub fn history_action(object_type: &str, country_id: i32) -> Action {
+    if object_type == "user" {
+        Action::ManageUsers { country_id }
+    } else if SHARED_HISTORY.contains(&object_type) {
+        Action::ReadHistory { country_id }
+    } else {
+        Action::ReadAudit { country_id }
+    }
+}
+
 /// The single rule book.
 pub fn allows(actor: Option<&Actor>, action: Action) -> bool {
     let Some(actor) = actor else {
@@ -106,9 +149,9 @@ pub fn allows(actor: Option<&Actor>, action: Action) -> bool {
     };
     match action {
         Action::ChangeOwnPassword => true,
-        Action::CreateOrganisation { country_id } | Action::ManageUsers { country_id } => {
-            actor.role_in(country_id) == Some(Role::Admin)
-        }
+        Action::CreateOrganisation { country_id }
+        | Action::IdentifyOrganisation { country_id }
+        | Action::ManageUsers { country_id } => actor.role_in(country_id) == Some(Role::Admin),
         Action::EditOrganisation {
             country_id,
             organisation_id,
@@ -125,6 +168,7 @@ pub fn allows(actor: Option<&Actor>, action: Action) -> bool {
         ),
         Action::ReadHistory { country_id }
         | Action::ReadDrafts { country_id }
+        | Action::ReadComments { country_id }
         | Action::Comment { country_id } => actor.role_in(country_id).is_some(),
         Action::EditStrategy { country_id }
         | Action::EditTransition { country_id }
@@ -136,7 +180,12 @@ pub fn allows(actor: Option<&Actor>, action: Action) -> bool {
         | Action::ManageReportingRounds { country_id } => {
             actor.role_in(country_id) == Some(Role::Planner)
         }
-        Action::ManageRates { country_id } => actor.role_in(country_id) == Some(Role::Admin),
+        Action::ManageRates { country_id } | Action::ConfigureValidation { country_id } => {
+            actor.role_in(country_id) == Some(Role::Admin)
+        }
+        Action::ValidateActivities { country_id } => {
+            matches!(actor.role_in(country_id), Some(Role::Admin | Role::Planner))
+        }
         // Admins may correct any partner's data; a partner reporter keeps
         // its own organisation's.
         Action::EditActivities {

@@ -40,6 +40,16 @@ pub struct Model {
     /// Counted in the funding views and served by the public API.
     pub published: bool,
     pub updated_at: DateTimeUtc,
+    /// Counts the row's versions: 1 when recorded, one more at each edit.
+    pub version: i32,
+    /// `validated`, `awaiting` or `returned` (`app::types::Validation`):
+    /// only validated activities count.
+    pub validation: String,
+    /// Why a planner returned the activity, for its reporter.
+    pub return_reason: Option<String>,
+    /// Set on a change waiting for validation: the activity it would
+    /// replace, which counts as it was until the change is validated.
+    pub pending_for: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

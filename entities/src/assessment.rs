@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-/// One side's assessment of a commitment in a review round.
+/// One side's assessment of a commitment in a review round, by one
+/// organisation.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "assessments")]
 pub struct Model {
@@ -16,6 +17,10 @@ pub struct Model {
     pub rating: i16,
     pub comment: String,
     pub author_id: i32,
+    /// The organisation the assessment speaks for: the government's
+    /// assessment is one (any planner may revise it); each partner's is its
+    /// own.
+    pub organisation_id: i32,
     pub at: DateTimeUtc,
 }
 

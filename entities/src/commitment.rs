@@ -24,6 +24,8 @@ pub struct Model {
     /// One of `app::types::CommitmentStatus`'s codes.
     pub status: String,
     pub status_reason: Option<String>,
+    /// Counts the row's versions: 1 when recorded, one more at each edit.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

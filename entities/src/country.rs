@@ -14,6 +14,8 @@ pub struct Model {
     /// 1-12: the month the country's fiscal year starts.
     pub fiscal_year_start_month: i16,
     pub created_at: DateTimeUtc,
+    /// Partners' funding data counts only once a planner validates it.
+    pub validation_required: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,8 @@ pub struct Model {
     pub name: String,
     pub starts_on: Date,
     pub ends_on: Date,
+    /// Counts the row's versions: 1 when recorded, one more at each edit.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,11 @@ pub struct Model {
     pub currency: String,
     /// Start year of the country fiscal year holding `period_start`.
     pub fiscal_year: i32,
+    /// Counts the row's versions: 1 when recorded, one more at each edit.
+    pub version: i32,
+    /// On a change waiting for validation: the row of the validated
+    /// activity this one replaces (none for a row the change adds).
+    pub replaces_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

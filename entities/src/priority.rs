@@ -17,6 +17,8 @@ pub struct Model {
     pub phase: String,
     /// One of `app::types::ThematicArea`'s codes.
     pub thematic_area: String,
+    /// Counts the row's versions: 1 when recorded, one more at each edit.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

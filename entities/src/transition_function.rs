@@ -26,6 +26,8 @@ pub struct Model {
     /// The strategy priority the function serves, by code (codes carry over
     /// from one strategy version to the next).
     pub priority_code: Option<String>,
+    /// Counts the row's versions: 1 when recorded, one more at each edit.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -20,6 +20,9 @@ pub struct Model {
     /// Moves on at every password change or reset; a session started in an
     /// earlier epoch is over.
     pub session_epoch: i32,
+    /// Set when an administrator disables the account: it cannot sign in,
+    /// and its open sessions end.
+    pub disabled_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

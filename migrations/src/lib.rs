@@ -18,6 +18,11 @@ mod m20261124_000012_create_funding;
 mod m20261125_000013_create_indicators;
 mod m20261125_000014_create_iati_imports;
 mod m20261201_000015_add_session_epochs;
+mod m20261201_000016_add_assessing_organisations;
+mod m20261201_000017_add_flow_versions;
+mod m20261201_000018_create_form_tokens;
+mod m20261205_000019_add_validation;
+mod m20261205_000020_add_register_versions;
 
 pub struct Migrator;
 
@@ -40,6 +45,11 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000013_create_indicators::Migration),
             Box::new(m20261125_000014_create_iati_imports::Migration),
             Box::new(m20261201_000015_add_session_epochs::Migration),
+            Box::new(m20261201_000016_add_assessing_organisations::Migration),
+            Box::new(m20261201_000017_add_flow_versions::Migration),
+            Box::new(m20261201_000018_create_form_tokens::Migration),
+            Box::new(m20261205_000019_add_validation::Migration),
+            Box::new(m20261205_000020_add_register_versions::Migration),
         ]
     }
 }

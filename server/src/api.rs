@@ -7,6 +7,7 @@ use app::services::{
     indicators::computation, indicators::readings, strategy::strategies, transition::plans,
 };
 use app::state::AppState;
+use app::types::input;
 use app::types::{Activity, Compact, Country, FundingReport, GroupBy, Strategy, TransitionPlan};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -88,7 +89,8 @@ async fn signed_compact(
     let compact = compacts::latest_signed(&state.db, country_id)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("a signed compact for {code}")))?;
-    Ok(Json(compact))
+    // The members' comment threads are theirs, not the public's.
+    Ok(Json(compact.without_comments()))
 }
 
 /// The country's published activities with their transactions and planned
@@ -123,12 +125,7 @@ async fn funding_totals(
     };
     let fiscal_year = match query.fiscal_year.as_deref() {
         None | Some("") => None,
-        Some(year) => Some(year.parse::<i32>().map_err(|_| {
-            AppError::invalid(
-                "fiscal_year",
-                "must be the year a fiscal year starts in, such as 2026",
-            )
-        })?),
+        Some(year) => Some(input::year("fiscal_year", year)?),
     };
     let (country_id, _) = countries::get_with_id(&state.db, &code).await?;
     Ok(Json(
@@ -193,7 +190,10 @@ async fn indicator_values(
             .map(Some)
             .map_err(|_| AppError::invalid(field, "must be a whole number")),
     };
-    let fiscal_year = number("fiscal_year", query.fiscal_year.as_deref())?;
+    let fiscal_year = match query.fiscal_year.as_deref() {
+        None | Some("") => None,
+        Some(year) => Some(input::year("fiscal_year", year)?),
+    };
     let partner = number("partner", query.partner.as_deref())?;
     let pillar = number("pillar", query.pillar.as_deref())?;
     let (country_id, country) = countries::get_with_id(&state.db, &code).await?;

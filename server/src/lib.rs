@@ -5,6 +5,7 @@ pub mod api;
 pub mod cli;
 pub mod db;
 pub mod exports;
+pub mod form_text;
 pub mod headers;
 pub mod health;
 pub mod iati;

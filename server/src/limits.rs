@@ -17,7 +17,8 @@ pub const BODY_LIMIT: usize = 1024 * 1024;
 /// rates, pasted or uploaded.
 pub const IMPORT_LIMIT: usize = 25 * 1024 * 1024;
 
-fn limit_of(path: &str) -> usize {
+/// The body limit of a request to `path`.
+pub fn limit_of(path: &str) -> usize {
     let imports = [
         ImportIati::PATH,
         ImportTransactions::PATH,

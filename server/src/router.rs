@@ -29,7 +29,7 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-use crate::{api, exports, headers, health, iati, limits};
+use crate::{api, exports, form_text, headers, health, iati, limits};
 
 /// The largest error body read back to give it its status.
 const ERROR_BODY_LIMIT: usize = 64 * 1024;
@@ -46,10 +46,20 @@ fn routes() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// The session cookie; `__Host-` prefixed when secure, so no sibling
+/// subdomain can set or read it.
+fn session_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-ct_session"
+    } else {
+        "ct_session"
+    }
+}
+
 pub fn router(state: AppState) -> Router {
     let routes = routes();
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
-        .with_name("ct_session")
+        .with_name(session_cookie_name(state.settings.secure_cookies))
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.settings.secure_cookies)
@@ -81,6 +91,7 @@ pub fn router(state: AppState) -> Router {
         .layer(sessions)
         .layer(middleware::from_fn(no_store_pages))
         .layer(middleware::from_fn(bad_arguments_are_bad_requests))
+        .layer(middleware::from_fn(form_text::strip_control_characters))
         .layer(middleware::from_fn(limits::limit_bodies))
         .layer(DefaultBodyLimit::disable())
         .layer(middleware::from_fn(headers::security_headers))

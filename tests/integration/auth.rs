@@ -42,7 +42,7 @@ both_backends! {
 }
 
 both_backends! {
-    async fn cookies_are_http_only_lax_and_secure_over_https(t) {
+    async fn cookies_are_http_only_lax_and_secure_host_cookies_over_https(t) {
         demo::seed(&t.db).await.unwrap();
         for secure in [false, true] {
             let app = TestApp::spawn_with(
@@ -54,10 +54,13 @@ both_backends! {
             )
             .await;
             let client = Client::new(&app);
+            // Secure cookies are `__Host-` cookies: no sibling subdomain
+            // can set them.
+            let prefix = if secure { "__Host-" } else { "" };
             let first = client.call::<CurrentSession>(&[]).await;
-            let csrf = cookie(&first, "ct_csrf").unwrap();
+            let csrf = cookie(&first, &format!("{prefix}ct_csrf")).unwrap();
             let signed_in = client.sign_in(accounts::PLANNER.0, accounts::PLANNER.1).await;
-            let session = cookie(&signed_in, "ct_session").unwrap();
+            let session = cookie(&signed_in, &format!("{prefix}ct_session")).unwrap();
             for set_cookie in [csrf, session] {
                 assert!(set_cookie.contains("HttpOnly"), "{set_cookie}");
                 assert!(set_cookie.contains("SameSite=Lax"), "{set_cookie}");
@@ -284,6 +287,11 @@ both_backends! {
             .await;
         assert!(changed.is_success(), "{changed:?}");
         assert!(!person.session().await.actor.unwrap().must_change_password);
+        // The change started a new session, with a new token.
+        let fresh = person.csrf().await;
+        assert_ne!(fresh, csrf);
+        let mut strategy = strategy;
+        strategy[0] = ("csrf", fresh.as_str());
         let allowed = person.call::<app::server_fns::CreateStrategy>(&strategy).await;
         assert!(allowed.is_success(), "{allowed:?}");
         assert!(Client::new(&app).sign_in("new.person@kalinda.example", "my-own-long-password").await.is_success());
@@ -346,6 +354,27 @@ both_backends! {
         assert_eq!(attempt("198.51.100.7", 10).await, 429);
         // Another client behind the same proxy still has its allowance.
         assert_eq!(attempt("198.51.100.8", 11).await, 422);
+        app.stop().await;
+    }
+}
+
+both_backends! {
+    async fn a_session_ends_twelve_hours_after_sign_in_however_active(t) {
+        use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+        demo::seed(&t.db).await.unwrap();
+        let app = TestApp::spawn(&t).await;
+        let client = Client::signed_in(&app, accounts::PLANNER.0, accounts::PLANNER.1).await;
+        assert!(client.session().await.actor.is_some());
+        // The session started twelve hours and a minute ago.
+        let row = entities::session::Entity::find().one(&t.db).await.unwrap().unwrap();
+        let mut data: serde_json::Value = serde_json::from_str(&row.data).unwrap();
+        let started = chrono::Utc::now() - app::auth::ABSOLUTE_LIFETIME - chrono::TimeDelta::minutes(1);
+        data["signed_in_at"] = started.timestamp().into();
+        let mut active: entities::session::ActiveModel = row.into();
+        active.data = Set(data.to_string());
+        active.update(&t.db).await.unwrap();
+        assert!(client.session().await.actor.is_none(), "the session has ended");
+        assert!(entities::session::Entity::find().all(&t.db).await.unwrap().is_empty());
         app.stop().await;
     }
 }

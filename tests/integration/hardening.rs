@@ -299,3 +299,113 @@ both_backends! {
         assert!(err.field_message("acronym").is_some(), "{err}");
     }
 }
+
+both_backends! {
+    async fn control_characters_are_taken_out_of_form_text(t) {
+        use app::server_fns::CreateStrategy;
+        demo::seed(&t.db).await.unwrap();
+        let app = TestApp::spawn(&t).await;
+        let planner = Client::signed_in(&app, accounts::PLANNER.0, accounts::PLANNER.1).await;
+        let csrf = planner.csrf().await;
+        let answer = planner
+            .call::<CreateStrategy>(&[
+                ("csrf", csrf.as_str()),
+                ("country", "XD"),
+                ("title", "A plan\u{1}\u{1b}[0m for\u{85} peace"),
+                ("first_fiscal_year", "2030"),
+                ("last_fiscal_year", "2031"),
+                ("vision", "First line\r\nsecond\tline\u{7}"),
+            ])
+            .await;
+        assert!(answer.is_success(), "{answer:?}");
+        let stored = <entities::strategy::Entity as sea_orm::EntityTrait>::find()
+            .all(&t.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title.starts_with("A plan"))
+            .expect("the strategy was stored");
+        assert_eq!(stored.title, "A plan[0m for peace");
+        assert_eq!(stored.vision, "First line\r\nsecond\tline");
+        app.stop().await;
+    }
+}
+
+both_backends! {
+    async fn a_long_import_error_waits_in_the_session_not_the_address(t) {
+        use app::server_fns::ImportTransactions;
+        use app::services::{accounts::countries, accounts::organisations};
+        demo::seed(&t.db).await.unwrap();
+        let app = TestApp::spawn(&t).await;
+        let (country_id, _) = countries::get_with_id(&t.db, "XD").await.unwrap();
+        let norad = organisations::list(&t.db, country_id).await.unwrap()
+            .into_iter().find(|o| o.acronym.as_deref() == Some("Norad")).unwrap().id;
+        let client = Client::signed_in(&app, accounts::NORAD.0, accounts::NORAD.1).await;
+        let mut file = app::services::funding::transaction_import::COLUMNS.join(",");
+        for i in 0..80 {
+            file.push_str(&format!("\nXM-NO-SUCH-ACTIVITY-{i},disbursement,2026-09-30,,100,EUR,,,x"));
+        }
+        let csrf = client.csrf().await;
+        let page_url = app.url("/countries/XD/funding/activities");
+        let response = client.http
+            .post(format!("{}{}", client.base, ImportTransactions::PATH))
+            .header("accept", "text/html")
+            .header("referer", &page_url)
+            .form(&[("csrf", csrf.as_str()), ("country", "XD"), ("organisation_id", &norad.to_string()), ("file", &file)])
+            .send().await.unwrap();
+        assert!(response.status().is_redirection(), "{}", response.status());
+        let location = response.headers()["location"].to_str().unwrap().to_string();
+        assert_eq!(location, format!("{page_url}?error=stored"));
+        let (status, page) = client.get_text(location.trim_start_matches(&client.base)).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("XM-NO-SUCH-ACTIVITY-79"), "every bad line is reported: {page}");
+        app.stop().await;
+    }
+}
+
+both_backends! {
+    async fn years_and_planned_periods_are_bounded(t) {
+        use app::services::funding::activities;
+        use crate::funding_data::{self, dec};
+        let f = funding_data::build(&t).await;
+        let system = app::services::accounts::audit::Author::system("test");
+        let period = |start: &str, end: &str| app::types::NewPlannedDisbursement {
+            period_start: crate::fixtures::d(start),
+            period_end: crate::fixtures::d(end),
+            amount: dec("1000"),
+            currency: None,
+        };
+        for (start, end, field) in [
+            ("0001-01-01", "9999-12-31", "period_start"),
+            ("2026-01-01", "2036-01-01", "period_end"),
+        ] {
+            let refused = activities::add_planned_disbursement(&t.db, &system, f.norway_activity, period(start, end))
+                .await
+                .unwrap_err();
+            assert!(matches!(&refused, app::AppError::Invalid(e) if e[0].field == field), "{refused:?}");
+        }
+        let kept = activities::add_planned_disbursement(&t.db, &system, f.norway_activity, period("2026-01-01", "2030-12-31"))
+            .await
+            .unwrap();
+        assert_eq!(kept.len(), 6, "five years over six fiscal years, one row each");
+
+        // A fiscal year in an address or a query is a year the app knows.
+        let app = TestApp::spawn(&t).await;
+        let public = Client::new(&app);
+        for path in [
+            "/api/v1/countries/TL/funding?fiscal_year=2147483647",
+            "/api/v1/countries/TL/indicators?fiscal_year=-2147483648",
+        ] {
+            let (status, body) = public.get_text(path).await;
+            assert_eq!(status, 422, "{path}: {body}");
+            assert!(body.contains("fiscal_year") && body.contains("1990"), "{body}");
+        }
+        let answer = public
+            .call::<app::server_fns::LoadFunding>(&[("country", "TL"), ("fiscal_year", "2147483647")])
+            .await;
+        assert_eq!(answer.status, 422, "{answer:?}");
+        let (status, _) = public.get_text("/countries/TL/dashboard?fiscal_year=2147483647").await;
+        assert_eq!(status, 422);
+        app.stop().await;
+    }
+}

@@ -54,6 +54,20 @@ both_backends! {
         assert_eq!(response.status(), 200);
         assert!(response.headers()["content-type"].to_str().unwrap().starts_with("application/xml"));
         let xml = response.text().await.unwrap();
+        assert!(!xml.contains("NO-BRC-971277882-XD-1"), "not before the government validates it");
+
+        // The planner validates it; the export carries it.
+        let queue = app::services::funding::activities::validation::queue(&t.db, country_id).await.unwrap();
+        let imported = queue.waiting.iter()
+            .find(|w| w.proposed.iati_identifier.as_deref() == Some("NO-BRC-971277882-XD-1")).unwrap();
+        let planner = Client::signed_in(&app, accounts::PLANNER.0, accounts::PLANNER.1).await;
+        let csrf = planner.csrf().await;
+        let id = imported.proposed.id.to_string();
+        let validated = planner.call::<app::server_fns::ValidateActivities>(&[
+            ("csrf", csrf.as_str()), ("country", "XD"), ("activity_ids[0]", &id),
+        ]).await;
+        assert!(validated.is_success(), "{validated:?}");
+        let xml = reqwest::get(app.url("/countries/XD/iati-activities.xml")).await.unwrap().text().await.unwrap();
         assert!(xml.contains("<iati-identifier>NO-BRC-971277882-XD-1</iati-identifier>"));
         app.stop().await;
     }

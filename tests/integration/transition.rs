@@ -3,7 +3,8 @@ use std::str::FromStr;
 use app::AppError;
 use app::services::accounts::audit::Author;
 use app::services::{
-    accounts::countries, accounts::organisations, demo, transition::drawdown, transition::plans,
+    accounts::countries, accounts::organisations, demo, transition::drawdown,
+    transition::functions, transition::plans,
 };
 use app::types::{
     FunctionKind, NewCountry, NewDrawdownPhase, NewFunction, NewOrganisation, NewTransitionPlan,
@@ -13,16 +14,16 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use tests::{TestDb, both_backends};
 
-fn d(s: &str) -> NaiveDate {
+pub(crate) fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn usd(s: &str) -> Decimal {
+pub(crate) fn usd(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
 /// Timor-Leste with a July fiscal year, a police ministry and a plan.
-async fn setup(t: &TestDb) -> (i32, i32) {
+pub(crate) async fn setup(t: &TestDb) -> (i32, i32) {
     let system = Author::system("test");
     let country = NewCountry {
         code: "TL".into(),
@@ -55,7 +56,13 @@ async fn setup(t: &TestDb) -> (i32, i32) {
     (country_id, owner)
 }
 
-fn function(owner: i32, handover: &str, mission: &str, after: &str, secured: &str) -> NewFunction {
+pub(crate) fn function(
+    owner: i32,
+    handover: &str,
+    mission: &str,
+    after: &str,
+    secured: &str,
+) -> NewFunction {
     NewFunction {
         kind: FunctionKind::PoliceSupport,
         name: format!("Handover on {handover}"),
@@ -79,7 +86,7 @@ both_backends! {
             function(owner, "2027-03-31", "500000.50", "250000.25", "250000.25"),
             function(owner, "2027-08-01", "2000000", "900000", "0"),
         ] {
-            plans::add_function(&t.db, &system, country_id, f).await.unwrap();
+            functions::add_function(&t.db, &system, country_id, f).await.unwrap();
         }
         let plan = plans::load(&t.db, country_id).await.unwrap().unwrap();
         assert_eq!(plan.functions.len(), 3);
@@ -115,13 +122,13 @@ both_backends! {
             other => panic!("{other:?}"),
         };
         let late = function(owner, "2028-07-01", "1", "1", "1");
-        let err = plans::add_function(&t.db, &system, country_id, late).await.unwrap_err();
+        let err = functions::add_function(&t.db, &system, country_id, late).await.unwrap_err();
         assert_eq!(fields(err), ["target_handover"]);
         let negative = function(owner, "2027-01-01", "1", "-1", "1");
-        let err = plans::add_function(&t.db, &system, country_id, negative).await.unwrap_err();
+        let err = functions::add_function(&t.db, &system, country_id, negative).await.unwrap_err();
         assert_eq!(fields(err), ["after_cost"]);
         let elsewhere = function(foreign, "2027-01-01", "1", "1", "1");
-        let err = plans::add_function(&t.db, &system, country_id, elsewhere).await.unwrap_err();
+        let err = functions::add_function(&t.db, &system, country_id, elsewhere).await.unwrap_err();
         assert_eq!(fields(err), ["future_owner_id"]);
         let plan = plans::load(&t.db, country_id).await.unwrap().unwrap();
         assert!(plan.functions.is_empty());
@@ -144,14 +151,14 @@ both_backends! {
         let before = plans::load(&t.db, country_id).await.unwrap().unwrap().functions.len();
         let mut unknown = function(owner, "2027-01-15", "100", "50", "0");
         unknown.priority_code = Some("9.9".into());
-        let err = plans::add_function(&t.db, &system, country_id, unknown).await.unwrap_err();
+        let err = functions::add_function(&t.db, &system, country_id, unknown).await.unwrap_err();
         match err {
             AppError::Invalid(errors) => assert_eq!(errors[0].field, "priority_code"),
             other => panic!("{other:?}"),
         }
         let mut served = function(owner, "2027-01-15", "100", "50", "0");
         served.priority_code = Some("3.2".into());
-        let added = plans::add_function(&t.db, &system, country_id, served).await.unwrap();
+        let added = functions::add_function(&t.db, &system, country_id, served).await.unwrap();
         assert_eq!(added.priority_code.as_deref(), Some("3.2"));
         let plan = plans::load(&t.db, country_id).await.unwrap().unwrap();
         assert_eq!(plan.functions.len(), before + 1, "only the valid one was saved");

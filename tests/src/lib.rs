@@ -23,6 +23,7 @@ pub mod demo {
     pub const REVIEWER: (&str, &str) = ("reviewer@kalinda.example", "demo-reviewer-pass");
     pub const NORAD: (&str, &str) = ("norad@kalinda.example", "demo-norad-pass");
     pub const FCDO: (&str, &str) = ("fcdo@kalinda.example", "demo-fcdo-pass");
+    pub const UNDP: (&str, &str) = ("undp@kalinda.example", "demo-undp-pass");
 }
 pub use browser::Browser;
 pub use client::{Answer, Client};

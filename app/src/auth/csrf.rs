@@ -1,7 +1,10 @@
-//! CSRF protection by double submit: every browser gets a random token in an
-//! HttpOnly, SameSite=Lax cookie; every form and server function that
-//! changes state sends the same token back as its `csrf` field, which a
-//! cross-site page cannot read.
+//! CSRF protection. Before sign-in, by double submit: every browser gets a
+//! random token in an HttpOnly, SameSite=Lax cookie (`__Host-` prefixed
+//! when cookies are secure, so no sibling subdomain can plant one). At
+//! sign-in a new token is drawn and kept in the session, and from then on
+//! only that token is accepted: a planted cookie is worth nothing. Every
+//! form and server function that changes state sends the token back as its
+//! `csrf` field, which a cross-site page cannot read.
 
 use axum::extract::{Request, State};
 use axum::http::header::{COOKIE, SET_COOKIE};
@@ -10,18 +13,25 @@ use axum::middleware::Next;
 use axum::response::Response;
 use cookie::{Cookie, SameSite};
 use leptos::prelude::use_context;
+use tower_sessions::Session;
 
 use crate::AppError;
 use crate::services::accounts::password::random_token;
 use crate::state::AppState;
 
-pub const COOKIE_NAME: &str = "ct_csrf";
+/// The session key holding the token of a signed-in session.
+pub const SESSION_KEY: &str = "csrf";
+
+/// The cookie holding the token before sign-in.
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure { "__Host-ct_csrf" } else { "ct_csrf" }
+}
 
 /// The token of the current request, placed in its extensions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsrfToken(pub String);
 
-fn from_cookies(request: &Request) -> Option<String> {
+fn from_cookies(request: &Request, name: &str) -> Option<String> {
     request
         .headers()
         .get_all(COOKIE)
@@ -29,18 +39,45 @@ fn from_cookies(request: &Request) -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .flat_map(Cookie::split_parse)
         .filter_map(Result::ok)
-        .find(|c| c.name() == COOKIE_NAME && c.value().len() >= 32)
+        .find(|c| c.name() == name && c.value().len() >= 32)
         .map(|c| c.value().to_string())
 }
 
-/// Middleware: gives every request a token, setting the cookie when new.
+/// The token a signed-in session holds, if any.
+async fn from_session(session: Option<Session>) -> Option<String> {
+    match session?.get::<String>(SESSION_KEY).await {
+        Ok(token) => token,
+        Err(e) => {
+            tracing::error!("reading the session's CSRF token: {e}");
+            None
+        }
+    }
+}
+
+/// A new token for a session that is starting: the token before sign-in is
+/// not accepted after it.
+pub async fn bind_to_session(session: &Session) -> Result<(), AppError> {
+    session
+        .insert(SESSION_KEY, random_token())
+        .await
+        .map_err(AppError::internal)
+}
+
+/// Middleware: gives every request its token, setting the cookie when a
+/// browser without a session has none yet.
 pub async fn layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let existing = from_cookies(&request);
+    let name = cookie_name(state.settings.secure_cookies);
+    let session = request.extensions().get::<Session>().cloned();
+    if let Some(token) = from_session(session).await {
+        request.extensions_mut().insert(CsrfToken(token));
+        return next.run(request).await;
+    }
+    let existing = from_cookies(&request, name);
     let token = existing.clone().unwrap_or_else(random_token);
     request.extensions_mut().insert(CsrfToken(token.clone()));
     let mut response = next.run(request).await;
     if existing.is_none() {
-        let cookie = Cookie::build((COOKIE_NAME, token))
+        let cookie = Cookie::build((name, token))
             .path("/")
             .http_only(true)
             .same_site(SameSite::Lax)

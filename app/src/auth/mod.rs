@@ -80,8 +80,8 @@ pub fn ensure(actor: &Actor, action: Action) -> Result<(), AppError> {
     }
 }
 
-/// Starts a session for `user_id` under a new session id, in the user's
-/// current session epoch.
+/// Starts a session for `user_id` under a new session id and a new CSRF
+/// token, in the user's current session epoch.
 pub async fn start_session(user_id: i32) -> Result<(), AppError> {
     let session = session().await?;
     let db = crate::state::db()?;
@@ -89,6 +89,7 @@ pub async fn start_session(user_id: i32) -> Result<(), AppError> {
         .await?
         .ok_or(AppError::Unauthenticated)?;
     session.cycle_id().await.map_err(AppError::internal)?;
+    csrf::bind_to_session(&session).await?;
     for (key, value) in [
         (USER_ID, i64::from(user_id)),
         (EPOCH, i64::from(epoch)),

@@ -19,6 +19,7 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
         AppError::Throttled => "Please wait",
         AppError::Unauthenticated => "Sign in needed",
         AppError::Invalid(_) => "Please correct the form",
+        AppError::Stale(_) => "Changed in the meantime",
         AppError::Internal | AppError::OutOfRange(_) | AppError::Request(_) => {
             "Something went wrong"
         }

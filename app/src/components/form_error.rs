@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::AppError;
+use crate::server_fns::{ERROR_PARAM, STORED_ERROR, stored_form_error};
 
 /// The error of the last submission of a form: from the action when the
 /// page is live, or from `?error=` after a plain form post came back.
@@ -18,14 +19,25 @@ where
     })
 }
 
-/// The error a plain form post came back with, as `?error=<json>`.
+/// The error a plain form post came back with: `?error=<json>`, or
+/// `?error=stored` for one that waits in the session.
 pub fn query_error() -> Signal<Option<AppError>> {
     let query = use_query_map();
-    Signal::derive(move || {
-        query
-            .read()
-            .get("error")
-            .and_then(|json| serde_json::from_str::<AppError>(&json).ok())
+    let param = move || query.read().get(ERROR_PARAM);
+    let stored = Resource::new(
+        move || param().as_deref() == Some(STORED_ERROR),
+        |stored| async move {
+            if stored {
+                stored_form_error().await.ok().flatten()
+            } else {
+                None
+            }
+        },
+    );
+    Signal::derive(move || match param() {
+        Some(p) if p == STORED_ERROR => stored.get().flatten(),
+        Some(json) => serde_json::from_str::<AppError>(&json).ok(),
+        None => None,
     })
 }
 
@@ -59,4 +71,22 @@ fn field_label(field: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => spaced,
     }
+}
+
+/// Counts an action's successful completions. A page refetches on these
+/// rather than on every completion, so a refused form (a mistake, or a
+/// change someone else saved first) keeps what the user typed.
+pub fn successes<S>(action: ServerAction<S>) -> Signal<usize>
+where
+    S: leptos::server_fn::ServerFn + Send + Sync + Clone + 'static,
+    S::Output: Send + Sync + 'static,
+    S::Error: Send + Sync + 'static,
+{
+    let count = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
+            count.update(|c| *c = c.saturating_add(1));
+        }
+    });
+    count.into()
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::server_fns::{SessionInfo, current_session};
+use crate::server_fns::{SessionInfo, current_session, form_token};
 use crate::types::Actor;
 
 /// The session of the page: who is signed in and the CSRF token. Fetched
@@ -45,6 +45,24 @@ pub fn CsrfField() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             <input type="hidden" name="csrf" value=token />
+        </Suspense>
+    }
+}
+
+/// The hidden field that carries a create form's one-time token. A new
+/// token comes whenever `fresh` moves (give it the action's version), so
+/// each new row has its own.
+#[component]
+pub fn OnceField(#[prop(into)] fresh: Signal<usize>) -> impl IntoView {
+    let token = Resource::new(move || fresh.get(), |_| form_token());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                token
+                    .get()
+                    .and_then(Result::ok)
+                    .map(|token| view! { <input type="hidden" name="once" value=token /> })
+            }}
         </Suspense>
     }
 }

@@ -17,7 +17,10 @@ pub use accounts::{
 };
 pub use compact::{CompactPage, ReviewPage};
 pub use country::CountryPage;
-pub use funding::{ActivitiesPage, BudgetPage, FundingPage, IatiPage, RatesPage};
+pub use funding::{
+    ActivitiesPage, BudgetPage, FundingPage, IatiPage, ProjectPage, ProjectsPage, RatesPage,
+    ValidationPage,
+};
 pub use home::HomePage;
 pub use indicators::{DashboardPage, IndicatorPage, IndicatorsPage, ScorecardPage};
 pub use not_found::NotFound;

@@ -6,28 +6,88 @@ use serde::{Deserialize, Serialize};
 
 use crate::AppError;
 use crate::types::{
-    Activity, ActivityStatus, BudgetLine, Channel, MoneyType, Organisation, TransactionKind,
+    ActivityFilter, ActivityList, ActivityStatus, BudgetLine, Channel, MoneyType, Organisation,
 };
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActivitiesView {
-    /// The organisation whose activities these are.
-    pub organisation: Organisation,
-    pub activities: Vec<Activity>,
+    /// The organisation the list is filtered to, if one.
+    pub organisation: Option<Organisation>,
+    pub list: ActivityList,
+    pub filter: ActivityFilter,
+    /// Whether the reader records activities for `organisation`.
     pub can_edit: bool,
     /// `(code, title)` of the strategy's priorities.
     pub priorities: Vec<(String, String)>,
     pub budget_lines: Vec<BudgetLine>,
-    /// Organisations a flow can come from or go to.
+    /// The country's organisations: partners to filter by, organisations a
+    /// flow can come from or go to, participants.
     pub organisations: Vec<Organisation>,
     pub reporting_currency: String,
 }
 
-/// An organisation's activities: by default the reader's own.
+/// The list's query values as typed in its filter form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListQuery {
+    pub organisation: Option<String>,
+    pub q: Option<String>,
+    pub status: Option<String>,
+    pub validation: Option<String>,
+    pub fiscal_year: Option<String>,
+    pub page: Option<String>,
+}
+
+/// Reads a list filter from the page's query values; a value out of its
+/// range is refused with the field it came from.
+#[cfg(feature = "ssr")]
+fn activity_filter(query: &ListQuery) -> Result<ActivityFilter, AppError> {
+    let blank = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let (q, status, validation, fiscal_year, page) = (
+        blank(&query.q),
+        blank(&query.status),
+        blank(&query.validation),
+        blank(&query.fiscal_year),
+        blank(&query.page),
+    );
+    Ok(ActivityFilter {
+        organisation_id: None,
+        search: q.unwrap_or_default(),
+        status: match status.as_deref() {
+            None => None,
+            Some(code) => Some(ActivityStatus::from_code(code).ok_or_else(|| {
+                AppError::invalid("status", "must be an IATI activity status code")
+            })?),
+        },
+        validation: match validation.as_deref() {
+            None => None,
+            Some(code) => Some(crate::types::Validation::from_code(code).ok_or_else(|| {
+                AppError::invalid("validation", "must be validated, awaiting or returned")
+            })?),
+        },
+        fiscal_year: crate::types::input::fiscal_year(
+            fiscal_year
+                .as_deref()
+                .map(|text| {
+                    text.parse::<i32>()
+                        .map_err(|_| AppError::invalid("fiscal_year", "must be a year, e.g. 2025"))
+                })
+                .transpose()?,
+        )?,
+        page: page.and_then(|p| p.parse().ok()).unwrap_or(1),
+    })
+}
+
+/// The activities list: by default the reader's own organisation's (a
+/// partner) or every partner's; `organisation` is an id or `all`.
 #[server]
 pub async fn load_activities(
     country: String,
-    organisation_id: Option<i32>,
+    query: ListQuery,
 ) -> Result<ActivitiesView, AppError> {
     use crate::policy::{Action, allows};
     crate::server_fns::form::respond(
@@ -39,14 +99,32 @@ pub async fn load_activities(
             let (country_id, country) =
                 crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, Action::ReadDrafts { country_id })?;
-            let organisation_id = organisation_id.unwrap_or(actor.organisation_id);
-            let (org_country, organisation) =
-                crate::services::accounts::organisations::get(&db, organisation_id).await?;
-            if org_country != country_id {
-                return Err(AppError::NotFound(format!(
-                    "organisation {organisation_id}"
-                )));
-            }
+            let filter = activity_filter(&query)?;
+            let organisation = query.organisation.filter(|o| !o.trim().is_empty());
+            let partner = actor.role_in(country_id) == Some(crate::types::Role::PartnerReporter);
+            let organisation_id = match organisation.as_deref() {
+                Some("all") => None,
+                Some(id) => Some(id.parse::<i32>().map_err(|_| {
+                    AppError::invalid("organisation", "must be an organisation or all")
+                })?),
+                None if partner => Some(actor.organisation_id),
+                None => None,
+            };
+            let organisation = match organisation_id {
+                Some(id) => {
+                    let (org_country, organisation) =
+                        crate::services::accounts::organisations::get(&db, id).await?;
+                    if org_country != country_id {
+                        return Err(AppError::NotFound(format!("organisation {id}")));
+                    }
+                    Some(organisation)
+                }
+                None => None,
+            };
+            let filter = ActivityFilter {
+                organisation_id,
+                ..filter
+            };
             let priorities =
                 crate::services::strategy::strategies::latest_endorsed(&db, country_id)
                     .await?
@@ -57,20 +135,19 @@ pub async fn load_activities(
                     })
                     .unwrap_or_default();
             Ok(ActivitiesView {
-                activities: crate::services::funding::activities::of_organisation(
-                    &db,
-                    country_id,
-                    organisation_id,
-                )
-                .await?,
-                can_edit: allows(
-                    Some(&actor),
-                    Action::EditActivities {
-                        country_id,
-                        organisation_id,
-                    },
-                ),
+                list: crate::services::funding::activities::worklist(&db, country_id, &filter)
+                    .await?,
+                can_edit: organisation_id.is_some_and(|organisation_id| {
+                    allows(
+                        Some(&actor),
+                        Action::EditActivities {
+                            country_id,
+                            organisation_id,
+                        },
+                    )
+                }),
                 organisation,
+                filter,
                 priorities,
                 budget_lines: crate::services::funding::budget::lines(&db, country_id).await?,
                 organisations: crate::services::accounts::organisations::list(&db, country_id)
@@ -80,6 +157,7 @@ pub async fn load_activities(
         }
         .await,
     )
+    .await
 }
 
 /// Checks the actor may edit `organisation_id`'s activities in `country`.
@@ -104,7 +182,7 @@ async fn editor(
 
 /// Checks the actor may edit the activity, which must be in `country`.
 #[cfg(feature = "ssr")]
-async fn activity_editor(
+pub(super) async fn activity_editor(
     csrf: &str,
     country: &str,
     activity_id: i32,
@@ -118,8 +196,9 @@ async fn activity_editor(
     Ok((actor, db))
 }
 
-/// The fields of the form that records an activity: `activity[title]` and
-/// so on. A ticked checkbox sends a value; an unticked one sends nothing.
+/// The fields of the form that records or corrects an activity:
+/// `activity[title]` and so on. A ticked checkbox sends a value; an
+/// unticked one sends nothing.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ActivityForm {
     pub title: String,
@@ -128,6 +207,15 @@ pub struct ActivityForm {
     #[serde(default)]
     pub iati_identifier: String,
     pub status: ActivityStatus,
+    /// Dates as typed, YYYY-MM-DD; blank when not known.
+    #[serde(default)]
+    pub planned_start: String,
+    #[serde(default)]
+    pub planned_end: String,
+    #[serde(default)]
+    pub actual_start: String,
+    #[serde(default)]
+    pub actual_end: String,
     pub money_type: MoneyType,
     pub channel: Channel,
     pub default_currency: String,
@@ -135,15 +223,20 @@ pub struct ActivityForm {
     pub aid_type: String,
     #[serde(default)]
     pub finance_type: String,
+    #[serde(default)]
+    pub earmarking: String,
     /// DAC sector codes with percentages, as typed.
     #[serde(default)]
     pub sectors: String,
     /// Strategy priority codes with percentages, as typed.
     #[serde(default)]
     pub priorities: String,
-    /// Blank for none.
+    /// Budget line codes with percentages, as typed: `04-110 60; 04-120 40`.
     #[serde(default)]
-    pub budget_line_id: String,
+    pub budget_lines: String,
+    /// The ticked participations, each `{organisation id}:{IATI role code}`.
+    #[serde(default)]
+    pub participants: Vec<String>,
     #[serde(default)]
     pub on_plan: Option<String>,
     #[serde(default)]
@@ -164,161 +257,179 @@ pub struct ActivityForm {
     pub published: Option<String>,
 }
 
+#[cfg(feature = "ssr")]
+impl ActivityForm {
+    /// The participations as ticked; none ticked, the reporting
+    /// organisation funds it.
+    fn participants(
+        &self,
+        organisation_id: i32,
+    ) -> Result<Vec<(i32, crate::types::ParticipantRole)>, AppError> {
+        use crate::types::ParticipantRole;
+        let bad = || {
+            AppError::invalid(
+                "participants",
+                "each must be an organisation with an IATI role (1 to 4)",
+            )
+        };
+        if self.participants.len() > 400 {
+            return Err(AppError::invalid(
+                "participants",
+                "at most 400 participations",
+            ));
+        }
+        let mut list = Vec::new();
+        for ticked in &self.participants {
+            let (id, role) = ticked.split_once(':').ok_or_else(bad)?;
+            let id = id.trim().parse::<i32>().map_err(|_| bad())?;
+            let role = ParticipantRole::from_code(role.trim()).ok_or_else(bad)?;
+            if !list.contains(&(id, role)) {
+                list.push((id, role));
+            }
+        }
+        if list.is_empty() {
+            list.push((organisation_id, ParticipantRole::Funding));
+        }
+        Ok(list)
+    }
+
+    /// The activity as submitted, for `organisation_id`.
+    async fn parse(
+        self,
+        db: &sea_orm::DatabaseConnection,
+        country_id: i32,
+        organisation_id: i32,
+    ) -> Result<crate::types::NewActivity, AppError> {
+        use crate::types::input::{date, shares, ticked};
+        let participants = self.participants(organisation_id)?;
+        let day = |field: &str, text: &str| match text.trim() {
+            "" => Ok(None),
+            text => date(field, text).map(Some),
+        };
+        let lines = crate::services::funding::budget::lines(db, country_id).await?;
+        let budget_lines = shares("budget_lines", &self.budget_lines)?
+            .into_iter()
+            .map(|share| {
+                lines
+                    .iter()
+                    .find(|l| l.code == share.code)
+                    .map(|l| (l.id, share.percent))
+                    .ok_or_else(|| {
+                        AppError::invalid(
+                            "budget_lines",
+                            format!("{:?} is not a budget line code of this country", share.code),
+                        )
+                    })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let optional = |text: String| Some(text).filter(|t| !t.trim().is_empty());
+        Ok(crate::types::NewActivity {
+            reporting_org_id: organisation_id,
+            iati_identifier: optional(self.iati_identifier),
+            title: self.title,
+            description: self.description,
+            status: self.status,
+            planned_start: day("planned_start", &self.planned_start)?,
+            planned_end: day("planned_end", &self.planned_end)?,
+            actual_start: day("actual_start", &self.actual_start)?,
+            actual_end: day("actual_end", &self.actual_end)?,
+            money_type: self.money_type,
+            aid_type: optional(self.aid_type),
+            finance_type: optional(self.finance_type),
+            earmarking: optional(self.earmarking),
+            channel: self.channel,
+            default_currency: self.default_currency,
+            systems: crate::types::CountrySystems {
+                on_plan: ticked(&self.on_plan),
+                on_budget: ticked(&self.on_budget),
+                on_treasury: ticked(&self.on_treasury),
+                on_parliament: ticked(&self.on_parliament),
+                on_procurement: ticked(&self.on_procurement),
+                on_accounting: ticked(&self.on_accounting),
+                on_audit: ticked(&self.on_audit),
+                on_report: ticked(&self.on_report),
+            },
+            published: ticked(&self.published),
+            participants,
+            sectors: shares("sectors", &self.sectors)?,
+            priorities: shares("priorities", &self.priorities)?,
+            budget_lines,
+        })
+    }
+}
+
 #[server]
 pub async fn create_activity(
     csrf: String,
+    #[server(default)] once: String,
     country: String,
     organisation_id: i32,
     activity: ActivityForm,
 ) -> Result<(), AppError> {
-    use crate::types::input::{optional_id, shares, ticked};
     crate::server_fns::form::respond(
         async {
             let (actor, db, country_id) = editor(&csrf, &country, organisation_id).await?;
-            let budget_lines = optional_id("budget_line_id", &activity.budget_line_id)?
-                .map(|id| vec![(id, rust_decimal::Decimal::ONE_HUNDRED)])
-                .unwrap_or_default();
-            let new = crate::types::NewActivity {
-                reporting_org_id: organisation_id,
-                iati_identifier: Some(activity.iati_identifier),
-                title: activity.title,
-                description: activity.description,
-                status: activity.status,
-                planned_start: None,
-                planned_end: None,
-                actual_start: None,
-                actual_end: None,
-                money_type: activity.money_type,
-                aid_type: Some(activity.aid_type),
-                finance_type: Some(activity.finance_type),
-                earmarking: None,
-                channel: activity.channel,
-                default_currency: activity.default_currency,
-                systems: crate::types::CountrySystems {
-                    on_plan: ticked(&activity.on_plan),
-                    on_budget: ticked(&activity.on_budget),
-                    on_treasury: ticked(&activity.on_treasury),
-                    on_parliament: ticked(&activity.on_parliament),
-                    on_procurement: ticked(&activity.on_procurement),
-                    on_accounting: ticked(&activity.on_accounting),
-                    on_audit: ticked(&activity.on_audit),
-                    on_report: ticked(&activity.on_report),
-                },
-                published: ticked(&activity.published),
-                participants: vec![(organisation_id, crate::types::ParticipantRole::Funding)],
-                sectors: shares("sectors", &activity.sectors)?,
-                priorities: shares("priorities", &activity.priorities)?,
-                budget_lines,
-            };
+            let new = activity.parse(&db, country_id, organisation_id).await?;
             let author = crate::services::accounts::audit::Author::user(&actor);
-            crate::services::funding::activities::create(&db, &author, country_id, new).await?;
+            let create =
+                crate::services::funding::activities::create(&db, &author, country_id, new);
+            crate::server_fns::form::once(&db, &once, create).await?;
             Ok(())
         }
         .await,
     )
+    .await
 }
 
-/// The fields of the form that adds a transaction to an activity:
-/// `transaction[amount]` and so on.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct TransactionForm {
-    pub kind: TransactionKind,
-    pub transaction_date: String,
-    /// Blank: the transaction date.
-    #[serde(default)]
-    pub value_date: String,
-    pub amount: String,
-    /// Blank: the activity's currency.
-    #[serde(default)]
-    pub currency: String,
-    /// Blank when not stated.
-    #[serde(default)]
-    pub provider_org_id: String,
-    /// Blank when not stated.
-    #[serde(default)]
-    pub receiver_org_id: String,
-    #[serde(default)]
-    pub description: String,
-    /// `yes`, `no`, or blank for as the activity.
-    #[serde(default)]
-    pub on_budget: String,
-}
-
+/// Corrects an activity, its participating organisations with the rest.
 #[server]
-pub async fn add_transaction(
+pub async fn update_activity(
     csrf: String,
     country: String,
     activity_id: i32,
-    transaction: TransactionForm,
+    version: i32,
+    activity: ActivityForm,
 ) -> Result<(), AppError> {
-    use crate::types::input::{date, optional_id, required_amount};
+    use crate::services::funding::activities;
     crate::server_fns::form::respond(
         async {
             let (actor, db) = activity_editor(&csrf, &country, activity_id).await?;
-            let value_date = match transaction.value_date.trim() {
-                "" => None,
-                text => Some(date("value_date", text)?),
-            };
-            let new = crate::types::NewTransaction {
-                kind: transaction.kind,
-                transaction_date: date("transaction_date", &transaction.transaction_date)?,
-                value_date,
-                amount: required_amount("amount", &transaction.amount)?,
-                currency: Some(transaction.currency).filter(|c| !c.trim().is_empty()),
-                provider_org_id: optional_id("provider_org_id", &transaction.provider_org_id)?,
-                receiver_org_id: optional_id("receiver_org_id", &transaction.receiver_org_id)?,
-                provider_activity_id: None,
-                description: transaction.description,
-                overrides: crate::types::SystemOverrides {
-                    on_budget: match transaction.on_budget.as_str() {
-                        "yes" => Some(true),
-                        "no" => Some(false),
-                        _ => None,
-                    },
-                    ..Default::default()
-                },
-            };
-            let author = crate::services::accounts::audit::Author::user(&actor);
-            crate::services::funding::activities::add_transaction(&db, &author, activity_id, new)
+            let row = activities::get_model(&db, activity_id).await?;
+            let new = activity
+                .parse(&db, row.country_id, row.reporting_org_id)
                 .await?;
+            let author = crate::services::accounts::audit::Author::user(&actor);
+            activities::update(&db, &author, activity_id, version, new).await?;
             Ok(())
         }
         .await,
     )
+    .await
 }
 
+/// Withdraws a published activity, or deletes a draft.
 #[server]
-pub async fn add_planned_disbursement(
+pub async fn remove_activity(
     csrf: String,
     country: String,
     activity_id: i32,
-    period_start: String,
-    period_end: String,
-    planned_amount: String,
-    #[server(default)] planned_currency: String,
+    version: i32,
 ) -> Result<(), AppError> {
-    use crate::types::input::{date, required_amount};
+    use crate::services::funding::activities;
     crate::server_fns::form::respond(
         async {
             let (actor, db) = activity_editor(&csrf, &country, activity_id).await?;
-            let new = crate::types::NewPlannedDisbursement {
-                period_start: date("period_start", &period_start)?,
-                period_end: date("period_end", &period_end)?,
-                amount: required_amount("planned_amount", &planned_amount)?,
-                currency: Some(planned_currency),
-            };
             let author = crate::services::accounts::audit::Author::user(&actor);
-            crate::services::funding::activities::add_planned_disbursement(
-                &db,
-                &author,
-                activity_id,
-                new,
-            )
-            .await?;
+            if activities::get_model(&db, activity_id).await?.published {
+                activities::withdraw(&db, &author, activity_id, version).await?;
+            } else {
+                activities::delete(&db, &author, activity_id, version).await?;
+            }
             Ok(())
         }
         .await,
     )
+    .await
 }
 
 /// Imports a CSV of transactions for one organisation's activities.
@@ -344,4 +455,5 @@ pub async fn import_transactions(
         }
         .await,
     )
+    .await
 }

@@ -14,6 +14,8 @@ pub struct OrganisationView {
     pub country_code: String,
     pub country_name: String,
     pub can_edit: bool,
+    /// May change kind, acronym and IATI codes (administrators).
+    pub can_identify: bool,
 }
 
 /// The accounts page of a country, for administrators.
@@ -70,15 +72,18 @@ pub async fn load_organisation(id: i32) -> Result<OrganisationView, AppError> {
                     government: organisation.kind.is_government(),
                 },
             );
+            let can_identify = allows(actor.as_ref(), Action::IdentifyOrganisation { country_id });
             Ok(OrganisationView {
                 organisation,
                 country_code: country.code,
                 country_name: country.name,
                 can_edit,
+                can_identify,
             })
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -109,6 +114,7 @@ pub async fn create_organisation(
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -132,21 +138,29 @@ pub async fn update_organisation(
                 organisation_id: id,
                 government,
             };
-            // Both the organisation as it is and as it would become must be
-            // editable: a planner cannot turn a partner into a ministry.
             ensure(&actor, action(current.kind.is_government()))?;
-            ensure(&actor, action(kind.is_government()))?;
-            let changes = NewOrganisation {
+            let changes = organisations::validate(NewOrganisation {
                 name,
                 acronym,
                 kind,
                 iati_id,
                 iati_type_code,
-            };
+            })?;
+            // Kind, acronym and IATI codes decide how an organisation's
+            // money counts and whose rows an import resolves to: only an
+            // administrator changes them.
+            let same_identity = changes.kind == current.kind
+                && changes.acronym == current.acronym
+                && changes.iati_id == current.iati_id
+                && changes.iati_type_code == current.iati_type_code;
+            if !same_identity {
+                ensure(&actor, Action::IdentifyOrganisation { country_id })?;
+            }
             organisations::update(&db, &Author::user(&actor), id, changes).await
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -175,6 +189,7 @@ pub async fn load_accounts(country: String) -> Result<AccountsView, AppError> {
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -213,11 +228,14 @@ pub async fn create_user(
                 role,
                 signatory: signatory.is_some(),
             };
+            // The address is unique: the same form posted twice creates one
+            // account and is told the second time that it exists.
             let issued = users::create(&db, &Author::user(&actor), new, None).await?;
             remember_issued(&issued).await
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -247,6 +265,7 @@ pub async fn update_user(
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -266,9 +285,10 @@ pub async fn reset_password(csrf: String, user_id: i32) -> Result<(), AppError> 
         }
         .await,
     )
+    .await
 }
 
-/// The history of one object, for the members of its country.
+/// The history of one object, for those its country's policy lets read it.
 #[server]
 pub async fn object_history(
     object_type: String,
@@ -281,14 +301,24 @@ pub async fn object_history(
             let actor = crate::auth::current_actor()
                 .await?
                 .ok_or(AppError::Unauthenticated)?;
-            let entries = audit::history(&db, &object_type, object_id).await?;
+            // Entries of no country (instance-wide changes) are not one
+            // object's history to show here.
+            let entries: Vec<AuditEntry> = audit::history(&db, &object_type, object_id)
+                .await?
+                .into_iter()
+                .filter(|e| e.country_id.is_some())
+                .collect();
             for country_id in audit::countries_of(&entries) {
-                ensure(&actor, Action::ReadHistory { country_id })?;
+                ensure(
+                    &actor,
+                    crate::policy::history_action(&object_type, country_id),
+                )?;
             }
             Ok(entries)
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -326,6 +356,7 @@ pub async fn audit_trail(
         }
         .await,
     )
+    .await
 }
 
 /// The organisations of a country, for administrators adding one.
@@ -344,4 +375,5 @@ pub async fn load_admin_organisations(country: String) -> Result<Vec<Organisatio
         }
         .await,
     )
+    .await
 }

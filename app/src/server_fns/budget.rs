@@ -27,7 +27,7 @@ pub async fn load_budget(
             let (country_id, summary) =
                 crate::services::accounts::countries::get_with_id(&db, &country).await?;
             let actor = crate::auth::current_actor().await?;
-            let year = fiscal_year.unwrap_or_else(|| {
+            let year = crate::types::input::fiscal_year(fiscal_year)?.unwrap_or_else(|| {
                 crate::types::FiscalYear::containing(
                     chrono::Utc::now().date_naive(),
                     summary.fiscal_year_start_month,
@@ -41,6 +41,7 @@ pub async fn load_budget(
         }
         .await,
     )
+    .await
 }
 
 /// The fields of the form that adds a line to the chart of accounts:
@@ -65,6 +66,7 @@ pub struct BudgetLineForm {
 #[server]
 pub async fn add_budget_line(
     csrf: String,
+    #[server(default)] once: String,
     country: String,
     line: BudgetLineForm,
 ) -> Result<(), AppError> {
@@ -85,11 +87,13 @@ pub async fn add_budget_line(
                 parent_code: Some(line.parent_code),
             };
             let author = crate::services::accounts::audit::Author::user(&actor);
-            crate::services::funding::budget::add_line(&db, &author, country_id, new).await?;
+            let add = crate::services::funding::budget::add_line(&db, &author, country_id, new);
+            crate::server_fns::form::once(&db, &once, add).await?;
             Ok(())
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -133,4 +137,5 @@ pub async fn set_budget_amounts(
         }
         .await,
     )
+    .await
 }

@@ -116,8 +116,10 @@ pub async fn load_compact(country: String, version: Option<i32>) -> Result<Compa
                 ),
                 None => versions.last(),
             };
+            let comments = allows(actor.as_ref(), Action::ReadComments { country_id });
             let compact = match shown {
-                Some((id, _, _)) => Some(compacts::load(&db, *id).await?),
+                Some((id, _, _)) if comments => Some(compacts::load(&db, *id).await?),
+                Some((id, _, _)) => Some(compacts::load(&db, *id).await?.without_comments()),
                 None => None,
             };
             let may = |action| allows(actor.as_ref(), action);
@@ -191,6 +193,7 @@ pub async fn load_compact(country: String, version: Option<i32>) -> Result<Compa
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -222,6 +225,7 @@ pub async fn create_compact(
         }
         .await,
     )
+    .await
 }
 
 /// The commitment a form describes, checked by the policy for its party.
@@ -255,6 +259,7 @@ fn commitment_from_form(
 #[server]
 pub async fn add_commitment(
     csrf: String,
+    #[server(default)] once: String,
     compact_id: i32,
     commitment: CommitmentForm,
 ) -> Result<(), AppError> {
@@ -265,11 +270,17 @@ pub async fn add_commitment(
             let db = db()?;
             let country_id = compacts::country_of(&db, compact_id).await?;
             let new = commitment_from_form(&actor, country_id, commitment)?;
-            commitments::add(&db, &Author::user(&actor), compact_id, new).await?;
+            crate::server_fns::form::once(
+                &db,
+                &once,
+                commitments::add(&db, &Author::user(&actor), compact_id, new),
+            )
+            .await?;
             Ok(())
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -300,17 +311,27 @@ pub async fn update_commitment(
         }
         .await,
     )
+    .await
+}
+
+/// The fields of a progress report: `progress[on_date]` and so on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ProgressForm {
+    pub on_date: String,
+    pub progress_text: String,
+    #[serde(default)]
+    pub evidence_url: String,
+    pub status: CommitmentStatus,
+    #[serde(default)]
+    pub status_reason: String,
 }
 
 #[server]
 pub async fn report_progress(
     csrf: String,
+    #[server(default)] once: String,
     commitment_id: i32,
-    on_date: String,
-    progress_text: String,
-    #[server(default)] evidence_url: String,
-    status: CommitmentStatus,
-    #[server(default)] status_reason: String,
+    progress: ProgressForm,
 ) -> Result<(), AppError> {
     use ssr::*;
     respond(
@@ -327,17 +348,23 @@ pub async fn report_progress(
                 },
             )?;
             let new = crate::types::NewProgress {
-                on_date: date("on_date", &on_date)?,
-                text: progress_text,
-                evidence_url: optional(evidence_url),
-                status,
-                status_reason: optional(status_reason),
+                on_date: date("on_date", &progress.on_date)?,
+                text: progress.progress_text,
+                evidence_url: optional(progress.evidence_url),
+                status: progress.status,
+                status_reason: optional(progress.status_reason),
             };
-            commitments::report_progress(&db, &actor, commitment_id, new).await?;
+            crate::server_fns::form::once(
+                &db,
+                &once,
+                commitments::report_progress(&db, &actor, commitment_id, new),
+            )
+            .await?;
             Ok(())
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -351,6 +378,7 @@ pub async fn freeze_compact(csrf: String, compact_id: i32) -> Result<(), AppErro
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -364,6 +392,7 @@ pub async fn amend_compact(csrf: String, compact_id: i32) -> Result<(), AppError
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -386,11 +415,13 @@ pub async fn sign_compact(csrf: String, compact_id: i32) -> Result<(), AppError>
         }
         .await,
     )
+    .await
 }
 
 #[server]
 pub async fn comment_on_commitment(
     csrf: String,
+    #[server(default)] once: String,
     commitment_id: i32,
     body: String,
 ) -> Result<(), AppError> {
@@ -406,8 +437,15 @@ pub async fn comment_on_commitment(
                     country_id: owner.country_id,
                 },
             )?;
-            commitments::comment(&db, &actor, commitment_id, &body).await
+            crate::server_fns::form::once(
+                &db,
+                &once,
+                commitments::comment(&db, &actor, commitment_id, &body),
+            )
+            .await?;
+            Ok(())
         }
         .await,
     )
+    .await
 }

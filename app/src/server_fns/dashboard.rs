@@ -41,7 +41,7 @@ pub(crate) async fn choices(
     let default =
         computation::default_year(db, country_id, start_month, chrono::Utc::now().date_naive())
             .await?;
-    let fiscal_year = fiscal_year.unwrap_or(default);
+    let fiscal_year = crate::types::input::fiscal_year(fiscal_year)?.unwrap_or(default);
     let mut years = report::fiscal_years(db, country_id).await?;
     for year in [default, fiscal_year] {
         if !years.contains(&year) {
@@ -112,6 +112,7 @@ pub async fn load_dashboard(
         }
         .await,
     )
+    .await
 }
 
 /// An indicator's definition, history and comments, and what the reader
@@ -147,8 +148,10 @@ pub async fn load_indicator_detail(
             .into_iter()
             .find(|i| i.code == indicator);
             let comments = match &found {
-                Some(i) => crate::services::indicators::comments::comments(&db, i.id).await?,
-                None => Vec::new(),
+                Some(i) if allows(actor.as_ref(), Action::ReadComments { country_id }) => {
+                    crate::services::indicators::comments::comments(&db, i.id).await?
+                }
+                _ => Vec::new(),
             };
             let can_enter = match &found {
                 Some(i) if i.formula.is_none() => {
@@ -168,6 +171,7 @@ pub async fn load_indicator_detail(
         }
         .await,
     )
+    .await
 }
 
 /// What entering a measurement of an indicator owned by `owner_id` asks

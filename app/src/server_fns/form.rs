@@ -1,7 +1,9 @@
 //! How a server function's failure reaches the caller. A fetch from the
 //! live page gets the error with its HTTP status. A plain form post (before
 //! the wasm loads, or without JavaScript) is sent back to the page it came
-//! from with the error as `?error=<json>`, so the page can show it.
+//! from with the error as `?error=<json>`, so the page can show it; an
+//! error too long for a page address (an import's list of bad lines) waits
+//! in the session instead, and the address says `?error=stored`.
 
 use axum::http::header::{ACCEPT, REFERER};
 use axum::http::request::Parts;
@@ -10,8 +12,14 @@ use leptos::prelude::use_context;
 
 use crate::AppError;
 
-/// The query parameter that carries a failed form post's error.
-pub const ERROR_PARAM: &str = "error";
+use super::{ERROR_PARAM, STORED_ERROR};
+
+/// The longest error (as JSON) that travels in the page address; proxies
+/// commonly refuse headers past a few kilobytes.
+const INLINE_LIMIT: usize = 1000;
+
+/// The session key of an error too long for the page address.
+pub const STORED_ERROR_KEY: &str = "form_error";
 
 /// A browser's own form submission: a POST that accepts HTML. (Pages
 /// rendered on the server call server functions inside a GET.)
@@ -30,7 +38,7 @@ fn plain_form_post() -> Option<Parts> {
 
 /// Passes `result` through, giving a failure its status or, for a plain
 /// form post, the way back to the form.
-pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+pub async fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     let Err(err) = &result else {
         return result;
     };
@@ -42,7 +50,7 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
             .map(str::to_string)
     });
     match back {
-        Some(referer) => redirect_back(&referer, err),
+        Some(referer) => redirect_back(&referer, err).await,
         None => {
             if let Some(options) = use_context::<leptos_axum::ResponseOptions>()
                 && let Ok(status) = StatusCode::from_u16(err.status_code())
@@ -67,30 +75,65 @@ pub fn back_with(param: &str, json: &str) -> bool {
         return false;
     };
     let base = referer.split('?').next().unwrap_or(&referer);
-    leptos_axum::redirect(&format!("{base}?{param}={}", urlencode(json)));
+    leptos_axum::redirect(&format!(
+        "{base}?{param}={}",
+        crate::types::query::encode(json)
+    ));
     true
 }
 
-fn redirect_back(referer: &str, err: &AppError) {
-    if let Ok(json) = serde_json::to_string(err) {
-        let base = referer.split('?').next().unwrap_or(referer);
-        let mut url = String::from(base);
-        url.push('?');
-        url.push_str(ERROR_PARAM);
-        url.push('=');
-        url.push_str(&urlencode(&json));
-        leptos_axum::redirect(&url);
-    }
+async fn redirect_back(referer: &str, err: &AppError) {
+    let Ok(json) = serde_json::to_string(err) else {
+        return;
+    };
+    let base = referer.split('?').next().unwrap_or(referer);
+    let param = if json.len() <= INLINE_LIMIT {
+        crate::types::query::encode(&json)
+    } else {
+        match store(json).await {
+            Ok(()) => STORED_ERROR.to_string(),
+            Err(e) => {
+                tracing::error!("keeping a form's error in the session: {e}");
+                return;
+            }
+        }
+    };
+    leptos_axum::redirect(&format!("{base}?{ERROR_PARAM}={param}"));
 }
 
-fn urlencode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
+async fn store(json: String) -> Result<(), AppError> {
+    let session = leptos_axum::extract::<tower_sessions::Session>()
+        .await
+        .map_err(AppError::internal)?;
+    session
+        .insert(STORED_ERROR_KEY, json)
+        .await
+        .map_err(AppError::internal)
+}
+
+/// Runs `create` once per form token: the post that spends the token runs
+/// it (and gives the token back if it fails, so the corrected form can be
+/// posted again); a later post of the same form runs nothing and gets
+/// `None`: what it asked for was done. A post without a token (the page's
+/// next token still on its way) just runs.
+pub async fn once<T>(
+    db: &sea_orm::DatabaseConnection,
+    token: &str,
+    create: impl Future<Output = Result<T, AppError>>,
+) -> Result<Option<T>, AppError> {
+    use crate::services::form_tokens;
+    if token.is_empty() {
+        return create.await.map(Some);
+    }
+    if !form_tokens::spend(db, token).await? {
+        tracing::info!("a create form posted again: nothing more created");
+        return Ok(None);
+    }
+    match create.await {
+        Ok(created) => Ok(Some(created)),
+        Err(error) => {
+            form_tokens::give_back(db, token).await?;
+            Err(error)
         }
     }
-    out
 }

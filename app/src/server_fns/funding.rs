@@ -18,6 +18,9 @@ pub struct FundingView {
     pub respondent: Option<OrganisationRef>,
     /// Whether the reader records activities (a link to their page).
     pub records_activities: bool,
+    /// Whether the reader validates partners' activities (a link to the
+    /// queue).
+    pub validates: bool,
 }
 
 /// Reads a page's `group_by` query value; anything else reads by partner.
@@ -43,6 +46,7 @@ pub async fn load_funding(
                 crate::services::accounts::countries::get_with_id(&db, &country).await?;
             let actor = crate::auth::current_actor().await?;
             let group_by = group_by.unwrap_or(GroupBy::Partner);
+            let fiscal_year = crate::types::input::fiscal_year(fiscal_year)?;
             let report =
                 crate::services::funding::report::build(&db, country_id, group_by, fiscal_year)
                     .await?;
@@ -83,15 +87,18 @@ pub async fn load_funding(
                 records_activities: actor
                     .as_ref()
                     .is_some_and(|a| a.role_in(country_id) == Some(Role::PartnerReporter)),
+                validates: allows(actor.as_ref(), Action::ValidateActivities { country_id }),
             })
         }
         .await,
     )
+    .await
 }
 
 #[server]
 pub async fn open_reporting_round(
     csrf: String,
+    #[server(default)] once: String,
     country: String,
     round_title: String,
     round_fiscal_year: String,
@@ -114,11 +121,14 @@ pub async fn open_reporting_round(
             };
             let author = crate::services::accounts::audit::Author::user(&actor);
             let today = chrono::Utc::now().date_naive();
-            crate::services::funding::reporting::open(&db, &author, country_id, new, today).await?;
+            let open =
+                crate::services::funding::reporting::open(&db, &author, country_id, new, today);
+            crate::server_fns::form::once(&db, &once, open).await?;
             Ok(())
         }
         .await,
     )
+    .await
 }
 
 /// The round, checked to belong to `country`, and the country's id.
@@ -157,6 +167,7 @@ pub async fn close_reporting_round(
         }
         .await,
     )
+    .await
 }
 
 /// A partner reporter answers a round for their organisation.
@@ -192,4 +203,5 @@ pub async fn respond_to_round(
         }
         .await,
     )
+    .await
 }

@@ -58,6 +58,7 @@ pub async fn load_iati(country: String) -> Result<IatiView, AppError> {
         }
         .await,
     )
+    .await
 }
 
 /// Imports an IATI activity file pasted into the form, for one
@@ -108,6 +109,7 @@ pub async fn import_iati(
         }
         .await,
     )
+    .await
 }
 
 /// The report with its lists cut short, to travel in a page address.

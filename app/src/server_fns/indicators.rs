@@ -58,6 +58,7 @@ pub async fn load_indicators(country: String) -> Result<IndicatorsView, AppError
         }
         .await,
     )
+    .await
 }
 
 /// The fields of the form that defines an indicator: `indicator[name]`
@@ -95,6 +96,7 @@ pub struct IndicatorForm {
 #[server]
 pub async fn define_indicator(
     csrf: String,
+    #[server(default)] once: String,
     country: String,
     indicator: IndicatorForm,
 ) -> Result<(), AppError> {
@@ -146,11 +148,14 @@ pub async fn define_indicator(
                 baseline,
             };
             let author = crate::services::accounts::audit::Author::user(&actor);
-            crate::services::indicators::definitions::define(&db, &author, country_id, new).await?;
+            let define =
+                crate::services::indicators::definitions::define(&db, &author, country_id, new);
+            crate::server_fns::form::once(&db, &once, define).await?;
             Ok(())
         }
         .await,
     )
+    .await
 }
 
 /// A planner sets an indicator's target for a fiscal year.
@@ -182,6 +187,7 @@ pub async fn set_indicator_target(
         }
         .await,
     )
+    .await
 }
 
 /// The owner of an entered indicator records its value for a fiscal year.
@@ -224,12 +230,14 @@ pub async fn record_measurement(
         }
         .await,
     )
+    .await
 }
 
 /// Any member comments on an indicator's fiscal year.
 #[server]
 pub async fn comment_on_indicator(
     csrf: String,
+    #[server(default)] once: String,
     country: String,
     indicator: String,
     fiscal_year: i32,
@@ -243,16 +251,18 @@ pub async fn comment_on_indicator(
                 crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, crate::policy::Action::Comment { country_id })?;
             let author = crate::services::accounts::audit::Author::user(&actor);
-            crate::services::indicators::comments::comment(
+            let comment = crate::services::indicators::comments::comment(
                 &db,
                 &author,
                 country_id,
                 &indicator,
                 fiscal_year,
                 &body,
-            )
-            .await
+            );
+            crate::server_fns::form::once(&db, &once, comment).await?;
+            Ok(())
         }
         .await,
     )
+    .await
 }

@@ -7,6 +7,7 @@ use crate::AppError;
 #[server]
 pub async fn add_pillar(
     csrf: String,
+    #[server(default)] once: String,
     strategy_id: i32,
     pillar_title: String,
 ) -> Result<(), AppError> {
@@ -14,11 +15,14 @@ pub async fn add_pillar(
     crate::server_fns::form::respond(
         async {
             let (actor, db) = super::strategy::planner_of_strategy(&csrf, strategy_id).await?;
-            pillars::add(&db, &Author::user(&actor), strategy_id, &pillar_title).await?;
+            let author = Author::user(&actor);
+            let add = pillars::add(&db, &author, strategy_id, &pillar_title);
+            crate::server_fns::form::once(&db, &once, add).await?;
             Ok(())
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -44,4 +48,5 @@ pub async fn rename_pillar(
         }
         .await,
     )
+    .await
 }

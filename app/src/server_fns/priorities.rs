@@ -93,6 +93,7 @@ pub async fn load_priority(
         }
         .await,
     )
+    .await
 }
 
 /// Where a priority is read: its page in the version it belongs to.
@@ -125,6 +126,7 @@ pub async fn update_priority(
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -147,11 +149,13 @@ pub async fn remove_priority(
         }
         .await,
     )
+    .await
 }
 
 #[server]
 pub async fn add_agreement(
     csrf: String,
+    #[server(default)] once: String,
     strategy_id: i32,
     agreement_title: String,
     #[server(default)] signed_on: String,
@@ -168,16 +172,23 @@ pub async fn add_agreement(
                 title: agreement_title,
                 signed_on,
             };
-            agreements::add(&db, &Author::user(&actor), strategy_id, new).await?;
+            crate::server_fns::form::once(
+                &db,
+                &once,
+                agreements::add(&db, &Author::user(&actor), strategy_id, new),
+            )
+            .await?;
             Ok(())
         }
         .await,
     )
+    .await
 }
 
 #[server]
 pub async fn add_provision(
     csrf: String,
+    #[server(default)] once: String,
     agreement_id: i32,
     provision_number: String,
     provision_text: String,
@@ -192,9 +203,12 @@ pub async fn add_provision(
                 number: provision_number,
                 text: provision_text,
             };
-            agreements::add_provision(&db, &Author::user(&actor), agreement_id, new).await?;
+            let author = Author::user(&actor);
+            let add = agreements::add_provision(&db, &author, agreement_id, new);
+            crate::server_fns::form::once(&db, &once, add).await?;
             Ok(())
         }
         .await,
     )
+    .await
 }

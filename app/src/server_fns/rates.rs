@@ -33,6 +33,7 @@ pub async fn load_rates(country: String) -> Result<RatesView, AppError> {
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -65,6 +66,7 @@ pub async fn add_exchange_rate(
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -82,4 +84,5 @@ pub async fn import_rates(csrf: String, country: String, file: String) -> Result
         }
         .await,
     )
+    .await
 }

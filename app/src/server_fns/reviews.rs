@@ -13,6 +13,8 @@ pub struct ReviewView {
     pub can_manage: bool,
     /// Commitments the reader may assess, with the side it speaks for.
     pub assessable: Vec<(i32, Side)>,
+    /// The reader's organisation, whose own assessments the forms start from.
+    pub own_organisation: Option<i32>,
     pub today: chrono::NaiveDate,
 }
 
@@ -95,17 +97,20 @@ pub async fn load_review(country: String, round_id: i32) -> Result<ReviewView, A
             Ok(ReviewView {
                 can_manage: allows(actor.as_ref(), Action::ManageReview { country_id }),
                 assessable,
+                own_organisation: actor.as_ref().map(|a| a.organisation_id),
                 today: chrono::Utc::now().date_naive(),
                 report,
             })
         }
         .await,
     )
+    .await
 }
 
 #[server]
 pub async fn open_review(
     csrf: String,
+    #[server(default)] once: String,
     compact_id: i32,
     round_title: String,
     opened_on: String,
@@ -118,11 +123,14 @@ pub async fn open_review(
             let country_id = compacts::country_of(&db, compact_id).await?;
             ensure(&actor, Action::ManageReview { country_id })?;
             let on = date("opened_on", &opened_on)?;
-            reviews::open(&db, &Author::user(&actor), compact_id, &round_title, on).await?;
+            let author = Author::user(&actor);
+            let open = reviews::open(&db, &author, compact_id, &round_title, on);
+            crate::server_fns::form::once(&db, &once, open).await?;
             Ok(())
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -140,6 +148,7 @@ pub async fn close_review(csrf: String, round_id: i32) -> Result<(), AppError> {
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -179,4 +188,5 @@ pub async fn assess_commitment(
         }
         .await,
     )
+    .await
 }

@@ -52,4 +52,5 @@ pub async fn load_scorecard(
         }
         .await,
     )
+    .await
 }

@@ -19,6 +19,32 @@ pub async fn current_session() -> Result<SessionInfo, AppError> {
     })
 }
 
+/// The query parameter that carries a failed plain form post's error.
+pub const ERROR_PARAM: &str = "error";
+
+/// What `?error=` says when a plain form post's error was too long for the
+/// page address and waits in the session.
+pub const STORED_ERROR: &str = "stored";
+
+/// The last error a plain form post left in the session.
+#[server]
+pub async fn stored_form_error() -> Result<Option<AppError>, AppError> {
+    let session = leptos_axum::extract::<tower_sessions::Session>()
+        .await
+        .map_err(AppError::internal)?;
+    let json: Option<String> = session
+        .get(super::form::STORED_ERROR_KEY)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+}
+
+/// A fresh one-time token for a form that creates a row.
+#[server]
+pub async fn form_token() -> Result<String, AppError> {
+    Ok(crate::services::accounts::password::random_token())
+}
+
 /// Where a user goes after signing in.
 #[cfg(feature = "ssr")]
 fn landing(actor: &Actor, next: Option<&str>) -> String {
@@ -76,6 +102,7 @@ pub async fn sign_in(
         }
         .await,
     )
+    .await
 }
 
 /// The address sign-in attempts are counted against.
@@ -114,6 +141,7 @@ pub async fn sign_out(csrf: String) -> Result<(), AppError> {
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -142,4 +170,5 @@ pub async fn change_password(
         }
         .await,
     )
+    .await
 }

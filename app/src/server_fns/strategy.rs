@@ -167,7 +167,7 @@ pub async fn load_strategy(
                 .cloned()
                 .collect();
             let comments = match &strategy {
-                Some(s) if drafts => {
+                Some(s) if allows(actor.as_ref(), Action::ReadComments { country_id }) => {
                     crate::services::strategy::comments::for_strategy(&db, s.id).await?
                 }
                 _ => Vec::new(),
@@ -185,6 +185,7 @@ pub async fn load_strategy(
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -202,6 +203,7 @@ pub async fn compare_strategy_versions(
         }
         .await,
     )
+    .await
 }
 
 /// A version the reader may see.
@@ -247,11 +249,13 @@ pub async fn create_strategy(
         }
         .await,
     )
+    .await
 }
 
 #[server]
 pub async fn add_priority(
     csrf: String,
+    #[server(default)] once: String,
     strategy_id: i32,
     priority: PriorityForm,
 ) -> Result<(), AppError> {
@@ -260,11 +264,17 @@ pub async fn add_priority(
         async {
             let (actor, db) = planner_of_strategy(&csrf, strategy_id).await?;
             let new = priority.into_new()?;
-            priorities::add(&db, &Author::user(&actor), strategy_id, new).await?;
+            crate::server_fns::form::once(
+                &db,
+                &once,
+                priorities::add(&db, &Author::user(&actor), strategy_id, new),
+            )
+            .await?;
             Ok(())
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -296,6 +306,7 @@ pub async fn set_priority_cost(
         }
         .await,
     )
+    .await
 }
 
 /// Runs one lifecycle step as the strategy's planner.
@@ -313,6 +324,7 @@ where
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -345,6 +357,7 @@ pub async fn redraft_strategy(csrf: String, strategy_id: i32) -> Result<(), AppE
 #[server]
 pub async fn add_comment(
     csrf: String,
+    #[server(default)] once: String,
     priority_id: i32,
     parent_id: Option<i32>,
     body: String,
@@ -357,12 +370,14 @@ pub async fn add_comment(
             let (_, country_id, _) =
                 crate::services::strategy::comments::strategy_of_priority(&db, priority_id).await?;
             ensure(&actor, Action::Comment { country_id })?;
-            crate::services::strategy::comments::add(&db, &actor, priority_id, parent_id, body)
-                .await?;
+            let add =
+                crate::services::strategy::comments::add(&db, &actor, priority_id, parent_id, body);
+            crate::server_fns::form::once(&db, &once, add).await?;
             Ok(())
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -382,4 +397,5 @@ pub async fn resolve_comment(csrf: String, comment_id: i32) -> Result<(), AppErr
         }
         .await,
     )
+    .await
 }

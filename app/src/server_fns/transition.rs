@@ -60,6 +60,7 @@ pub async fn load_transition(country: String) -> Result<TransitionView, AppError
         }
         .await,
     )
+    .await
 }
 
 #[server]
@@ -74,23 +75,19 @@ pub async fn set_transition_plan(
     use crate::types::input::date;
     crate::server_fns::form::respond(
         async {
-            let actor = crate::auth::signed_in(&csrf).await?;
-            let db = crate::state::db()?;
-            let (country_id, _) =
-                crate::services::accounts::countries::get_with_id(&db, &country).await?;
-            crate::auth::ensure(&actor, crate::policy::Action::EditTransition { country_id })?;
+            let (author, db, country_id) = editor(&csrf, &country).await?;
             let plan = crate::types::NewTransitionPlan {
                 mission_name,
                 mandate_end: date("mandate_end", &mandate_end)?,
                 drawdown_start: date("drawdown_start", &drawdown_start)?,
                 drawdown_end: date("drawdown_end", &drawdown_end)?,
             };
-            let author = crate::services::accounts::audit::Author::user(&actor);
             crate::services::transition::plans::set_plan(&db, &author, country_id, plan).await?;
             Ok(())
         }
         .await,
     )
+    .await
 }
 
 /// The fields of the form that adds a mission function to hand over:
@@ -111,66 +108,181 @@ pub struct TransitionFunctionForm {
     pub priority_code: Option<String>,
 }
 
+/// A signed-in editor of the country's transition plan, with the
+/// database and the country's id.
+#[cfg(feature = "ssr")]
+async fn editor(
+    csrf: &str,
+    country: &str,
+) -> Result<
+    (
+        crate::services::accounts::audit::Author,
+        sea_orm::DatabaseConnection,
+        i32,
+    ),
+    AppError,
+> {
+    let actor = crate::auth::signed_in(csrf).await?;
+    let db = crate::state::db()?;
+    let (country_id, _) = crate::services::accounts::countries::get_with_id(&db, country).await?;
+    crate::auth::ensure(&actor, crate::policy::Action::EditTransition { country_id })?;
+    Ok((
+        crate::services::accounts::audit::Author::user(&actor),
+        db,
+        country_id,
+    ))
+}
+
+#[cfg(feature = "ssr")]
+impl TransitionFunctionForm {
+    fn parse(self) -> Result<crate::types::NewFunction, AppError> {
+        Ok(crate::types::NewFunction {
+            kind: self.kind,
+            name: self.name,
+            current_provider: self.current_provider,
+            future_owner_id: self.future_owner_id,
+            target_handover: crate::types::input::date("target_handover", &self.target_handover)?,
+            readiness: self.readiness,
+            mission_cost: amount_or_zero("mission_cost", &self.mission_cost)?,
+            after_cost: amount_or_zero("after_cost", &self.after_cost)?,
+            secured: amount_or_zero("secured", &self.secured)?,
+            priority_code: self.priority_code,
+        })
+    }
+}
+
+/// The fields of a drawdown phase's form.
+#[cfg(feature = "ssr")]
+fn phase(name: String, start: &str, end: &str) -> Result<crate::types::NewDrawdownPhase, AppError> {
+    use crate::types::input::date;
+    Ok(crate::types::NewDrawdownPhase {
+        name,
+        starts_on: date("phase_start", start)?,
+        ends_on: date("phase_end", end)?,
+    })
+}
+
 #[server]
 pub async fn add_transition_function(
     csrf: String,
+    #[server(default)] once: String,
     country: String,
     function: TransitionFunctionForm,
 ) -> Result<(), AppError> {
-    use crate::types::input::date;
+    use crate::services::transition::functions;
     crate::server_fns::form::respond(
         async {
-            let actor = crate::auth::signed_in(&csrf).await?;
-            let db = crate::state::db()?;
-            let (country_id, _) =
-                crate::services::accounts::countries::get_with_id(&db, &country).await?;
-            crate::auth::ensure(&actor, crate::policy::Action::EditTransition { country_id })?;
-            let new = crate::types::NewFunction {
-                kind: function.kind,
-                name: function.name,
-                current_provider: function.current_provider,
-                future_owner_id: function.future_owner_id,
-                target_handover: date("target_handover", &function.target_handover)?,
-                readiness: function.readiness,
-                mission_cost: amount_or_zero("mission_cost", &function.mission_cost)?,
-                after_cost: amount_or_zero("after_cost", &function.after_cost)?,
-                secured: amount_or_zero("secured", &function.secured)?,
-                priority_code: function.priority_code,
-            };
-            let author = crate::services::accounts::audit::Author::user(&actor);
-            crate::services::transition::plans::add_function(&db, &author, country_id, new).await?;
+            let (author, db, country_id) = editor(&csrf, &country).await?;
+            let add = functions::add_function(&db, &author, country_id, function.parse()?);
+            crate::server_fns::form::once(&db, &once, add).await?;
             Ok(())
         }
         .await,
     )
+    .await
+}
+
+/// Corrects a function, opened at `version`; a new readiness joins its
+/// history.
+#[server]
+pub async fn update_transition_function(
+    csrf: String,
+    country: String,
+    function_id: i32,
+    version: i32,
+    function: TransitionFunctionForm,
+) -> Result<(), AppError> {
+    use crate::services::transition::functions;
+    crate::server_fns::form::respond(
+        async {
+            let (author, db, country_id) = editor(&csrf, &country).await?;
+            let new = function.parse()?;
+            functions::update_function(&db, &author, country_id, function_id, version, new).await?;
+            Ok(())
+        }
+        .await,
+    )
+    .await
+}
+
+#[server]
+pub async fn remove_transition_function(
+    csrf: String,
+    country: String,
+    function_id: i32,
+    version: i32,
+) -> Result<(), AppError> {
+    use crate::services::transition::functions;
+    crate::server_fns::form::respond(
+        async {
+            let (author, db, country_id) = editor(&csrf, &country).await?;
+            functions::remove_function(&db, &author, country_id, function_id, version).await
+        }
+        .await,
+    )
+    .await
 }
 
 #[server]
 pub async fn add_drawdown_phase(
     csrf: String,
+    #[server(default)] once: String,
     country: String,
     phase_name: String,
     phase_start: String,
     phase_end: String,
 ) -> Result<(), AppError> {
-    use crate::types::input::date;
+    use crate::services::transition::drawdown;
     crate::server_fns::form::respond(
         async {
-            let actor = crate::auth::signed_in(&csrf).await?;
-            let db = crate::state::db()?;
-            let (country_id, _) =
-                crate::services::accounts::countries::get_with_id(&db, &country).await?;
-            crate::auth::ensure(&actor, crate::policy::Action::EditTransition { country_id })?;
-            let phase = crate::types::NewDrawdownPhase {
-                name: phase_name,
-                starts_on: date("phase_start", &phase_start)?,
-                ends_on: date("phase_end", &phase_end)?,
-            };
-            let author = crate::services::accounts::audit::Author::user(&actor);
-            crate::services::transition::drawdown::add_phase(&db, &author, country_id, phase)
-                .await?;
+            let (author, db, country_id) = editor(&csrf, &country).await?;
+            let new = phase(phase_name, &phase_start, &phase_end)?;
+            let add = drawdown::add_phase(&db, &author, country_id, new);
+            crate::server_fns::form::once(&db, &once, add).await?;
             Ok(())
         }
         .await,
     )
+    .await
+}
+
+#[server]
+pub async fn update_drawdown_phase(
+    csrf: String,
+    country: String,
+    phase_id: i32,
+    version: i32,
+    phase_name: String,
+    phase_start: String,
+    phase_end: String,
+) -> Result<(), AppError> {
+    use crate::services::transition::drawdown;
+    crate::server_fns::form::respond(
+        async {
+            let (author, db, country_id) = editor(&csrf, &country).await?;
+            let new = phase(phase_name, &phase_start, &phase_end)?;
+            drawdown::update_phase(&db, &author, country_id, phase_id, version, new).await?;
+            Ok(())
+        }
+        .await,
+    )
+    .await
+}
+
+#[server]
+pub async fn remove_drawdown_phase(
+    csrf: String,
+    country: String,
+    phase_id: i32,
+    version: i32,
+) -> Result<(), AppError> {
+    use crate::services::transition::drawdown;
+    crate::server_fns::form::respond(
+        async {
+            let (author, db, country_id) = editor(&csrf, &country).await?;
+            drawdown::remove_phase(&db, &author, country_id, phase_id, version).await
+        }
+        .await,
+    )
+    .await
 }

@@ -5,8 +5,11 @@
 pub mod accounts;
 pub mod compact;
 pub mod demo;
+pub mod form_tokens;
 pub mod funding;
 pub mod iati;
 pub mod indicators;
+pub mod locks;
 pub mod strategy;
 pub mod transition;
+pub mod versions;

@@ -24,14 +24,19 @@ pub struct SignInThrottle {
 impl Default for SignInThrottle {
     fn default() -> Self {
         let per_minute = NonZeroU32::new(ATTEMPTS_PER_MINUTE).unwrap_or(NonZeroU32::MIN);
-        Self {
-            limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
-            attempts: AtomicU32::new(0),
-        }
+        Self::with_quota(Quota::per_minute(per_minute))
     }
 }
 
 impl SignInThrottle {
+    /// A throttle allowing `quota` to each account and address.
+    pub fn with_quota(quota: Quota) -> Self {
+        Self {
+            limiter: RateLimiter::keyed(quota),
+            attempts: AtomicU32::new(0),
+        }
+    }
+
     /// Counts one attempt for the account and the address; false when
     /// either has used its allowance.
     pub fn attempt(&self, email: &str, address: Option<&str>) -> bool {
@@ -75,5 +80,22 @@ mod tests {
             assert!(throttle.attempt(email, None), "attempt {i}");
         }
         assert!(!throttle.attempt("  ANA@example.ORG", None));
+    }
+
+    #[test]
+    fn accounts_not_seen_for_a_while_are_forgotten() {
+        let per_second = NonZeroU32::new(1000).unwrap_or(NonZeroU32::MIN);
+        let throttle = SignInThrottle::with_quota(Quota::per_second(per_second));
+        for i in 0..1000 {
+            throttle.attempt(&format!("person{i}@example.org"), None);
+        }
+        assert_eq!(throttle.keys(), 1000);
+        // Each allowance comes back within a millisecond; the next sweep
+        // (every 1024 attempts) drops those keys.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        for i in 0..(SWEEP_EVERY - 1000) {
+            throttle.attempt(&format!("later{i}@example.org"), None);
+        }
+        assert!(throttle.keys() <= 24, "{} keys kept", throttle.keys());
     }
 }

@@ -182,6 +182,16 @@ pub struct Compact {
     pub commitments: Vec<Commitment>,
 }
 
+impl Compact {
+    /// The compact as the public sees it: without the members' comments.
+    pub fn without_comments(mut self) -> Self {
+        for commitment in &mut self.commitments {
+            commitment.comments.clear();
+        }
+        self
+    }
+}
+
 /// A signed commitment as the canonical text holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignedCommitment {

@@ -92,6 +92,16 @@ impl Channel {
 }
 
 coded_enum! {
+    /// Where an activity stands with the government: only validated
+    /// activities count in totals, indicators, public pages and exports.
+    Validation {
+        Validated => ("validated", "Validated"),
+        Awaiting => ("awaiting", "Awaiting validation"),
+        Returned => ("returned", "Returned"),
+    }
+}
+
+coded_enum! {
     /// IATI ActivityStatus.
     ActivityStatus {
         Pipeline => ("1", "Pipeline"),
@@ -217,6 +227,32 @@ pub struct Activity {
     pub budget_lines: Vec<(String, String, Decimal)>,
     pub transactions: Vec<Transaction>,
     pub planned_disbursements: Vec<PlannedDisbursement>,
+    /// The version an edit form was opened at.
+    pub version: i32,
+    pub validation: Validation,
+    /// Why a planner returned it.
+    pub return_reason: Option<String>,
+    /// Set on a change waiting for validation: the validated activity it
+    /// would replace, which counts as it was until then.
+    pub change_of: Option<i32>,
+}
+
+impl Transaction {
+    /// The transaction as a form would submit it again.
+    pub fn as_new(&self) -> NewTransaction {
+        NewTransaction {
+            kind: self.kind,
+            transaction_date: self.transaction_date,
+            value_date: Some(self.value_date),
+            amount: self.amount,
+            currency: Some(self.currency.to_string()),
+            provider_org_id: self.provider.as_ref().map(|o| o.id),
+            receiver_org_id: self.receiver.as_ref().map(|o| o.id),
+            provider_activity_id: self.provider_activity_id,
+            description: self.description.clone(),
+            overrides: self.overrides,
+        }
+    }
 }
 
 /// What a partner submits to record a transaction of one of its activities.
@@ -252,6 +288,10 @@ pub struct Transaction {
     pub provider_activity_id: Option<i32>,
     pub description: String,
     pub overrides: SystemOverrides,
+    /// The version an edit form was opened at.
+    pub version: i32,
+    /// In a change waiting for validation: the validated row it replaces.
+    pub replaces: Option<i32>,
 }
 
 /// What a partner scheduled to disburse over a period, which may follow the
@@ -273,6 +313,10 @@ pub struct PlannedDisbursement {
     pub currency: Currency,
     /// Start year of the country fiscal year the period starts in.
     pub fiscal_year: i32,
+    /// The version an edit form was opened at.
+    pub version: i32,
+    /// In a change waiting for validation: the validated row it replaces.
+    pub replaces: Option<i32>,
 }
 
 /// One unit of `currency` is worth `rate` units of `quote_currency` from
@@ -400,4 +444,27 @@ pub struct FundingReport {
     pub unconverted_count: u32,
     pub unconverted: Vec<Unconverted>,
     pub rates_used: Vec<RateUse>,
+}
+
+/// An activity as the public project browser lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectRow {
+    pub id: i32,
+    pub title: String,
+    pub iati_identifier: Option<String>,
+    /// The reporting organisation's name.
+    pub partner: String,
+    pub status: Option<ActivityStatus>,
+}
+
+/// One page of the public project browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectList {
+    pub activities: Vec<ProjectRow>,
+    /// Activities matching the search, on every page.
+    pub total: u64,
+    /// This page, from 1.
+    pub page: u64,
+    pub pages: u64,
+    pub search: String,
 }

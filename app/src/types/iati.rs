@@ -61,4 +61,8 @@ pub struct ImportReport {
     pub warnings: Vec<ImportProblem>,
     pub errors: Vec<ImportProblem>,
     pub conflicts: Vec<ImportConflict>,
+    /// What the import concluded from what the file says (e.g. money
+    /// through the treasury is on treasury).
+    #[serde(default)]
+    pub inferences: Vec<ImportProblem>,
 }

@@ -101,6 +101,31 @@ pub fn check_date(field: &str, date: NaiveDate) -> Result<(), AppError> {
     }
 }
 
+/// The longest period one planned disbursement may cover. Plans come by
+/// quarter or year; every fiscal year a period spans becomes a row, so a
+/// period of decades is a mistake, not a plan.
+pub const MAX_PLANNED_DAYS: i64 = 5 * 366;
+
+/// Refuses a planned-disbursement period that ends before it starts, lies
+/// outside [`YEARS`], or is longer than [`MAX_PLANNED_DAYS`].
+pub fn check_planned_period(start: NaiveDate, end: NaiveDate) -> Result<(), AppError> {
+    check_date("period_start", start)?;
+    check_date("period_end", end)?;
+    if end < start {
+        return Err(AppError::invalid(
+            "period_end",
+            "must not be before the period starts",
+        ));
+    }
+    if (end - start).num_days() > MAX_PLANNED_DAYS {
+        return Err(AppError::invalid(
+            "period_end",
+            "must be within five years of the period start; report a longer plan year by year",
+        ));
+    }
+    Ok(())
+}
+
 /// The year a fiscal year starts, as typed, within [`YEARS`].
 pub fn year(field: &str, text: &str) -> Result<i32, AppError> {
     let year: i32 = text
@@ -109,6 +134,13 @@ pub fn year(field: &str, text: &str) -> Result<i32, AppError> {
         .map_err(|_| AppError::invalid(field, "must be a year such as 2026"))?;
     check_year(field, year)?;
     Ok(year)
+}
+
+/// A fiscal year chosen in a page address or an API query, if any, within
+/// [`YEARS`].
+pub fn fiscal_year(year: Option<i32>) -> Result<Option<i32>, AppError> {
+    year.map(|y| check_year("fiscal_year", y).map(|()| y))
+        .transpose()
 }
 
 /// Refuses a year outside [`YEARS`].

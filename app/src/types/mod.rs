@@ -29,6 +29,7 @@ macro_rules! coded_enum {
     };
 }
 
+mod activity_list;
 mod actor;
 mod area;
 mod audit;
@@ -43,13 +44,16 @@ mod indicator;
 pub mod input;
 pub mod money;
 mod organisation;
+pub mod query;
 mod reporting;
 mod review;
 mod scorecard;
 mod strategy;
 mod transition;
 mod user;
+mod validation;
 
+pub use activity_list::{ActivityFilter, ActivityList};
 pub use actor::{Actor, Membership, Role};
 pub use area::Area;
 pub use audit::{AuditEntry, AuditFilter};
@@ -65,8 +69,9 @@ pub use fiscal_year::{FiscalYear, PeriodPart, month_name, split_by_fiscal_year};
 pub use funding::{
     Activity, ActivityStatus, Channel, CountrySystems, ExchangeRate, FundingReport, FundingRow,
     GroupBy, Measure, MoneyType, NewActivity, NewPlannedDisbursement, NewTransaction,
-    POOLED_UNALLOCATED, ParticipantRole, PlannedDisbursement, RateUse, Share, SystemOverrides,
-    Totals, Transaction, TransactionKind, UNALIGNED, Unconverted,
+    POOLED_UNALLOCATED, ParticipantRole, PlannedDisbursement, ProjectList, ProjectRow, RateUse,
+    Share, SystemOverrides, Totals, Transaction, TransactionKind, UNALIGNED, Unconverted,
+    Validation,
 };
 pub use iati::{
     ActivityOutcome, ImportConflict, ImportOutcome, ImportProblem, ImportReport, ImportTotals,
@@ -92,6 +97,9 @@ pub use strategy::{
 };
 pub use transition::{
     CliffYear, DrawdownPhase, FunctionKind, NewDrawdownPhase, NewFunction, NewTransitionPlan,
-    Readiness, TransitionFunction, TransitionPlan,
+    Readiness, ReadinessStep, TransitionFunction, TransitionPlan,
 };
 pub use user::{IssuedPassword, NewUser, UserChanges, UserSummary};
+pub use validation::{
+    Difference, MAX_REASON, ValidationQueue, Waiting, differences as validation_differences,
+};

@@ -23,6 +23,9 @@ pub struct NewAssessment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assessment {
     pub side: Side,
+    /// The organisation the assessment speaks for.
+    pub organisation_id: i32,
+    pub organisation: String,
     pub status: CommitmentStatus,
     pub rating: i16,
     pub comment: String,
@@ -70,27 +73,35 @@ impl Outcome {
     }
 }
 
-/// A commitment with the two assessments it got in a round.
+/// A commitment with the assessments it got in a round: the government's,
+/// and each partner party's own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewedCommitment {
     pub commitment: Commitment,
     pub government: Option<Assessment>,
-    pub partner: Option<Assessment>,
+    pub partners: Vec<Assessment>,
 }
 
 impl ReviewedCommitment {
+    /// Agreed when the government and every partner that assessed give the
+    /// same status; disputed when any partner differs from the government.
     pub fn outcome(&self) -> Outcome {
-        match (&self.government, &self.partner) {
-            (Some(g), Some(p)) if g.status == p.status => Outcome::Agreed(g.status),
-            (Some(_), Some(_)) => Outcome::Disputed,
+        match &self.government {
+            Some(g) if self.partners.iter().any(|p| p.status != g.status) => Outcome::Disputed,
+            Some(g) if !self.partners.is_empty() => Outcome::Agreed(g.status),
             _ => Outcome::Pending,
         }
     }
 
-    pub fn side(&self, side: Side) -> Option<&Assessment> {
+    /// The assessment `organisation_id` gave for `side`: for the government
+    /// side, the government's whoever wrote it.
+    pub fn assessment_by(&self, side: Side, organisation_id: i32) -> Option<&Assessment> {
         match side {
             Side::Government => self.government.as_ref(),
-            Side::Partner => self.partner.as_ref(),
+            Side::Partner => self
+                .partners
+                .iter()
+                .find(|a| a.organisation_id == organisation_id),
         }
     }
 }

@@ -42,6 +42,8 @@ pub struct DrawdownPhase {
     pub name: String,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
+    /// The version an edit form opens at.
+    pub version: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,6 +83,18 @@ pub struct TransitionFunction {
     pub after_cost: Decimal,
     pub secured: Decimal,
     pub priority_code: Option<String>,
+    pub future_owner_id: i32,
+    /// The version an edit form opens at.
+    pub version: i32,
+    /// Each readiness the function reached, oldest first.
+    pub history: Vec<ReadinessStep>,
+}
+
+/// A readiness a function reached, and the day it was recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadinessStep {
+    pub readiness: Readiness,
+    pub on: NaiveDate,
 }
 
 /// One fiscal year of the financing cliff: for the functions handed over by

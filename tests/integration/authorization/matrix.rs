@@ -1,5 +1,5 @@
-//! The expected outcome of every mutating server function for every kind of
-//! user. The authorization test signs in as each column and calls each row
+//! The expected outcome of every mutating server function, and of reading
+//! an object's history, for every kind of user. The authorization test signs in as each column and calls each row
 //! over HTTP: a policy change that this table does not also make fails it.
 //!
 //! Columns: anonymous, admin, government planner, partner reporter acting on
@@ -41,6 +41,26 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
     (
         "update_government_organisation",
         [false, true, true, false, false, false],
+    ),
+    (
+        "change_partner_kind",
+        [false, true, false, false, false, false],
+    ),
+    (
+        "change_partner_acronym",
+        [false, true, false, false, false, false],
+    ),
+    (
+        "change_partner_iati_id",
+        [false, true, false, false, false, false],
+    ),
+    (
+        "read_organisation_history",
+        [false, true, true, true, true, true],
+    ),
+    (
+        "read_user_history",
+        [false, true, false, false, false, false],
     ),
     ("create_user", [false, true, false, false, false, false]),
     ("update_user", [false, true, false, false, false, false]),
@@ -101,6 +121,10 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         [false, false, false, true, false, false],
     ),
     (
+        "assess_after_another_partner",
+        [false, false, false, true, false, false],
+    ),
+    (
         "add_drawdown_phase",
         [false, false, true, false, false, false],
     ),
@@ -108,10 +132,44 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         "add_transition_function",
         [false, false, true, false, false, false],
     ),
+    (
+        "update_transition_function",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "remove_transition_function",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "update_drawdown_phase",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "remove_drawdown_phase",
+        [false, false, true, false, false, false],
+    ),
     ("create_activity", [false, true, false, true, false, false]),
+    ("update_activity", [false, true, false, true, false, false]),
+    ("remove_activity", [false, true, false, true, false, false]),
     ("add_transaction", [false, true, false, true, false, false]),
     (
         "add_planned_disbursement",
+        [false, true, false, true, false, false],
+    ),
+    (
+        "update_transaction",
+        [false, true, false, true, false, false],
+    ),
+    (
+        "delete_transaction",
+        [false, true, false, true, false, false],
+    ),
+    (
+        "update_planned_disbursement",
+        [false, true, false, true, false, false],
+    ),
+    (
+        "delete_planned_disbursement",
         [false, true, false, true, false, false],
     ),
     (
@@ -119,6 +177,15 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         [false, true, false, true, false, false],
     ),
     ("import_iati", [false, true, false, true, false, false]),
+    (
+        "validate_activities",
+        [false, true, true, false, false, false],
+    ),
+    ("return_activity", [false, true, true, false, false, false]),
+    (
+        "set_validation_required",
+        [false, true, false, false, false, false],
+    ),
     (
         "add_exchange_rate",
         [false, true, false, false, false, false],

@@ -65,8 +65,10 @@ both_backends! {
 /// sign in and out (which every visitor may call).
 const READS: &[&str] = &[
     "audit_trail",
+    "browse_projects",
     "compare_strategy_versions",
     "current_session",
+    "form_token",
     "get_country_summary",
     "load_compact",
     "load_dashboard",
@@ -82,12 +84,14 @@ const READS: &[&str] = &[
     "load_iati",
     "load_organisation",
     "load_priority",
+    "load_project",
     "load_rates",
     "load_review",
     "load_strategy",
     "load_transition",
-    "object_history",
+    "load_validation_queue",
     "sign_in",
+    "stored_form_error",
     "sign_out",
 ];
 
@@ -120,9 +124,17 @@ fn the_table_lists_every_mutating_server_function() {
                 vec![
                     "update_partner_organisation",
                     "update_government_organisation",
+                    "change_partner_kind",
+                    "change_partner_acronym",
+                    "change_partner_iati_id",
                 ]
             }
-            "assess_commitment" => vec!["assess_for_government", "assess_for_partner"],
+            "object_history" => vec!["read_organisation_history", "read_user_history"],
+            "assess_commitment" => vec![
+                "assess_for_government",
+                "assess_for_partner",
+                "assess_after_another_partner",
+            ],
             "record_measurement" => vec![
                 "record_government_measurement",
                 "record_partner_measurement",

@@ -101,3 +101,55 @@ pub(super) async fn norad_activity(t: &TestDb, world: &World, n: usize) -> i32 {
         .unwrap()
         .id
 }
+
+/// A fresh activity of Norway's waiting for validation.
+pub(super) async fn norad_waiting(t: &TestDb, world: &World, n: usize) -> i32 {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    let id = norad_activity(t, world, n).await;
+    entities::activity::Entity::update_many()
+        .col_expr(
+            entities::activity::Column::Validation,
+            Expr::value("awaiting"),
+        )
+        .filter(entities::activity::Column::Id.eq(id))
+        .exec(&t.db)
+        .await
+        .unwrap();
+    id
+}
+
+/// A transaction of a fresh activity of Norway's, at version 1.
+pub(super) async fn norad_transaction(t: &TestDb, world: &World, n: usize) -> i32 {
+    let activity = norad_activity(t, world, n).await;
+    let new = app::types::NewTransaction {
+        kind: app::types::TransactionKind::Disbursement,
+        transaction_date: chrono::NaiveDate::from_ymd_opt(2026, 9, 30).unwrap(),
+        value_date: None,
+        amount: rust_decimal::Decimal::from(1000),
+        currency: None,
+        provider_org_id: None,
+        receiver_org_id: None,
+        provider_activity_id: None,
+        description: String::new(),
+        overrides: app::types::SystemOverrides::default(),
+    };
+    activities::add_transaction(&t.db, &Author::system("test"), activity, new)
+        .await
+        .unwrap()
+        .id
+}
+
+/// A planned disbursement of a fresh activity of Norway's, at version 1.
+pub(super) async fn norad_planned(t: &TestDb, world: &World, n: usize) -> i32 {
+    let activity = norad_activity(t, world, n).await;
+    let new = app::types::NewPlannedDisbursement {
+        period_start: chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+        period_end: chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap(),
+        amount: rust_decimal::Decimal::from(5000),
+        currency: None,
+    };
+    activities::add_planned_disbursement(&t.db, &Author::system("test"), activity, new)
+        .await
+        .unwrap()[0]
+        .id
+}

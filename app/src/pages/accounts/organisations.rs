@@ -37,7 +37,7 @@ pub fn OrganisationsPage() -> impl IntoView {
                         <ActionForm action=create attr:class="stack narrow">
                             <CsrfField />
                             <input type="hidden" name="country" value=code.get_untracked() />
-                            <OrganisationFields org=None />
+                            <OrganisationFields org=None identify=true />
                             <button type="submit">"Add organisation"</button>
                         </ActionForm>
                     }
@@ -116,6 +116,7 @@ fn OrganisationDetails(
         country_code,
         country_name,
         can_edit,
+        can_identify,
     } = data;
     let id = org.id;
     view! {
@@ -140,7 +141,7 @@ fn OrganisationDetails(
             <ActionForm action=update attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="id" value=org.id />
-                <OrganisationFields org=Some(org.clone()) />
+                <OrganisationFields org=Some(org.clone()) identify=can_identify />
                 <button type="submit">"Save"</button>
             </ActionForm>
         })}
@@ -148,15 +149,31 @@ fn OrganisationDetails(
     }
 }
 
-/// The fields of an organisation, empty or filled with `org`.
+/// The fields of an organisation, empty or filled with `org`. Without
+/// `identify`, kind, acronym and IATI codes are kept as they are: only an
+/// administrator changes them.
 #[component]
-fn OrganisationFields(org: Option<Organisation>) -> impl IntoView {
+fn OrganisationFields(org: Option<Organisation>, identify: bool) -> impl IntoView {
     let current = org.as_ref().map(|o| o.kind);
     let value =
         |f: fn(&Organisation) -> Option<String>| org.as_ref().and_then(f).unwrap_or_default();
-    view! {
+    let name = view! {
         <label for="name">"Name"</label>
         <input id="name" name="name" required=true maxlength="200" value=value(|o| Some(o.name.clone())) />
+    };
+    if !identify {
+        return view! {
+            {name}
+            <input type="hidden" name="acronym" value=value(|o| o.acronym.clone()) />
+            <input type="hidden" name="kind" value=current.map(|k| k.code()).unwrap_or_default() />
+            <input type="hidden" name="iati_id" value=value(|o| o.iati_id.clone()) />
+            <input type="hidden" name="iati_type_code" value=value(|o| o.iati_type_code.clone()) />
+            <p class="hint">"Only an administrator changes the acronym, kind and IATI codes."</p>
+        }
+        .into_any();
+    }
+    view! {
+        {name}
         <label for="acronym">"Acronym (optional)"</label>
         <input id="acronym" name="acronym" maxlength="40" value=value(|o| o.acronym.clone()) />
         <label for="kind">"Kind"</label>
@@ -173,4 +190,5 @@ fn OrganisationFields(org: Option<Organisation>) -> impl IntoView {
         <label for="iati_type_code">"IATI organisation type code (optional), e.g. 10 for government"</label>
         <input id="iati_type_code" name="iati_type_code" maxlength="4" value=value(|o| o.iati_type_code.clone()) />
     }
+    .into_any()
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
+use crate::components::{CsrfField, ErrorPanel, FormErrors, OnceField, form_error};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{AccountsView, CreateUser, ResetPassword, UpdateUser, load_accounts};
 use crate::types::Role;
@@ -159,6 +159,7 @@ fn Accounts(
         <FormErrors error=create_error />
         <ActionForm action=create attr:class="stack narrow">
             <CsrfField />
+            <OnceField fresh=Signal::derive(move || create.version().get()) />
             <input type="hidden" name="country" value=code />
             <label for="email">"Email"</label>
             <input id="email" name="email" type="email" required=true />

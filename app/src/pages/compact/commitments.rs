@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::fields::{CommitmentFields, ProgressFields};
-use crate::components::CsrfField;
+use crate::components::{CsrfField, OnceField};
 use crate::server_fns::{
     AddCommitment, CommentOnCommitment, CompactView, ReportProgress, UpdateCommitment,
 };
@@ -168,6 +168,7 @@ pub(super) fn CommitmentItem(
                         <summary>"Comment"</summary>
                         <ActionForm action=comment attr:class="stack narrow">
                             <CsrfField />
+                            <OnceField fresh=Signal::derive(move || comment.version().get()) />
                             <input type="hidden" name="commitment_id" value=id />
                             <label for=field.clone()>"Your comment"</label>
                             <textarea id=field name="body" rows="2" required=true></textarea>
@@ -181,6 +182,7 @@ pub(super) fn CommitmentItem(
                     <summary>"Report progress"</summary>
                     <ActionForm action=progress attr:class="stack narrow">
                         <CsrfField />
+                        <OnceField fresh=Signal::derive(move || progress.version().get()) />
                         <ProgressFields commitment today />
                         <button type="submit">"Save progress"</button>
                     </ActionForm>
@@ -204,6 +206,7 @@ pub(super) fn AddCommitmentForm(
             <h2 id="add-commitment-heading">"Add a commitment"</h2>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
+                <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="compact_id" value=compact_id />
                 <CommitmentFields
                     prefix="new".into()

@@ -87,19 +87,19 @@ pub fn ProgressFields(commitment: Commitment, today: chrono::NaiveDate) -> impl 
     view! {
         <input type="hidden" name="commitment_id" value=commitment.id />
         <label for=id("date")>"Date"</label>
-        <input id=id("date") name="on_date" type="date" required=true value=today.to_string() />
+        <input id=id("date") name="progress[on_date]" type="date" required=true value=today.to_string() />
         <label for=id("text")>"What happened"</label>
-        <textarea id=id("text") name="progress_text" rows="2" required=true></textarea>
+        <textarea id=id("text") name="progress[progress_text]" rows="2" required=true></textarea>
         <label for=id("evidence")>"Evidence (a web address, optional)"</label>
-        <input id=id("evidence") name="evidence_url" type="url" />
+        <input id=id("evidence") name="progress[evidence_url]" type="url" />
         <label for=id("status")>"Status"</label>
-        <select id=id("status") name="status">
+        <select id=id("status") name="progress[status]">
             {CommitmentStatus::ALL
                 .iter()
                 .map(|s| view! { <option value=s.code() selected=*s == commitment.status>{s.label()}</option> })
                 .collect_view()}
         </select>
         <label for=id("reason")>"Reason (required when off track or dropped)"</label>
-        <input id=id("reason") name="status_reason" maxlength="500" />
+        <input id=id("reason") name="progress[status_reason]" maxlength="500" />
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
+use crate::components::{CsrfField, ErrorPanel, FormErrors, OnceField, form_error};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{AssessCommitment, CloseReview, OpenReview, ReviewView, load_review};
 use crate::types::{
@@ -116,7 +116,8 @@ fn ReviewBody(
                         .filter(|(id, _)| *id == item.commitment.id)
                         .map(|(_, side)| *side)
                         .collect();
-                    view! { <ReviewItem item round_id=round.id mine assess /> }
+                    let own = view.own_organisation.unwrap_or_default();
+                    view! { <ReviewItem item round_id=round.id mine own assess /> }
                 })
                 .collect_view()}
         </ol>
@@ -177,6 +178,8 @@ fn ReviewItem(
     item: ReviewedCommitment,
     round_id: i32,
     mine: Vec<Side>,
+    /// The reader's organisation.
+    own: i32,
     assess: ServerAction<AssessCommitment>,
 ) -> impl IntoView {
     let c = item.commitment.clone();
@@ -190,8 +193,22 @@ fn ReviewItem(
             <dl class="facts">
                 <dt>"Government"</dt>
                 <dd>{assessment_text(item.government.as_ref())}</dd>
-                <dt>"Partner"</dt>
-                <dd>{assessment_text(item.partner.as_ref())}</dd>
+                {if item.partners.is_empty() {
+                    view! {
+                        <dt>"Partners"</dt>
+                        <dd>{assessment_text(None)}</dd>
+                    }
+                        .into_any()
+                } else {
+                    item.partners
+                        .iter()
+                        .map(|a| view! {
+                            <dt>{a.organisation.clone()}</dt>
+                            <dd>{assessment_text(Some(a))}</dd>
+                        })
+                        .collect_view()
+                        .into_any()
+                }}
                 <dt>"Outcome"</dt>
                 <dd>{item.outcome().label()}</dd>
             </dl>
@@ -199,7 +216,10 @@ fn ReviewItem(
                 .into_iter()
                 .map(|side| {
                     let id = format!("assess-{}-{}", c.id, side.code());
-                    let current = item.side(side).map(|a| a.status).unwrap_or(c.status);
+                    let current = item
+                        .assessment_by(side, own)
+                        .map(|a| a.status)
+                        .unwrap_or(c.status);
                     view! {
                         <details class="edit">
                             <summary>{format!("Assess for the {} side", side.label().to_lowercase())}</summary>
@@ -271,6 +291,7 @@ pub(super) fn Reviews(
                 <summary>"Open a review round"</summary>
                 <ActionForm action attr:class="stack narrow">
                     <CsrfField />
+                    <OnceField fresh=Signal::derive(move || action.version().get()) />
                     <input type="hidden" name="compact_id" value=compact_id />
                     <label for="round_title">"Title"</label>
                     <input id="round_title" name="round_title" required=true maxlength="200" />

@@ -6,16 +6,16 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use super::activity_form::{ActivityChoices, ActivityEdit, NewActivityForm};
+use super::flows::{FlowActions, FlowContext, PlannedDisbursements, Transactions};
 use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
-    ActivitiesView, AddPlannedDisbursement, AddTransaction, CreateActivity, ImportTransactions,
+    ActivitiesView, CreateActivity, ImportTransactions, ListQuery, RemoveActivity, UpdateActivity,
     load_activities,
 };
-use crate::types::money::display as money;
 use crate::types::{
-    Activity, ActivityStatus, BudgetLine, Channel, CountrySystems, MoneyType, Organisation, Share,
-    TransactionKind,
+    Activity, ActivityFilter, ActivityStatus, CountrySystems, Organisation, Share, Validation,
 };
 
 /// An organisation's activities and flows, and the forms and import that
@@ -24,29 +24,36 @@ use crate::types::{
 pub fn ActivitiesPage() -> impl IntoView {
     let code = country_code_param();
     let query = use_query_map();
-    let organisation = move || {
-        query
-            .read()
-            .get("organisation")
-            .and_then(|id| id.parse::<i32>().ok())
+    let list_query = move || {
+        let q = query.read();
+        ListQuery {
+            organisation: q.get("organisation"),
+            q: q.get("q"),
+            status: q.get("status"),
+            validation: q.get("validation"),
+            fiscal_year: q.get("fiscal_year"),
+            page: q.get("page"),
+        }
     };
     let create = ServerAction::<CreateActivity>::new();
-    let add = ServerAction::<AddTransaction>::new();
-    let plan = ServerAction::<AddPlannedDisbursement>::new();
+    let update = ServerAction::<UpdateActivity>::new();
+    let remove = ServerAction::<RemoveActivity>::new();
+    let flows = FlowActions::new();
     let import = ServerAction::<ImportTransactions>::new();
     let data = Resource::new(
         move || {
             let changes = create.version().get()
-                + add.version().get()
-                + plan.version().get()
+                + update.version().get()
+                + remove.version().get()
+                + flows.version()
                 + import.version().get();
-            (code.get(), organisation(), changes)
+            (code.get(), list_query(), changes)
         },
-        |(code, organisation, _)| load_activities(code, organisation),
+        |(code, query, _)| load_activities(code, query),
     );
     let create_error = form_error(create.value());
-    let add_error = form_error(add.value());
-    let plan_error = form_error(plan.value());
+    let update_error = form_error(update.value());
+    let remove_error = form_error(remove.value());
     let import_error = form_error(import.value());
     let imported = move || {
         import
@@ -61,19 +68,32 @@ pub fn ActivitiesPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    Ok(ActivitiesView { organisation, activities, can_edit, priorities, budget_lines, organisations, reporting_currency }) => {
+                    Ok(ActivitiesView { organisation, list, filter, can_edit, priorities, budget_lines, organisations, reporting_currency }) => {
                         let code = code.get_untracked();
-                        let count = activities.len();
+                        let heading = match &organisation {
+                            Some(o) => format!("Activities of {}", o.name),
+                            None => "Partners' activities".to_string(),
+                        };
+                        let pages = Pages { code: code.clone(), filter: filter.clone(), page: list.page, pages: list.pages };
+                        let choices = ActivityChoices {
+                            code: code.clone(),
+                            priorities,
+                            budget_lines,
+                            organisations: organisations.iter().map(|o| (o.id, o.name.clone())).collect(),
+                        };
                         view! {
-                            <h1>{format!("Activities of {}", organisation.name)}</h1>
+                            <h1>{heading}</h1>
+                            <ListFilter filter partners=organisations.clone() />
                             <p>
-                                {format!("{count} activities. Amounts are in each flow's own currency; the ")}
+                                {format!("{} activities, page {} of {}. Amounts are in each flow's own currency; the ", list.total, list.page, list.pages)}
                                 <a href=format!("/countries/{code}/funding")>"funding page"</a>
                                 {format!(" converts them to {reporting_currency}.")}
                             </p>
-                            <FormErrors error=add_error />
-                            <FormErrors error=plan_error />
-                            {activities
+                            <FormErrors error=update_error />
+                            <FormErrors error=remove_error />
+                            {flows.errors()}
+                            {list
+                                .activities
                                 .into_iter()
                                 .map(|activity| view! {
                                     <ActivityCard
@@ -81,20 +101,17 @@ pub fn ActivitiesPage() -> impl IntoView {
                                         code=code.clone()
                                         can_edit
                                         organisations=organisations.clone()
-                                        add
-                                        plan
+                                        flows
+                                        choices=choices.clone()
+                                        update
+                                        remove
                                     />
                                 })
                                 .collect_view()}
-                            {can_edit.then(|| view! {
+                            {pages.view()}
+                            {organisation.filter(|_| can_edit).map(|organisation| view! {
                                 <FormErrors error=create_error />
-                                <ActivityForm
-                                    code=code.clone()
-                                    organisation_id=organisation.id
-                                    priorities=priorities.clone()
-                                    budget_lines=budget_lines.clone()
-                                    action=create
-                                />
+                                <NewActivityForm organisation_id=organisation.id choices=choices.clone() action=create />
                                 <FormErrors error=import_error />
                                 {imported}
                                 <ImportForm code=code.clone() organisation_id=organisation.id action=import />
@@ -108,7 +125,78 @@ pub fn ActivitiesPage() -> impl IntoView {
     }
 }
 
-fn shares(shares: &[Share]) -> String {
+/// The list's filters: a plain GET form, so it works before any script.
+#[component]
+fn ListFilter(filter: ActivityFilter, partners: Vec<Organisation>) -> impl IntoView {
+    let chosen = filter.organisation_id;
+    view! {
+        <form method="get" class="filters" aria-label="Filter the activities">
+            <label for="organisation">"Partner"</label>
+            <select id="organisation" name="organisation">
+                <option value="all" selected=chosen.is_none()>"All partners"</option>
+                {partners
+                    .into_iter()
+                    .map(|o| view! { <option value=o.id selected=chosen == Some(o.id)>{o.name}</option> })
+                    .collect_view()}
+            </select>
+            <label for="q">"Title or identifier"</label>
+            <input id="q" name="q" type="search" maxlength="200" value=filter.search />
+            <label for="status">"Status"</label>
+            <select id="status" name="status">
+                <option value="">"Any"</option>
+                {ActivityStatus::ALL
+                    .iter()
+                    .map(|s| view! { <option value=s.code() selected=filter.status == Some(*s)>{s.label()}</option> })
+                    .collect_view()}
+            </select>
+            <label for="validation">"Validation"</label>
+            <select id="validation" name="validation">
+                <option value="">"Any"</option>
+                {Validation::ALL
+                    .iter()
+                    .map(|v| view! { <option value=v.code() selected=filter.validation == Some(*v)>{v.label()}</option> })
+                    .collect_view()}
+            </select>
+            <label for="fiscal_year">"Fiscal year (start year)"</label>
+            <input id="fiscal_year" name="fiscal_year" inputmode="numeric" maxlength="4"
+                value=filter.fiscal_year.map(|y| y.to_string()).unwrap_or_default() />
+            <button type="submit">"Show"</button>
+        </form>
+    }
+}
+
+/// Links to the list's other pages, its filter kept.
+struct Pages {
+    code: String,
+    filter: ActivityFilter,
+    page: u64,
+    pages: u64,
+}
+
+impl Pages {
+    fn view(self) -> impl IntoView {
+        let link = |page: u64, text: &'static str, rel: &'static str| {
+            let href = format!(
+                "/countries/{}/funding/activities?{}",
+                self.code,
+                self.filter.query(page)
+            );
+            view! { <a href=href rel=rel>{text}</a> }
+        };
+        (self.pages > 1).then(|| {
+            view! {
+                <nav class="pagination" aria-label="Pages of activities">
+                    {(self.page > 1).then(|| link(self.page - 1, "Previous page", "prev"))}
+                    <span>{format!("Page {} of {}", self.page, self.pages)}</span>
+                    {(self.page < self.pages).then(|| link(self.page + 1, "Next page", "next"))}
+                </nav>
+            }
+        })
+    }
+}
+
+/// Shares as a page shows them: `15210 (60%), 15220 (40%)`.
+pub(super) fn shares(shares: &[Share]) -> String {
     shares
         .iter()
         .map(|s| format!("{} ({}%)", s.code, s.percent.normalize()))
@@ -130,23 +218,60 @@ fn flags(systems: &CountrySystems) -> String {
     }
 }
 
+/// Where the activity stands with the government, for its reporter.
+fn state_badge(activity: &Activity) -> Option<impl IntoView + use<>> {
+    let text = match (activity.validation, activity.change_of.is_some()) {
+        (Validation::Validated, _) => return None,
+        (Validation::Awaiting, true) => {
+            "Change awaiting validation: the validated figures count until then"
+        }
+        (Validation::Returned, true) => "Change returned: the validated figures still count",
+        (Validation::Awaiting, false) if !activity.published => return None,
+        (Validation::Awaiting, false) => "Awaiting validation: counts once validated",
+        (Validation::Returned, false) => "Returned",
+    };
+    Some(view! { <span class="badge state">{text}</span> })
+}
+
 #[component]
 fn ActivityCard(
     activity: Activity,
     code: String,
     can_edit: bool,
     organisations: Vec<Organisation>,
-    add: ServerAction<AddTransaction>,
-    plan: ServerAction<AddPlannedDisbursement>,
+    flows: FlowActions,
+    choices: ActivityChoices,
+    update: ServerAction<UpdateActivity>,
+    remove: ServerAction<RemoveActivity>,
 ) -> impl IntoView {
-    let id = activity.id;
-    let heading = format!("activity-{id}");
+    let edit = can_edit.then(|| {
+        let activity = activity.clone();
+        view! { <ActivityEdit activity choices update remove /> }
+    });
+    let heading = format!("activity-{}", activity.id);
+    let context = FlowContext {
+        code,
+        activity_id: activity.id,
+        title: activity.title.clone(),
+        currency: activity.default_currency.to_string(),
+        organisations,
+        can_edit,
+        actions: flows,
+    };
     view! {
         <section class="activity" aria-labelledby=heading.clone()>
             <h2 id=heading.clone()>
                 {activity.title.clone()}
                 {(!activity.published).then(|| view! { <span class="badge">"Draft, not published"</span> })}
+                {state_badge(&activity)}
             </h2>
+            {activity.return_reason.clone().map(|reason| view! {
+                <p class="returned" role="note">
+                    <strong>"Returned by the government: "</strong>
+                    {reason}
+                    " Correct the activity and save it to submit it again."
+                </p>
+            })}
             <dl class="facts">
                 <dt>"IATI identifier"</dt>
                 <dd>{activity.iati_identifier.clone().unwrap_or_else(|| "None".into())}</dd>
@@ -172,224 +297,9 @@ fn ActivityCard(
                 <dt>"Country systems"</dt>
                 <dd>{flags(&activity.systems)}</dd>
             </dl>
-            <div class="table-wrap">
-                <table>
-                    <caption>{format!("Transactions of {}", activity.title)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Date"</th>
-                            <th scope="col">"Type"</th>
-                            <th scope="col" class="num">"Amount"</th>
-                            <th scope="col">"Currency"</th>
-                            <th scope="col">"Value date"</th>
-                            <th scope="col">"From"</th>
-                            <th scope="col">"To"</th>
-                            <th scope="col">"Description"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {activity
-                            .transactions
-                            .into_iter()
-                            .map(|t| view! {
-                                <tr>
-                                    <td>{t.transaction_date.to_string()}</td>
-                                    <td>{t.kind.label()}</td>
-                                    <td class="num">{money(t.amount)}</td>
-                                    <td>{t.currency.to_string()}</td>
-                                    <td>{t.value_date.to_string()}</td>
-                                    <td>{t.provider.map(|o| o.name)}</td>
-                                    <td>{t.receiver.map(|o| o.name)}</td>
-                                    <td>{t.description}</td>
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            {(!activity.planned_disbursements.is_empty()).then(|| view! {
-                <h3>"Planned disbursements"</h3>
-                <ul>
-                    {activity
-                        .planned_disbursements
-                        .into_iter()
-                        .map(|p| view! {
-                            <li>{format!("{} to {}: {} {}", p.period_start, p.period_end, p.currency, money(p.amount))}</li>
-                        })
-                        .collect_view()}
-                </ul>
-            })}
-            {can_edit.then(|| view! {
-                <TransactionForm code=code.clone() activity_id=id currency=String::from(activity.default_currency.clone()) organisations action=add />
-                <PlannedForm code=code.clone() activity_id=id action=plan />
-            })}
-        </section>
-    }
-}
-
-#[component]
-fn TransactionForm(
-    code: String,
-    activity_id: i32,
-    currency: String,
-    organisations: Vec<Organisation>,
-    action: ServerAction<AddTransaction>,
-) -> impl IntoView {
-    let id = move |name: &str| format!("{name}-{activity_id}");
-    let organisation_options = move || {
-        organisations
-            .iter()
-            .map(|o| view! { <option value=o.id>{o.name.clone()}</option> })
-            .collect_view()
-    };
-    let receivers = organisation_options.clone();
-    view! {
-        <details class="edit">
-            <summary>"Add a transaction"</summary>
-            <ActionForm action attr:class="stack narrow">
-                <CsrfField />
-                <input type="hidden" name="country" value=code />
-                <input type="hidden" name="activity_id" value=activity_id />
-                <label for=id("kind")>"Type"</label>
-                <select id=id("kind") name="transaction[kind]">
-                    {TransactionKind::ALL
-                        .iter()
-                        .map(|k| view! { <option value=k.code() selected=*k == TransactionKind::Disbursement>{k.label()}</option> })
-                        .collect_view()}
-                </select>
-                <label for=id("transaction_date")>"Date"</label>
-                <input id=id("transaction_date") name="transaction[transaction_date]" type="date" required=true />
-                <label for=id("amount")>"Amount"</label>
-                <input id=id("amount") name="transaction[amount]" inputmode="decimal" required=true />
-                <label for=id("currency")>"Currency (ISO 4217)"</label>
-                <input id=id("currency") name="transaction[currency]" value=currency maxlength="3" />
-                <label for=id("value_date")>"Value date, for the exchange rate (blank: the date above)"</label>
-                <input id=id("value_date") name="transaction[value_date]" type="date" />
-                <label for=id("provider_org_id")>"From (optional)"</label>
-                <select id=id("provider_org_id") name="transaction[provider_org_id]">
-                    <option value="">"Not stated"</option>
-                    {organisation_options()}
-                </select>
-                <label for=id("receiver_org_id")>"To (optional; a pooled fund makes this a contribution)"</label>
-                <select id=id("receiver_org_id") name="transaction[receiver_org_id]">
-                    <option value="">"Not stated"</option>
-                    {receivers()}
-                </select>
-                <label for=id("description")>"Description"</label>
-                <input id=id("description") name="transaction[description]" maxlength="300" />
-                <label for=id("on_budget")>"On budget"</label>
-                <select id=id("on_budget") name="transaction[on_budget]">
-                    <option value="">"As the activity"</option>
-                    <option value="yes">"Yes"</option>
-                    <option value="no">"No"</option>
-                </select>
-                <button type="submit">"Add transaction"</button>
-            </ActionForm>
-        </details>
-    }
-}
-
-#[component]
-fn PlannedForm(
-    code: String,
-    activity_id: i32,
-    action: ServerAction<AddPlannedDisbursement>,
-) -> impl IntoView {
-    let id = move |name: &str| format!("{name}-{activity_id}");
-    view! {
-        <details class="edit">
-            <summary>"Add a planned disbursement"</summary>
-            <ActionForm action attr:class="stack narrow">
-                <CsrfField />
-                <input type="hidden" name="country" value=code />
-                <input type="hidden" name="activity_id" value=activity_id />
-                <label for=id("period_start")>"Period starts (your fiscal year is fine)"</label>
-                <input id=id("period_start") name="period_start" type="date" required=true />
-                <label for=id("period_end")>"Period ends"</label>
-                <input id=id("period_end") name="period_end" type="date" required=true />
-                <label for=id("planned_amount")>"Amount"</label>
-                <input id=id("planned_amount") name="planned_amount" inputmode="decimal" required=true />
-                <label for=id("planned_currency")>"Currency (blank: the activity's)"</label>
-                <input id=id("planned_currency") name="planned_currency" maxlength="3" />
-                <button type="submit">"Add planned disbursement"</button>
-            </ActionForm>
-        </details>
-    }
-}
-
-#[component]
-fn ActivityForm(
-    code: String,
-    organisation_id: i32,
-    priorities: Vec<(String, String)>,
-    budget_lines: Vec<BudgetLine>,
-    action: ServerAction<CreateActivity>,
-) -> impl IntoView {
-    let codes = priorities
-        .iter()
-        .map(|(code, title)| format!("{code} {title}"))
-        .collect::<Vec<_>>()
-        .join("; ");
-    view! {
-        <section aria-labelledby="new-activity-heading">
-            <h2 id="new-activity-heading">"Record an activity"</h2>
-            <ActionForm action attr:class="stack narrow">
-                <CsrfField />
-                <input type="hidden" name="country" value=code />
-                <input type="hidden" name="organisation_id" value=organisation_id />
-                <label for="title">"Title"</label>
-                <input id="title" name="activity[title]" required=true maxlength="300" />
-                <label for="description">"Description"</label>
-                <textarea id="description" name="activity[description]" rows="3"></textarea>
-                <label for="iati_identifier">"IATI identifier (if published)"</label>
-                <input id="iati_identifier" name="activity[iati_identifier]" maxlength="200" />
-                <label for="status">"Status"</label>
-                <select id="status" name="activity[status]">
-                    {ActivityStatus::ALL
-                        .iter()
-                        .map(|s| view! { <option value=s.code() selected=*s == ActivityStatus::Implementation>{s.label()}</option> })
-                        .collect_view()}
-                </select>
-                <label for="money_type">"Type of money"</label>
-                <select id="money_type" name="activity[money_type]">
-                    {MoneyType::ALL.iter().map(|m| view! { <option value=m.code()>{m.label()}</option> }).collect_view()}
-                </select>
-                <label for="channel">"Channel"</label>
-                <select id="channel" name="activity[channel]">
-                    {Channel::ALL.iter().map(|c| view! { <option value=c.code()>{c.label()}</option> }).collect_view()}
-                </select>
-                <label for="default_currency">"Currency (ISO 4217)"</label>
-                <input id="default_currency" name="activity[default_currency]" value="USD" maxlength="3" required=true />
-                <label for="aid_type">"IATI aid type (e.g. C01 project, B03 pooled fund)"</label>
-                <input id="aid_type" name="activity[aid_type]" maxlength="8" />
-                <label for="finance_type">"IATI finance type (e.g. 110 grant)"</label>
-                <input id="finance_type" name="activity[finance_type]" maxlength="8" />
-                <label for="sectors">"DAC sectors with percentages (e.g. 15210 60; 15220 40)"</label>
-                <input id="sectors" name="activity[sectors]" />
-                <label for="priorities">"Strategy priorities with percentages"</label>
-                <input id="priorities" name="activity[priorities]" aria-describedby="priority-codes" />
-                <p id="priority-codes" class="hint">{format!("Priorities: {codes}")}</p>
-                <label for="budget_line_id">"National budget line"</label>
-                <select id="budget_line_id" name="activity[budget_line_id]">
-                    <option value="">"None"</option>
-                    {budget_lines
-                        .into_iter()
-                        .map(|l| view! { <option value=l.id>{format!("{} {}", l.code, l.name)}</option> })
-                        .collect_view()}
-                </select>
-                <fieldset>
-                    <legend>"Uses the country's systems"</legend>
-                    {CountrySystems::default()
-                        .flags()
-                        .into_iter()
-                        .map(|(name, label, _)| view! {
-                            <label class="check"><input type="checkbox" name=format!("activity[{name}]") />{label}</label>
-                        })
-                        .collect_view()}
-                </fieldset>
-                <label class="check"><input type="checkbox" name="activity[published]" checked=true />"Publish (count it in the funding views and the API)"</label>
-                <button type="submit">"Record activity"</button>
-            </ActionForm>
+            {edit}
+            <Transactions transactions=activity.transactions context=context.clone() />
+            <PlannedDisbursements planned=activity.planned_disbursements context />
         </section>
     }
 }

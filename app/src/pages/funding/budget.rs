@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
+use crate::components::{CsrfField, ErrorPanel, FormErrors, OnceField, form_error};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{AddBudgetLine, BudgetPageView, SetBudgetAmounts, load_budget};
 use crate::types::money::display as money;
@@ -179,6 +179,7 @@ fn LineForm(code: String, action: ServerAction<AddBudgetLine>) -> impl IntoView 
             <summary>"Add a budget line"</summary>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
+                <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="country" value=code />
                 <label for="line_code">"Code in the chart of accounts"</label>
                 <input id="line_code" name="line[line_code]" required=true maxlength="40" />

@@ -135,6 +135,7 @@ fn ReportView(report: ImportReport) -> impl IntoView {
             })}
             <Problems title="Errors" items=report.errors.iter().map(|p| (p.activity.clone(), p.message.clone())).collect() />
             <Problems title="Warnings" items=report.warnings.iter().map(|p| (p.activity.clone(), p.message.clone())).collect() />
+            <Problems title="Read from the file" items=report.inferences.iter().map(|p| (p.activity.clone(), p.message.clone())).collect() />
             {(!report.conflicts.is_empty()).then(|| view! {
                 <h3>"Conflicts: kept as changed in this app"</h3>
                 <table>

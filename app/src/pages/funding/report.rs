@@ -47,7 +47,7 @@ pub fn FundingPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match view_data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    Ok(FundingView { report, fiscal_years, rounds, can_manage_rounds, respondent, records_activities }) => {
+                    Ok(FundingView { report, fiscal_years, rounds, can_manage_rounds, respondent, records_activities, validates }) => {
                         let code = code.get_untracked();
                         view! {
                             <h1>"Funding"</h1>
@@ -55,6 +55,11 @@ pub fn FundingPage() -> impl IntoView {
                                 {records_activities.then(|| view! {
                                     <a href=format!("/countries/{code}/funding/activities")>"My organisation's activities"</a>
                                 })}
+                                {validates.then(|| view! {
+                                    <a href=format!("/countries/{code}/funding/validation")>"Validation queue"</a>
+                                    <a href=format!("/countries/{code}/funding/activities?organisation=all")>"Partners' activities"</a>
+                                })}
+                                <a href=format!("/countries/{code}/activities")>"Projects"</a>
                                 <a href=format!("/countries/{code}/funding/rates")>"Exchange rates"</a>
                                 <a href=format!("/countries/{code}/budget")>"National budget"</a>
                                 <a href=format!("/api/v1/countries/{code}/funding?group_by={}", report.group_by.code())>"This view as JSON"</a>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::CsrfField;
+use crate::components::{CsrfField, OnceField};
 use crate::server_fns::{CloseReportingRound, OpenReportingRound, RespondToRound};
 use crate::types::{OrganisationRef, ReportingRound, ResponseStatus};
 
@@ -109,6 +109,7 @@ pub(super) fn OpenRoundForm(
             <summary>"Open a reporting round"</summary>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
+                <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="country" value=code />
                 <label for="round_title">"Title"</label>
                 <input id="round_title" name="round_title" required=true maxlength="200" />

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::shown;
-use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
+use crate::components::{CsrfField, ErrorPanel, FormErrors, OnceField, form_error};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{DefineIndicator, IndicatorsView, SetIndicatorTarget, load_indicators};
 use crate::types::{Direction, Formula, Indicator, OrganisationRef, Unit};
@@ -150,6 +150,7 @@ fn DefineForm(
             <summary>"Define an indicator"</summary>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
+                <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="country" value=code />
                 <label for="formula">"Computed from the data by"</label>
                 <select id="formula" name="indicator[formula]">

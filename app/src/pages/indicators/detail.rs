@@ -6,7 +6,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::dashboard::{dashboard_resource, filters};
-use crate::components::{CsrfField, ErrorPanel, FormErrors, LineChart, Series, form_error};
+use crate::components::{
+    CsrfField, ErrorPanel, FormErrors, LineChart, OnceField, Series, form_error,
+};
 use crate::components::{StatusBadge, shown};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
@@ -286,6 +288,7 @@ fn Comments(
                 <FormErrors error />
                 <ActionForm action attr:class="stack narrow">
                     <CsrfField />
+                    <OnceField fresh=Signal::derive(move || action.version().get()) />
                     <input type="hidden" name="country" value=code />
                     <input type="hidden" name="indicator" value=indicator />
                     <input type="hidden" name="fiscal_year" value=fiscal_year />

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::CsrfField;
+use crate::components::{CsrfField, OnceField};
 use crate::server_fns::{AddAgreement, AddProvision};
 use crate::types::Agreement;
 
@@ -59,6 +59,7 @@ fn AgreementForm(strategy_id: i32, action: ServerAction<AddAgreement>) -> impl I
             <summary>"Reference a peace agreement"</summary>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
+                <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="strategy_id" value=strategy_id />
                 <label for="agreement_title">"Agreement"</label>
                 <input id="agreement_title" name="agreement_title" required=true maxlength="300" />
@@ -79,6 +80,7 @@ fn ProvisionForm(agreement_id: i32, action: ServerAction<AddProvision>) -> impl 
             <summary>"Add a provision"</summary>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
+                <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="agreement_id" value=agreement_id />
                 <label for=number.clone()>"Article number, e.g. 4.2"</label>
                 <input id=number name="provision_number" required=true maxlength="16" />

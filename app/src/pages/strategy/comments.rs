@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::CsrfField;
+use crate::components::{CsrfField, OnceField};
 use crate::server_fns::{AddComment, ResolveComment};
 use crate::types::{Comment, Strategy};
 
@@ -107,6 +107,7 @@ fn CommentForm(
     view! {
         <ActionForm action attr:class="stack narrow">
             <CsrfField />
+            <OnceField fresh=Signal::derive(move || action.version().get()) />
             <input type="hidden" name="priority_id" value=priority_id />
             {parent_id.map(|p| view! { <input type="hidden" name="parent_id" value=p /> })}
             <label for=field.clone()>{if reply { "Your reply" } else { "Your comment" }}</label>

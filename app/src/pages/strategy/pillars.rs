@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::CsrfField;
+use crate::components::{CsrfField, OnceField};
 use crate::server_fns::{AddPillar, RenamePillar};
 use crate::types::Pillar;
 
@@ -35,6 +35,7 @@ pub fn AddPillarForm(strategy_id: i32, action: ServerAction<AddPillar>) -> impl 
             <summary>"Add a pillar"</summary>
             <ActionForm action attr:class="filters">
                 <CsrfField />
+                <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="strategy_id" value=strategy_id />
                 <label for="new-pillar-title">"Title"</label>
                 <input id="new-pillar-title" name="pillar_title" required=true maxlength="200" />

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::fields::PriorityFields;
-use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
+use crate::components::{CsrfField, ErrorPanel, FormErrors, OnceField, form_error};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{AddPriority, PriorityView, RemovePriority, UpdatePriority, load_priority};
 use crate::types::money::display as money;
@@ -37,6 +37,7 @@ pub(super) fn AddPriorityForm(
             <h2 id="add-priority-heading">"Add a priority"</h2>
             <ActionForm action node_ref=form attr:class="stack narrow">
                 <CsrfField />
+                <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="strategy_id" value=strategy.id />
                 <PriorityFields strategy ministries organisations current=None />
                 <button type="submit">"Add priority"</button>

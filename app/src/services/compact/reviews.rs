@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
-use entities::{assessment, commitment, compact, review_round, user};
+use entities::{assessment, commitment, compact, organisation, review_round, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionSession, TransactionTrait,
@@ -88,6 +88,8 @@ pub async fn open(
         ));
     }
     let txn = db.begin().await?;
+    // Two rounds opened at once: the second waits, then sees the first.
+    crate::services::locks::country_of_compact(&txn, compact_id).await?;
     let reviewed = compacts::model(&txn, compact_id).await?;
     if reviewed.status != CompactStatus::Signed.code() {
         return Err(AppError::invalid(
@@ -171,8 +173,10 @@ pub async fn close(
     Ok(after)
 }
 
-/// Records (or replaces) one side's assessment of a commitment in an open
-/// round.
+/// Records one side's assessment of a commitment in an open round. The
+/// government speaks with one voice: a planner's assessment replaces the
+/// government's (the audit entry keeps the one before). Each partner's
+/// assessment is its own: it replaces only that organisation's.
 #[tracing::instrument(skip(db, actor), fields(user = actor.user_id))]
 pub async fn assess(
     db: &impl TransactionTrait,
@@ -210,16 +214,19 @@ pub async fn assess(
         .filter(|c| c.compact_id == round.compact_id)
         .ok_or_else(|| AppError::NotFound(format!("commitment {commitment_id} of this round")))?;
     let country_id = compacts::country_of(&txn, round.compact_id).await?;
-    let existing = assessment::Entity::find()
+    let mut existing = assessment::Entity::find()
         .filter(assessment::Column::RoundId.eq(round_id))
         .filter(assessment::Column::CommitmentId.eq(reviewed.id))
-        .filter(assessment::Column::Side.eq(side.code()))
-        .one(&txn)
-        .await?;
-    let describe = |status: &str, rating: i16, comment: &str| {
+        .filter(assessment::Column::Side.eq(side.code()));
+    if side == Side::Partner {
+        existing = existing.filter(assessment::Column::OrganisationId.eq(actor.organisation_id));
+    }
+    let existing = existing.one(&txn).await?;
+    let describe = |organisation_id: i32, status: &str, rating: i16, comment: &str| {
         serde_json::json!({
             "commitment_id": commitment_id,
             "side": side.code(),
+            "organisation_id": organisation_id,
             "status": status,
             "rating": rating,
             "comment": comment,
@@ -227,7 +234,7 @@ pub async fn assess(
     };
     let before = existing
         .as_ref()
-        .map(|a| describe(&a.status, a.rating, &a.comment));
+        .map(|a| describe(a.organisation_id, &a.status, a.rating, &a.comment));
     if let Some(old) = existing {
         assessment::Entity::delete_by_id(old.id).exec(&txn).await?;
     }
@@ -239,12 +246,18 @@ pub async fn assess(
         rating: Set(new.rating),
         comment: Set(comment.clone()),
         author_id: Set(actor.user_id),
+        organisation_id: Set(actor.organisation_id),
         at: Set(Utc::now()),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
-    let after = describe(new.status.code(), new.rating, &comment);
+    let after = describe(
+        actor.organisation_id,
+        new.status.code(),
+        new.rating,
+        &comment,
+    );
     audit::record(
         &txn,
         &Author::user(actor),
@@ -280,14 +293,24 @@ pub async fn of_country(
         .collect())
 }
 
-/// The round's report: each commitment of the version reviewed, with both
-/// assessments.
+/// The round's report: each commitment of the version reviewed, with the
+/// government's assessment and each partner's.
 pub async fn report(db: &impl ConnectionTrait, round_id: i32) -> Result<ReviewReport, AppError> {
     let row = model(db, round_id).await?;
     let reviewed = compacts::load(db, row.compact_id).await?;
-    let mut given: HashMap<(i32, Side), Assessment> = HashMap::new();
+    let country_id = compacts::country_of(db, row.compact_id).await?;
+    let names: HashMap<i32, String> = organisation::Entity::find()
+        .filter(organisation::Column::CountryId.eq(country_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let mut government: HashMap<i32, Assessment> = HashMap::new();
+    let mut partners: HashMap<i32, Vec<Assessment>> = HashMap::new();
     for (a, author) in assessment::Entity::find()
         .filter(assessment::Column::RoundId.eq(round_id))
+        .order_by_asc(assessment::Column::Id)
         .find_also_related(user::Entity)
         .all(db)
         .await?
@@ -297,24 +320,29 @@ pub async fn report(db: &impl ConnectionTrait, round_id: i32) -> Result<ReviewRe
         let status = CommitmentStatus::from_code(&a.status).ok_or_else(|| {
             AppError::internal(format!("assessment {} status {:?}", a.id, a.status))
         })?;
-        given.insert(
-            (a.commitment_id, side),
-            Assessment {
-                side,
-                status,
-                rating: a.rating,
-                comment: a.comment,
-                author: author.map(|u| u.display_name).unwrap_or_default(),
-                at: a.at,
-            },
-        );
+        let given = Assessment {
+            side,
+            organisation_id: a.organisation_id,
+            organisation: names.get(&a.organisation_id).cloned().unwrap_or_default(),
+            status,
+            rating: a.rating,
+            comment: a.comment,
+            author: author.map(|u| u.display_name).unwrap_or_default(),
+            at: a.at,
+        };
+        match side {
+            Side::Government => {
+                government.insert(a.commitment_id, given);
+            }
+            Side::Partner => partners.entry(a.commitment_id).or_default().push(given),
+        }
     }
     let items = reviewed
         .commitments
         .into_iter()
         .map(|c| ReviewedCommitment {
-            government: given.remove(&(c.id, Side::Government)),
-            partner: given.remove(&(c.id, Side::Partner)),
+            government: government.remove(&c.id),
+            partners: partners.remove(&c.id).unwrap_or_default(),
             commitment: c,
         })
         .collect();

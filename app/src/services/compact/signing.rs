@@ -70,6 +70,8 @@ pub async fn sign(
     compact_id: i32,
 ) -> Result<Compact, AppError> {
     let txn = db.begin().await?;
+    // Two last signatures at once: the second waits, then sees the first.
+    crate::services::locks::compact(&txn, compact_id).await?;
     let model = model(&txn, compact_id).await?;
     if status_of(&model)? != CompactStatus::ForSignature {
         return Err(AppError::invalid(

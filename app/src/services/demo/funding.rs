@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use rust_decimal::Decimal;
 use sea_orm::DatabaseTransaction;
 
 use crate::AppError;
@@ -310,6 +311,57 @@ impl Seeder<'_> {
     }
 }
 
+impl Seeder<'_> {
+    /// Partners' entries waiting for the government's validation, so the
+    /// queue has content: the EU's correction of a disbursement (its
+    /// validated figure counts until then) and UNDP's new activity.
+    async fn waiting(&self) -> Result<(), AppError> {
+        let eu = reporter(self.txn, "eu@kalinda.example").await?;
+        let corrected = activities::of_organisation(self.txn, self.country_id, eu.organisation_id)
+            .await?
+            .into_iter()
+            .filter(|a| a.published)
+            .flat_map(|a| a.transactions)
+            .find(|t| t.kind == TransactionKind::Disbursement)
+            .ok_or_else(|| AppError::internal("the demo's EU has no disbursement"))?;
+        let new = NewTransaction {
+            amount: corrected
+                .amount
+                .checked_mul(Decimal::new(11, 1))
+                .ok_or_else(|| AppError::internal("the demo's correction overflows"))?
+                .round_dp(0),
+            description: "Corrected: the second tranche was paid with the first".into(),
+            ..corrected.as_new()
+        };
+        activities::update_transaction(
+            self.txn,
+            &Author::user(&eu),
+            corrected.id,
+            corrected.version,
+            new,
+        )
+        .await?;
+        let undp = reporter(self.txn, "undp@kalinda.example").await?;
+        let template = ACTIVITIES
+            .iter()
+            .find(|a| a.partner == "UNDP" && a.published)
+            .ok_or_else(|| AppError::internal("the demo's UNDP has no activity"))?;
+        let new = NewActivity {
+            iati_identifier: None,
+            title: "Voter registration in the northern districts".into(),
+            description: "Mobile registration teams for the next elections.".into(),
+            ..new_activity(
+                template,
+                &self.orgs,
+                &self.lines,
+                vec![(undp.organisation_id, ParticipantRole::Funding)],
+            )?
+        };
+        activities::create(self.txn, &Author::user(&undp), self.country_id, new).await?;
+        Ok(())
+    }
+}
+
 async fn reporter(txn: &DatabaseTransaction, email: &str) -> Result<Actor, AppError> {
     let id = users::find_by_email(txn, email)
         .await?
@@ -342,5 +394,6 @@ pub(super) async fn seed(
     let mut rng = Lcg(SEED);
     seeder.activities(&mut rng).await?;
     seeder.pooled_fund(&mut rng).await?;
-    seeder.rounds().await
+    seeder.rounds().await?;
+    seeder.waiting().await
 }

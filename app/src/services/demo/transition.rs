@@ -9,7 +9,7 @@ use crate::AppError;
 use crate::types::{NewDrawdownPhase, NewFunction, NewTransitionPlan, Organisation};
 
 use crate::services::accounts::audit::Author;
-use crate::services::transition::{drawdown, plans};
+use crate::services::transition::{drawdown, functions, plans};
 
 use super::data::transition::{FUNCTIONS, PHASES, PRIORITY_OF, Ymd};
 
@@ -63,7 +63,7 @@ pub(super) async fn seed(
                 .find(|(n, _)| *n == name)
                 .map(|(_, code)| (*code).to_string()),
         };
-        plans::add_function(txn, author, country_id, function).await?;
+        functions::add_function(txn, author, country_id, function).await?;
     }
     Ok(())
 }

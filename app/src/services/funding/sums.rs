@@ -66,7 +66,7 @@ pub(crate) fn base(scope: Scope, side: Side, funds: &[i32]) -> Select<transactio
         .select_only()
         .join(JoinType::InnerJoin, transaction::Relation::Activity.def())
         .filter(transaction::Column::CountryId.eq(scope.country_id))
-        .filter(activity::Column::Published.eq(true))
+        .filter(crate::services::funding::activities::counted())
         .filter(transaction::Column::Kind.is_in(measured_kinds()));
     if let Some(year) = scope.fiscal_year {
         query = query.filter(transaction::Column::FiscalYear.eq(year));

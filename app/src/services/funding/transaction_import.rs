@@ -14,7 +14,9 @@ use crate::types::{Currency, NewTransaction, SystemOverrides, TransactionKind};
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
-use crate::services::funding::activities::{CountryFacts, check_transaction, insert_transaction};
+use crate::services::funding::activities::{
+    CountryFacts, check_transaction, insert_transaction, writable,
+};
 
 /// The columns of an import file, in order.
 pub const COLUMNS: [&str; 9] = [
@@ -69,15 +71,31 @@ pub async fn import(
     let mut by_reference: HashMap<String, &activity::Model> = HashMap::new();
     for a in &activities {
         by_reference.insert(a.id.to_string(), a);
-        if let Some(identifier) = &a.iati_identifier {
+        // A waiting change carries its activity's identifier, which names
+        // the activity.
+        if let Some(identifier) = a
+            .iati_identifier
+            .as_ref()
+            .filter(|_| a.pending_for.is_none())
+        {
             by_reference.insert(identifier.clone(), a);
         }
     }
     let organisations: HashMap<String, i32> = organisation_names(&txn, country_id).await?;
     let rows = parse(text, &facts, &by_reference, &organisations)?;
     let count = rows.len();
+    // Where the author's entries wait for validation, the rows go to each
+    // activity's waiting change.
+    let mut targets: HashMap<i32, activity::Model> = HashMap::new();
     for (activity, new) in rows {
-        let model = insert_transaction(&txn, &facts, activity, new).await?;
+        let target = match targets.get(&activity.id) {
+            Some(target) => target,
+            None => {
+                let target = writable(&txn, author, activity.clone()).await?;
+                targets.entry(activity.id).or_insert(target)
+            }
+        };
+        let model = insert_transaction(&txn, &facts, target, new).await?;
         audit::record(
             &txn,
             author,

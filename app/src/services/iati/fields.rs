@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::types::{ActivityStatus, Channel, MoneyType, ParticipantRole, Share};
+use crate::types::{ActivityStatus, Channel, CountrySystems, MoneyType, ParticipantRole, Share};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fields {
@@ -26,10 +26,12 @@ pub struct Fields {
     pub sectors: Vec<Share>,
     /// `(budget line id, percent)`.
     pub budget_lines: Vec<(i32, Decimal)>,
+    /// The country-systems flags, as far as the file tells them.
+    pub systems: CountrySystems,
 }
 
 /// The names of the compared fields, in report order.
-pub const NAMES: [&str; 15] = [
+pub const NAMES: [&str; 16] = [
     "title",
     "description",
     "status",
@@ -45,6 +47,7 @@ pub const NAMES: [&str; 15] = [
     "participants",
     "sectors",
     "budget_lines",
+    "country_systems",
 ];
 
 fn date(d: Option<NaiveDate>) -> String {
@@ -58,7 +61,7 @@ impl Fields {
         &self,
         organisations: &HashMap<i32, String>,
         lines: &HashMap<i32, String>,
-    ) -> [String; 15] {
+    ) -> [String; 16] {
         let org = |id: &i32| {
             organisations
                 .get(id)
@@ -99,6 +102,13 @@ impl Fields {
                 })
                 .collect::<Vec<_>>()
                 .join("; "),
+            self.systems
+                .flags()
+                .iter()
+                .filter(|(_, _, on)| *on)
+                .map(|(code, _, _)| *code)
+                .collect::<Vec<_>>()
+                .join(", "),
         ]
     }
 
@@ -120,6 +130,7 @@ impl Fields {
             12 => self.participants = other.participants.clone(),
             13 => self.sectors = other.sectors.clone(),
             14 => self.budget_lines = other.budget_lines.clone(),
+            15 => self.systems = other.systems,
             _ => {}
         }
     }

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::codelists::{CURRENCIES, TRANSACTION_TYPES};
+use crate::types::input;
 use crate::types::{NewPlannedDisbursement, NewTransaction, SystemOverrides, TransactionKind};
 
 use super::map::{Context, clip, date, round};
@@ -273,7 +274,7 @@ pub fn planned(
         ) {
             (Err(w), _, _) => warnings.push(w),
             (Ok((amount, currency)), Some(period_start), Some(period_end))
-                if period_end >= period_start =>
+                if input::check_planned_period(period_start, period_end).is_ok() =>
             {
                 out.push(NewPlannedDisbursement {
                     period_start,
@@ -283,7 +284,7 @@ pub fn planned(
                 })
             }
             (Ok((amount, currency)), _, _) => warnings.push(format!(
-                "{what}: missing or impossible period ({} to {}): {currency} {amount} not imported",
+                "{what}: missing or impossible period ({} to {}; at most five years): {currency} {amount} not imported",
                 p.start.as_deref().unwrap_or("?"),
                 p.end.as_deref().unwrap_or("?")
             )),

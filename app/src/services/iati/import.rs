@@ -13,8 +13,8 @@ use crate::services::accounts::audit::{self, Author, Change};
 use crate::services::funding::activities::{self, CountryFacts};
 use crate::types::money::from_minor;
 use crate::types::{
-    ActivityOutcome, CountrySystems, ImportOutcome, ImportProblem, ImportReport, NewActivity,
-    NewPlannedDisbursement, NewTransaction,
+    ActivityOutcome, ImportOutcome, ImportProblem, ImportReport, NewActivity,
+    NewPlannedDisbursement, NewTransaction, Validation,
 };
 
 use super::fields::{Fields, NAMES};
@@ -61,6 +61,8 @@ pub struct Importer<'a> {
     pub(super) line_codes: HashMap<i32, String>,
     pub(super) activities: HashMap<String, i32>,
     pub(super) amounts: BTreeMap<String, Decimal>,
+    /// The state the activities this import adds start in.
+    pub(super) new_state: Validation,
     pub report: ImportReport,
 }
 
@@ -77,7 +79,8 @@ impl<'a> Importer<'a> {
             .await?
             .ok_or_else(|| AppError::NotFound(format!("country {country_id}")))?;
         let facts = CountryFacts::load(txn, country_id).await?;
-        let orgs = OrgIndex::load(txn, country_id, organisation_id.is_none()).await?;
+        let orgs =
+            OrgIndex::load(txn, country_id, &country.code, organisation_id.is_none()).await?;
         let mut lines = HashMap::new();
         let mut line_codes = HashMap::new();
         for l in budget_line::Entity::find()
@@ -90,6 +93,7 @@ impl<'a> Importer<'a> {
         }
         let activities = activity::Entity::find()
             .filter(activity::Column::CountryId.eq(country_id))
+            .filter(activity::Column::PendingFor.is_null())
             .all(txn)
             .await?
             .into_iter()
@@ -107,6 +111,7 @@ impl<'a> Importer<'a> {
             line_codes,
             activities,
             amounts: BTreeMap::new(),
+            new_state: activities::initial_state(txn, author, country_id).await?,
             report: ImportReport {
                 file: file.to_string(),
                 ..ImportReport::default()
@@ -209,10 +214,11 @@ impl<'a> Importer<'a> {
         self.report.warnings.push(ImportProblem {
             activity: None,
             message: format!(
-                "organisation {:?} ({}) added to {}'s organisations",
+                "organisation {:?} ({}) added to {}'s organisations as {}; an administrator corrects its kind on its page if that is wrong",
                 org.name,
                 org.iati_id.as_deref().unwrap_or("no IATI identifier"),
-                self.country_code
+                self.country_code,
+                org.kind.label()
             ),
         });
         self.facts.organisations.insert(id, (org.name, org.kind));
@@ -272,7 +278,15 @@ impl<'a> Importer<'a> {
             activities: &self.activities,
             orgs: &self.orgs,
         };
-        let fields = map::map(a, &identifier, &cx, warnings);
+        let mut fields = map::map(a, &identifier, &cx, warnings);
+        let (systems, inferred) = map::systems(a, &fields);
+        fields.systems = systems;
+        self.report
+            .inferences
+            .extend(inferred.into_iter().map(|message| ImportProblem {
+                activity: Some(identifier.clone()),
+                message,
+            }));
         let transactions = flows::transactions(a, share, &cx, warnings);
         let planned = flows::planned(a, share, warnings);
         if let Err(err) = activities::validate(
@@ -322,7 +336,7 @@ impl<'a> Importer<'a> {
             reporting_org_id,
             identifier,
             &fields,
-            None,
+            Err(self.new_state),
         )
         .await?;
         store::save_lists(self.txn, model.id, &fields, false).await?;
@@ -436,7 +450,7 @@ fn new_activity(fields: &Fields, reporting_org_id: i32, identifier: &str) -> New
         earmarking: None,
         channel: fields.channel,
         default_currency: fields.default_currency.clone(),
-        systems: CountrySystems::default(),
+        systems: fields.systems,
         published: true,
         participants: fields.participants.clone(),
         sectors: fields.sectors.clone(),

@@ -11,7 +11,7 @@ use crate::codelists::{
     AID_TYPES, BUDGET_IDENTIFIER_VOCABULARIES, BUDGET_IDENTIFIERS, CURRENCIES, FINANCE_TYPES,
     FLOW_TYPES, ORGANISATION_ROLES, SECTORS,
 };
-use crate::types::{ActivityStatus, Channel, MoneyType, ParticipantRole, Share};
+use crate::types::{ActivityStatus, Channel, CountrySystems, MoneyType, ParticipantRole, Share};
 
 use super::fields::Fields;
 use super::orgs::OrgIndex;
@@ -30,13 +30,16 @@ pub struct Context<'a> {
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
+/// An IATI date (or date-time) within the years the app accepts.
 pub fn date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     let day = match text.get(10..11) {
         Some("T") => text.get(..10)?,
         _ => text,
     };
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .ok()
+        .filter(|d| crate::types::input::YEARS.contains(&chrono::Datelike::year(d)))
 }
 
 fn percent(text: Option<&str>) -> Option<Decimal> {
@@ -332,7 +335,40 @@ pub fn map(
         participants,
         sectors,
         budget_lines,
+        systems: CountrySystems::default(),
     }
+}
+
+/// The country-systems flags the file states, each with the reason the
+/// report gives: disbursement-channel 1 puts the money on treasury;
+/// budget support (aid types A01, A02) on budget and treasury;
+/// country-budget-items in the country's own chart of accounts
+/// (vocabulary 2) on budget.
+pub fn systems(a: &IatiActivity, fields: &Fields) -> (CountrySystems, Vec<String>) {
+    let mut systems = CountrySystems::default();
+    let mut reasons = Vec::new();
+    if fields.channel == Channel::Treasury {
+        systems.on_treasury = true;
+        reasons.push(
+            "disbursement-channel 1 (through the Ministry of Finance or treasury): on treasury"
+                .to_string(),
+        );
+    }
+    if let Some(code @ ("A01" | "A02")) = fields.aid_type.as_deref() {
+        systems.on_budget = true;
+        systems.on_treasury = true;
+        reasons.push(format!(
+            "aid type {code} (budget support): on budget and on treasury"
+        ));
+    }
+    if a.budget_vocabulary.as_deref() == Some("2") && !fields.budget_lines.is_empty() {
+        systems.on_budget = true;
+        reasons.push(
+            "country-budget-items of vocabulary 2 (the country's chart of accounts): on budget"
+                .to_string(),
+        );
+    }
+    (systems, reasons)
 }
 
 fn budget_lines(

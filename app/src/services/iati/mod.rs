@@ -18,7 +18,7 @@ mod update;
 
 use std::io::BufRead;
 
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::{DatabaseTransaction, TransactionTrait};
 use tokio::sync::mpsc;
 
 use crate::AppError;
@@ -57,7 +57,7 @@ fn read(source: impl BufRead + Send + 'static) -> mpsc::Receiver<Result<IatiActi
 /// well-formed XML writes nothing and its report has an `error`.
 #[tracing::instrument(skip(db, author, source))]
 pub async fn import(
-    db: &DatabaseConnection,
+    db: &impl TransactionTrait<Transaction = DatabaseTransaction>,
     author: &Author,
     country_id: i32,
     organisation_id: Option<i32>,

@@ -16,6 +16,9 @@ use super::parse::OrgRef;
 
 pub struct OrgIndex {
     country_id: i32,
+    /// The recipient country's ISO code: the prefix of its own
+    /// organisations' IATI identifiers.
+    country_code: String,
     by_ref: HashMap<String, i32>,
     by_name: HashMap<String, i32>,
     pub names: HashMap<i32, String>,
@@ -24,10 +27,22 @@ pub struct OrgIndex {
     may_create: bool,
 }
 
-/// The kind of a new organisation from its IATI OrganisationType.
-fn kind_of(type_code: Option<&str>, reporting: bool) -> OrganisationKind {
+/// Whether an IATI organisation identifier was registered in the recipient
+/// country (`XD-...`: its registration agency is the country's), which is
+/// how the recipient's own ministries are told from donor governments.
+pub fn registered_in(iati_id: Option<&str>, country_code: &str) -> bool {
+    iati_id
+        .and_then(|id| id.split_once('-'))
+        .is_some_and(|(prefix, _)| prefix.eq_ignore_ascii_case(country_code))
+}
+
+/// The kind of a new organisation from its IATI OrganisationType. Type 10
+/// (government) and 11 (local government) cover donor governments as well
+/// as the recipient's own: only an organisation registered in the
+/// recipient country is taken for one of its ministries.
+fn kind_of(type_code: Option<&str>, reporting: bool, recipient: bool) -> OrganisationKind {
     match type_code {
-        Some("10" | "11") if !reporting => OrganisationKind::GovernmentMinistry,
+        Some("10" | "11") if !reporting && recipient => OrganisationKind::GovernmentMinistry,
         Some("10" | "11" | "15") => OrganisationKind::Bilateral,
         Some("21") => OrganisationKind::InternationalNgo,
         Some("22" | "23" | "24") => OrganisationKind::CivilSociety,
@@ -42,10 +57,12 @@ impl OrgIndex {
     pub async fn load(
         db: &DatabaseTransaction,
         country_id: i32,
+        country_code: &str,
         may_create: bool,
     ) -> Result<Self, AppError> {
         let mut index = Self {
             country_id,
+            country_code: country_code.to_string(),
             by_ref: HashMap::new(),
             by_name: HashMap::new(),
             names: HashMap::new(),
@@ -116,7 +133,11 @@ impl OrgIndex {
             NewOrganisation {
                 name,
                 acronym: None,
-                kind: kind_of(type_code.as_deref(), reporting),
+                kind: kind_of(
+                    type_code.as_deref(),
+                    reporting,
+                    registered_in(iati_id.as_deref(), &self.country_code),
+                ),
                 iati_id,
                 iati_type_code: type_code,
             },

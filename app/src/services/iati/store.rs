@@ -18,8 +18,8 @@ use crate::AppError;
 use crate::services::funding::activities::CountryFacts;
 use crate::types::money::{from_minor, to_minor};
 use crate::types::{
-    ActivityStatus, Channel, MoneyType, NewPlannedDisbursement, NewTransaction, ParticipantRole,
-    Share, split_by_fiscal_year,
+    ActivityStatus, Channel, CountrySystems, MoneyType, NewPlannedDisbursement, NewTransaction,
+    ParticipantRole, Share, Validation, split_by_fiscal_year,
 };
 
 use super::fields::Fields;
@@ -96,6 +96,8 @@ pub fn transaction_rows(
                     on_accounting: None,
                     on_audit: None,
                     on_report: None,
+                    version: 1,
+                    replaces_id: None,
                 },
             ))
         })
@@ -133,6 +135,8 @@ pub fn planned_rows(
                     .unwrap_or(default_currency)
                     .to_string(),
                 fiscal_year: part.fiscal_year.start_year,
+                version: 1,
+                replaces_id: None,
             });
         }
     }
@@ -177,30 +181,29 @@ pub async fn insert_planned(
     Ok(())
 }
 
-/// Sets the activity's row from `fields`: a new row when `id` is `None`.
+/// Sets the activity's row from `fields`: the `existing` row, or a new one
+/// in the given validation state.
 pub async fn save_activity(
     db: &DatabaseTransaction,
     country_id: i32,
     reporting_org_id: i32,
     identifier: &str,
     fields: &Fields,
-    existing: Option<activity::Model>,
+    existing: Result<activity::Model, Validation>,
 ) -> Result<activity::Model, AppError> {
-    let update = existing.is_some();
+    let update = existing.is_ok();
     let mut model = match existing {
-        Some(m) => m.into(),
-        None => activity::ActiveModel {
+        Ok(m) => {
+            let version = m.version.saturating_add(1);
+            let mut model: activity::ActiveModel = m.into();
+            model.version = Set(version);
+            model
+        }
+        Err(state) => activity::ActiveModel {
+            validation: Set(state.code().to_string()),
             country_id: Set(country_id),
             reporting_org_id: Set(reporting_org_id),
             iati_identifier: Set(Some(identifier.to_string())),
-            on_plan: Set(false),
-            on_budget: Set(false),
-            on_treasury: Set(false),
-            on_parliament: Set(false),
-            on_procurement: Set(false),
-            on_accounting: Set(false),
-            on_audit: Set(false),
-            on_report: Set(false),
             published: Set(true),
             ..Default::default()
         },
@@ -217,6 +220,15 @@ pub async fn save_activity(
     model.finance_type = Set(fields.finance_type.clone());
     model.channel = Set(fields.channel.code().to_string());
     model.default_currency = Set(fields.default_currency.clone());
+    let s = fields.systems;
+    model.on_plan = Set(s.on_plan);
+    model.on_budget = Set(s.on_budget);
+    model.on_treasury = Set(s.on_treasury);
+    model.on_parliament = Set(s.on_parliament);
+    model.on_procurement = Set(s.on_procurement);
+    model.on_accounting = Set(s.on_accounting);
+    model.on_audit = Set(s.on_audit);
+    model.on_report = Set(s.on_report);
     model.updated_at = Set(Utc::now());
     Ok(if update {
         model.update(db).await?
@@ -339,6 +351,16 @@ pub async fn local_fields(
         participants,
         sectors,
         budget_lines,
+        systems: CountrySystems {
+            on_plan: model.on_plan,
+            on_budget: model.on_budget,
+            on_treasury: model.on_treasury,
+            on_parliament: model.on_parliament,
+            on_procurement: model.on_procurement,
+            on_accounting: model.on_accounting,
+            on_audit: model.on_audit,
+            on_report: model.on_report,
+        },
     })
 }
 

@@ -30,6 +30,9 @@ impl Importer<'_> {
                 "an activity with this identifier belongs to another organisation".into(),
             )));
         }
+        // A change waiting for validation is what the partner works on.
+        let model = activities::change_for(self.txn, id).await?.unwrap_or(model);
+        let id = model.id;
         let stored = store::imported_values(self.txn, id).await?;
         if let (Some(file), Some(before)) = (a.last_updated.as_deref(), stored.get(VERSION))
             && !before.is_empty()
@@ -46,9 +49,13 @@ impl Importer<'_> {
         let mut merged = imported.clone();
         let mut changed = Vec::new();
         for (i, name) in NAMES.iter().enumerate() {
-            let edited_here = stored
-                .get(*name)
-                .is_some_and(|before| *before != local_values[i]);
+            // A field the last import did not remember (imported before the
+            // importer read it) is the app's: kept, and reported if it
+            // differs.
+            let edited_here = match stored.get(*name) {
+                Some(before) => *before != local_values[i],
+                None => !stored.is_empty(),
+            };
             if edited_here {
                 merged.take(&local, i);
                 if imported_values[i] != local_values[i] {
@@ -81,6 +88,18 @@ impl Importer<'_> {
         if changed.is_empty() && same_transactions && same_planned {
             return Ok(Err(Skip::Quiet("unchanged since the last import".into())));
         }
+        // Where the import waits for validation, it goes to the activity's
+        // waiting change, the validated activity counting until then.
+        let model = activities::writable(self.txn, self.author, model).await?;
+        let id = model.id;
+        let mut rows = rows;
+        let mut planned_rows = planned_rows;
+        for (_, t) in &mut rows {
+            t.activity_id = id;
+        }
+        for p in &mut planned_rows {
+            p.activity_id = id;
+        }
         if !changed.is_empty() {
             let lists_changed = changed
                 .iter()
@@ -91,7 +110,7 @@ impl Importer<'_> {
                 model.reporting_org_id,
                 identifier,
                 &merged,
-                Some(model.clone()),
+                Ok(model.clone()),
             )
             .await?;
             if lists_changed {

@@ -98,7 +98,7 @@ pub(super) async fn scheduled(
             planned_disbursement::Relation::Activity.def(),
         )
         .filter(activity::Column::CountryId.eq(country_id))
-        .filter(activity::Column::Published.eq(true))
+        .filter(crate::services::funding::activities::counted())
         .filter(planned_disbursement::Column::FiscalYear.eq(fiscal_year))
         .filter(government_sector())
         .column(activity::Column::ReportingOrgId)
@@ -142,7 +142,7 @@ pub(super) async fn plan_years(
             planned_disbursement::Relation::Activity.def(),
         )
         .filter(activity::Column::CountryId.eq(country_id))
-        .filter(activity::Column::Published.eq(true))
+        .filter(crate::services::funding::activities::counted())
         .column(activity::Column::ReportingOrgId)
         .column(planned_disbursement::Column::FiscalYear)
         .distinct()

@@ -2,4 +2,5 @@
 //! and its phases, and the financing cliff.
 
 pub mod drawdown;
+pub mod functions;
 pub mod plans;

@@ -1,18 +1,18 @@
 //! The UN transition plan: the functions the mission hands over, to whom,
 //! when, and the financing cliff their handover opens.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use entities::{country, organisation, priority, strategy, transition_function, transition_plan};
+use entities::{country, organisation, readiness_change, transition_function, transition_plan};
 use rust_decimal::Decimal;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionSession, TransactionTrait,
 };
 
-use crate::types::money::{from_minor, to_minor};
+use crate::types::money::from_minor;
 use crate::types::{
-    CliffYear, FiscalYear, FunctionKind, NewFunction, NewTransitionPlan, Readiness,
+    CliffYear, FiscalYear, FunctionKind, NewTransitionPlan, Readiness, ReadinessStep,
     TransitionFunction, TransitionPlan,
 };
 use crate::{AppError, FieldError};
@@ -92,131 +92,6 @@ pub async fn set_plan(
     Ok(model.id)
 }
 
-fn amount(field: &str, value: Decimal, errors: &mut Vec<FieldError>) -> i64 {
-    if value.is_sign_negative() {
-        errors.push(FieldError::new(field, "must not be negative"));
-    }
-    to_minor(value).unwrap_or_else(|| {
-        errors.push(FieldError::new(
-            field,
-            "must be an amount with at most two decimal places",
-        ));
-        0
-    })
-}
-
-/// Whether any version of the country's strategy has a priority `code`.
-async fn priority_exists(
-    db: &impl ConnectionTrait,
-    country_id: i32,
-    code: &str,
-) -> Result<bool, AppError> {
-    Ok(priority::Entity::find()
-        .inner_join(strategy::Entity)
-        .filter(strategy::Column::CountryId.eq(country_id))
-        .filter(priority::Column::Code.eq(code))
-        .one(db)
-        .await?
-        .is_some())
-}
-
-/// Registers a function the mission hands over.
-#[tracing::instrument(skip(db))]
-pub async fn add_function(
-    db: &impl TransactionTrait,
-    author: &Author,
-    country_id: i32,
-    new: NewFunction,
-) -> Result<TransitionFunction, AppError> {
-    let txn = db.begin().await?;
-    let plan = transition_plan::Entity::find()
-        .filter(transition_plan::Column::CountryId.eq(country_id))
-        .one(&txn)
-        .await?
-        .ok_or_else(|| AppError::invalid("plan", "set the mission and its drawdown first"))?;
-    let country = country::Entity::find_by_id(country_id)
-        .one(&txn)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("country {country_id}")))?;
-    let mut errors = Vec::new();
-    let name = new.name.trim().to_string();
-    if name.is_empty() || name.chars().count() > 200 {
-        errors.push(FieldError::new("name", "must be 1 to 200 characters"));
-    }
-    if !(plan.drawdown_start..=plan.drawdown_end).contains(&new.target_handover) {
-        errors.push(FieldError::new(
-            "target_handover",
-            format!(
-                "must fall within the mission's drawdown, {} to {}",
-                plan.drawdown_start, plan.drawdown_end
-            ),
-        ));
-    }
-    let owner = organisation::Entity::find_by_id(new.future_owner_id)
-        .one(&txn)
-        .await?;
-    if owner.is_none_or(|o| o.country_id != country_id) {
-        errors.push(FieldError::new(
-            "future_owner_id",
-            "must be an organisation of this country",
-        ));
-    }
-    let priority_code = new
-        .priority_code
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(str::to_string);
-    if let Some(code) = &priority_code
-        && !priority_exists(&txn, country_id, code).await?
-    {
-        errors.push(FieldError::new(
-            "priority_code",
-            format!("must be the code of a priority in this country's strategy; {code} is not"),
-        ));
-    }
-    let mission_cost = amount("mission_cost", new.mission_cost, &mut errors);
-    let after_cost = amount("after_cost", new.after_cost, &mut errors);
-    let secured = amount("secured", new.secured, &mut errors);
-    if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
-    }
-    let model = transition_function::ActiveModel {
-        plan_id: Set(plan.id),
-        kind: Set(new.kind.code().into()),
-        name: Set(name),
-        current_provider: Set(new.current_provider.trim().to_string()),
-        future_owner_id: Set(new.future_owner_id),
-        target_handover: Set(new.target_handover),
-        readiness: Set(new.readiness.code().into()),
-        mission_cost_minor: Set(mission_cost),
-        after_cost_minor: Set(after_cost),
-        secured_minor: Set(secured),
-        currency: Set(country.currency),
-        priority_code: Set(priority_code),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let added = load(&txn, country_id)
-        .await?
-        .and_then(|p| p.functions.into_iter().find(|f| f.id == model.id))
-        .ok_or_else(|| AppError::internal(format!("transition function {} vanished", model.id)))?;
-    audit::record(
-        &txn,
-        author,
-        Some(country_id),
-        "transition_function",
-        model.id,
-        Change::Create,
-        None,
-        Some(&added),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(added)
-}
-
 /// The cliff by fiscal year, from the year of the first handover to the
 /// year of the last: each year counts every function handed over by then.
 pub fn cliff(functions: &[TransitionFunction], start_month: u32) -> Vec<CliffYear> {
@@ -272,6 +147,7 @@ pub async fn load(
         .order_by_asc(transition_function::Column::Id)
         .all(db)
         .await?;
+    let mut history = readiness_history(db, rows.iter().map(|(f, _)| f.id)).await?;
     let mut functions = Vec::with_capacity(rows.len());
     for (f, owner) in rows {
         let kind = FunctionKind::from_code(&f.kind)
@@ -292,6 +168,9 @@ pub async fn load(
             mission_cost: from_minor(f.mission_cost_minor),
             after_cost: from_minor(f.after_cost_minor),
             secured: from_minor(f.secured_minor),
+            future_owner_id: f.future_owner_id,
+            version: f.version,
+            history: history.remove(&f.id).unwrap_or_default(),
         });
     }
     Ok(Some(TransitionPlan {
@@ -305,4 +184,31 @@ pub async fn load(
         cliff: cliff(&functions, start_month),
         functions,
     }))
+}
+
+/// Each function's readiness steps, oldest first.
+async fn readiness_history(
+    db: &impl ConnectionTrait,
+    function_ids: impl Iterator<Item = i32>,
+) -> Result<HashMap<i32, Vec<ReadinessStep>>, AppError> {
+    let rows = readiness_change::Entity::find()
+        .filter(readiness_change::Column::FunctionId.is_in(function_ids))
+        .order_by_asc(readiness_change::Column::At)
+        .order_by_asc(readiness_change::Column::Id)
+        .all(db)
+        .await?;
+    let mut steps: HashMap<i32, Vec<ReadinessStep>> = HashMap::new();
+    for row in rows {
+        let readiness = Readiness::from_code(&row.readiness).ok_or_else(|| {
+            AppError::internal(format!("readiness change {} {:?}", row.id, row.readiness))
+        })?;
+        steps
+            .entry(row.function_id)
+            .or_default()
+            .push(ReadinessStep {
+                readiness,
+                on: row.at.date_naive(),
+            });
+    }
+    Ok(steps)
 }

@@ -11,6 +11,7 @@ use app::types::CommitmentKind;
 use tests::Answer;
 
 use super::request::Request;
+use crate::authorization::matrix::Asker;
 use crate::fixtures::{
     close_open_compacts, close_open_rounds, commitment, fresh_compact, open_round,
     ready_for_compact, signed_compact,
@@ -72,9 +73,9 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             r.send::<ReportProgress>(vec![
                 ("csrf", csrf.clone()),
                 ("commitment_id", id.to_string()),
-                ("on_date", "2026-09-01".into()),
-                ("progress_text", "Started".into()),
-                ("status", "on_track".into()),
+                ("progress[on_date]", "2026-09-01".into()),
+                ("progress[progress_text]", "Started".into()),
+                ("progress[status]", "on_track".into()),
             ])
             .await
         }
@@ -146,6 +147,58 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 ("rating", "3".into()),
             ])
             .await
+        }
+        // Norway has assessed; whoever assesses next speaks for itself, and
+        // Norway's own assessment stands unless Norway revises it.
+        "assess_after_another_partner" => {
+            let (round, compact) = open_round(t, world.country_id).await;
+            let commitment = compact.commitments[0].id;
+            let norway = crate::fixtures::actor(t, tests::demo::NORAD.0).await;
+            let off_track = app::types::NewAssessment {
+                status: app::types::CommitmentStatus::OffTrack,
+                rating: 1,
+                comment: String::new(),
+            };
+            app::services::compact::reviews::assess(
+                &t.db,
+                &norway,
+                round,
+                commitment,
+                app::types::Side::Partner,
+                off_track,
+            )
+            .await
+            .unwrap();
+            let answer = r
+                .send::<AssessCommitment>(vec![
+                    ("csrf", csrf.clone()),
+                    ("round_id", round.to_string()),
+                    ("commitment_id", commitment.to_string()),
+                    ("side", "partner".into()),
+                    ("status", "on_track".into()),
+                    ("rating", "3".into()),
+                ])
+                .await;
+            let report = app::services::compact::reviews::report(&t.db, round)
+                .await
+                .unwrap();
+            let item = report
+                .items
+                .iter()
+                .find(|i| i.commitment.id == commitment)
+                .unwrap();
+            let norways = item
+                .assessment_by(app::types::Side::Partner, norway.organisation_id)
+                .map(|a| a.status);
+            if r.asker != Asker::ReporterOwnOrganisation {
+                assert_eq!(
+                    norways,
+                    Some(app::types::CommitmentStatus::OffTrack),
+                    "{:?} replaced Norway's assessment",
+                    r.asker
+                );
+            }
+            answer
         }
         _ => return None,
     };

@@ -3,8 +3,9 @@
 
 use app::server_fns::{
     AddBudgetLine, AddExchangeRate, AddPlannedDisbursement, AddTransaction, CloseReportingRound,
-    CreateActivity, ImportRates, ImportTransactions, OpenReportingRound, RespondToRound,
-    SetBudgetAmounts,
+    CreateActivity, DeletePlannedDisbursement, DeleteTransaction, ImportRates, ImportTransactions,
+    OpenReportingRound, RemoveActivity, RespondToRound, SetBudgetAmounts, UpdateActivity,
+    UpdatePlannedDisbursement, UpdateTransaction,
 };
 use app::services::accounts::audit::Author;
 use app::services::{funding::budget, funding::reporting};
@@ -12,7 +13,7 @@ use app::types::{NewBudgetLine, NewReportingRound};
 use tests::Answer;
 
 use super::request::Request;
-use crate::authorization::world::norad_activity;
+use crate::authorization::world::{norad_activity, norad_planned, norad_transaction};
 use crate::fixtures;
 
 pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
@@ -25,6 +26,7 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 ("organisation_id", world.norad.clone()),
             ];
             if name == "create_activity" {
+                fields.push(("once", format!("authorization-call-{n}-of-the-table")));
                 fields.extend([
                     ("activity[title]", format!("Activity {n}")),
                     ("activity[status]", "2".into()),
@@ -47,6 +49,7 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
         "add_transaction" => {
             r.send::<AddTransaction>(vec![
                 ("csrf", csrf.clone()),
+                ("once", format!("authorization-call-{n}-of-the-table")),
                 ("country", "XD".into()),
                 ("activity_id", norad_activity(t, world, n).await.to_string()),
                 ("transaction[kind]", "3".into()),
@@ -58,13 +61,73 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
         "add_planned_disbursement" => {
             r.send::<AddPlannedDisbursement>(vec![
                 ("csrf", csrf.clone()),
+                ("once", format!("authorization-call-{n}-of-the-table")),
                 ("country", "XD".into()),
                 ("activity_id", norad_activity(t, world, n).await.to_string()),
-                ("period_start", "2027-01-01".into()),
-                ("period_end", "2027-12-31".into()),
-                ("planned_amount", "5000".into()),
+                ("planned[period_start]", "2027-01-01".into()),
+                ("planned[period_end]", "2027-12-31".into()),
+                ("planned[amount]", "5000".into()),
             ])
             .await
+        }
+        "update_activity" | "remove_activity" => {
+            let mut fields = vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("activity_id", norad_activity(t, world, n).await.to_string()),
+                ("version", "1".into()),
+            ];
+            if name == "update_activity" {
+                fields.extend([
+                    ("activity[title]", format!("Activity {n}, corrected")),
+                    ("activity[status]", "2".into()),
+                    ("activity[money_type]", "development".into()),
+                    ("activity[channel]", "1".into()),
+                    ("activity[default_currency]", "EUR".into()),
+                    ("activity[published]", "on".into()),
+                ]);
+                r.send::<UpdateActivity>(fields).await
+            } else {
+                r.send::<RemoveActivity>(fields).await
+            }
+        }
+        "update_transaction" | "delete_transaction" => {
+            let id = norad_transaction(t, world, n).await.to_string();
+            let mut fields = vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("transaction_id", id),
+                ("version", "1".into()),
+            ];
+            if name == "update_transaction" {
+                fields.extend([
+                    ("transaction[kind]", "3".into()),
+                    ("transaction[transaction_date]", "2026-09-30".into()),
+                    ("transaction[amount]", "100.00".into()),
+                ]);
+                r.send::<UpdateTransaction>(fields).await
+            } else {
+                r.send::<DeleteTransaction>(fields).await
+            }
+        }
+        "update_planned_disbursement" | "delete_planned_disbursement" => {
+            let id = norad_planned(t, world, n).await.to_string();
+            let mut fields = vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("planned_id", id),
+                ("version", "1".into()),
+            ];
+            if name == "update_planned_disbursement" {
+                fields.extend([
+                    ("planned[period_start]", "2027-01-01".into()),
+                    ("planned[period_end]", "2027-06-30".into()),
+                    ("planned[amount]", "4000".into()),
+                ]);
+                r.send::<UpdatePlannedDisbursement>(fields).await
+            } else {
+                r.send::<DeletePlannedDisbursement>(fields).await
+            }
         }
         "add_exchange_rate" => {
             r.send::<AddExchangeRate>(vec![

@@ -9,6 +9,7 @@ mod indicators;
 mod request;
 mod strategy;
 mod transition;
+mod validation;
 
 use tests::{Answer, Client, TestDb};
 
@@ -54,6 +55,9 @@ pub(super) async fn call(
         return answer;
     }
     if let Some(answer) = iati::call(row, r).await {
+        return answer;
+    }
+    if let Some(answer) = validation::call(row, r).await {
         return answer;
     }
     panic!("the matrix names {row}, which this test cannot call")

@@ -2,12 +2,23 @@
 //! disbursements. Every write is one database transaction with its audit
 //! entry; every amount is stored as integer hundredths of its currency.
 
+mod browse;
 mod checks;
+mod flows;
+mod pending;
 mod reads;
+pub mod validation;
+mod worklist;
 mod writes;
 
+pub use browse::{PAGE_SIZE, browse, public_activity};
 pub use checks::{CountryFacts, check_transaction, validate};
-pub use reads::{of_organisation, published};
-pub use writes::{
-    add_planned_disbursement, add_transaction, create, get_model, insert_transaction,
+pub use flows::{
+    activity_of_planned, activity_of_transaction, add_planned_disbursement, add_transaction,
+    delete_planned_disbursement, delete_transaction, update_planned_disbursement,
+    update_transaction,
 };
+pub use pending::{change_for, counts_at_once, initial_state, writable};
+pub use reads::{counted, of_organisation, participants, published};
+pub use worklist::worklist;
+pub use writes::{create, delete, get_model, insert_transaction, update, withdraw};

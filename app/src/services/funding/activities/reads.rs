@@ -7,13 +7,13 @@ use entities::{
     planned_disbursement, transaction,
 };
 use rust_decimal::Decimal;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::AppError;
 use crate::types::money::from_minor;
 use crate::types::{
     Activity, ActivityStatus, Channel, CountrySystems, MoneyType, OrganisationRef, ParticipantRole,
-    PlannedDisbursement, Share, SystemOverrides, Transaction, TransactionKind,
+    PlannedDisbursement, Share, SystemOverrides, Transaction, TransactionKind, Validation,
 };
 
 use super::checks::*;
@@ -27,6 +27,8 @@ pub(super) fn planned_to_wire(model: planned_disbursement::Model) -> PlannedDisb
         amount: from_minor(model.amount_minor),
         currency: Currency::stored(model.currency),
         fiscal_year: model.fiscal_year,
+        version: model.version,
+        replaces: model.replaces_id,
     }
 }
 
@@ -58,6 +60,8 @@ pub(super) fn transaction_to_wire(
             on_audit: model.on_audit,
             on_report: model.on_report,
         },
+        version: model.version,
+        replaces: model.replaces_id,
     })
 }
 
@@ -187,12 +191,28 @@ pub(super) async fn load_many(
                 earmarking: m.earmarking,
                 default_currency: Currency::stored(m.default_currency),
                 published: m.published,
+                version: m.version,
+                validation: Validation::from_code(&m.validation)
+                    .ok_or_else(|| bad("validation state"))?,
+                return_reason: m.return_reason,
+                change_of: m.pending_for,
             })
         })
         .collect()
 }
 
-/// One organisation's activities in a country, published or not.
+/// The activities that count in totals, indicators, public pages and
+/// exports: published and validated. (A change waiting for validation is
+/// never validated: its activity counts as it was.)
+pub fn counted() -> Condition {
+    Condition::all()
+        .add(activity::Column::Published.eq(true))
+        .add(activity::Column::Validation.eq(Validation::Validated.code()))
+}
+
+/// One organisation's activities in a country, published or not, as its
+/// reporters work on them: an activity with a change waiting for
+/// validation appears as the change.
 pub async fn of_organisation(
     db: &impl ConnectionTrait,
     country_id: i32,
@@ -203,8 +223,14 @@ pub async fn of_organisation(
         .filter(activity::Column::CountryId.eq(country_id))
         .filter(activity::Column::ReportingOrgId.eq(organisation_id))
         .order_by_asc(activity::Column::Title)
+        .order_by_asc(activity::Column::Id)
         .all(db)
         .await?;
+    let changed: Vec<i32> = models.iter().filter_map(|m| m.pending_for).collect();
+    let models = models
+        .into_iter()
+        .filter(|m| !changed.contains(&m.id))
+        .collect();
     load_many(db, &facts, models).await
 }
 
@@ -216,10 +242,25 @@ pub async fn published(
     let facts = CountryFacts::load(db, country_id).await?;
     let models = activity::Entity::find()
         .filter(activity::Column::CountryId.eq(country_id))
-        .filter(activity::Column::Published.eq(true))
+        .filter(counted())
         .order_by_asc(activity::Column::ReportingOrgId)
         .order_by_asc(activity::Column::Title)
         .all(db)
         .await?;
     load_many(db, &facts, models).await
+}
+
+/// An activity's participating organisations with their roles.
+pub async fn participants(
+    db: &impl ConnectionTrait,
+    activity_id: i32,
+) -> Result<Vec<(i32, ParticipantRole)>, AppError> {
+    Ok(activity_participant::Entity::find()
+        .filter(activity_participant::Column::ActivityId.eq(activity_id))
+        .order_by_asc(activity_participant::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|p| ParticipantRole::from_number(p.role).map(|r| (p.organisation_id, r)))
+        .collect())
 }

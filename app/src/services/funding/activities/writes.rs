@@ -1,27 +1,25 @@
-//! Writes of activities, transactions and planned disbursements: each one
+//! Writes of activities (their flows: `flows.rs`): each one
 //! database transaction with its audit entry.
 
 use chrono::Utc;
 use entities::{
     activity, activity_budget_line, activity_participant, activity_priority, activity_sector,
-    planned_disbursement, transaction,
+    transaction,
 };
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
     TransactionSession, TransactionTrait,
 };
 
-use crate::types::money::{MAX_AMOUNT, to_minor, too_large};
-use crate::types::{
-    Activity, Currency, NewActivity, NewPlannedDisbursement, NewTransaction, PlannedDisbursement,
-    Transaction, split_by_fiscal_year,
-};
-use crate::{AppError, FieldError};
-use rust_decimal::Decimal;
+use crate::AppError;
+use crate::types::money::to_minor;
+use crate::types::{Activity, Currency, NewActivity, NewTransaction};
 
 use super::checks::*;
-use super::reads::{load_many, planned_to_wire, transaction_to_wire};
+use super::reads::load_many;
 use crate::services::accounts::audit::{self, Author, Change};
+use crate::services::locks;
 
 /// Inserts a checked transaction.
 pub async fn insert_transaction(
@@ -69,6 +67,7 @@ async fn identifier_taken(
     Ok(activity::Entity::find()
         .filter(activity::Column::CountryId.eq(country_id))
         .filter(activity::Column::IatiIdentifier.eq(identifier))
+        .filter(activity::Column::PendingFor.is_null())
         .one(db)
         .await?
         .is_some())
@@ -93,6 +92,7 @@ pub async fn create(
             format!("an activity with identifier {identifier:?} already exists in this country"),
         ));
     }
+    let state = super::pending::initial_state(&txn, author, country_id).await?;
     let s = new.systems;
     let model = activity::ActiveModel {
         country_id: Set(country_id),
@@ -121,50 +121,12 @@ pub async fn create(
         on_report: Set(s.on_report),
         published: Set(new.published),
         updated_at: Set(Utc::now()),
+        validation: Set(state.code().to_string()),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
-    for (organisation_id, role) in &new.participants {
-        activity_participant::ActiveModel {
-            activity_id: Set(model.id),
-            organisation_id: Set(*organisation_id),
-            role: Set(role.number()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-    }
-    for share in &new.sectors {
-        activity_sector::ActiveModel {
-            activity_id: Set(model.id),
-            sector_code: Set(share.code.clone()),
-            share_bp: Set(percent_to_bp(share.percent).unwrap_or_default()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-    }
-    for share in &new.priorities {
-        activity_priority::ActiveModel {
-            activity_id: Set(model.id),
-            priority_code: Set(share.code.clone()),
-            share_bp: Set(percent_to_bp(share.percent).unwrap_or_default()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-    }
-    for (line_id, percent) in &new.budget_lines {
-        activity_budget_line::ActiveModel {
-            activity_id: Set(model.id),
-            budget_line_id: Set(*line_id),
-            share_bp: Set(percent_to_bp(*percent).unwrap_or_default()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-    }
+    write_lists(&txn, model.id, &new).await?;
     audit::record(
         &txn,
         author,
@@ -192,126 +154,277 @@ pub async fn get_model(db: &impl ConnectionTrait, id: i32) -> Result<activity::M
         .ok_or_else(|| AppError::NotFound(format!("activity {id}")))
 }
 
-/// Adds a transaction to an activity.
-#[tracing::instrument(skip(db))]
-pub async fn add_transaction(
+/// Moves an activity from `version` to the next as the transaction's first
+/// write, which also holds the row until the transaction ends: a form
+/// opened at an older version is refused as stale.
+async fn next_version(
+    db: &impl ConnectionTrait,
+    activity_id: i32,
+    version: i32,
+) -> Result<activity::Model, AppError> {
+    let moved = activity::Entity::update_many()
+        .col_expr(
+            activity::Column::Version,
+            Expr::col(activity::Column::Version).add(1),
+        )
+        .col_expr(activity::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(activity::Column::Id.eq(activity_id))
+        .filter(activity::Column::Version.eq(version))
+        .exec(db)
+        .await?;
+    let row = get_model(db, activity_id).await?;
+    if moved.rows_affected == 1 {
+        Ok(row)
+    } else {
+        Err(crate::services::versions::stale(db, "the activity", ("activity", activity_id)).await)
+    }
+}
+
+/// The activity as read back, for the audit trail.
+async fn wire(
+    db: &impl ConnectionTrait,
+    facts: &CountryFacts,
+    row: activity::Model,
+) -> Result<Activity, AppError> {
+    load_many(db, facts, vec![row])
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| AppError::internal("an activity did not load"))
+}
+
+/// Corrects every field of an activity, which was at `version` when the
+/// form opened; its lists (participants, sectors, priorities, budget lines)
+/// are replaced. It stays its reporting organisation's. Where the change
+/// waits for validation, it is written to the activity's waiting change.
+#[tracing::instrument(skip(db, new))]
+pub async fn update(
     db: &impl TransactionTrait,
     author: &Author,
     activity_id: i32,
-    new: NewTransaction,
-) -> Result<Transaction, AppError> {
+    version: i32,
+    new: NewActivity,
+) -> Result<Activity, AppError> {
     let txn = db.begin().await?;
-    let activity = get_model(&txn, activity_id).await?;
-    let facts = CountryFacts::load(&txn, activity.country_id).await?;
-    let errors = check_transaction(&facts, &new, "");
-    if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
+    locks::activity(&txn, activity_id).await?;
+    let target =
+        super::pending::writable(&txn, author, get_model(&txn, activity_id).await?).await?;
+    let activity_id = target.id;
+    let row = next_version(&txn, activity_id, version).await?;
+    let facts = CountryFacts::load(&txn, row.country_id).await?;
+    let new = validate(
+        &facts,
+        NewActivity {
+            reporting_org_id: row.reporting_org_id,
+            ..new
+        },
+    )?;
+    if let Some(identifier) = &new.iati_identifier
+        && row.iati_identifier.as_ref() != Some(identifier)
+        && identifier_taken(&txn, row.country_id, identifier).await?
+    {
+        return Err(AppError::invalid(
+            "iati_identifier",
+            format!("an activity with identifier {identifier:?} already exists in this country"),
+        ));
     }
-    let model = insert_transaction(&txn, &facts, &activity, new).await?;
-    let added = transaction_to_wire(&facts, model)?;
+    let before = wire(&txn, &facts, row.clone()).await?;
+    let s = new.systems;
+    let mut model: activity::ActiveModel = row.into();
+    model.iati_identifier = Set(new.iati_identifier.clone());
+    model.title = Set(new.title.clone());
+    model.description = Set(new.description.clone());
+    model.status = Set(new.status.number());
+    model.planned_start = Set(new.planned_start);
+    model.planned_end = Set(new.planned_end);
+    model.actual_start = Set(new.actual_start);
+    model.actual_end = Set(new.actual_end);
+    model.money_type = Set(new.money_type.code().to_string());
+    model.aid_type = Set(new.aid_type.clone());
+    model.finance_type = Set(new.finance_type.clone());
+    model.earmarking = Set(new.earmarking.clone());
+    model.channel = Set(new.channel.code().to_string());
+    model.default_currency = Set(new.default_currency.clone());
+    model.on_plan = Set(s.on_plan);
+    model.on_budget = Set(s.on_budget);
+    model.on_treasury = Set(s.on_treasury);
+    model.on_parliament = Set(s.on_parliament);
+    model.on_procurement = Set(s.on_procurement);
+    model.on_accounting = Set(s.on_accounting);
+    model.on_audit = Set(s.on_audit);
+    model.on_report = Set(s.on_report);
+    model.published = Set(new.published);
+    let row = model.update(&txn).await?;
+    write_lists(&txn, activity_id, &new).await?;
+    let after = wire(&txn, &facts, row).await?;
     audit::record(
         &txn,
         author,
-        Some(activity.country_id),
-        "transaction",
-        added.id,
-        Change::Create,
-        None,
-        Some(&added),
+        Some(facts.country_id),
+        "activity",
+        activity_id,
+        Change::Update,
+        Some(&before),
+        Some(&after),
     )
     .await?;
-    touch(&txn, activity).await?;
     txn.commit().await?;
-    Ok(added)
+    Ok(after)
 }
 
-async fn touch(db: &impl ConnectionTrait, activity: activity::Model) -> Result<(), AppError> {
-    let mut model: activity::ActiveModel = activity.into();
-    model.updated_at = Set(Utc::now());
-    model.update(db).await?;
+/// Withdraws a published activity: it stops counting everywhere and
+/// becomes a draft again; the audit trail keeps what it was.
+#[tracing::instrument(skip(db))]
+pub async fn withdraw(
+    db: &impl TransactionTrait,
+    author: &Author,
+    activity_id: i32,
+    version: i32,
+) -> Result<Activity, AppError> {
+    let txn = db.begin().await?;
+    let row = next_version(&txn, activity_id, version).await?;
+    if row.pending_for.is_some() {
+        return Err(AppError::invalid(
+            "activity_id",
+            "a change waiting for validation is discarded, not withdrawn",
+        ));
+    }
+    if !row.published {
+        return Err(AppError::invalid(
+            "published",
+            "the activity is not published",
+        ));
+    }
+    let facts = CountryFacts::load(&txn, row.country_id).await?;
+    let before = wire(&txn, &facts, row.clone()).await?;
+    if let Some(change) = super::pending::change_for(&txn, activity_id).await? {
+        super::pending::delete_with_rows(&txn, change.id).await?;
+    }
+    let mut model: activity::ActiveModel = row.into();
+    model.published = Set(false);
+    let after = wire(&txn, &facts, model.update(&txn).await?).await?;
+    audit::record(
+        &txn,
+        author,
+        Some(facts.country_id),
+        "activity",
+        activity_id,
+        Change::Update,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Deletes a draft with its flows, or discards a change waiting for
+/// validation; the audit trail keeps the activity as it was. A published
+/// activity is withdrawn first.
+#[tracing::instrument(skip(db))]
+pub async fn delete(
+    db: &impl TransactionTrait,
+    author: &Author,
+    activity_id: i32,
+    version: i32,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let row = next_version(&txn, activity_id, version).await?;
+    if row.published && row.pending_for.is_none() {
+        return Err(AppError::invalid(
+            "published",
+            "a published activity is withdrawn first, then deleted",
+        ));
+    }
+    let facts = CountryFacts::load(&txn, row.country_id).await?;
+    let before = wire(&txn, &facts, row).await?;
+    if let Some(change) = super::pending::change_for(&txn, activity_id).await? {
+        super::pending::delete_with_rows(&txn, change.id).await?;
+    }
+    super::pending::delete_with_rows(&txn, activity_id).await?;
+    audit::record(
+        &txn,
+        author,
+        Some(facts.country_id),
+        "activity",
+        activity_id,
+        Change::Delete,
+        Some(&before),
+        None,
+    )
+    .await?;
+    txn.commit().await?;
     Ok(())
 }
 
-/// Adds a planned disbursement to an activity; a period that spans country
-/// fiscal years is split between them in proportion to its days.
-#[tracing::instrument(skip(db))]
-pub async fn add_planned_disbursement(
-    db: &impl TransactionTrait,
-    author: &Author,
+/// Removes an activity's participants, sectors, priorities and budget lines.
+async fn clear_lists(db: &impl ConnectionTrait, activity_id: i32) -> Result<(), AppError> {
+    activity_participant::Entity::delete_many()
+        .filter(activity_participant::Column::ActivityId.eq(activity_id))
+        .exec(db)
+        .await?;
+    activity_sector::Entity::delete_many()
+        .filter(activity_sector::Column::ActivityId.eq(activity_id))
+        .exec(db)
+        .await?;
+    activity_priority::Entity::delete_many()
+        .filter(activity_priority::Column::ActivityId.eq(activity_id))
+        .exec(db)
+        .await?;
+    activity_budget_line::Entity::delete_many()
+        .filter(activity_budget_line::Column::ActivityId.eq(activity_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Writes an activity's participants, sectors, priorities and budget
+/// lines, in place of any it had.
+async fn write_lists(
+    db: &impl ConnectionTrait,
     activity_id: i32,
-    new: NewPlannedDisbursement,
-) -> Result<Vec<PlannedDisbursement>, AppError> {
-    let txn = db.begin().await?;
-    let activity = get_model(&txn, activity_id).await?;
-    let facts = CountryFacts::load(&txn, activity.country_id).await?;
-    let mut errors = Vec::new();
-    let amount_minor = match to_minor(new.amount) {
-        Some(_) if new.amount > Decimal::from(MAX_AMOUNT) => {
-            errors.push(FieldError::new("planned_amount", too_large()));
-            0
-        }
-        Some(minor) if minor > 0 => minor,
-        _ => {
-            errors.push(FieldError::new(
-                "planned_amount",
-                "must be greater than zero, with two decimals at most",
-            ));
-            0
-        }
-    };
-    if new.period_end < new.period_start {
-        errors.push(FieldError::new(
-            "period_end",
-            "must not be before the period starts",
-        ));
-    }
-    let currency = match new.currency.as_deref().map(str::trim) {
-        Some(code) if !code.is_empty() => match Currency::check("planned_currency", code) {
-            Ok(currency) => currency.into(),
-            Err(error) => {
-                errors.push(error);
-                String::new()
-            }
-        },
-        _ => activity.default_currency.clone(),
-    };
-    if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
-    }
-    // A period over two country fiscal years is kept as one row per year,
-    // its amount shared by days.
-    let mut added = Vec::new();
-    for part in split_by_fiscal_year(
-        new.period_start,
-        new.period_end,
-        amount_minor,
-        facts.fiscal_year_start_month,
-    ) {
-        let model = planned_disbursement::ActiveModel {
-            activity_id: Set(activity.id),
-            period_start: Set(part.first_day),
-            period_end: Set(part.last_day),
-            amount_minor: Set(part.amount_minor),
-            currency: Set(currency.clone()),
-            fiscal_year: Set(part.fiscal_year.start_year),
+    new: &NewActivity,
+) -> Result<(), AppError> {
+    clear_lists(db, activity_id).await?;
+    for (organisation_id, role) in &new.participants {
+        activity_participant::ActiveModel {
+            activity_id: Set(activity_id),
+            organisation_id: Set(*organisation_id),
+            role: Set(role.number()),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(db)
         .await?;
-        added.push(planned_to_wire(model));
     }
-    audit::record(
-        &txn,
-        author,
-        Some(activity.country_id),
-        "planned_disbursement",
-        activity.id,
-        Change::Create,
-        None,
-        Some(&added),
-    )
-    .await?;
-    touch(&txn, activity).await?;
-    txn.commit().await?;
-    Ok(added)
+    for share in &new.sectors {
+        activity_sector::ActiveModel {
+            activity_id: Set(activity_id),
+            sector_code: Set(share.code.clone()),
+            share_bp: Set(percent_to_bp(share.percent).unwrap_or_default()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    for share in &new.priorities {
+        activity_priority::ActiveModel {
+            activity_id: Set(activity_id),
+            priority_code: Set(share.code.clone()),
+            share_bp: Set(percent_to_bp(share.percent).unwrap_or_default()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    for (line_id, percent) in &new.budget_lines {
+        activity_budget_line::ActiveModel {
+            activity_id: Set(activity_id),
+            budget_line_id: Set(*line_id),
+            share_bp: Set(percent_to_bp(*percent).unwrap_or_default()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
 }

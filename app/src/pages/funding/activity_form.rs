@@ -1,0 +1,253 @@
+//! The fields of an activity, empty for a new one or filled for a
+//! correction, and the forms around them: record, correct, and withdraw or
+//! delete.
+
+use leptos::prelude::*;
+
+use crate::components::{CsrfField, OnceField};
+use crate::server_fns::{CreateActivity, RemoveActivity, UpdateActivity};
+use crate::types::{
+    Activity, ActivityStatus, BudgetLine, Channel, MoneyType, ParticipantRole, Share,
+};
+
+/// What the activity forms offer to choose from.
+#[derive(Clone)]
+pub struct ActivityChoices {
+    pub code: String,
+    /// `(code, title)` of the strategy's priorities.
+    pub priorities: Vec<(String, String)>,
+    pub budget_lines: Vec<BudgetLine>,
+    /// `(id, name)` of the organisations that may take part.
+    pub organisations: Vec<(i32, String)>,
+}
+
+/// Shares as the form reads them: `15210 60; 15220 40`.
+fn typed(shares: impl Iterator<Item = (String, rust_decimal::Decimal)>) -> String {
+    shares
+        .map(|(code, percent)| format!("{code} {}", percent.normalize()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn share_text(shares: &[Share]) -> String {
+    typed(shares.iter().map(|s| (s.code.clone(), s.percent)))
+}
+
+#[component]
+fn ActivityFields(
+    prefix: String,
+    activity: Option<Activity>,
+    choices: ActivityChoices,
+) -> impl IntoView {
+    let id = {
+        let prefix = prefix.clone();
+        move |name: &str| format!("{prefix}{name}")
+    };
+    let a = activity.as_ref();
+    let text = |f: fn(&Activity) -> String| a.map(f).unwrap_or_default();
+    let day = |f: fn(&Activity) -> Option<chrono::NaiveDate>| {
+        a.and_then(f).map(|d| d.to_string()).unwrap_or_default()
+    };
+    let status = a.map_or(ActivityStatus::Implementation, |a| a.status);
+    let money_type = a.map(|a| a.money_type);
+    let channel = a.map(|a| a.channel);
+    let systems = a.map(|a| a.systems).unwrap_or_default();
+    let published = a.is_none_or(|a| a.published);
+    let codes = choices
+        .priorities
+        .iter()
+        .map(|(code, title)| format!("{code} {title}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let lines = choices
+        .budget_lines
+        .iter()
+        .map(|l| format!("{} {}", l.code, l.name))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let budget = text(|a| typed(a.budget_lines.iter().map(|(code, _, p)| (code.clone(), *p))));
+    view! {
+        <label for=id("title")>"Title"</label>
+        <input id=id("title") name="activity[title]" required=true maxlength="300" value=text(|a| a.title.clone()) />
+        <label for=id("description")>"Description"</label>
+        <textarea id=id("description") name="activity[description]" rows="3">{text(|a| a.description.clone())}</textarea>
+        <label for=id("iati_identifier")>"IATI identifier (if published)"</label>
+        <input id=id("iati_identifier") name="activity[iati_identifier]" maxlength="200" value=text(|a| a.iati_identifier.clone().unwrap_or_default()) />
+        <label for=id("status")>"Status"</label>
+        <select id=id("status") name="activity[status]">
+            {ActivityStatus::ALL
+                .iter()
+                .map(|s| view! { <option value=s.code() selected=*s == status>{s.label()}</option> })
+                .collect_view()}
+        </select>
+        <fieldset>
+            <legend>"Dates (blank when not known)"</legend>
+            <label for=id("planned_start")>"Planned start"</label>
+            <input id=id("planned_start") name="activity[planned_start]" type="date" value=day(|a| a.planned_start) />
+            <label for=id("planned_end")>"Planned end"</label>
+            <input id=id("planned_end") name="activity[planned_end]" type="date" value=day(|a| a.planned_end) />
+            <label for=id("actual_start")>"Actual start"</label>
+            <input id=id("actual_start") name="activity[actual_start]" type="date" value=day(|a| a.actual_start) />
+            <label for=id("actual_end")>"Actual end"</label>
+            <input id=id("actual_end") name="activity[actual_end]" type="date" value=day(|a| a.actual_end) />
+        </fieldset>
+        <label for=id("money_type")>"Type of money"</label>
+        <select id=id("money_type") name="activity[money_type]">
+            {MoneyType::ALL.iter().map(|m| view! { <option value=m.code() selected=Some(*m) == money_type>{m.label()}</option> }).collect_view()}
+        </select>
+        <label for=id("channel")>"Channel"</label>
+        <select id=id("channel") name="activity[channel]">
+            {Channel::ALL.iter().map(|c| view! { <option value=c.code() selected=Some(*c) == channel>{c.label()}</option> }).collect_view()}
+        </select>
+        <label for=id("default_currency")>"Currency (ISO 4217)"</label>
+        <input id=id("default_currency") name="activity[default_currency]" maxlength="3" required=true
+            value=a.map_or_else(|| "USD".to_string(), |a| a.default_currency.to_string()) />
+        <label for=id("aid_type")>"IATI aid type (e.g. C01 project, B03 pooled fund)"</label>
+        <input id=id("aid_type") name="activity[aid_type]" maxlength="8" value=text(|a| a.aid_type.clone().unwrap_or_default()) />
+        <label for=id("finance_type")>"IATI finance type (e.g. 110 grant)"</label>
+        <input id=id("finance_type") name="activity[finance_type]" maxlength="8" value=text(|a| a.finance_type.clone().unwrap_or_default()) />
+        <label for=id("earmarking")>"IATI earmarking category (e.g. 1 unearmarked)"</label>
+        <input id=id("earmarking") name="activity[earmarking]" maxlength="8" value=text(|a| a.earmarking.clone().unwrap_or_default()) />
+        <label for=id("sectors")>"DAC sectors with percentages (e.g. 15210 60; 15220 40)"</label>
+        <input id=id("sectors") name="activity[sectors]" value=text(|a| share_text(&a.sectors)) />
+        <label for=id("priorities")>"Strategy priorities with percentages"</label>
+        <input id=id("priorities") name="activity[priorities]" aria-describedby=id("priority-codes") value=text(|a| share_text(&a.priorities)) />
+        <p id=id("priority-codes") class="hint">{format!("Priorities: {codes}")}</p>
+        <label for=id("budget_lines")>"National budget lines with percentages (e.g. 04-110 60; 04-120 40)"</label>
+        <input id=id("budget_lines") name="activity[budget_lines]" aria-describedby=id("line-codes") value=budget />
+        <p id=id("line-codes") class="hint">{format!("Budget lines: {lines}")}</p>
+        <Participants prefix=prefix.clone() taken=a.map(|a| a.participants.iter().map(|(o, r)| (o.id, *r)).collect()).unwrap_or_default() organisations=choices.organisations.clone() />
+        <fieldset>
+            <legend>"Uses the country's systems"</legend>
+            {systems
+                .flags()
+                .into_iter()
+                .map(|(name, label, on)| view! {
+                    <label class="check"><input type="checkbox" name=format!("activity[{name}]") checked=on />{label}</label>
+                })
+                .collect_view()}
+        </fieldset>
+        <label class="check">
+            <input type="checkbox" name="activity[published]" checked=published />
+            "Publish (count it in the funding views and the API)"
+        </label>
+    }
+}
+
+/// Who takes part and how, by IATI role: a ministry ticked as implementing
+/// makes the activity's money government sector.
+#[component]
+fn Participants(
+    prefix: String,
+    taken: Vec<(i32, ParticipantRole)>,
+    organisations: Vec<(i32, String)>,
+) -> impl IntoView {
+    let roles = ParticipantRole::ALL;
+    view! {
+        <fieldset>
+            <legend>"Participating organisations and their IATI roles (none ticked: yours funds it)"</legend>
+            <div class="table-wrap">
+                <table class="participants">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Organisation"</th>
+                            {roles.iter().map(|r| view! { <th scope="col">{r.label()}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {organisations
+                            .into_iter()
+                            .enumerate()
+                            .map(|(row, (id, name))| {
+                                let cells = roles
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(column, role)| {
+                                        let index = row * roles.len() + column;
+                                        view! {
+                                            <td>
+                                                <input
+                                                    type="checkbox"
+                                                    id=format!("{prefix}participant-{index}")
+                                                    name=format!("activity[participants][{index}]")
+                                                    value=format!("{id}:{}", role.code())
+                                                    aria-label=format!("{name}: {}", role.label())
+                                                    checked=taken.contains(&(id, *role))
+                                                />
+                                            </td>
+                                        }
+                                    })
+                                    .collect_view();
+                                view! { <tr><th scope="row">{name}</th>{cells}</tr> }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn NewActivityForm(
+    organisation_id: i32,
+    choices: ActivityChoices,
+    action: ServerAction<CreateActivity>,
+) -> impl IntoView {
+    let code = choices.code.clone();
+    view! {
+        <section aria-labelledby="new-activity-heading">
+            <h2 id="new-activity-heading">"Record an activity"</h2>
+            <ActionForm action attr:class="stack narrow">
+                <CsrfField />
+                <OnceField fresh=Signal::derive(move || action.version().get()) />
+                <input type="hidden" name="country" value=code />
+                <input type="hidden" name="organisation_id" value=organisation_id />
+                <ActivityFields prefix=String::new() activity=None choices />
+                <button type="submit">"Record activity"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The correction form of an activity, and its withdrawal (published) or
+/// deletion (draft).
+#[component]
+pub fn ActivityEdit(
+    activity: Activity,
+    choices: ActivityChoices,
+    update: ServerAction<UpdateActivity>,
+    remove: ServerAction<RemoveActivity>,
+) -> impl IntoView {
+    let (id, version, published) = (activity.id, activity.version, activity.published);
+    let change = activity.change_of.is_some();
+    let (code, again) = (choices.code.clone(), choices.code.clone());
+    let fields = view! { <ActivityFields prefix=format!("activity-{id}-") activity=Some(activity) choices /> };
+    let remove_label = if change {
+        "Discard this change (the validated activity stays as it is)"
+    } else if published {
+        "Withdraw (stops counting everywhere)"
+    } else {
+        "Delete this draft"
+    };
+    view! {
+        <details class="edit">
+            <summary>"Correct this activity"</summary>
+            <ActionForm action=update attr:class="stack narrow">
+                <CsrfField />
+                <input type="hidden" name="country" value=code />
+                <input type="hidden" name="activity_id" value=id />
+                <input type="hidden" name="version" value=version />
+                {fields}
+                <button type="submit">"Save the activity"</button>
+            </ActionForm>
+            <ActionForm action=remove>
+                <CsrfField />
+                <input type="hidden" name="country" value=again />
+                <input type="hidden" name="activity_id" value=id />
+                <input type="hidden" name="version" value=version />
+                <button type="submit" class="danger">{remove_label}</button>
+            </ActionForm>
+        </details>
+    }
+}

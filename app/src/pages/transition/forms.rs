@@ -1,0 +1,247 @@
+//! The forms of the transition plan: the mission and its drawdown, its
+//! phases, and the functions it hands over, each to add and to correct.
+//! Every correction carries the version it was opened at.
+
+use leptos::prelude::*;
+
+use super::Actions;
+use crate::components::{CsrfField, OnceField};
+use crate::server_fns::{AddDrawdownPhase, AddTransitionFunction, SetTransitionPlan};
+use crate::types::{
+    DrawdownPhase, FunctionKind, Organisation, Readiness, TransitionFunction, TransitionPlan,
+};
+
+#[component]
+pub(super) fn PlanForm(
+    code: String,
+    plan: Option<TransitionPlan>,
+    action: ServerAction<SetTransitionPlan>,
+) -> impl IntoView {
+    let value = |f: fn(&TransitionPlan) -> String| plan.as_ref().map(f).unwrap_or_default();
+    let mission = value(|p| p.mission_name.clone());
+    let mandate_end = value(|p| p.mandate_end.to_string());
+    let drawdown_start = value(|p| p.drawdown_start.to_string());
+    let drawdown_end = value(|p| p.drawdown_end.to_string());
+    let open = plan.is_none();
+    view! {
+        <details class="edit" open=open>
+            <summary>"The mission and its drawdown"</summary>
+            <ActionForm action attr:class="stack narrow">
+                <CsrfField />
+                <input type="hidden" name="country" value=code />
+                <label for="mission_name">"Mission"</label>
+                <input id="mission_name" name="mission_name" required=true maxlength="200" value=mission />
+                <label for="mandate_end">"Mandate ends"</label>
+                <input id="mandate_end" name="mandate_end" type="date" required=true value=mandate_end />
+                <label for="drawdown_start">"Drawdown starts"</label>
+                <input id="drawdown_start" name="drawdown_start" type="date" required=true value=drawdown_start />
+                <label for="drawdown_end">"Drawdown ends"</label>
+                <input id="drawdown_end" name="drawdown_end" type="date" required=true value=drawdown_end />
+                <button type="submit">"Save the mission"</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// The inputs of a function, blank or as `value` has them. Their ids start
+/// with `prefix`, so several forms can share a page.
+#[component]
+fn FunctionFields(
+    prefix: String,
+    organisations: Vec<Organisation>,
+    priorities: Vec<(String, String)>,
+    value: Option<TransitionFunction>,
+) -> impl IntoView {
+    let id = move |field: &str| format!("{prefix}{field}");
+    let v = value.as_ref();
+    let kind = v.map(|f| f.kind);
+    let readiness = v.map(|f| f.readiness);
+    let owner = v.map(|f| f.future_owner_id);
+    let served = v.and_then(|f| f.priority_code.clone());
+    let amount = |f: fn(&TransitionFunction) -> rust_decimal::Decimal| {
+        v.map(|x| f(x).normalize().to_string()).unwrap_or_default()
+    };
+    view! {
+        <label for=id("kind")>"Kind"</label>
+        <select id=id("kind") name="function[kind]">
+            {FunctionKind::ALL
+                .iter()
+                .map(|k| view! { <option value=k.code() selected=kind == Some(*k)>{k.label()}</option> })
+                .collect_view()}
+        </select>
+        <label for=id("function-name")>"Function"</label>
+        <input
+            id=id("function-name")
+            name="function[name]"
+            required=true
+            maxlength="200"
+            value=v.map(|f| f.name.clone())
+        />
+        <label for=id("current_provider")>"Provided today by"</label>
+        <input
+            id=id("current_provider")
+            name="function[current_provider]"
+            maxlength="200"
+            value=v.map_or_else(|| "UN mission".to_string(), |f| f.current_provider.clone())
+        />
+        <label for=id("future_owner_id")>"Taken over by"</label>
+        <select id=id("future_owner_id") name="function[future_owner_id]">
+            {organisations
+                .into_iter()
+                .map(|o| view! { <option value=o.id selected=owner == Some(o.id)>{o.name}</option> })
+                .collect_view()}
+        </select>
+        <label for=id("target_handover")>"Target handover date"</label>
+        <input
+            id=id("target_handover")
+            name="function[target_handover]"
+            type="date"
+            required=true
+            value=v.map(|f| f.target_handover.to_string())
+        />
+        <label for=id("readiness")>"Readiness"</label>
+        <select id=id("readiness") name="function[readiness]">
+            {Readiness::ALL
+                .iter()
+                .map(|r| view! { <option value=r.code() selected=readiness == Some(*r)>{r.label()}</option> })
+                .collect_view()}
+        </select>
+        <label for=id("priority_code")>"Serves strategy priority"</label>
+        <select id=id("priority_code") name="function[priority_code]">
+            <option value="">"None"</option>
+            {priorities
+                .into_iter()
+                .map(|(code, title)| {
+                    let chosen = served.as_deref() == Some(code.as_str());
+                    view! { <option value=code.clone() selected=chosen>{format!("{code} {title}")}</option> }
+                })
+                .collect_view()}
+        </select>
+        <label for=id("mission_cost")>"Yearly cost while the mission does it"</label>
+        <input id=id("mission_cost") name="function[mission_cost]" inputmode="decimal" value=amount(|f| f.mission_cost) />
+        <label for=id("after_cost")>"Yearly cost after handover"</label>
+        <input id=id("after_cost") name="function[after_cost]" inputmode="decimal" value=amount(|f| f.after_cost) />
+        <label for=id("secured")>"Yearly funding secured after handover"</label>
+        <input id=id("secured") name="function[secured]" inputmode="decimal" value=amount(|f| f.secured) />
+    }
+}
+
+#[component]
+pub(super) fn FunctionForm(
+    code: String,
+    organisations: Vec<Organisation>,
+    priorities: Vec<(String, String)>,
+    action: ServerAction<AddTransitionFunction>,
+) -> impl IntoView {
+    view! {
+        <section aria-labelledby="add-function-heading">
+            <h2 id="add-function-heading">"Add a function"</h2>
+            <ActionForm action attr:class="stack narrow">
+                <CsrfField />
+                <OnceField fresh=Signal::derive(move || action.version().get()) />
+                <input type="hidden" name="country" value=code />
+                <FunctionFields prefix=String::new() organisations priorities value=None />
+                <button type="submit">"Add function"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Corrects or removes one function, as it was when the page opened.
+#[component]
+pub(super) fn FunctionEditForm(
+    code: String,
+    function: TransitionFunction,
+    organisations: Vec<Organisation>,
+    priorities: Vec<(String, String)>,
+    actions: Actions,
+) -> impl IntoView {
+    let prefix = format!("function-{}-", function.id);
+    let (id, version) = (function.id, function.version);
+    let summary = format!("Correct “{}”", function.name);
+    let save = format!("Save “{}”", function.name);
+    let remove = format!("Remove “{}”", function.name);
+    let country = code.clone();
+    view! {
+        <details class="edit">
+            <summary>{summary}</summary>
+            <ActionForm action=actions.update attr:class="stack narrow">
+                <CsrfField />
+                <input type="hidden" name="country" value=country />
+                <input type="hidden" name="function_id" value=id />
+                <input type="hidden" name="version" value=version />
+                <FunctionFields prefix organisations priorities value=Some(function) />
+                <button type="submit">{save}</button>
+            </ActionForm>
+            <ActionForm action=actions.remove attr:class="inline-form">
+                <CsrfField />
+                <input type="hidden" name="country" value=code />
+                <input type="hidden" name="function_id" value=id />
+                <input type="hidden" name="version" value=version />
+                <button type="submit" class="danger">{remove}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// The inputs of a drawdown phase, blank or as `value` has them.
+#[component]
+fn PhaseFields(prefix: String, value: Option<DrawdownPhase>) -> impl IntoView {
+    let id = move |field: &str| format!("{prefix}{field}");
+    let v = value.as_ref();
+    view! {
+        <label for=id("phase_name")>"Phase"</label>
+        <input id=id("phase_name") name="phase_name" required=true maxlength="200" value=v.map(|p| p.name.clone()) />
+        <label for=id("phase_start")>"Starts"</label>
+        <input id=id("phase_start") name="phase_start" type="date" required=true value=v.map(|p| p.starts_on.to_string()) />
+        <label for=id("phase_end")>"Ends"</label>
+        <input id=id("phase_end") name="phase_end" type="date" required=true value=v.map(|p| p.ends_on.to_string()) />
+    }
+}
+
+#[component]
+pub(super) fn PhaseForm(code: String, action: ServerAction<AddDrawdownPhase>) -> impl IntoView {
+    view! {
+        <details class="edit">
+            <summary>"Add a drawdown phase"</summary>
+            <ActionForm action attr:class="stack narrow">
+                <CsrfField />
+                <OnceField fresh=Signal::derive(move || action.version().get()) />
+                <input type="hidden" name="country" value=code />
+                <PhaseFields prefix=String::new() value=None />
+                <button type="submit">"Add phase"</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// Corrects or removes one phase, as it was when the page opened.
+#[component]
+pub(super) fn PhaseEditForm(code: String, phase: DrawdownPhase, actions: Actions) -> impl IntoView {
+    let prefix = format!("phase-{}-", phase.id);
+    let (id, version) = (phase.id, phase.version);
+    let summary = format!("Correct “{}”", phase.name);
+    let save = format!("Save “{}”", phase.name);
+    let remove = format!("Remove “{}”", phase.name);
+    let country = code.clone();
+    view! {
+        <details class="edit">
+            <summary>{summary}</summary>
+            <ActionForm action=actions.update_phase attr:class="stack narrow">
+                <CsrfField />
+                <input type="hidden" name="country" value=country />
+                <input type="hidden" name="phase_id" value=id />
+                <input type="hidden" name="version" value=version />
+                <PhaseFields prefix value=Some(phase) />
+                <button type="submit">{save}</button>
+            </ActionForm>
+            <ActionForm action=actions.remove_phase attr:class="inline-form">
+                <CsrfField />
+                <input type="hidden" name="country" value=code />
+                <input type="hidden" name="phase_id" value=id />
+                <input type="hidden" name="version" value=version />
+                <button type="submit" class="danger">{remove}</button>
+            </ActionForm>
+        </details>
+    }
+}

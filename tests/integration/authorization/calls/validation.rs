@@ -1,0 +1,43 @@
+//! The validation of partners' data: validating and returning what waits,
+//! and turning validation on or off.
+
+use app::server_fns::{ReturnActivity, SetValidationRequired, ValidateActivities};
+use tests::Answer;
+
+use super::request::Request;
+use crate::authorization::world::norad_waiting;
+
+pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
+    let (t, csrf, world, n) = (r.t, &r.csrf, r.world, r.n);
+    let answer = match name {
+        "validate_activities" => {
+            let waiting = norad_waiting(t, world, n).await;
+            r.send::<ValidateActivities>(vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("activity_ids[0]", waiting.to_string()),
+            ])
+            .await
+        }
+        "return_activity" => {
+            let waiting = norad_waiting(t, world, n).await;
+            r.send::<ReturnActivity>(vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("activity_id", waiting.to_string()),
+                ("reason", format!("Call {n}: the amounts do not match")),
+            ])
+            .await
+        }
+        "set_validation_required" => {
+            r.send::<SetValidationRequired>(vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("required", "on".into()),
+            ])
+            .await
+        }
+        _ => return None,
+    };
+    Some(answer)
+}

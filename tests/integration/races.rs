@@ -1,0 +1,135 @@
+//! What holds when people act at the same moment, and in a joint review
+//! when several partners answer for the same commitment.
+
+use app::AppError;
+use app::services::accounts::audit::Author;
+use app::services::compact::{commitments, compacts, reviews, signing};
+use app::services::{accounts::countries, demo};
+use app::types::{
+    CommitmentKind, CommitmentStatus as S, Compact, CompactStatus, NewAssessment, NewCompact,
+    Outcome, Side,
+};
+use tests::{TestDb, both_backends, demo as accounts};
+
+use crate::fixtures::{
+    actor, close_open_rounds, commitment, d, org, ready_for_compact, signed_compact,
+};
+
+const UK: &str = "United Kingdom (Foreign, Commonwealth and Development Office)";
+
+/// A compact between the government, Norway and the UK with one government
+/// commitment, frozen for signature.
+async fn three_party_compact(t: &TestDb, country_id: i32) -> Compact {
+    ready_for_compact(t, country_id).await;
+    let system = Author::system("test");
+    let government = org(t, country_id, "Ministry of Planning and Development").await;
+    let new = NewCompact {
+        title: "Three-party compact".into(),
+        starts_on: d("2026-07-01"),
+        ends_on: d("2029-06-30"),
+        principles: String::new(),
+        party_ids: vec![
+            government,
+            org(t, country_id, "Norway (Norad)").await,
+            org(t, country_id, UK).await,
+        ],
+    };
+    let draft = compacts::create(&t.db, &system, country_id, new)
+        .await
+        .unwrap();
+    let publish = commitment(government, CommitmentKind::Government, "Publish the budget");
+    commitments::add(&t.db, &system, draft.id, publish)
+        .await
+        .unwrap();
+    signing::freeze(&t.db, &system, draft.id).await.unwrap();
+    compacts::load(&t.db, draft.id).await.unwrap()
+}
+
+fn assessment(status: S) -> NewAssessment {
+    NewAssessment {
+        status,
+        rating: 3,
+        comment: String::new(),
+    }
+}
+
+both_backends! {
+    async fn the_last_two_signatures_at_once_make_the_compact_signed(t) {
+        demo::seed(&t.db).await.unwrap();
+        let (country_id, _) = countries::get_with_id(&t.db, "XD").await.unwrap();
+        let compact = three_party_compact(&t, country_id).await;
+        let planner = actor(&t, accounts::PLANNER.0).await;
+        signing::sign(&t.db, &planner, compact.id).await.unwrap();
+        let (norway, uk) = (actor(&t, accounts::NORAD.0).await, actor(&t, accounts::FCDO.0).await);
+        let (a, b) = tokio::join!(
+            signing::sign(&t.db, &norway, compact.id),
+            signing::sign(&t.db, &uk, compact.id),
+        );
+        a.unwrap();
+        b.unwrap();
+        let signed = compacts::load(&t.db, compact.id).await.unwrap();
+        assert!(signed.parties.iter().all(|p| p.signature.is_some()));
+        assert_eq!(signed.status, CompactStatus::Signed);
+    }
+}
+
+both_backends! {
+    async fn two_rounds_opened_at_once_leave_one_open(t) {
+        demo::seed(&t.db).await.unwrap();
+        let (country_id, _) = countries::get_with_id(&t.db, "XD").await.unwrap();
+        close_open_rounds(&t, country_id).await;
+        let signed = signed_compact(&t, country_id).await;
+        let system = Author::system("test");
+        let (a, b) = tokio::join!(
+            reviews::open(&t.db, &system, signed.id, "Round A", d("2026-11-01")),
+            reviews::open(&t.db, &system, signed.id, "Round B", d("2026-11-01")),
+        );
+        let refused = match (a, b) {
+            (Ok(_), Err(e)) | (Err(e), Ok(_)) => e,
+            other => panic!("exactly one round opens: {other:?}"),
+        };
+        assert!(matches!(&refused, AppError::Invalid(e) if e[0].field == "round_title"), "{refused:?}");
+        let open = reviews::of_country(&t.db, country_id).await.unwrap();
+        assert_eq!(open.iter().filter(|r| r.closed_on.is_none()).count(), 1);
+    }
+}
+
+both_backends! {
+    async fn each_partner_assessment_is_its_own(t) {
+        demo::seed(&t.db).await.unwrap();
+        let (country_id, _) = countries::get_with_id(&t.db, "XD").await.unwrap();
+        close_open_rounds(&t, country_id).await;
+        let compact = three_party_compact(&t, country_id).await;
+        let (planner, norway, uk) = (
+            actor(&t, accounts::PLANNER.0).await,
+            actor(&t, accounts::NORAD.0).await,
+            actor(&t, accounts::FCDO.0).await,
+        );
+        for signer in [&planner, &norway, &uk] {
+            signing::sign(&t.db, signer, compact.id).await.unwrap();
+        }
+        let system = Author::system("test");
+        let round = reviews::open(&t.db, &system, compact.id, "Review", d("2026-11-01")).await.unwrap();
+        let id = compact.commitments[0].id;
+        reviews::assess(&t.db, &planner, round.id, id, Side::Government, assessment(S::OnTrack)).await.unwrap();
+        reviews::assess(&t.db, &norway, round.id, id, Side::Partner, assessment(S::OnTrack)).await.unwrap();
+        let report = reviews::report(&t.db, round.id).await.unwrap();
+        assert_eq!(report.items[0].outcome(), Outcome::Agreed(S::OnTrack));
+
+        // The UK's view does not replace Norway's; it disputes the status.
+        reviews::assess(&t.db, &uk, round.id, id, Side::Partner, assessment(S::OffTrack)).await.unwrap();
+        let report = reviews::report(&t.db, round.id).await.unwrap();
+        let item = &report.items[0];
+        let views: Vec<(&str, S)> = item.partners.iter().map(|a| (a.organisation.as_str(), a.status)).collect();
+        assert_eq!(views, [("Norway (Norad)", S::OnTrack), (UK, S::OffTrack)]);
+        assert_eq!(item.outcome(), Outcome::Disputed);
+
+        // Norway revising its own replaces only its own.
+        reviews::assess(&t.db, &norway, round.id, id, Side::Partner, assessment(S::OffTrack)).await.unwrap();
+        let report = reviews::report(&t.db, round.id).await.unwrap();
+        let item = &report.items[0];
+        assert_eq!(item.partners.len(), 2);
+        assert_eq!(item.assessment_by(Side::Partner, norway.organisation_id).map(|a| a.status), Some(S::OffTrack));
+        assert_eq!(item.assessment_by(Side::Partner, uk.organisation_id).map(|a| a.status), Some(S::OffTrack));
+    }
+}
