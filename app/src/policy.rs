@@ -24,8 +24,12 @@ pub enum Action {
         organisation_id: i32,
         government: bool,
     },
-    /// Create accounts, change roles, reset passwords.
+    /// Create accounts, change roles, reset passwords, disable and enable
+    /// accounts, remove memberships.
     ManageUsers { country_id: i32 },
+    /// Deactivate and reactivate an organisation; merge a duplicate into
+    /// another organisation of the country.
+    RetireOrganisation { country_id: i32 },
     /// Read the audit trail of a country.
     ReadAudit { country_id: i32 },
     /// Read the history panel of an object every member sees (see
@@ -89,7 +93,7 @@ pub enum Action {
         country_id: i32,
         organisation_id: Option<i32>,
     },
-    /// Enter or load exchange rates.
+    /// Enter, load, correct and remove the country's exchange rates.
     ManageRates { country_id: i32 },
     /// Keep the chart of accounts and the budget's figures.
     EditBudget { country_id: i32 },
@@ -129,6 +133,7 @@ const SHARED_HISTORY: &[&str] = &[
     "indicator",
     "indicator_target",
     "budget_line",
+    "exchange_rate",
 ];
 
 /// What reading the history of an `object_type` in `country_id` takes.
@@ -151,6 +156,7 @@ pub fn allows(actor: Option<&Actor>, action: Action) -> bool {
         Action::ChangeOwnPassword => true,
         Action::CreateOrganisation { country_id }
         | Action::IdentifyOrganisation { country_id }
+        | Action::RetireOrganisation { country_id }
         | Action::ManageUsers { country_id } => actor.role_in(country_id) == Some(Role::Admin),
         Action::EditOrganisation {
             country_id,

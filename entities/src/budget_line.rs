@@ -17,6 +17,7 @@ pub struct Model {
     /// DAC 3-digit sector category, to set off-budget flows beside the line.
     pub sector_code: Option<String>,
     pub parent_id: Option<i32>,
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -24,6 +24,8 @@ pub struct Model {
     /// Decimals written out in full.
     pub baseline_value: Option<String>,
     pub baseline_date: Option<Date>,
+    /// Counts the definition's corrections, from 1.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

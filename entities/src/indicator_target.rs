@@ -9,6 +9,8 @@ pub struct Model {
     pub indicator_id: i32,
     pub fiscal_year: i32,
     pub value: String,
+    /// Counts the target's changes, from 1.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

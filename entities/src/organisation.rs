@@ -15,6 +15,11 @@ pub struct Model {
     /// IATI OrganisationType code, e.g. `10`.
     pub iati_type_code: Option<String>,
     pub created_at: DateTimeUtc,
+    /// Set when an administrator deactivates the organisation: it leaves
+    /// the forms' choices; its history and flows stay and still count.
+    pub deactivated_at: Option<DateTimeUtc>,
+    /// Moves on at every change, so an edit opened at an older one is refused.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

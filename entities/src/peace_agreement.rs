@@ -10,6 +10,7 @@ pub struct Model {
     pub strategy_id: i32,
     pub title: String,
     pub signed_on: Option<Date>,
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -8,6 +8,7 @@ pub struct Model {
     pub strategy_id: i32,
     pub number: i32,
     pub title: String,
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,7 @@ pub struct Model {
     /// Unique within its agreement.
     pub number: String,
     pub text: String,
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -21,6 +21,14 @@ pub struct Model {
     pub based_on_id: Option<i32>,
     pub created_at: DateTimeUtc,
     pub endorsed_at: Option<DateTimeUtc>,
+    /// Counts the changes to a draft's title, vision and period.
+    pub revision: i32,
+    /// The body that endorsed the version, e.g. the joint steering committee.
+    pub endorsed_by: Option<String>,
+    /// The day of the endorsement, as its record gives it.
+    pub endorsed_on: Option<Date>,
+    /// Where the record of the endorsement is published.
+    pub endorsement_url: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -23,6 +23,9 @@ mod m20261201_000017_add_flow_versions;
 mod m20261201_000018_create_form_tokens;
 mod m20261205_000019_add_validation;
 mod m20261205_000020_add_register_versions;
+mod m20261206_000021_rates_by_country;
+mod m20261206_000022_organisation_lifecycle;
+mod m20261206_000023_indicator_versions;
 
 pub struct Migrator;
 
@@ -50,6 +53,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000018_create_form_tokens::Migration),
             Box::new(m20261205_000019_add_validation::Migration),
             Box::new(m20261205_000020_add_register_versions::Migration),
+            Box::new(m20261206_000021_rates_by_country::Migration),
+            Box::new(m20261206_000022_organisation_lifecycle::Migration),
+            Box::new(m20261206_000023_indicator_versions::Migration),
         ]
     }
 }

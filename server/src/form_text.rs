@@ -1,6 +1,7 @@
 //! Text that reaches the app through a form is free of control characters:
 //! they are invisible, mean nothing in a title or a note, and would make the
-//! IATI export invalid XML. Tabs and line breaks stay.
+//! IATI export invalid XML. Tabs and line breaks stay. The form goes on
+//! with the request, so a refused plain post can give its input back.
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -8,6 +9,8 @@ use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+
+use app::server_fns::PostedForm;
 
 use crate::limits::limit_of;
 
@@ -53,15 +56,17 @@ pub async fn strip_control_characters(request: Request, next: Next) -> Response 
     let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
         return (StatusCode::PAYLOAD_TOO_LARGE, "the form is too large").into_response();
     };
-    let body = match cleaned(&bytes) {
+    let text = match cleaned(&bytes) {
         Some(text) => {
             parts
                 .headers
                 .insert(CONTENT_LENGTH, HeaderValue::from(text.len()));
-            Body::from(text)
+            text
         }
-        None => Body::from(bytes),
+        None => String::from_utf8_lossy(&bytes).into_owned(),
     };
+    parts.extensions.insert(PostedForm(text.clone()));
+    let body = Body::from(text);
     next.run(Request::from_parts(parts, body)).await
 }
 

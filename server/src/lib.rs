@@ -2,6 +2,7 @@
 //! command line. The binary in `main.rs` only parses arguments and dispatches.
 
 pub mod api;
+pub mod audit;
 pub mod cli;
 pub mod db;
 pub mod exports;

@@ -2,7 +2,7 @@
 //! parses it. The imports take files, so their server functions get a larger
 //! limit than the rest.
 
-use app::server_fns::{ImportIati, ImportRates, ImportTransactions};
+use app::server_fns::{ImportChartOfAccounts, ImportIati, ImportRates, ImportTransactions};
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::header::CONTENT_LENGTH;
@@ -13,8 +13,8 @@ use leptos::server_fn::ServerFn;
 
 /// The limit of a request body: forms, server functions, sign-in.
 pub const BODY_LIMIT: usize = 1024 * 1024;
-/// The limit of an import's body: an IATI file, a CSV of transactions or
-/// rates, pasted or uploaded.
+/// The limit of an import's body: an IATI file, a CSV of transactions,
+/// rates or budget lines, pasted or uploaded.
 pub const IMPORT_LIMIT: usize = 25 * 1024 * 1024;
 
 /// The body limit of a request to `path`.
@@ -23,6 +23,7 @@ pub fn limit_of(path: &str) -> usize {
         ImportIati::PATH,
         ImportTransactions::PATH,
         ImportRates::PATH,
+        ImportChartOfAccounts::PATH,
     ];
     if imports.contains(&path) {
         IMPORT_LIMIT

@@ -29,7 +29,7 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-use crate::{api, exports, form_text, headers, health, iati, limits};
+use crate::{api, audit, exports, form_text, headers, health, iati, limits};
 
 /// The largest error body read back to give it its status.
 const ERROR_BODY_LIMIT: usize = 64 * 1024;
@@ -74,6 +74,7 @@ pub fn router(state: AppState) -> Router {
             get(exports::compact_json),
         )
         .route("/countries/{code}/compact.csv", get(exports::compact_csv))
+        .route("/countries/{code}/admin/audit.csv", get(audit::audit_csv))
         .route(
             "/countries/{code}/funding/transactions-template.csv",
             get(exports::transactions_template),

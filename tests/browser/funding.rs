@@ -27,12 +27,17 @@ async fn norway_totals(t: &TestDb, country_id: i32, norad: i32) -> Totals {
 
 /// What correcting `before` to `amount` adds to the US dollar total: the
 /// difference at the rate of its value date.
-async fn converted(t: &TestDb, before: &app::types::Transaction, amount: &str) -> Decimal {
+async fn converted(
+    t: &TestDb,
+    country_id: i32,
+    before: &app::types::Transaction,
+    amount: &str,
+) -> Decimal {
     let difference = amount.parse::<Decimal>().unwrap() - before.amount;
     if before.currency.as_ref() == "USD" {
         return difference;
     }
-    let table = RateTable::load(&t.db, "USD").await.unwrap();
+    let table = RateTable::load(&t.db, country_id, "USD").await.unwrap();
     let rate = table
         .rate(before.currency.as_ref(), before.value_date)
         .unwrap();
@@ -136,7 +141,7 @@ both_backends! {
         wait_for_text(&planner, "Validated 1: they count from now on.").await;
 
         // The funding page converts them at the rate of their date, and says which.
-        let table = RateTable::load(&t.db, "USD").await.unwrap();
+        let table = RateTable::load(&t.db, country_id, "USD").await.unwrap();
         let first = table.rate("EUR", crate::forms::date("2027-03-10")).unwrap();
         let second = table.rate("EUR", crate::forms::date("2027-03-20")).unwrap();
         let added = Decimal::new(100_000, 2) * first.rate + Decimal::new(250_050, 2) * second.rate;
@@ -266,7 +271,7 @@ both_backends! {
             // The funding page shows the new total.
             let totals = totals_of_year().await;
             let moved = totals.disbursed - totals_before.disbursed;
-            let expected = converted(&t, &before, amount).await;
+            let expected = converted(&t, country_id, &before, amount).await;
             assert!((moved - expected).abs() <= Decimal::new(1, 2), "{moved} against {expected}");
             planner.goto(&app.url(&format!("/countries/XD/funding?group_by=partner&fiscal_year={year}"))).await;
             let cell = "//table[contains(@class,'funding')]//tr[th[normalize-space()='Norway (Norad)']]/td[3]";

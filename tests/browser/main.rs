@@ -10,3 +10,4 @@ mod iati;
 mod priority;
 mod shell;
 mod strategy;
+mod two_sessions;

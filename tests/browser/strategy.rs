@@ -9,7 +9,7 @@ use app::types::{NewCountry, NewOrganisation, NewUser, OrganisationKind};
 use fantoccini::Locator;
 use tests::{Browser, Client, TestApp, TestDb, both_backends};
 
-use crate::forms::{choose, press, sign_in, type_into, wait_for_text};
+use crate::forms::{choose, press, set_value, sign_in, type_into, wait_for_text};
 
 const PLANNER: (&str, &str) = ("planner@tl.example", "planner-password");
 const REVIEWER: (&str, &str) = ("reviewer@tl.example", "reviewer-password");
@@ -142,8 +142,12 @@ both_backends! {
         wait_for_text(&browser, "Who pays for this after 2027?").await;
         press(&browser, "Mark resolved").await;
         wait_for_text(&browser, "· resolved").await;
+        type_into(&browser, "#endorsed_by", "Joint Steering Committee").await;
+        set_value(&browser, "#endorsed_on", "2026-01-15").await;
+        type_into(&browser, "#endorsement_url", "https://planning.example/jsc/7").await;
         press(&browser, "Endorse").await;
         wait_for_text(&browser, "Start a new draft").await;
+        wait_for_text(&browser, "Endorsed by the Joint Steering Committee on 2026-01-15").await;
 
         // The endorsed version offers no editing, and the server refuses it.
         let source = browser.client.source().await.unwrap();

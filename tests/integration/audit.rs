@@ -1,4 +1,4 @@
-use app::services::accounts::audit::{self, Author};
+use app::services::accounts::audit::{self, Author, Cursor};
 use app::services::{accounts::countries, accounts::organisations, demo};
 use app::types::{AuditFilter, NewOrganisation, OrganisationKind};
 use sea_orm::ConnectionTrait;
@@ -24,7 +24,7 @@ both_backends! {
             .unwrap();
         let mut changes = partner("Sweden (Sida)");
         changes.acronym = Some("Sida".into());
-        organisations::update(&t.db, &author, created.id, changes).await.unwrap();
+        organisations::update(&t.db, &author, created.id, created.version, changes).await.unwrap();
         let history = audit::history(&t.db, "organisation", created.id).await.unwrap();
         assert_eq!(history.len(), 2);
         assert_eq!(history[0].action, "update");
@@ -54,7 +54,7 @@ both_backends! {
         let norad = before.iter().find(|o| o.name == "Norway (Norad)").unwrap();
         let mut renamed = partner("Norway (renamed)");
         renamed.kind = norad.kind;
-        let updated = organisations::update(&t.db, &Author::system("test"), norad.id, renamed).await;
+        let updated = organisations::update(&t.db, &Author::system("test"), norad.id, norad.version, renamed).await;
         assert_eq!(updated, Err(app::AppError::Internal));
 
         assert_eq!(organisations::list(&t.db, country_id).await.unwrap(), before);
@@ -80,22 +80,24 @@ both_backends! {
             from: None,
             to: None,
         };
-        let by_user = audit::search(&t.db, country_id, &filter(Some("someone@kalinda.example"), None, None))
+        let by_user = audit::search(&t.db, country_id, &filter(Some("someone@kalinda.example"), None, None), Cursor::Newest)
             .await
-            .unwrap();
+            .unwrap()
+            .entries;
         assert_eq!(by_user.len(), 1);
         assert_eq!(by_user[0].object_id, created.id);
-        let users = audit::search(&t.db, country_id, &filter(None, Some("user"), None)).await.unwrap();
+        let users = audit::search(&t.db, country_id, &filter(None, Some("user"), None), Cursor::Newest).await.unwrap().entries;
         assert_eq!(users.len(), 9, "the nine demo accounts");
-        let one = audit::search(&t.db, country_id, &filter(None, Some("organisation"), Some(created.id)))
+        let one = audit::search(&t.db, country_id, &filter(None, Some("organisation"), Some(created.id)), Cursor::Newest)
             .await
-            .unwrap();
+            .unwrap()
+            .entries;
         assert_eq!(one.len(), 1);
         let today = chrono::Utc::now().date_naive();
         let tomorrow = AuditFilter { from: today.succ_opt(), ..AuditFilter::default() };
-        assert!(audit::search(&t.db, country_id, &tomorrow).await.unwrap().is_empty());
+        assert!(audit::search(&t.db, country_id, &tomorrow, Cursor::Newest).await.unwrap().entries.is_empty());
         let until_today = AuditFilter { to: Some(today), ..AuditFilter::default() };
-        assert!(!audit::search(&t.db, country_id, &until_today).await.unwrap().is_empty());
+        assert!(!audit::search(&t.db, country_id, &until_today, Cursor::Newest).await.unwrap().entries.is_empty());
     }
 }
 

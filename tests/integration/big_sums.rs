@@ -24,7 +24,7 @@ both_backends! {
 
         // One flow in dong (a currency written without minor units), one in
         // euros, both disbursed in fiscal year 2025 (July 2025 to June 2026).
-        rates::store(&t.db, &system, None, vec![ExchangeRate {
+        rates::store(&t.db, &system, f.country_id, vec![ExchangeRate {
             currency: Currency::stored("VND"),
             quote_currency: Currency::stored("USD"),
             rate_date: d("2025-07-01"),
@@ -94,7 +94,7 @@ both_backends! {
             rate: dec("1000000001"),
             source: "A typing mistake".into(),
         };
-        let err = rates::store(&t.db, &system, None, vec![rate]).await.unwrap_err();
+        let err = rates::store(&t.db, &system, f.country_id, vec![rate]).await.unwrap_err();
         assert!(err.to_string().contains("rate: must be at most 1000000000"), "{err}");
     }
 }

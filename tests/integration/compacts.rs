@@ -44,7 +44,7 @@ both_backends! {
         let first = &v1.commitments[0];
         let mut changed = first.as_new();
         changed.text = "Something else".into();
-        let refused = commitments::update(&t.db, &system, first.id, changed).await.unwrap_err();
+        let refused = commitments::update(&t.db, &system, first.id, first.version, changed).await.unwrap_err();
         assert_eq!(fields(refused), ["status"]);
         let norad = org(&t, country_id, "Norway (Norad)").await;
         let extra = commitment(norad, CommitmentKind::Partner, "One more");

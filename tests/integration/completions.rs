@@ -9,7 +9,7 @@
 use std::io::Cursor;
 
 use app::services::accounts::audit::Author;
-use app::services::funding::{activities, budget, report};
+use app::services::funding::{activities, budget, chart, report};
 use app::services::{accounts::organisations, iati, indicators::computation};
 use app::types::{
     Formula, GroupBy, IndicatorValue, NewActivity, NewBudgetLine, OrganisationKind, Share,
@@ -122,7 +122,7 @@ both_backends! {
     async fn an_imported_activity_completed_in_the_app_counts_and_keeps_its_completions(t) {
         let f = build(&t).await;
         let system = Author::system("test");
-        let justice = budget::add_line(&t.db, &system, f.country_id, NewBudgetLine {
+        let justice = chart::add_line(&t.db, &system, f.country_id, NewBudgetLine {
             code: "05-200".into(),
             name: "Courts".into(),
             admin_unit: "Ministry of Justice".into(),

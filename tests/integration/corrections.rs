@@ -183,7 +183,7 @@ both_backends! {
         use app::types::{NewBudgetLine, Share, TransactionKind::Commitment};
         let f = build(&t).await;
         let system = Author::system("test");
-        let second_line = app::services::funding::budget::add_line(&t.db, &system, f.country_id, NewBudgetLine {
+        let second_line = app::services::funding::chart::add_line(&t.db, &system, f.country_id, NewBudgetLine {
             code: "04-120".into(),
             name: "Border management".into(),
             admin_unit: "Ministry of Interior".into(),

@@ -158,7 +158,7 @@ pub async fn close_open_versions(t: &TestDb, country_id: i32) -> i32 {
                 .unwrap();
         }
         if status != StrategyStatus::Endorsed {
-            lifecycle::endorse(&t.db, &system, id).await.unwrap();
+            lifecycle::endorse(&t.db, &system, id, endorsement()).await.unwrap();
         }
         last_endorsed = id;
     }
@@ -199,4 +199,13 @@ pub async fn open_round(t: &TestDb, country_id: i32) -> (i32, Compact) {
         .await
         .unwrap();
     (round.id, signed)
+}
+
+/// A joint steering committee's endorsement, as a version's record.
+pub fn endorsement() -> app::types::Endorsement {
+    app::types::Endorsement {
+        by: "Joint Steering Committee".into(),
+        on: chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+        url: Some("https://planning.example/jsc/decision-7".into()),
+    }
 }

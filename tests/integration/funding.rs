@@ -144,10 +144,10 @@ both_backends! {
             rate: dec("1.25"),
             source: "Central bank".into(),
         };
-        rates::store(&t.db, &Author::system("test"), None, vec![gbp("2026-05-02")]).await.unwrap();
+        rates::store(&t.db, &Author::system("test"), f.country_id, vec![gbp("2026-05-02")]).await.unwrap();
         let still = report::build(&t.db, f.country_id, GroupBy::Partner, None).await.unwrap();
         assert_eq!(still.unconverted_count, 1);
-        rates::store(&t.db, &Author::system("test"), None, vec![gbp("2026-04-30")]).await.unwrap();
+        rates::store(&t.db, &Author::system("test"), f.country_id, vec![gbp("2026-04-30")]).await.unwrap();
         let converted = report::build(&t.db, f.country_id, GroupBy::Partner, None).await.unwrap();
         assert_eq!(converted.unconverted_count, 0);
         assert_eq!(converted.rows[2].totals, totals("0", "600000", "662500"));
@@ -156,6 +156,7 @@ both_backends! {
 
 both_backends! {
     async fn rates_load_from_csv_whole_or_not_at_all(t) {
+        let f = build(&t).await;
         let bad = "currency,date,rate,source\nEUR,2026-01-01,1.08,ECB\nXXX,2026-13-01,-1,\n";
         let err = rates::parse_csv(bad, "USD").unwrap_err();
         assert_eq!(fields(err), ["line 3: date"]);
@@ -164,10 +165,11 @@ both_backends! {
         assert_eq!(fields(err), ["line 3: currency", "line 3: rate", "line 3: source"]);
         let good = "currency,date,rate,source\nEUR,2026-01-01,1.0842,ECB\nGBP,2026-01-01,1.2731,Bank of England\n";
         let parsed = rates::parse_csv(good, "USD").unwrap();
-        assert_eq!(rates::store(&t.db, &Author::system("test"), None, parsed).await.unwrap(), 2);
-        let stored = rates::list(&t.db, "USD").await.unwrap();
-        assert_eq!(stored.len(), 2);
-        assert_eq!(stored[0].rate, dec("1.0842"));
+        assert_eq!(rates::store(&t.db, &Author::system("test"), f.country_id, parsed).await.unwrap(), 2);
+        let stored = rates::list(&t.db, f.country_id, "USD").await.unwrap();
+        let day: Vec<_> = stored.iter().filter(|s| s.rate.rate_date == d("2026-01-01")).collect();
+        assert_eq!(day.len(), 2);
+        assert_eq!(day[0].rate.rate, dec("1.0842"));
     }
 }
 

@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use app::services::accounts::audit::Author;
 use app::services::{
-    accounts::countries, accounts::organisations, funding::activities, funding::budget,
+    accounts::countries, accounts::organisations, funding::activities, funding::chart,
     funding::rates, strategy::lifecycle, strategy::priorities,
 };
 use app::types::{
@@ -189,7 +189,7 @@ pub async fn build(t: &TestDb) -> Funding {
     lifecycle::send_to_consultation(&t.db, &system, strategy.id)
         .await
         .unwrap();
-    lifecycle::endorse(&t.db, &system, strategy.id)
+    lifecycle::endorse(&t.db, &system, strategy.id, crate::fixtures::endorsement())
         .await
         .unwrap();
 
@@ -203,13 +203,13 @@ pub async fn build(t: &TestDb) -> Funding {
     rates::store(
         &t.db,
         &system,
-        None,
+        country_id,
         vec![rate("2025-07-01", "1.10"), rate("2026-07-01", "1.20")],
     )
     .await
     .unwrap();
 
-    let security_line = budget::add_line(
+    let security_line = chart::add_line(
         &t.db,
         &system,
         country_id,

@@ -293,7 +293,7 @@ both_backends! {
         }
         let created = organisations::create(&t.db, &system, country_id, new("NEW", Some("XM-DAC-0000".into()))).await.unwrap();
         // Nor can an update take another's acronym.
-        let err = organisations::update(&t.db, &system, created.id, new("norad", Some("XM-DAC-0000".into())))
+        let err = organisations::update(&t.db, &system, created.id, created.version, new("norad", Some("XM-DAC-0000".into())))
             .await
             .unwrap_err();
         assert!(err.field_message("acronym").is_some(), "{err}");

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use app::services::accounts::audit::Author;
 use app::services::{
-    accounts::countries, accounts::organisations, funding::activities, funding::budget, iati,
+    accounts::countries, accounts::organisations, funding::activities, funding::chart, iati,
 };
 use app::types::{
     ImportOutcome, ImportProblem, ImportReport, NewBudgetLine, NewCountry, NewOrganisation,
@@ -449,7 +449,7 @@ both_backends! {
         let system = Author::system("test");
         let mut lines = Vec::new();
         for (code, name) in [("04-110", "Police operations"), ("04-120", "Border management")] {
-            let line = budget::add_line(&t.db, &system, xd, NewBudgetLine {
+            let line = chart::add_line(&t.db, &system, xd, NewBudgetLine {
                 code: code.into(),
                 name: name.into(),
                 admin_unit: "Ministry of Interior".into(),

@@ -3,6 +3,7 @@
 
 mod api;
 mod audit;
+mod audit_trail;
 mod auth;
 mod authorization;
 mod big_sums;
@@ -21,11 +22,14 @@ mod health;
 mod house;
 mod iati;
 mod iati_http;
+mod indicator_edits;
 mod indicators;
+mod lifecycle;
 mod pages;
 mod priorities;
 mod privacy;
 mod races;
+mod rates_by_country;
 mod readings;
 mod reviews;
 mod seed;

@@ -3,8 +3,8 @@ use std::str::FromStr;
 use app::AppError;
 use app::services::accounts::audit::{self, Author};
 use app::services::{
-    accounts::countries, accounts::organisations, demo, strategy::agreements, strategy::pillars,
-    strategy::priorities, strategy::strategies,
+    accounts::countries, accounts::organisations, demo, strategy::pillars,
+    strategy::priorities, strategy::provisions, strategy::strategies,
 };
 use app::types::{
     NewCountry, NewOrganisation, NewProvision, OrganisationKind, Strategy, StrategyComparison,
@@ -80,17 +80,17 @@ both_backends! {
         // The endorsed version's agreement is frozen with it.
         let system = Author::system("test");
         let new = NewProvision { number: "11.1".into(), text: "Late".into() };
-        let refused = agreements::add_provision(&t.db, &system, endorsed.agreements[0].id, new)
+        let refused = provisions::add(&t.db, &system, endorsed.agreements[0].id, new)
             .await
             .unwrap_err();
         assert_eq!(fields(refused), ["status"]);
         let bad = NewProvision { number: "2.1".into(), text: " ".into() };
-        let refused = agreements::add_provision(&t.db, &system, draft.agreements[0].id, bad)
+        let refused = provisions::add(&t.db, &system, draft.agreements[0].id, bad)
             .await
             .unwrap_err();
         assert_eq!(fields(refused), ["provision_text"]);
         let twice = NewProvision { number: "2.1".into(), text: "Again".into() };
-        let refused = agreements::add_provision(&t.db, &system, draft.agreements[0].id, twice)
+        let refused = provisions::add(&t.db, &system, draft.agreements[0].id, twice)
             .await
             .unwrap_err();
         assert_eq!(fields(refused), ["provision_number"]);
@@ -123,7 +123,7 @@ both_backends! {
         let mut new = border.as_new(draft.pillars[1].id);
         new.partner_ids.push(foreign);
         new.provision_ids = vec![endorsed.agreements[0].provisions[0].id];
-        let refused = priorities::update(&t.db, &system, draft.id, border.id, new)
+        let refused = priorities::update(&t.db, &system, (draft.id, border.id), border.version, new)
             .await
             .unwrap_err();
         assert_eq!(fields(refused), ["partner_ids", "provision_ids"]);
@@ -144,7 +144,7 @@ both_backends! {
         let justice = draft.agreements[0].provisions.iter().find(|p| p.number == "6.2").unwrap();
         new.provision_ids = vec![justice.id];
         new.costs = vec![YearCost { fiscal_year: draft.first_fiscal_year, amount: usd("250000.50") }];
-        let changed = priorities::update(&t.db, &system, draft.id, border.id, new.clone())
+        let changed = priorities::update(&t.db, &system, (draft.id, border.id), border.version, new.clone())
             .await
             .unwrap();
         assert_eq!(changed.id, border.id);
@@ -165,24 +165,24 @@ both_backends! {
         // A code another priority has is refused.
         let mut clash = new.clone();
         clash.code = "3.1".into();
-        let refused = priorities::update(&t.db, &system, draft.id, border.id, clash)
+        let refused = priorities::update(&t.db, &system, (draft.id, border.id), changed.version, clash)
             .await
             .unwrap_err();
         assert_eq!(fields(refused), ["code"]);
 
         // The endorsed version refuses both changes and removal.
         let old = priority(&endorsed, "2.1");
-        let refused = priorities::update(&t.db, &system, endorsed.id, old.id, old.as_new(endorsed.pillars[1].id))
+        let refused = priorities::update(&t.db, &system, (endorsed.id, old.id), old.version, old.as_new(endorsed.pillars[1].id))
             .await
             .unwrap_err();
         assert_eq!(fields(refused), ["status"]);
-        let refused = priorities::remove(&t.db, &system, endorsed.id, old.id).await.unwrap_err();
+        let refused = priorities::remove(&t.db, &system, (endorsed.id, old.id), old.version).await.unwrap_err();
         assert_eq!(fields(refused), ["status"]);
         // A priority is changed only through its own version.
-        let refused = priorities::remove(&t.db, &system, draft.id, old.id).await.unwrap_err();
+        let refused = priorities::remove(&t.db, &system, (draft.id, old.id), old.version).await.unwrap_err();
         assert!(matches!(refused, AppError::NotFound(_)), "{refused:?}");
 
-        priorities::remove(&t.db, &system, draft.id, border.id).await.unwrap();
+        priorities::remove(&t.db, &system, (draft.id, border.id), changed.version).await.unwrap();
         let after = strategies::load(&t.db, draft.id).await.unwrap();
         assert!(after.priority("3.4").is_none());
         assert_eq!(after.priorities().count(), reloaded.priorities().count() - 1);
@@ -195,7 +195,7 @@ both_backends! {
         let v1 = strategies::load(&t.db, endorsed.id).await.unwrap();
         let mut relinked = priority(&after, "1.2").as_new(after.pillars[0].id);
         relinked.partner_ids.truncate(1);
-        priorities::update(&t.db, &system, draft.id, priority(&after, "1.2").id, relinked)
+        priorities::update(&t.db, &system, (draft.id, priority(&after, "1.2").id), priority(&after, "1.2").version, relinked)
             .await
             .unwrap();
         let v2 = strategies::load(&t.db, draft.id).await.unwrap();
@@ -223,6 +223,7 @@ both_backends! {
                 ("csrf", &csrf),
                 ("strategy_id", &strategy_id),
                 ("priority_id", &priority_id),
+                ("version", "1"),
                 ("priority[pillar_id]", &pillar_id),
                 ("priority[code]", "2.5"),
                 ("priority[title]", "Border police posts in the north"),
@@ -253,11 +254,45 @@ both_backends! {
         let (status, _) = app.get_text("/countries/XD/strategy/priorities/2.5").await;
         assert_eq!(status, 404, "the draft's new code is not public");
 
+        // Another planner's save from the page as it was before is refused,
+        // naming who saved first, and the typed input comes back to the
+        // page (a plain form post, without JavaScript).
+        accounts::second_planner(&t).await;
+        let second = accounts::SECOND_PLANNER;
+        let other = Client::signed_in(&app, second.0, second.1).await;
+        let other_csrf = other.csrf().await;
+        let late = [
+            ("csrf", other_csrf.as_str()),
+            ("strategy_id", &strategy_id),
+            ("priority_id", &priority_id),
+            ("version", "1"),
+            ("priority[pillar_id]", &pillar_id),
+            ("priority[code]", "2.4"),
+            ("priority[title]", "Typed by the second planner"),
+            ("priority[objective]", ""),
+            ("priority[lead_organisation_id]", &lead),
+            ("priority[phase]", "immediate"),
+            ("priority[thematic_area]", "security_transition"),
+        ];
+        let refused = other.call::<app::server_fns::UpdatePriority>(&late).await;
+        assert_eq!(refused.status, 409, "{refused:?}");
+        assert!(refused.body.contains(accounts::PLANNER.0), "{}", refused.body);
+        let from = "/countries/XD/strategy/priorities/2.5?version=2";
+        let refused = other.post_form::<app::server_fns::UpdatePriority>(from, &late).await;
+        assert_eq!(refused.status, 302, "{refused:?}");
+        let (status, page) = other.get_text(&other.location(&refused)).await;
+        assert_eq!(status, 200);
+        assert!(page.contains(accounts::PLANNER.0), "the refusal names who saved first");
+        assert!(page.contains("value=\"Typed by the second planner\""), "the input is kept");
+        let unchanged = strategies::load(&t.db, draft.id).await.unwrap();
+        assert_eq!(priority(&unchanged, "2.5").title, "Border police posts in the north");
+
         let answer = planner
             .call::<app::server_fns::RemovePriority>(&[
                 ("csrf", &csrf),
                 ("strategy_id", &strategy_id),
                 ("priority_id", &priority_id),
+                ("version", "2"),
             ])
             .await;
         assert!(answer.is_success(), "{answer:?}");
@@ -272,18 +307,34 @@ both_backends! {
         let (endorsed, draft) = demo_versions(&t).await;
         let system = Author::system("test");
         let security = &draft.pillars[1];
-        pillars::rename(&t.db, &system, draft.id, security.id, "  Security and rule of law ")
+        pillars::rename(&t.db, &system, (draft.id, security.id), security.version, "  Security and rule of law ")
             .await
             .unwrap();
         let added = pillars::add(&t.db, &system, draft.id, "Regional cooperation").await.unwrap();
         assert_eq!(added.number, 6);
+        // A rename from a page opened before the last one is refused.
+        let stale = pillars::rename(&t.db, &system, (draft.id, security.id), security.version, "Old")
+            .await
+            .unwrap_err();
+        assert!(matches!(stale, AppError::Stale(ref m) if m.contains("test")), "{stale:?}");
+        // A pillar with priorities stays; an empty one goes.
+        let refused = pillars::remove(&t.db, &system, (draft.id, security.id), security.version + 1)
+            .await
+            .unwrap_err();
+        assert_eq!(fields(refused.clone()), ["pillar_id"]);
+        assert!(refused.to_string().contains("2.1"), "names the priorities: {refused}");
+        let spare = pillars::add(&t.db, &system, draft.id, "Spare").await.unwrap();
+        pillars::remove(&t.db, &system, (draft.id, spare.id), spare.version).await.unwrap();
+        let history = audit::history(&t.db, "pillar", spare.id).await.unwrap();
+        assert_eq!(history[0].action, "delete");
+        assert!(history[0].before.as_deref().unwrap().contains("Spare"));
         let blank = pillars::add(&t.db, &system, draft.id, "  ").await.unwrap_err();
         assert_eq!(fields(blank), ["pillar_title"]);
-        let frozen = pillars::rename(&t.db, &system, endorsed.id, endorsed.pillars[1].id, "No")
+        let frozen = pillars::rename(&t.db, &system, (endorsed.id, endorsed.pillars[1].id), 1, "No")
             .await
             .unwrap_err();
         assert_eq!(fields(frozen), ["status"]);
-        let elsewhere = pillars::rename(&t.db, &system, draft.id, endorsed.pillars[1].id, "No")
+        let elsewhere = pillars::rename(&t.db, &system, (draft.id, endorsed.pillars[1].id), 1, "No")
             .await
             .unwrap_err();
         assert!(matches!(elsewhere, AppError::NotFound(_)), "{elsewhere:?}");

@@ -84,6 +84,7 @@ both_backends! {
                 "priority_partners",
                 "priority_provisions",
                 "provisions",
+                "readiness_changes",
                 "reporting_rounds",
                 "review_rounds",
                 "round_responses",

@@ -121,9 +121,9 @@ both_backends! {
         assert_eq!(loaded.pillars[2].priorities[0].cost_in(2028), usd("125.25"));
 
         lifecycle::send_to_consultation(&t.db, &author, draft.id).await.unwrap();
-        let refused = priorities::set_cost(&t.db, &author, draft.id, p21.id, YearCost { fiscal_year: 2026, amount: usd("1") }).await;
+        let refused = priorities::set_cost(&t.db, &author, (draft.id, p21.id), p21.version, YearCost { fiscal_year: 2026, amount: usd("1") }).await;
         assert_eq!(fields(refused.unwrap_err()), ["status"]);
-        let endorsed = lifecycle::endorse(&t.db, &author, draft.id).await.unwrap();
+        let endorsed = lifecycle::endorse(&t.db, &author, draft.id, crate::fixtures::endorsement()).await.unwrap();
         assert_eq!(endorsed.status, StrategyStatus::Endorsed);
         let refused = priorities::add(&t.db, &author, draft.id,
             priority(justice, "3.2", s.justice, &[])).await;
@@ -135,7 +135,7 @@ both_backends! {
         assert_eq!(next.priorities().count(), 2);
         let copy = next.priorities().find(|p| p.code == "2.1").unwrap();
         assert_ne!(copy.id, p21.id, "the draft has its own rows");
-        priorities::set_cost(&t.db, &author, next.id, copy.id, YearCost { fiscal_year: 2027, amount: usd("2500000") }).await.unwrap();
+        priorities::set_cost(&t.db, &author, (next.id, copy.id), copy.version, YearCost { fiscal_year: 2027, amount: usd("2500000") }).await.unwrap();
 
         let comparison = StrategyComparison::between(
             &strategies::load(&t.db, draft.id).await.unwrap(),
@@ -255,7 +255,7 @@ both_backends! {
         let peer_link = "/countries/TL/strategy/priorities/1.1";
         assert!(!page.contains(peer_link), "TL has no endorsed version yet");
         lifecycle::send_to_consultation(&t.db, &system, draft.id).await.unwrap();
-        lifecycle::endorse(&t.db, &system, draft.id).await.unwrap();
+        lifecycle::endorse(&t.db, &system, draft.id, crate::fixtures::endorsement()).await.unwrap();
         let (_, page) = app.get_text("/countries/XD/strategy/priorities/1.2").await;
         assert!(page.contains(peer_link));
         let (_, other_area) = app.get_text("/countries/XD/strategy/priorities/3.1").await;

@@ -58,6 +58,38 @@ impl Client {
         }
     }
 
+    /// Posts a form to server function `F` as a browser does without
+    /// JavaScript, from the page at `from` (the address it goes back to).
+    pub async fn post_form<F: ServerFn>(&self, from: &str, fields: &[(&str, &str)]) -> Answer {
+        let response = self
+            .http
+            .post(format!("{}{}", self.base, F::PATH))
+            .header("accept", "text/html")
+            .header("referer", format!("{}{from}", self.base))
+            .form(fields)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {}: {e}", F::PATH));
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response.text().await.unwrap_or_default();
+        Answer {
+            status,
+            body,
+            headers,
+        }
+    }
+
+    /// Where a redirecting answer sends the browser, as a path on the site.
+    pub fn location(&self, answer: &Answer) -> String {
+        let to = answer
+            .headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_else(|| panic!("no redirect: {answer:?}"));
+        to.strip_prefix(&self.base).unwrap_or(to).to_string()
+    }
+
     /// The session as the server sees it; sets the CSRF cookie on first use.
     pub async fn session(&self) -> SessionInfo {
         let answer = self.call::<app::server_fns::CurrentSession>(&[]).await;

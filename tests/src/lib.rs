@@ -24,6 +24,28 @@ pub mod demo {
     pub const NORAD: (&str, &str) = ("norad@kalinda.example", "demo-norad-pass");
     pub const FCDO: (&str, &str) = ("fcdo@kalinda.example", "demo-fcdo-pass");
     pub const UNDP: (&str, &str) = ("undp@kalinda.example", "demo-undp-pass");
+    /// A second planner of the demo ministry, made by [`second_planner`].
+    pub const SECOND_PLANNER: (&str, &str) = ("planner2@kalinda.example", "second-planner-pass");
+
+    /// Adds [`SECOND_PLANNER`] beside the demo planner, for tests of two
+    /// people editing the same row.
+    pub async fn second_planner(db: &crate::TestDb) {
+        use app::services::accounts::{audit::Author, users};
+        let planner = users::find_by_email(&db.db, PLANNER.0)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("the demo planner"));
+        let new = app::types::NewUser {
+            email: SECOND_PLANNER.0.into(),
+            display_name: "Second planner".into(),
+            organisation_id: planner.organisation_id,
+            role: app::types::Role::Planner,
+            signatory: false,
+        };
+        users::create(&db.db, &Author::system("test"), new, Some(SECOND_PLANNER.1.into()))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
 }
 pub use browser::Browser;
 pub use client::{Answer, Client};

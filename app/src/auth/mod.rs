@@ -30,28 +30,38 @@ async fn session() -> Result<Session, AppError> {
 }
 
 /// The signed-in user of this request, if any. A session started before
-/// the user's password last changed, or longer ago than
-/// [`ABSOLUTE_LIFETIME`], is ended here.
+/// the user's password last changed, of an account since disabled, or
+/// longer ago than [`ABSOLUTE_LIFETIME`], is ended here.
 pub async fn current_actor() -> Result<Option<Actor>, AppError> {
-    let session = session().await?;
+    actor_of(&session().await?, &crate::state::db()?).await
+}
+
+/// The signed-in user of `session`, checked as [`current_actor`] checks
+/// it: for routes outside server functions (the audit trail's CSV).
+pub async fn actor_of(
+    session: &Session,
+    db: &sea_orm::DatabaseConnection,
+) -> Result<Option<Actor>, AppError> {
     let get = async |key: &str| -> Result<Option<i64>, AppError> {
         session.get(key).await.map_err(AppError::internal)
     };
     let Some(user_id) = get(USER_ID).await? else {
         return Ok(None);
     };
-    let db = crate::state::db()?;
     let user_id = i32::try_from(user_id).map_err(AppError::internal)?;
     let epoch = get(EPOCH).await?;
     let signed_in_at = get(SIGNED_IN_AT).await?.unwrap_or_default();
-    let current_epoch = users::session_epoch(&db, user_id).await?;
+    let current_epoch = users::session_epoch(db, user_id).await?;
     let age = chrono::Utc::now().timestamp().saturating_sub(signed_in_at);
     if current_epoch.map(i64::from) != epoch || age > ABSOLUTE_LIFETIME.num_seconds() {
-        tracing::info!(user = user_id, "session ended: password changed or too old");
+        tracing::info!(
+            user = user_id,
+            "session ended: password changed, account disabled, or too old"
+        );
         session.flush().await.map_err(AppError::internal)?;
         return Ok(None);
     }
-    users::actor(&db, user_id).await
+    users::actor(db, user_id).await
 }
 
 /// Checks the CSRF token and that someone is signed in who has replaced

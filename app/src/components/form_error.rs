@@ -2,7 +2,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::AppError;
-use crate::server_fns::{ERROR_PARAM, STORED_ERROR, stored_form_error};
+use crate::server_fns::{ERROR_PARAM, STORED_ERROR, kept_form_input, stored_form_error};
+use crate::types::KeptInput;
 
 /// The error of the last submission of a form: from the action when the
 /// page is live, or from `?error=` after a plain form post came back.
@@ -89,4 +90,21 @@ where
         }
     });
     count.into()
+}
+
+/// What a refused plain form post entered, for the page it came back to
+/// (`?error=` in the address); nothing otherwise. Forms pick their own with
+/// [`crate::types::KeptInput::of`].
+pub fn kept_input() -> Resource<Option<KeptInput>> {
+    let query = use_query_map();
+    Resource::new(
+        move || query.read().get(ERROR_PARAM).is_some(),
+        |refused| async move {
+            if refused {
+                kept_form_input().await.ok().flatten()
+            } else {
+                None
+            }
+        },
+    )
 }

@@ -19,7 +19,7 @@ pub use cliff_chart::CliffChart;
 pub use country_switcher::CountrySwitcher;
 pub use error_panel::ErrorPanel;
 pub use footer::SiteFooter;
-pub use form_error::{FormErrors, form_error, query_error, successes};
+pub use form_error::{FormErrors, form_error, kept_input, query_error, successes};
 pub use header::SiteHeader;
 pub use history::{History, HistoryPanel};
 pub use line_chart::LineChart;

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::AppError;
 use crate::types::Role;
-use crate::types::{AuditEntry, IssuedPassword, Organisation, OrganisationKind, UserSummary};
+use crate::types::{
+    AuditEntry, AuditPage, AuditQuery, IssuedPassword, Organisation, OrganisationKind, UserSummary,
+};
 
 /// An organisation's page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,7 +20,8 @@ pub struct OrganisationView {
     pub can_identify: bool,
 }
 
-/// The accounts page of a country, for administrators.
+/// The accounts page of a country, for administrators: `organisations` are
+/// those a new account may belong to (not deactivated).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountsView {
     pub users: Vec<UserSummary>,
@@ -121,6 +124,7 @@ pub async fn create_organisation(
 pub async fn update_organisation(
     csrf: String,
     id: i32,
+    version: i32,
     name: String,
     acronym: Option<String>,
     kind: OrganisationKind,
@@ -156,7 +160,7 @@ pub async fn update_organisation(
             if !same_identity {
                 ensure(&actor, Action::IdentifyOrganisation { country_id })?;
             }
-            organisations::update(&db, &Author::user(&actor), id, changes).await
+            organisations::update(&db, &Author::user(&actor), id, version, changes).await
         }
         .await,
     )
@@ -183,7 +187,7 @@ pub async fn load_accounts(country: String) -> Result<AccountsView, AppError> {
                 .map_err(AppError::internal)?;
             Ok(AccountsView {
                 users: users::list(&db, country_id).await?,
-                organisations: organisations::list(&db, country_id).await?,
+                organisations: organisations::active(&db, country_id).await?,
                 issued,
             })
         }
@@ -321,15 +325,12 @@ pub async fn object_history(
     .await
 }
 
+/// One page of a country's audit trail, as the page's address asks.
 #[server]
 pub async fn audit_trail(
     country: String,
-    user: Option<String>,
-    object_type: Option<String>,
-    object_id: Option<i32>,
-    from: Option<String>,
-    to: Option<String>,
-) -> Result<Vec<AuditEntry>, AppError> {
+    #[server(default)] query: AuditQuery,
+) -> Result<AuditPage, AppError> {
     use ssr::*;
     respond(
         async {
@@ -339,27 +340,16 @@ pub async fn audit_trail(
                 .ok_or(AppError::Unauthenticated)?;
             let country_id = countries::get_model(&db, &country).await?.id;
             ensure(&actor, Action::ReadAudit { country_id })?;
-            let date = |field: &str, value: Option<String>| {
-                value
-                    .filter(|v| !v.trim().is_empty())
-                    .map(|v| crate::types::input::date(field, &v))
-                    .transpose()
-            };
-            let filter = crate::types::AuditFilter {
-                user,
-                object_type,
-                object_id,
-                from: date("from", from)?,
-                to: date("to", to)?,
-            };
-            audit::search(&db, country_id, &filter).await
+            let cursor = audit::Cursor::of(query.before, query.after);
+            audit::search(&db, country_id, &query.filter()?, cursor).await
         }
         .await,
     )
     .await
 }
 
-/// The organisations of a country, for administrators adding one.
+/// The organisations of a country, deactivated ones too, for administrators
+/// adding, deactivating and merging them.
 #[server]
 pub async fn load_admin_organisations(country: String) -> Result<Vec<Organisation>, AppError> {
     use ssr::*;

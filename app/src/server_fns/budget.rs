@@ -63,6 +63,21 @@ pub struct BudgetLineForm {
     pub parent_code: String,
 }
 
+impl BudgetLineForm {
+    /// The line the form describes.
+    pub fn into_new(self) -> crate::types::NewBudgetLine {
+        crate::types::NewBudgetLine {
+            code: self.line_code,
+            name: self.line_name,
+            admin_unit: self.admin_unit,
+            function_name: self.function_name,
+            security: crate::types::input::ticked(&self.security),
+            sector_code: Some(self.sector_code),
+            parent_code: Some(self.parent_code),
+        }
+    }
+}
+
 #[server]
 pub async fn add_budget_line(
     csrf: String,
@@ -77,17 +92,9 @@ pub async fn add_budget_line(
             let (country_id, _) =
                 crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, crate::policy::Action::EditBudget { country_id })?;
-            let new = crate::types::NewBudgetLine {
-                code: line.line_code,
-                name: line.line_name,
-                admin_unit: line.admin_unit,
-                function_name: line.function_name,
-                security: crate::types::input::ticked(&line.security),
-                sector_code: Some(line.sector_code),
-                parent_code: Some(line.parent_code),
-            };
+            let new = line.into_new();
             let author = crate::services::accounts::audit::Author::user(&actor);
-            let add = crate::services::funding::budget::add_line(&db, &author, country_id, new);
+            let add = crate::services::funding::chart::add_line(&db, &author, country_id, new);
             crate::server_fns::form::once(&db, &once, add).await?;
             Ok(())
         }

@@ -62,6 +62,9 @@ pub struct CommitmentForm {
 }
 
 #[cfg(feature = "ssr")]
+pub(super) use ssr::manager_of;
+
+#[cfg(feature = "ssr")]
 mod ssr {
     pub use crate::auth::{ensure, signed_in};
     pub use crate::policy::{Action, allows};
@@ -287,31 +290,65 @@ pub async fn add_commitment(
 pub async fn update_commitment(
     csrf: String,
     commitment_id: i32,
+    version: i32,
     commitment: CommitmentForm,
 ) -> Result<(), AppError> {
     use ssr::*;
     respond(
         async {
-            let actor = signed_in(&csrf).await?;
-            let db = db()?;
-            let owner = commitments::owner(&db, commitment_id).await?;
-            // The commitment as it is, and as it would become, must both be
-            // the actor's to write.
-            ensure(
-                &actor,
-                Action::EditCommitment {
-                    country_id: owner.country_id,
-                    party_id: owner.party_id,
-                    kind: owner.kind,
-                },
-            )?;
+            let (actor, db, owner) = commitment_writer(&csrf, commitment_id).await?;
+            // The commitment as it would become must be the actor's to
+            // write too.
             let new = commitment_from_form(&actor, owner.country_id, commitment)?;
-            commitments::update(&db, &Author::user(&actor), commitment_id, new).await?;
+            let author = Author::user(&actor);
+            commitments::update(&db, &author, commitment_id, version, new).await?;
             Ok(())
         }
         .await,
     )
     .await
+}
+
+/// Removes a commitment from a draft.
+#[server]
+pub async fn remove_commitment(
+    csrf: String,
+    commitment_id: i32,
+    version: i32,
+) -> Result<(), AppError> {
+    use ssr::*;
+    respond(
+        async {
+            let (actor, db, _) = commitment_writer(&csrf, commitment_id).await?;
+            let author = Author::user(&actor);
+            commitments::remove(&db, &author, commitment_id, version).await?;
+            Ok(())
+        }
+        .await,
+    )
+    .await
+}
+
+/// The signed-in actor, refused unless the commitment as it is now is
+/// theirs to write.
+#[cfg(feature = "ssr")]
+async fn commitment_writer(
+    csrf: &str,
+    commitment_id: i32,
+) -> Result<(crate::types::Actor, sea_orm::DatabaseConnection, ssr::commitments::Owner), AppError> {
+    use ssr::*;
+    let actor = signed_in(csrf).await?;
+    let db = db()?;
+    let owner = commitments::owner(&db, commitment_id).await?;
+    ensure(
+        &actor,
+        Action::EditCommitment {
+            country_id: owner.country_id,
+            party_id: owner.party_id,
+            kind: owner.kind,
+        },
+    )?;
+    Ok((actor, db, owner))
 }
 
 /// The fields of a progress report: `progress[on_date]` and so on.

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::AppError;
-use crate::types::{Indicator, IndicatorComment, OrganisationRef, Readings};
+use crate::types::{DefinitionChange, Indicator, IndicatorComment, OrganisationRef, Readings};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DashboardView {
@@ -124,6 +124,14 @@ pub struct IndicatorDetail {
     pub comments: Vec<IndicatorComment>,
     pub can_enter: bool,
     pub can_comment: bool,
+    /// The reader may correct the definition and remove targets.
+    pub can_edit: bool,
+    /// The corrections of the definition, newest first.
+    pub changes: Vec<DefinitionChange>,
+    /// The owners and pillars the correction form offers; empty unless
+    /// `can_edit`.
+    pub organisations: Vec<OrganisationRef>,
+    pub pillars: Vec<(i32, String)>,
 }
 
 /// The definition behind a dashboard tile; public.
@@ -161,17 +169,60 @@ pub async fn load_indicator_detail(
                 }
                 _ => false,
             };
+            let can_edit =
+                found.is_some() && allows(actor.as_ref(), Action::EditIndicators { country_id });
+            let changes = match &found {
+                Some(i) => {
+                    let history = crate::policy::history_action("indicator", country_id);
+                    let authors = allows(actor.as_ref(), history);
+                    crate::services::indicators::definitions::changes(&db, i.id, authors).await?
+                }
+                None => Vec::new(),
+            };
+            let (organisations, pillars) = match &found {
+                Some(i) if can_edit => correction_choices(&db, country_id, i).await?,
+                _ => (Vec::new(), Vec::new()),
+            };
             Ok(IndicatorDetail {
                 can_comment: found.is_some()
                     && allows(actor.as_ref(), Action::Comment { country_id }),
                 indicator: found,
                 comments,
                 can_enter,
+                can_edit,
+                changes,
+                organisations,
+                pillars,
             })
         }
         .await,
     )
     .await
+}
+
+/// The owners a definition may pass to (the active organisations, and its
+/// own owner) and the latest endorsed strategy's pillars.
+#[cfg(feature = "ssr")]
+async fn correction_choices(
+    db: &sea_orm::DatabaseConnection,
+    country_id: i32,
+    indicator: &Indicator,
+) -> Result<(Vec<OrganisationRef>, Vec<(i32, String)>), AppError> {
+    let owner = indicator.owner.as_ref().map(|o| o.id);
+    let organisations = crate::services::accounts::organisations::list(db, country_id)
+        .await?
+        .into_iter()
+        .filter(|o| o.active || owner == Some(o.id))
+        .map(|o| OrganisationRef {
+            id: o.id,
+            name: o.name,
+        })
+        .collect();
+    let pillars = crate::services::strategy::strategies::latest_endorsed(db, country_id)
+        .await?
+        .map(|s| s.pillars.into_iter().map(|p| (p.number, p.title)).collect())
+        .unwrap_or_default();
+    Ok((organisations, pillars))
 }
 
 /// What entering a measurement of an indicator owned by `owner_id` asks

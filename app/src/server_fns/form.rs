@@ -21,6 +21,15 @@ const INLINE_LIMIT: usize = 1000;
 /// The session key of an error too long for the page address.
 pub const STORED_ERROR_KEY: &str = "form_error";
 
+/// The session key of the input of a refused plain form post.
+pub const KEPT_INPUT_KEY: &str = "form_input";
+
+/// A form post's body as the server read it (put in the request by the
+/// server's form middleware), so a refused plain post can give its input
+/// back to the page.
+#[derive(Debug, Clone)]
+pub struct PostedForm(pub String);
+
 /// A browser's own form submission: a POST that accepts HTML. (Pages
 /// rendered on the server call server functions inside a GET.)
 fn plain_form_post() -> Option<Parts> {
@@ -43,14 +52,14 @@ pub async fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         return result;
     };
     let back = plain_form_post().and_then(|parts| {
-        parts
-            .headers
-            .get(REFERER)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
+        let referer = parts.headers.get(REFERER)?.to_str().ok()?.to_string();
+        Some((referer, parts))
     });
     match back {
-        Some(referer) => redirect_back(&referer, err).await,
+        Some((referer, parts)) => {
+            keep_input(&parts).await;
+            redirect_back(&referer, err).await;
+        }
         None => {
             if let Some(options) = use_context::<leptos_axum::ResponseOptions>()
                 && let Ok(status) = StatusCode::from_u16(err.status_code())
@@ -101,11 +110,41 @@ async fn redirect_back(referer: &str, err: &AppError) {
     leptos_axum::redirect(&format!("{base}?{ERROR_PARAM}={param}"));
 }
 
-async fn store(json: String) -> Result<(), AppError> {
-    let session = leptos_axum::extract::<tower_sessions::Session>()
+/// Keeps a refused plain post's input in the session for the page it goes
+/// back to.
+async fn keep_input(parts: &Parts) {
+    let Some(PostedForm(body)) = parts.extensions.get::<PostedForm>() else {
+        return;
+    };
+    let kept = crate::types::KeptInput {
+        path: parts.uri.path().to_string(),
+        fields: form_urlencoded::parse(body.as_bytes())
+            .into_owned()
+            .filter(|(name, _)| crate::types::KeptInput::keeps(name))
+            .collect(),
+    };
+    let stored = async {
+        let json = serde_json::to_string(&kept).map_err(AppError::internal)?;
+        session()
+            .await?
+            .insert(KEPT_INPUT_KEY, json)
+            .await
+            .map_err(AppError::internal)
+    };
+    if let Err(e) = stored.await {
+        tracing::error!("keeping a refused form's input in the session: {e}");
+    }
+}
+
+async fn session() -> Result<tower_sessions::Session, AppError> {
+    leptos_axum::extract::<tower_sessions::Session>()
         .await
-        .map_err(AppError::internal)?;
-    session
+        .map_err(AppError::internal)
+}
+
+async fn store(json: String) -> Result<(), AppError> {
+    session()
+        .await?
         .insert(STORED_ERROR_KEY, json)
         .await
         .map_err(AppError::internal)

@@ -38,7 +38,7 @@ pub async fn load_iati(country: String) -> Result<IatiView, AppError> {
                     organisation_id: None,
                 },
             );
-            let organisations = crate::services::accounts::organisations::list(&db, country_id)
+            let organisations = crate::services::accounts::organisations::active(&db, country_id)
                 .await?
                 .into_iter()
                 .filter(|o| {

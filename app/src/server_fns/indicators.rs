@@ -41,7 +41,8 @@ pub async fn load_indicators(country: String) -> Result<IndicatorsView, AppError
             Ok(IndicatorsView {
                 indicators,
                 can_edit: allows(actor.as_ref(), Action::EditIndicators { country_id }),
-                organisations: crate::services::accounts::organisations::list(&db, country_id)
+                // The organisations a new indicator may belong to.
+                organisations: crate::services::accounts::organisations::active(&db, country_id)
                     .await?
                     .into_iter()
                     .map(|o| OrganisationRef {

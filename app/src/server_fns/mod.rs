@@ -3,7 +3,9 @@
 
 mod activities;
 mod admin;
+mod agreements;
 mod budget;
+mod chart;
 mod compact;
 mod countries;
 mod dashboard;
@@ -12,7 +14,10 @@ mod flows;
 mod form;
 mod funding;
 mod iati;
+mod indicator_edits;
 mod indicators;
+mod lifecycle;
+mod parties;
 mod pillars;
 mod priorities;
 mod projects;
@@ -26,14 +31,19 @@ mod validation;
 
 pub use activities::*;
 pub use admin::*;
+pub use agreements::*;
 pub use budget::*;
+pub use chart::*;
 pub use compact::*;
 pub use countries::*;
 pub use dashboard::*;
 pub use flows::*;
 pub use funding::*;
 pub use iati::*;
+pub use indicator_edits::*;
 pub use indicators::*;
+pub use lifecycle::*;
+pub use parties::*;
 pub use pillars::*;
 pub use priorities::*;
 pub use projects::*;
@@ -44,3 +54,6 @@ pub use session::*;
 pub use strategy::*;
 pub use transition::*;
 pub use validation::*;
+
+#[cfg(feature = "ssr")]
+pub use form::PostedForm;

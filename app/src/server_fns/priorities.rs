@@ -1,5 +1,5 @@
-//! A priority's page, the changes a planner makes to a draft's priorities,
-//! and the peace agreements they implement.
+//! A priority's page and the changes a planner makes to a draft's
+//! priorities.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -32,7 +32,7 @@ mod ssr {
     pub(super) use crate::server_fns::strategy::planner_of_strategy;
     pub use crate::services::accounts::audit::Author;
     pub use crate::services::{
-        accounts::countries, strategy::agreements, strategy::priorities, strategy::strategies,
+        accounts::countries, strategy::priorities, strategy::strategies,
     };
     pub use crate::state::db;
 }
@@ -110,6 +110,7 @@ pub async fn update_priority(
     csrf: String,
     strategy_id: i32,
     priority_id: i32,
+    version: i32,
     priority: PriorityForm,
 ) -> Result<(), AppError> {
     use ssr::*;
@@ -117,9 +118,9 @@ pub async fn update_priority(
         async {
             let (actor, db) = planner_of_strategy(&csrf, strategy_id).await?;
             let new = priority.into_new()?;
+            let author = Author::user(&actor);
             let changed =
-                priorities::update(&db, &Author::user(&actor), strategy_id, priority_id, new)
-                    .await?;
+                priorities::update(&db, &author, (strategy_id, priority_id), version, new).await?;
             let strategy = strategies::load(&db, strategy_id).await?;
             leptos_axum::redirect(&priority_page(&strategy, &changed.code));
             Ok(())
@@ -134,78 +135,19 @@ pub async fn remove_priority(
     csrf: String,
     strategy_id: i32,
     priority_id: i32,
+    version: i32,
 ) -> Result<(), AppError> {
     use ssr::*;
     respond(
         async {
             let (actor, db) = planner_of_strategy(&csrf, strategy_id).await?;
-            priorities::remove(&db, &Author::user(&actor), strategy_id, priority_id).await?;
+            let author = Author::user(&actor);
+            priorities::remove(&db, &author, (strategy_id, priority_id), version).await?;
             let strategy = strategies::load(&db, strategy_id).await?;
             leptos_axum::redirect(&format!(
                 "/countries/{}/strategy?version={}",
                 strategy.country_code, strategy.version
             ));
-            Ok(())
-        }
-        .await,
-    )
-    .await
-}
-
-#[server]
-pub async fn add_agreement(
-    csrf: String,
-    #[server(default)] once: String,
-    strategy_id: i32,
-    agreement_title: String,
-    #[server(default)] signed_on: String,
-) -> Result<(), AppError> {
-    use ssr::*;
-    respond(
-        async {
-            let (actor, db) = planner_of_strategy(&csrf, strategy_id).await?;
-            let signed_on = match signed_on.trim() {
-                "" => None,
-                text => Some(crate::types::input::date("signed_on", text)?),
-            };
-            let new = crate::types::NewAgreement {
-                title: agreement_title,
-                signed_on,
-            };
-            crate::server_fns::form::once(
-                &db,
-                &once,
-                agreements::add(&db, &Author::user(&actor), strategy_id, new),
-            )
-            .await?;
-            Ok(())
-        }
-        .await,
-    )
-    .await
-}
-
-#[server]
-pub async fn add_provision(
-    csrf: String,
-    #[server(default)] once: String,
-    agreement_id: i32,
-    provision_number: String,
-    provision_text: String,
-) -> Result<(), AppError> {
-    use ssr::*;
-    respond(
-        async {
-            let db = db()?;
-            let strategy_id = agreements::strategy_of(&db, agreement_id).await?;
-            let (actor, db) = planner_of_strategy(&csrf, strategy_id).await?;
-            let new = crate::types::NewProvision {
-                number: provision_number,
-                text: provision_text,
-            };
-            let author = Author::user(&actor);
-            let add = agreements::add_provision(&db, &author, agreement_id, new);
-            crate::server_fns::form::once(&db, &once, add).await?;
             Ok(())
         }
         .await,

@@ -39,6 +39,20 @@ pub async fn stored_form_error() -> Result<Option<AppError>, AppError> {
     Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
 }
 
+/// The input of the last refused plain form post, kept in the session for
+/// the page the post went back to.
+#[server]
+pub async fn kept_form_input() -> Result<Option<crate::types::KeptInput>, AppError> {
+    let session = leptos_axum::extract::<tower_sessions::Session>()
+        .await
+        .map_err(AppError::internal)?;
+    let json: Option<String> = session
+        .get(super::form::KEPT_INPUT_KEY)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+}
+
 /// A fresh one-time token for a form that creates a row.
 #[server]
 pub async fn form_token() -> Result<String, AppError> {
@@ -78,6 +92,7 @@ pub async fn sign_in(
 ) -> Result<(), AppError> {
     super::form::respond(
         async {
+            use crate::services::accounts::sign_ins::{self, Refusal};
             use crate::services::accounts::users;
             crate::auth::check_csrf(&csrf)?;
             let state = crate::state::state()?;
@@ -86,16 +101,31 @@ pub async fn sign_in(
                 tracing::warn!(%email, ?address, "sign-in throttled");
                 return Err(AppError::Throttled);
             }
+            let refused = async |refusal: Refusal| {
+                sign_ins::refused(&state.db, &email, address.as_deref(), refusal).await
+            };
             let Some(user) = users::authenticate(&state.db, &email, &password).await? else {
+                refused(Refusal::Credentials).await?;
                 return Err(AppError::invalid(
                     "email",
                     "the email or password is not right",
                 ));
             };
-            crate::auth::start_session(user.id).await?;
+            // Said only to whoever knows the password.
+            if user.disabled_at.is_some() {
+                tracing::warn!(user = user.id, "sign-in of a disabled account refused");
+                refused(Refusal::Disabled).await?;
+                return Err(AppError::invalid(
+                    "email",
+                    "this account is disabled; an administrator of your country can enable it again",
+                ));
+            }
             let actor = users::actor(&state.db, user.id)
                 .await?
                 .ok_or(AppError::Unauthenticated)?;
+            // The entry first: no session begins that the trail lacks.
+            sign_ins::signed_in(&state.db, &actor, address.as_deref()).await?;
+            crate::auth::start_session(user.id).await?;
             tracing::info!(user = user.id, "signed in");
             leptos_axum::redirect(&landing(&actor, next.as_deref()));
             Ok(())
@@ -135,6 +165,16 @@ pub async fn sign_out(csrf: String) -> Result<(), AppError> {
     super::form::respond(
         async {
             crate::auth::check_csrf(&csrf)?;
+            if let Some(actor) = crate::auth::current_actor().await? {
+                let state = crate::state::state()?;
+                let address = client_address(state.settings.behind_proxy).await;
+                crate::services::accounts::sign_ins::signed_out(
+                    &state.db,
+                    &actor,
+                    address.as_deref(),
+                )
+                .await?;
+            }
             crate::auth::end_session().await?;
             leptos_axum::redirect("/");
             Ok(())

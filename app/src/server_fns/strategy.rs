@@ -282,6 +282,7 @@ pub async fn set_priority_cost(
     csrf: String,
     strategy_id: i32,
     priority_id: i32,
+    version: i32,
     fiscal_year: i32,
     amount: String,
 ) -> Result<(), AppError> {
@@ -300,8 +301,8 @@ pub async fn set_priority_cost(
             let cost = costs
                 .pop()
                 .ok_or_else(|| AppError::invalid(format!("cost_{fiscal_year}"), "is required"))?;
-            priorities::set_cost(&db, &Author::user(&actor), strategy_id, priority_id, cost)
-                .await?;
+            let author = Author::user(&actor);
+            priorities::set_cost(&db, &author, (strategy_id, priority_id), version, cost).await?;
             Ok(())
         }
         .await,
@@ -336,11 +337,48 @@ pub async fn send_strategy_to_consultation(csrf: String, strategy_id: i32) -> Re
     .await
 }
 
+/// Endorses a version in consultation, with the record of who endorsed it
+/// (`endorsed_by`), on what day and where the record is published.
 #[server]
-pub async fn endorse_strategy(csrf: String, strategy_id: i32) -> Result<(), AppError> {
+pub async fn endorse_strategy(
+    csrf: String,
+    strategy_id: i32,
+    endorsed_by: String,
+    endorsed_on: String,
+    #[server(default)] endorsement_url: String,
+) -> Result<(), AppError> {
     use ssr::lifecycle;
     step(csrf, strategy_id, |db, author| async move {
-        lifecycle::endorse(&db, &author, strategy_id).await
+        let endorsement = crate::types::Endorsement {
+            by: endorsed_by,
+            on: crate::types::input::date("endorsed_on", &endorsed_on)?,
+            url: Some(endorsement_url),
+        };
+        lifecycle::endorse(&db, &author, strategy_id, endorsement).await
+    })
+    .await
+}
+
+/// Changes a draft's title, vision and period, as they were at `revision`.
+#[server]
+pub async fn revise_strategy(
+    csrf: String,
+    strategy_id: i32,
+    revision: i32,
+    title: String,
+    first_fiscal_year: i32,
+    last_fiscal_year: i32,
+    vision: String,
+) -> Result<(), AppError> {
+    use ssr::lifecycle;
+    step(csrf, strategy_id, |db, author| async move {
+        let new = crate::types::NewStrategy {
+            title,
+            first_fiscal_year,
+            last_fiscal_year,
+            vision,
+        };
+        lifecycle::revise(&db, &author, strategy_id, revision, new).await
     })
     .await
 }

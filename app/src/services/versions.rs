@@ -4,7 +4,8 @@
 //! unknowingly.
 
 use entities::audit_entry;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::AppError;
 
@@ -46,4 +47,39 @@ pub async fn stale(db: &impl ConnectionTrait, what: &str, object: (&str, i32)) -
             AppError::Stale(format!("{what} was changed by someone else"))
         }
     }
+}
+
+/// Moves row `id` of `E` on to its next version as the change's first write
+/// (which also locks the row until the change commits), and refuses unless
+/// it was at `opened_at`; `what` and `object_type` name it as [`stale`]
+/// does. Returns the version the row was at, for the audit's "before".
+pub async fn advance<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    what: &str,
+    object: (&str, i32),
+    columns: (E::Column, E::Column),
+    opened_at: i32,
+) -> Result<i32, AppError> {
+    let (id_column, version_column) = columns;
+    let (object_type, id) = object;
+    let moved = E::update_many()
+        .col_expr(version_column, Expr::col(version_column).add(1))
+        .filter(id_column.eq(id))
+        .exec(db)
+        .await?;
+    if moved.rows_affected == 0 {
+        return Err(AppError::NotFound(format!("{object_type} {id}")));
+    }
+    let stored: Option<i32> = E::find()
+        .select_only()
+        .column(version_column)
+        .filter(id_column.eq(id))
+        .into_tuple()
+        .one(db)
+        .await?;
+    let was = stored
+        .and_then(|v| v.checked_sub(1))
+        .ok_or_else(|| AppError::internal(format!("{object_type} {id} has no version")))?;
+    ensure(db, what, object, was, opened_at).await?;
+    Ok(was)
 }

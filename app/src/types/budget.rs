@@ -30,6 +30,8 @@ pub struct BudgetLine {
     pub security: bool,
     pub sector_code: Option<String>,
     pub parent_code: Option<String>,
+    /// Moves on with every change; an edit form carries it.
+    pub version: i32,
 }
 
 /// A line's figures for one fiscal year, in the reporting currency.

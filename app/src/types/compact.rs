@@ -111,6 +111,9 @@ pub struct Commitment {
     pub progress: Vec<Progress>,
     /// Members' comments, oldest first.
     pub comments: Vec<CommitmentComment>,
+    /// Moves on with every change of its agreed content; an edit form
+    /// carries it.
+    pub version: i32,
 }
 
 /// A member's comment on a commitment.

@@ -41,10 +41,12 @@ mod fiscal_year;
 mod funding;
 mod iati;
 mod indicator;
+mod kept;
 pub mod input;
 pub mod money;
 mod organisation;
 pub mod query;
+mod rates;
 mod reporting;
 mod review;
 mod scorecard;
@@ -56,7 +58,7 @@ mod validation;
 pub use activity_list::{ActivityFilter, ActivityList};
 pub use actor::{Actor, Membership, Role};
 pub use area::Area;
-pub use audit::{AuditEntry, AuditFilter};
+pub use audit::{AuditEntry, AuditFilter, AuditPage, AuditQuery};
 pub use budget::{BudgetAmounts, BudgetLine, BudgetRow, BudgetView, NewBudgetLine};
 pub use compact::{
     Commitment, CommitmentCategory, CommitmentComment, CommitmentKind, CommitmentStatus, Compact,
@@ -79,19 +81,19 @@ pub use iati::{
 pub use indicator::{
     Direction, Formula, IndicatorSet, IndicatorValue, Part, Unit, compute as compute_indicator,
 };
-pub use organisation::{NewOrganisation, Organisation, OrganisationKind};
+pub use organisation::{Holdings, MergeOutcome, NewOrganisation, Organisation, OrganisationKind};
 pub use reporting::{Compliance, NewReportingRound, ReportingRound, ResponseStatus};
 pub use review::{
     Assessment, NewAssessment, Outcome, OutcomeCounts, ReviewReport, ReviewRound,
     ReviewedCommitment, Side,
 };
 pub use scorecard::{
-    Baseline, BudgetTransparency, Indicator, IndicatorComment, Measurement, NewIndicator,
-    NewMeasurement, Reading, Readings, RoundAnswer, Scorecard, ScoredCommitment, Status,
-    StatusCount, Target, YearFlows,
+    Baseline, BudgetTransparency, DefinitionChange, Indicator, IndicatorComment, IndicatorEdit,
+    Measurement, NewIndicator, NewMeasurement, Reading, Readings, RoundAnswer, Scorecard,
+    ScoredCommitment, Status, StatusCount, Target, YearFlows,
 };
 pub use strategy::{
-    Agreement, Comment, DEFAULT_PILLARS, FieldChange, NewAgreement, NewPriority, NewProvision,
+    Agreement, Comment, DEFAULT_PILLARS, Endorsement, FieldChange, NewAgreement, NewPriority, NewProvision,
     NewStrategy, OrganisationRef, PeerPriority, Phase, Pillar, Priority, PriorityChange, Provision,
     ProvisionRef, Strategy, StrategyComparison, StrategyStatus, ThematicArea, YearCost,
 };
@@ -99,6 +101,8 @@ pub use transition::{
     CliffYear, DrawdownPhase, FunctionKind, NewDrawdownPhase, NewFunction, NewTransitionPlan,
     Readiness, ReadinessStep, TransitionFunction, TransitionPlan,
 };
+pub use kept::{Kept, KeptInput};
+pub use rates::StoredRate;
 pub use user::{IssuedPassword, NewUser, UserChanges, UserSummary};
 pub use validation::{
     Difference, MAX_REASON, ValidationQueue, Waiting, differences as validation_differences,

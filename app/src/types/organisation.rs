@@ -10,6 +10,59 @@ pub struct Organisation {
     pub iati_id: Option<String>,
     /// IATI OrganisationType code, e.g. `10` (Government).
     pub iati_type_code: Option<String>,
+    /// False once an administrator deactivated it: it leaves the forms'
+    /// choices, while its history and flows stay and still count.
+    pub active: bool,
+    /// The version an edit form was opened at, sent back with the save.
+    pub version: i32,
+}
+
+/// What refers to an organisation, counted: what a merge moves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Holdings {
+    /// Activities it reports.
+    pub activities: u64,
+    /// Its places among activities' participating organisations.
+    pub participations: u64,
+    /// Transactions naming it as provider or receiver.
+    pub transactions: u64,
+    /// Accounts (and with them their memberships) belonging to it.
+    pub users: u64,
+    pub compact_parties: u64,
+    pub commitments: u64,
+    pub signatures: u64,
+    /// Priorities it leads, and those it supports as a partner.
+    pub priorities_led: u64,
+    pub priority_partners: u64,
+    /// Transition functions it takes over.
+    pub transition_functions: u64,
+    pub assessments: u64,
+    /// Its answers to reporting rounds.
+    pub round_responses: u64,
+    /// Indicators it owns.
+    pub indicators: u64,
+}
+
+impl Holdings {
+    /// Whether nothing refers to the organisation any more.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// What merging a duplicate into the organisation kept did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergeOutcome {
+    pub kept: Organisation,
+    pub duplicate: Organisation,
+    /// What moved from the duplicate to the organisation kept.
+    pub moved: Holdings,
+    /// What could not move (the organisation kept already had its own: a
+    /// signature of the same compact, an answer to the same round, an
+    /// assessment of the same commitment); when anything is left, the
+    /// duplicate is deactivated instead of deleted.
+    pub left: Holdings,
+    pub duplicate_deleted: bool,
 }
 
 /// What a user or the demo loader submits to add an organisation.

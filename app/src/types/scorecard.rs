@@ -58,6 +58,9 @@ pub struct Baseline {
 /// The value an indicator should reach in a fiscal year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
+    pub id: i32,
+    /// Counts the target's changes, from 1; a removal names it.
+    pub version: i32,
     pub fiscal_year: i32,
     pub fiscal_year_label: String,
     pub value: Decimal,
@@ -102,6 +105,8 @@ pub struct Indicator {
     pub baseline: Option<Baseline>,
     pub targets: Vec<Target>,
     pub measurements: Vec<Measurement>,
+    /// Counts the definition's corrections, from 1; a correction names it.
+    pub version: i32,
 }
 
 impl Indicator {
@@ -131,6 +136,52 @@ pub struct NewIndicator {
     pub pillar: Option<i32>,
     pub owner_id: Option<i32>,
     pub baseline: Option<Baseline>,
+}
+
+/// What a planner may correct in a definition: everything but its code and
+/// formula, which readings and links are keyed on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorEdit {
+    pub name: String,
+    pub definition: String,
+    /// `None` keeps it; a computed indicator keeps its formula's.
+    pub unit: Option<Unit>,
+    /// `None` keeps it; a computed indicator keeps its formula's.
+    pub direction: Option<Direction>,
+    pub pillar: Option<i32>,
+    pub owner_id: Option<i32>,
+    pub baseline: Option<Baseline>,
+}
+
+/// One correction of a definition, from the audit trail. Past readings are
+/// not re-stated: the page lists these beside them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DefinitionChange {
+    pub at: DateTime<Utc>,
+    /// Who made it; only for readers of the country's history.
+    pub by: Option<String>,
+    pub changes: Vec<super::FieldChange>,
+}
+
+impl DefinitionChange {
+    /// "Definition changed on 6 December 2026 by X: unit from … to …".
+    pub fn sentence(&self) -> String {
+        let by = self
+            .by
+            .as_ref()
+            .map(|b| format!(" by {b}"))
+            .unwrap_or_default();
+        let what = self
+            .changes
+            .iter()
+            .map(|c| format!("{} from “{}” to “{}”", c.field, c.before, c.after))
+            .collect::<Vec<_>>()
+            .join("; ");
+        format!(
+            "Definition changed on {}{by}: {what}",
+            self.at.format("%-d %B %Y")
+        )
+    }
 }
 
 /// A measurement as its owner enters it.

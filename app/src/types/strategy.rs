@@ -82,6 +82,7 @@ pub struct Provision {
     pub id: i32,
     pub number: String,
     pub text: String,
+    pub version: i32,
 }
 
 /// A peace agreement a strategy builds on, with its provisions in order.
@@ -91,6 +92,7 @@ pub struct Agreement {
     pub title: String,
     pub signed_on: Option<chrono::NaiveDate>,
     pub provisions: Vec<Provision>,
+    pub version: i32,
 }
 
 /// What a planner submits to reference a peace agreement.
@@ -143,6 +145,8 @@ pub struct Priority {
     pub phase: Phase,
     pub thematic_area: ThematicArea,
     pub costs: Vec<YearCost>,
+    /// Moves on with every change; an edit form carries it.
+    pub version: i32,
 }
 
 impl Priority {
@@ -181,6 +185,7 @@ pub struct Pillar {
     pub number: i32,
     pub title: String,
     pub priorities: Vec<Priority>,
+    pub version: i32,
 }
 
 /// One version of a strategy, whole.
@@ -201,6 +206,21 @@ pub struct Strategy {
     pub based_on_version: Option<i32>,
     pub agreements: Vec<Agreement>,
     pub pillars: Vec<Pillar>,
+    /// Counts the changes to a draft's title, vision and period; an edit
+    /// form carries it.
+    pub revision: i32,
+    /// Who endorsed the version, when, and the record; none before.
+    pub endorsement: Option<Endorsement>,
+}
+
+/// The record of a version's endorsement: the body that endorsed it (the
+/// joint steering committee, the cabinet), the day, and where the record
+/// (minutes, decision) is published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Endorsement {
+    pub by: String,
+    pub on: chrono::NaiveDate,
+    pub url: Option<String>,
 }
 
 impl Strategy {

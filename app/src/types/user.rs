@@ -14,6 +14,8 @@ pub struct UserSummary {
     pub role: Option<Role>,
     pub signatory: bool,
     pub must_change_password: bool,
+    /// An administrator disabled the account: it cannot sign in.
+    pub disabled: bool,
 }
 
 /// What an administrator submits to create an account.

@@ -62,9 +62,28 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         "read_user_history",
         [false, true, false, false, false, false],
     ),
+    ("audit_trail", [false, true, false, false, false, true]),
     ("create_user", [false, true, false, false, false, false]),
     ("update_user", [false, true, false, false, false, false]),
     ("reset_password", [false, true, false, false, false, false]),
+    ("disable_user", [false, true, false, false, false, false]),
+    ("enable_user", [false, true, false, false, false, false]),
+    (
+        "remove_membership",
+        [false, true, false, false, false, false],
+    ),
+    (
+        "deactivate_organisation",
+        [false, true, false, false, false, false],
+    ),
+    (
+        "reactivate_organisation",
+        [false, true, false, false, false, false],
+    ),
+    (
+        "merge_organisations",
+        [false, true, false, false, false, false],
+    ),
     ("change_password", [false, true, true, true, true, true]),
     ("create_strategy", [false, false, true, false, false, false]),
     ("add_priority", [false, false, true, false, false, false]),
@@ -73,7 +92,12 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
     ("add_agreement", [false, false, true, false, false, false]),
     ("add_pillar", [false, false, true, false, false, false]),
     ("rename_pillar", [false, false, true, false, false, false]),
+    ("remove_pillar", [false, false, true, false, false, false]),
     ("add_provision", [false, false, true, false, false, false]),
+    ("update_agreement", [false, false, true, false, false, false]),
+    ("remove_agreement", [false, false, true, false, false, false]),
+    ("update_provision", [false, false, true, false, false, false]),
+    ("remove_provision", [false, false, true, false, false, false]),
     (
         "set_priority_cost",
         [false, false, true, false, false, false],
@@ -86,6 +110,7 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         "endorse_strategy",
         [false, false, true, false, false, false],
     ),
+    ("revise_strategy", [false, false, true, false, false, false]),
     (
         "redraft_strategy",
         [false, false, true, false, false, false],
@@ -97,9 +122,18 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         [false, false, true, false, false, false],
     ),
     ("create_compact", [false, false, true, false, false, false]),
+    ("add_compact_party", [false, false, true, false, false, false]),
+    (
+        "remove_compact_party",
+        [false, false, true, false, false, false],
+    ),
     ("add_commitment", [false, false, true, true, false, false]),
     (
         "update_commitment",
+        [false, false, true, true, false, false],
+    ),
+    (
+        "remove_commitment",
         [false, false, true, true, false, false],
     ),
     ("report_progress", [false, false, true, true, false, false]),
@@ -191,7 +225,21 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         [false, true, false, false, false, false],
     ),
     ("import_rates", [false, true, false, false, false, false]),
+    (
+        "update_exchange_rate",
+        [false, true, false, false, false, false],
+    ),
+    (
+        "remove_exchange_rate",
+        [false, true, false, false, false, false],
+    ),
     ("add_budget_line", [false, false, true, false, false, false]),
+    ("update_budget_line", [false, false, true, false, false, false]),
+    ("remove_budget_line", [false, false, true, false, false, false]),
+    (
+        "import_chart_of_accounts",
+        [false, false, true, false, false, false],
+    ),
     (
         "set_budget_amounts",
         [false, false, true, false, false, false],
@@ -214,6 +262,14 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
     ),
     (
         "set_indicator_target",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "update_indicator",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "remove_indicator_target",
         [false, false, true, false, false, false],
     ),
     (

@@ -64,7 +64,6 @@ both_backends! {
 /// Server functions that change nothing: reads, and the session's own
 /// sign in and out (which every visitor may call).
 const READS: &[&str] = &[
-    "audit_trail",
     "browse_projects",
     "compare_strategy_versions",
     "current_session",

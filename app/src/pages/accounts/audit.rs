@@ -1,105 +1,181 @@
 //! The audit trail page: who changed what in a country, filtered by a GET
-//! form.
+//! form and paged by links, so that every view of it is an address and
+//! works without JavaScript; the same view downloads as CSV.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
 
 use crate::components::ErrorPanel;
 use crate::pages::params::country_code_param;
 use crate::server_fns::audit_trail;
+use crate::types::{AuditEntry, AuditPage, AuditQuery};
 
-/// The audit trail of a country, filtered by a GET form so that a filtered
-/// view is a link.
+/// The page's address as a query: empty fields are no filter, and a
+/// cursor that is not a number is the newest page.
+fn query_of(map: &ParamsMap) -> AuditQuery {
+    let text = |name: &str| map.get(name).filter(|v| !v.trim().is_empty());
+    let id = |name: &str| text(name).and_then(|v| v.trim().parse().ok());
+    AuditQuery {
+        user: text("user"),
+        object_type: text("object_type"),
+        object_id: text("object_id"),
+        from: text("from"),
+        to: text("to"),
+        before: id("before"),
+        after: id("after"),
+    }
+}
+
+/// What happened, in words.
+fn action_label(action: &str) -> &str {
+    match action {
+        "create" => "created",
+        "update" => "changed",
+        "delete" => "removed",
+        "sign_in" => "signed in",
+        "sign_out" => "signed out",
+        "sign_in_failed" => "sign-in refused",
+        other => other,
+    }
+}
+
+/// The audit trail of a country, a page at a time, newest first.
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let code = country_code_param();
-    let query = use_query_map();
-    let param = move |name: &str| query.read().get(name).filter(|v| !v.is_empty());
-    let entries = Resource::new(
-        move || {
-            (
-                code.get(),
-                param("user"),
-                param("object_type"),
-                param("object_id").and_then(|id| id.parse::<i32>().ok()),
-                param("from"),
-                param("to"),
-            )
-        },
-        |(code, user, object_type, object_id, from, to)| {
-            audit_trail(code, user, object_type, object_id, from, to)
-        },
+    let map = use_query_map();
+    let trail = Resource::new(
+        move || (code.get(), query_of(&map.read())),
+        |(code, query)| audit_trail(code, query),
     );
     view! {
         <Title text="Audit trail" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
-                match entries.await {
+                let query = query_of(&map.read_untracked());
+                match trail.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    Ok(entries) => view! {
-                        <h1>"Audit trail"</h1>
-                        <AuditFilters />
-                        <div class="table-wrap">
-                            <table>
-                                <caption>{format!("{} entries", entries.len())}</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"When (UTC)"</th>
-                                        <th scope="col">"Who"</th>
-                                        <th scope="col">"What"</th>
-                                        <th scope="col">"Object"</th>
-                                        <th scope="col">"After"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {entries
-                                        .into_iter()
-                                        .map(|e| view! {
-                                            <tr>
-                                                <td>{e.at.format("%Y-%m-%d %H:%M").to_string()}</td>
-                                                <td>{e.actor}</td>
-                                                <td>{e.action}</td>
-                                                <td>{format!("{} {}", e.object_type, e.object_id)}</td>
-                                                <td><code>{e.after.unwrap_or_default()}</code></td>
-                                            </tr>
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }
-                        .into_any(),
+                    Ok(page) => trail_view(code.get_untracked(), query, page).into_any(),
                 }
             })}
         </Suspense>
     }
 }
 
+fn trail_view(code: String, query: AuditQuery, page: AuditPage) -> impl IntoView {
+    let csv = format!(
+        "/countries/{code}/admin/audit.csv?{}",
+        query.query(None, None)
+    );
+    let shown = page.entries.len();
+    let caption = format!("{} entries; {shown} on this page", page.total);
+    let types = page.object_types.clone();
+    view! {
+        <h1>"Audit trail"</h1>
+        <AuditFilters query=query.clone() types />
+        <p>
+            <a href=csv download="">"Download these entries (CSV)"</a>
+        </p>
+        <div class="table-wrap">
+            <table>
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"When (UTC)"</th>
+                        <th scope="col">"Who"</th>
+                        <th scope="col">"What"</th>
+                        <th scope="col">"Object"</th>
+                        <th scope="col">"Before"</th>
+                        <th scope="col">"After"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {page.entries.into_iter().map(|e| row(&code, e)).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {pages(&code, &query, page.newer, page.older)}
+    }
+}
+
+fn row(code: &str, e: AuditEntry) -> impl IntoView + use<> {
+    let object = format!(
+        "/countries/{code}/admin/audit?{}",
+        AuditQuery {
+            object_type: Some(e.object_type.clone()),
+            object_id: Some(e.object_id.to_string()),
+            ..AuditQuery::default()
+        }
+        .query(None, None)
+    );
+    view! {
+        <tr>
+            <td>{e.at.format("%Y-%m-%d %H:%M:%S").to_string()}</td>
+            <td>{e.actor}</td>
+            <td>{action_label(&e.action).to_string()}</td>
+            <td>
+                <a href=object>{format!("{} {}", e.object_type, e.object_id)}</a>
+            </td>
+            <td><code>{e.before.unwrap_or_default()}</code></td>
+            <td><code>{e.after.unwrap_or_default()}</code></td>
+        </tr>
+    }
+}
+
+/// Links to the newer and older entries, the filters kept.
+fn pages(
+    code: &str,
+    query: &AuditQuery,
+    newer: Option<i64>,
+    older: Option<i64>,
+) -> impl IntoView + use<> {
+    let at = |before: Option<i64>, after: Option<i64>| {
+        format!(
+            "/countries/{code}/admin/audit?{}",
+            query.query(before, after)
+        )
+    };
+    let paged = query.before.is_some() || query.after.is_some();
+    (newer.is_some() || older.is_some() || paged).then(|| {
+        view! {
+            <nav class="pagination" aria-label="Pages of the audit trail">
+                {paged.then(|| view! { <a href=at(None, None)>"Newest"</a> })}
+                {newer.map(|id| view! { <a href=at(None, Some(id)) rel="prev">"Newer entries"</a> })}
+                {older.map(|id| view! { <a href=at(Some(id), None) rel="next">"Older entries"</a> })}
+            </nav>
+        }
+    })
+}
+
 /// The filters, as a GET form: a filtered view is a link.
 #[component]
-fn AuditFilters() -> impl IntoView {
-    let query = use_query_map();
-    let param = move |name: &str| query.read().get(name).filter(|v| !v.is_empty());
-    let value = move |name: &'static str| move || param(name).unwrap_or_default();
+fn AuditFilters(query: AuditQuery, types: Vec<String>) -> impl IntoView {
+    let value = |v: &Option<String>| v.clone().unwrap_or_default();
+    let chosen = query.object_type.clone();
     view! {
         <form method="get" class="filters">
             <label for="user">"User (email)"</label>
-            <input id="user" name="user" type="email" value=value("user") />
+            <input id="user" name="user" type="text" value=value(&query.user) />
             <label for="object_type">"Object type"</label>
             <select id="object_type" name="object_type">
                 <option value="">"Any"</option>
-                {["country", "organisation", "user"]
+                {types
                     .into_iter()
-                    .map(|t| view! {
-                        <option value=t selected=move || param("object_type").as_deref() == Some(t)>{t}</option>
+                    .map(|t| {
+                        let selected = chosen.as_deref() == Some(t.as_str());
+                        let label = t.clone();
+                        view! { <option value=t selected=selected>{label}</option> }
                     })
                     .collect_view()}
             </select>
+            <label for="object_id">"Object id"</label>
+            <input id="object_id" name="object_id" inputmode="numeric" value=value(&query.object_id) />
             <label for="from">"From"</label>
-            <input id="from" name="from" type="date" value=value("from") />
+            <input id="from" name="from" type="date" value=value(&query.from) />
             <label for="to">"To"</label>
-            <input id="to" name="to" type="date" value=value("to") />
+            <input id="to" name="to" type="date" value=value(&query.to) />
             <button type="submit">"Filter"</button>
         </form>
     }

@@ -1,28 +1,60 @@
 //! Organisations: the administrators' list of a country's organisations
-//! with the form that adds one, and one organisation's page with its
-//! details, the form that edits them and their history.
+//! with the forms that deactivate, reactivate, merge and add them, and one
+//! organisation's page with its details, the form that edits them (opened
+//! at a version) and their history.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{CsrfField, ErrorPanel, FormErrors, History, form_error};
+use crate::components::{
+    CsrfField, ErrorPanel, FormErrors, History, form_error, kept_input, successes,
+};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
-    CreateOrganisation, OrganisationView, UpdateOrganisation, load_admin_organisations,
-    load_organisation,
+    CreateOrganisation, DeactivateOrganisation, MergeOrganisations, OrganisationView,
+    ReactivateOrganisation, UpdateOrganisation, load_admin_organisations, load_organisation,
 };
-use crate::types::{Organisation, OrganisationKind};
+use crate::types::{Kept, KeptInput, MergeOutcome, Organisation, OrganisationKind};
+
+/// What the organisations page's forms submit to.
+#[derive(Clone, Copy)]
+struct Actions {
+    create: ServerAction<CreateOrganisation>,
+    deactivate: ServerAction<DeactivateOrganisation>,
+    reactivate: ServerAction<ReactivateOrganisation>,
+    merge: ServerAction<MergeOrganisations>,
+}
+
+impl Actions {
+    /// Moves on whenever one of them succeeds; a refused form keeps its input.
+    fn changes(self) -> Signal<usize> {
+        let all = [
+            successes(self.create),
+            successes(self.deactivate),
+            successes(self.reactivate),
+            successes(self.merge),
+        ];
+        Signal::derive(move || all.iter().map(|s| s.get()).fold(0, usize::saturating_add))
+    }
+}
 
 #[component]
 pub fn OrganisationsPage() -> impl IntoView {
     let code = country_code_param();
-    let create = ServerAction::<CreateOrganisation>::new();
+    let actions = Actions {
+        create: ServerAction::new(),
+        deactivate: ServerAction::new(),
+        reactivate: ServerAction::new(),
+        merge: ServerAction::new(),
+    };
+    let changes = actions.changes();
     let list = Resource::new(
-        move || (code.get(), create.version().get()),
+        move || (code.get(), changes.get()),
         |(code, _)| load_admin_organisations(code),
     );
-    let error = form_error(create.value());
+    let error = form_error(actions.create.value());
     view! {
         <Title text="Organisations" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -31,10 +63,11 @@ pub fn OrganisationsPage() -> impl IntoView {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(orgs) => view! {
                         <h1>"Organisations"</h1>
-                        <OrganisationTable orgs />
+                        <OrganisationTable orgs=orgs.clone() actions />
+                        <MergeForm orgs action=actions.merge />
                         <h2>"Add an organisation"</h2>
                         <FormErrors error />
-                        <ActionForm action=create attr:class="stack narrow">
+                        <ActionForm action=actions.create attr:class="stack narrow">
                             <CsrfField />
                             <input type="hidden" name="country" value=code.get_untracked() />
                             <OrganisationFields org=None identify=true />
@@ -49,8 +82,10 @@ pub fn OrganisationsPage() -> impl IntoView {
 }
 
 #[component]
-fn OrganisationTable(orgs: Vec<Organisation>) -> impl IntoView {
+fn OrganisationTable(orgs: Vec<Organisation>, actions: Actions) -> impl IntoView {
     view! {
+        <FormErrors error=form_error(actions.deactivate.value()) />
+        <FormErrors error=form_error(actions.reactivate.value()) />
         <div class="table-wrap">
             <table>
                 <thead>
@@ -58,22 +93,120 @@ fn OrganisationTable(orgs: Vec<Organisation>) -> impl IntoView {
                         <th scope="col">"Name"</th>
                         <th scope="col">"Kind"</th>
                         <th scope="col">"IATI identifier"</th>
+                        <th scope="col">"In the forms"</th>
                     </tr>
                 </thead>
                 <tbody>
                     {orgs
                         .into_iter()
-                        .map(|o| view! {
-                            <tr>
-                                <th scope="row"><a href=format!("/organisations/{}", o.id)>{o.name}</a></th>
-                                <td>{o.kind.label()}</td>
-                                <td>{o.iati_id.unwrap_or_default()}</td>
-                            </tr>
+                        .map(|o| {
+                            let deactivate_label = format!("Deactivate {}: take it out of the forms; its history and flows stay", o.name);
+                            let reactivate_label = format!("Reactivate {}: offer it in the forms again", o.name);
+                            let toggle = if o.active {
+                                view! {
+                                    <ActionForm action=actions.deactivate attr:class="inline-form">
+                                        <CsrfField />
+                                        <input type="hidden" name="id" value=o.id />
+                                        <button type="submit" aria-label=deactivate_label>
+                                            "Deactivate: take out of the forms"
+                                        </button>
+                                    </ActionForm>
+                                }
+                                    .into_any()
+                            } else {
+                                view! {
+                                    <ActionForm action=actions.reactivate attr:class="inline-form">
+                                        <CsrfField />
+                                        <input type="hidden" name="id" value=o.id />
+                                        <button type="submit" aria-label=reactivate_label>
+                                            "Reactivate: offer in the forms again"
+                                        </button>
+                                    </ActionForm>
+                                }
+                                    .into_any()
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row"><a href=format!("/organisations/{}", o.id)>{o.name.clone()}</a></th>
+                                    <td>{o.kind.label()}</td>
+                                    <td>{o.iati_id.clone().unwrap_or_default()}</td>
+                                    <td>
+                                        {(!o.active).then(|| view! { <span class="badge">"Deactivated"</span> " " })}
+                                        {toggle}
+                                    </td>
+                                </tr>
+                            }
                         })
                         .collect_view()}
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// Merging a duplicate into the organisation kept, and what the last merge
+/// did.
+#[component]
+fn MergeForm(orgs: Vec<Organisation>, action: ServerAction<MergeOrganisations>) -> impl IntoView {
+    let options = move |orgs: &[Organisation]| {
+        orgs.iter()
+            .map(|o| {
+                let label = if o.active {
+                    o.name.clone()
+                } else {
+                    format!("{} (deactivated)", o.name)
+                };
+                view! { <option value=o.id>{label}</option> }
+            })
+            .collect_view()
+    };
+    let done = move || action.value().get().and_then(Result::ok).map(merged);
+    view! {
+        <h2 id="merge-heading">"Merge two duplicates"</h2>
+        <p class="hint">
+            "Everything that names the duplicate (activities and their flows, accounts, "
+            "compact parties and commitments, priorities, transition functions, assessments "
+            "and reporting answers) moves to the organisation kept, and the duplicate is deleted."
+        </p>
+        <FormErrors error=form_error(action.value()) />
+        <div role="status">{done}</div>
+        <ActionForm action attr:class="stack narrow" attr:aria-labelledby="merge-heading">
+            <CsrfField />
+            <label for="kept_id">"Organisation to keep"</label>
+            <select id="kept_id" name="kept_id">{options(&orgs)}</select>
+            <label for="duplicate_id">"Duplicate to merge into it and delete"</label>
+            <select id="duplicate_id" name="duplicate_id">{options(&orgs)}</select>
+            <button type="submit">"Merge the duplicate into the organisation kept"</button>
+        </ActionForm>
+    }
+}
+
+/// What a merge did, in words.
+fn merged(outcome: MergeOutcome) -> impl IntoView {
+    let m = outcome.moved;
+    let counts = [
+        (m.activities, "activities"),
+        (m.transactions, "transactions naming it"),
+        (m.users, "accounts"),
+        (m.commitments, "commitments"),
+        (m.compact_parties, "compact parties"),
+    ]
+    .iter()
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect::<Vec<_>>()
+    .join(", ");
+    let end = if outcome.duplicate_deleted {
+        format!("{} was deleted.", outcome.duplicate.name)
+    } else {
+        format!(
+            "{} was deactivated, not deleted: it keeps what {} already had its own of (signatures, reporting answers or assessments).",
+            outcome.duplicate.name, outcome.kept.name
+        )
+    };
+    view! {
+        <p class="notice">
+            {format!("Merged {} into {}: moved {counts}. {end}", outcome.duplicate.name, outcome.kept.name)}
+        </p>
     }
 }
 
@@ -88,17 +221,25 @@ pub fn OrganisationPage() -> impl IntoView {
             .unwrap_or_default()
     });
     let update = ServerAction::<UpdateOrganisation>::new();
+    // A refused save keeps what was typed: the page reloads only on a
+    // successful one.
+    let saved = successes(update);
+    let kept = kept_input();
     let view_data = Resource::new(
-        move || (id.get(), update.version().get()),
+        move || (id.get(), saved.get()),
         |(id, _)| load_organisation(id),
     );
     let error = form_error(update.value());
     view! {
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
+                let kept = kept.await;
                 match view_data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    Ok(data) => view! { <OrganisationDetails data update error /> }.into_any(),
+                    Ok(data) => {
+                        let kept = KeptInput::of(kept.as_ref(), UpdateOrganisation::PATH, "id", data.organisation.id);
+                        view! { <OrganisationDetails data update error kept /> }.into_any()
+                    }
                 }
             })}
         </Suspense>
@@ -110,6 +251,7 @@ fn OrganisationDetails(
     data: OrganisationView,
     update: ServerAction<UpdateOrganisation>,
     error: Signal<Option<crate::AppError>>,
+    kept: Kept,
 ) -> impl IntoView {
     let OrganisationView {
         organisation: org,
@@ -125,6 +267,11 @@ fn OrganisationDetails(
             <a href=format!("/countries/{country_code}")>{country_name}</a>
         </p>
         <h1>{org.name.clone()}</h1>
+        {(!org.active).then(|| view! {
+            <p class="notice">
+                "Deactivated: the forms no longer offer this organisation. Its history and flows stay and still count."
+            </p>
+        })}
         <dl class="facts">
             <dt>"Acronym"</dt>
             <dd>{org.acronym.clone().unwrap_or_default()}</dd>
@@ -141,7 +288,8 @@ fn OrganisationDetails(
             <ActionForm action=update attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="id" value=org.id />
-                <OrganisationFields org=Some(org.clone()) identify=can_identify />
+                <input type="hidden" name="version" value=org.version />
+                <OrganisationFields org=Some(org.clone()) identify=can_identify kept />
                 <button type="submit">"Save"</button>
             </ActionForm>
         })}
@@ -149,25 +297,30 @@ fn OrganisationDetails(
     }
 }
 
-/// The fields of an organisation, empty or filled with `org`. Without
-/// `identify`, kind, acronym and IATI codes are kept as they are: only an
-/// administrator changes them.
+/// The fields of an organisation, empty or filled with `org`, or with what
+/// was `kept` of a refused save. Without `identify`, kind, acronym and IATI
+/// codes are kept as they are: only an administrator changes them.
 #[component]
-fn OrganisationFields(org: Option<Organisation>, identify: bool) -> impl IntoView {
+fn OrganisationFields(
+    org: Option<Organisation>,
+    identify: bool,
+    #[prop(optional)] kept: Kept,
+) -> impl IntoView {
     let current = org.as_ref().map(|o| o.kind);
-    let value =
+    let stored =
         |f: fn(&Organisation) -> Option<String>| org.as_ref().and_then(f).unwrap_or_default();
+    let value = |name: &str, f: fn(&Organisation) -> Option<String>| kept.text(name, stored(f));
     let name = view! {
         <label for="name">"Name"</label>
-        <input id="name" name="name" required=true maxlength="200" value=value(|o| Some(o.name.clone())) />
+        <input id="name" name="name" required=true maxlength="200" value=value("name", |o| Some(o.name.clone())) />
     };
     if !identify {
         return view! {
             {name}
-            <input type="hidden" name="acronym" value=value(|o| o.acronym.clone()) />
+            <input type="hidden" name="acronym" value=stored(|o| o.acronym.clone()) />
             <input type="hidden" name="kind" value=current.map(|k| k.code()).unwrap_or_default() />
-            <input type="hidden" name="iati_id" value=value(|o| o.iati_id.clone()) />
-            <input type="hidden" name="iati_type_code" value=value(|o| o.iati_type_code.clone()) />
+            <input type="hidden" name="iati_id" value=stored(|o| o.iati_id.clone()) />
+            <input type="hidden" name="iati_type_code" value=stored(|o| o.iati_type_code.clone()) />
             <p class="hint">"Only an administrator changes the acronym, kind and IATI codes."</p>
         }
         .into_any();
@@ -175,20 +328,20 @@ fn OrganisationFields(org: Option<Organisation>, identify: bool) -> impl IntoVie
     view! {
         {name}
         <label for="acronym">"Acronym (optional)"</label>
-        <input id="acronym" name="acronym" maxlength="40" value=value(|o| o.acronym.clone()) />
+        <input id="acronym" name="acronym" maxlength="40" value=value("acronym", |o| o.acronym.clone()) />
         <label for="kind">"Kind"</label>
         <select id="kind" name="kind">
             {OrganisationKind::ALL
                 .into_iter()
                 .map(|k| view! {
-                    <option value=k.code() selected=current == Some(k)>{k.label()}</option>
+                    <option value=k.code() selected=kept.chosen("kind", k.code(), current == Some(k))>{k.label()}</option>
                 })
                 .collect_view()}
         </select>
         <label for="iati_id">"IATI organisation identifier (optional), e.g. GB-GOV-1"</label>
-        <input id="iati_id" name="iati_id" maxlength="100" value=value(|o| o.iati_id.clone()) />
+        <input id="iati_id" name="iati_id" maxlength="100" value=value("iati_id", |o| o.iati_id.clone()) />
         <label for="iati_type_code">"IATI organisation type code (optional), e.g. 10 for government"</label>
-        <input id="iati_type_code" name="iati_type_code" maxlength="4" value=value(|o| o.iati_type_code.clone()) />
+        <input id="iati_type_code" name="iati_type_code" maxlength="4" value=value("iati_type_code", |o| o.iati_type_code.clone()) />
     }
     .into_any()
 }

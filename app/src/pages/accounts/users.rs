@@ -1,13 +1,45 @@
 //! The administrators' accounts page of a country: every account with the
-//! forms that change a role, reset a password and create an account.
+//! forms that change a role, reset a password, disable or enable the
+//! account and remove its membership of the country, and create an account.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{CsrfField, ErrorPanel, FormErrors, OnceField, form_error};
+use crate::components::{CsrfField, ErrorPanel, FormErrors, OnceField, form_error, successes};
 use crate::pages::params::country_code_param;
-use crate::server_fns::{AccountsView, CreateUser, ResetPassword, UpdateUser, load_accounts};
-use crate::types::Role;
+use crate::server_fns::{
+    AccountsView, CreateUser, DisableUser, EnableUser, RemoveMembership, ResetPassword, UpdateUser,
+    load_accounts,
+};
+use crate::types::{Role, UserSummary};
+
+/// What the forms that end or restore an account's access submit to.
+#[derive(Clone, Copy)]
+struct AccessActions {
+    disable: ServerAction<DisableUser>,
+    enable: ServerAction<EnableUser>,
+    remove: ServerAction<RemoveMembership>,
+}
+
+impl AccessActions {
+    /// Moves on whenever one of them succeeds.
+    fn changes(self) -> Signal<usize> {
+        let all = [
+            successes(self.disable),
+            successes(self.enable),
+            successes(self.remove),
+        ];
+        Signal::derive(move || all.iter().map(|s| s.get()).fold(0, usize::saturating_add))
+    }
+
+    fn errors(self) -> impl IntoView {
+        view! {
+            <FormErrors error=form_error(self.disable.value()) />
+            <FormErrors error=form_error(self.enable.value()) />
+            <FormErrors error=form_error(self.remove.value()) />
+        }
+    }
+}
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {
@@ -15,6 +47,12 @@ pub fn AccountsPage() -> impl IntoView {
     let create = ServerAction::<CreateUser>::new();
     let reset = ServerAction::<ResetPassword>::new();
     let update = ServerAction::<UpdateUser>::new();
+    let access = AccessActions {
+        disable: ServerAction::new(),
+        enable: ServerAction::new(),
+        remove: ServerAction::new(),
+    };
+    let access_changes = access.changes();
     let data = Resource::new(
         move || {
             (
@@ -22,6 +60,7 @@ pub fn AccountsPage() -> impl IntoView {
                 create.version().get(),
                 reset.version().get(),
                 update.version().get(),
+                access_changes.get(),
             )
         },
         |(code, ..)| load_accounts(code),
@@ -42,6 +81,7 @@ pub fn AccountsPage() -> impl IntoView {
                             create
                             reset
                             update
+                            access
                             create_error
                             row_error=Signal::derive(move || update_error.get().or_else(|| reset_error.get()))
                         />
@@ -60,6 +100,7 @@ fn Accounts(
     create: ServerAction<CreateUser>,
     reset: ServerAction<ResetPassword>,
     update: ServerAction<UpdateUser>,
+    access: AccessActions,
     create_error: Signal<Option<crate::AppError>>,
     row_error: Signal<Option<crate::AppError>>,
 ) -> impl IntoView {
@@ -80,6 +121,7 @@ fn Accounts(
             </div>
         })}
         <FormErrors error=row_error />
+        {access.errors()}
         <div class="table-wrap">
             <table>
                 <thead>
@@ -89,12 +131,14 @@ fn Accounts(
                         <th scope="col">"Organisation"</th>
                         <th scope="col">"Role and signature"</th>
                         <th scope="col">"Password"</th>
+                        <th scope="col">"Access"</th>
                     </tr>
                 </thead>
                 <tbody>
                     {users
                         .into_iter()
                         .map(|u| {
+                            let access_cell = view! { <Access user=u.clone() code=code.clone() actions=access /> };
                             let role_id = format!("role-{}", u.id);
                             let signatory_id = format!("signatory-{}", u.id);
                             let role_label = format!("Role of {}", u.email);
@@ -118,6 +162,9 @@ fn Accounts(
                                             {role_label}
                                         </label>
                                         <select id=role_id name="role">
+                                            {u.role.is_none().then(|| view! {
+                                                <option value="" selected=true disabled=true>"No role in this country"</option>
+                                            })}
                                             {Role::ALL
                                                 .into_iter()
                                                 .map(|r| view! {
@@ -148,6 +195,7 @@ fn Accounts(
                                         </button>
                                     </ActionForm>
                                 </td>
+                                <td>{access_cell}</td>
                             </tr>
                             }
                         })
@@ -186,4 +234,58 @@ fn Accounts(
             <button type="submit">"Add account"</button>
         </ActionForm>
     }
+}
+
+/// An account's access: disable or enable it, remove its membership.
+#[component]
+fn Access(user: UserSummary, code: String, actions: AccessActions) -> impl IntoView {
+    let u = user;
+    let enable_label = format!("Enable the account of {}: it may sign in again", u.email);
+    let disable_label = format!(
+        "Disable the account of {}: it is signed out at once and cannot sign in",
+        u.email
+    );
+    let remove_label = format!(
+        "Remove the membership of {} in {code}: the role here ends",
+        u.email
+    );
+    let remove_text = format!("Remove role in {code}");
+    let toggle = if u.disabled {
+        view! {
+            <span class="badge">"Disabled"</span>
+            " "
+            <ActionForm action=actions.enable attr:class="inline-form">
+                <CsrfField />
+                <input type="hidden" name="user_id" value=u.id />
+                <button type="submit" aria-label=enable_label>
+                    "Enable account"
+                </button>
+            </ActionForm>
+        }
+        .into_any()
+    } else {
+        view! {
+            <ActionForm action=actions.disable attr:class="inline-form">
+                <CsrfField />
+                <input type="hidden" name="user_id" value=u.id />
+                <button type="submit" aria-label=disable_label>
+                    "Disable account: sign out now"
+                </button>
+            </ActionForm>
+        }
+        .into_any()
+    };
+    let remove = u.role.map(|_| {
+        view! {
+            <ActionForm action=actions.remove attr:class="inline-form">
+                <CsrfField />
+                <input type="hidden" name="user_id" value=u.id />
+                <input type="hidden" name="country" value=code />
+                <button type="submit" aria-label=remove_label>
+                    {remove_text}
+                </button>
+            </ActionForm>
+        }
+    });
+    view! { {toggle} {remove} }
 }

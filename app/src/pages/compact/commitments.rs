@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use super::fields::{CommitmentFields, ProgressFields};
 use crate::components::{CsrfField, OnceField};
 use crate::server_fns::{
-    AddCommitment, CommentOnCommitment, CompactView, ReportProgress, UpdateCommitment,
+    AddCommitment, CommentOnCommitment, CompactView, RemoveCommitment, ReportProgress,
+    UpdateCommitment,
 };
-use crate::types::{Commitment, CommitmentKind, Compact, Party};
+use crate::types::{Commitment, CommitmentKind, Compact, CompactStatus, Kept, Party};
 
 /// How the commitments are shown: all in the signed order, overdue first,
 /// grouped by strategy priority, or one party's only.
@@ -92,12 +93,17 @@ pub(super) fn CommitmentItem(
     view: CompactView,
     parties: Vec<Party>,
     kinds: Vec<CommitmentKind>,
+    /// What the server refused when this commitment's change was saved.
+    kept: Kept,
     update: ServerAction<UpdateCommitment>,
+    remove: ServerAction<RemoveCommitment>,
     comment: ServerAction<CommentOnCommitment>,
     progress: ServerAction<ReportProgress>,
 ) -> impl IntoView {
     let c = commitment.clone();
-    let (id, current, today) = (c.id, c.as_new(), view.today);
+    let (id, current, today, version) = (c.id, c.as_new(), view.today, c.version);
+    let draft = view.compact.as_ref().is_some_and(|v| v.status == CompactStatus::Draft);
+    let reopen = kept.is_kept();
     let priorities = view.priorities.clone();
     let overdue = c.overdue(view.today);
     let editable = view.editable.contains(&c.id);
@@ -132,20 +138,30 @@ pub(super) fn CommitmentItem(
                 </ul>
             })}
             {editable.then(|| view! {
-                <details class="edit">
+                <details class="edit" open=reopen>
                     <summary>"Change this commitment"</summary>
                     <ActionForm action=update attr:class="stack narrow">
                         <CsrfField />
                         <input type="hidden" name="commitment_id" value=id />
+                        <input type="hidden" name="version" value=version />
                         <CommitmentFields
                             prefix=format!("commitment-{id}")
                             parties
                             kinds
                             priorities
                             current=Some(current)
+                            kept
                         />
                         <button type="submit">"Save commitment"</button>
                     </ActionForm>
+                    {draft.then(|| view! {
+                        <ActionForm action=remove attr:class="inline-form">
+                            <CsrfField />
+                            <input type="hidden" name="commitment_id" value=id />
+                            <input type="hidden" name="version" value=version />
+                            <button type="submit" class="danger">"Remove this commitment from the draft"</button>
+                        </ActionForm>
+                    })}
                 </details>
             })}
             {(!c.comments.is_empty()).then(|| view! {

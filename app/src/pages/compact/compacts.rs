@@ -2,26 +2,32 @@
 //! commitments, and the actions that change it.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::commitments::{AddCommitmentForm, CommitmentItem, Lens, LensNav};
 use super::reviews::Reviews;
 use super::signing::{Lifecycle, Parties};
-use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
+use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error, kept_input, successes};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
     AddCommitment, AmendCompact, CommentOnCommitment, CompactView, CreateCompact, FreezeCompact,
-    OpenReview, ReportProgress, SignCompact, UpdateCommitment, load_compact,
+    AddCompactParty, OpenReview, RemoveCommitment, RemoveCompactParty, ReportProgress, SignCompact,
+    UpdateCommitment, load_compact,
 };
-use crate::types::{CommitmentKind, CompactStatus, Party};
+use crate::types::{CommitmentKind, CompactStatus, KeptInput, Party};
 
-/// The actions of the page, so that any of them refreshes it.
+/// The actions of the page, so that any of them that succeeds refreshes it
+/// (a refused one keeps what was typed).
 #[derive(Clone, Copy)]
 struct Actions {
     create: ServerAction<CreateCompact>,
     add: ServerAction<AddCommitment>,
     update: ServerAction<UpdateCommitment>,
+    remove: ServerAction<RemoveCommitment>,
+    add_party: ServerAction<AddCompactParty>,
+    remove_party: ServerAction<RemoveCompactParty>,
     progress: ServerAction<ReportProgress>,
     freeze: ServerAction<FreezeCompact>,
     sign: ServerAction<SignCompact>,
@@ -36,6 +42,9 @@ impl Actions {
             create: ServerAction::new(),
             add: ServerAction::new(),
             update: ServerAction::new(),
+            remove: ServerAction::new(),
+            add_party: ServerAction::new(),
+            remove_party: ServerAction::new(),
             progress: ServerAction::new(),
             freeze: ServerAction::new(),
             sign: ServerAction::new(),
@@ -45,16 +54,23 @@ impl Actions {
         }
     }
 
-    fn version(&self) -> usize {
-        self.create.version().get()
-            + self.add.version().get()
-            + self.update.version().get()
-            + self.progress.version().get()
-            + self.freeze.version().get()
-            + self.sign.version().get()
-            + self.amend.version().get()
-            + self.review.version().get()
-            + self.comment.version().get()
+    /// Counts the successes of every action.
+    fn done(&self) -> Signal<usize> {
+        let counts = [
+            successes(self.create),
+            successes(self.add),
+            successes(self.update),
+            successes(self.remove),
+            successes(self.add_party),
+            successes(self.remove_party),
+            successes(self.progress),
+            successes(self.freeze),
+            successes(self.sign),
+            successes(self.amend),
+            successes(self.review),
+            successes(self.comment),
+        ];
+        Signal::derive(move || counts.iter().map(|c| c.get()).sum())
     }
 
     fn error(&self) -> Signal<Option<crate::AppError>> {
@@ -62,6 +78,9 @@ impl Actions {
             form_error(self.create.value()),
             form_error(self.add.value()),
             form_error(self.update.value()),
+            form_error(self.remove.value()),
+            form_error(self.add_party.value()),
+            form_error(self.remove_party.value()),
             form_error(self.progress.value()),
             form_error(self.freeze.value()),
             form_error(self.sign.value()),
@@ -93,8 +112,10 @@ pub fn CompactPage() -> impl IntoView {
         }
     });
     let actions = Actions::new();
+    let done = actions.done();
+    let kept = kept_input();
     let data = Resource::new(
-        move || (code.get(), version.get(), actions.version()),
+        move || (code.get(), version.get(), done.get()),
         |(code, version, _)| load_compact(code, version),
     );
     let error = actions.error();
@@ -102,10 +123,11 @@ pub fn CompactPage() -> impl IntoView {
         <Title text="Compact" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
+                let kept = kept.await;
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(view) => view! {
-                        <CompactBody view code=code.get_untracked() lens actions error />
+                        <CompactBody view kept code=code.get_untracked() lens actions error />
                     }
                         .into_any(),
                 }
@@ -117,6 +139,7 @@ pub fn CompactPage() -> impl IntoView {
 #[component]
 fn CompactBody(
     view: CompactView,
+    kept: Option<KeptInput>,
     code: String,
     lens: Memo<Lens>,
     actions: Actions,
@@ -193,7 +216,12 @@ fn CompactBody(
             sign=actions.sign
             amend=actions.amend
         />
-        <Parties parties=compact.parties.clone() />
+        <Parties
+            parties=compact.parties.clone()
+            editing=(draft && view.can_manage).then(|| (compact.id, view.organisations.clone()))
+            add=actions.add_party
+            remove=actions.remove_party
+        />
         <Reviews
             code=code.clone()
             rounds=view.rounds.clone()
@@ -224,11 +252,13 @@ fn CompactBody(
                                 .map(|(number, c)| view! {
                                     <CommitmentItem
                                         number
+                                        kept=KeptInput::of(kept.as_ref(), UpdateCommitment::PATH, "commitment_id", c.id)
                                         commitment=c
                                         view=view.clone()
                                         parties=writable.clone()
                                         kinds=kinds.clone()
                                         update=actions.update
+                                        remove=actions.remove
                                         comment=actions.comment
                                         progress=actions.progress
                                     />
@@ -281,6 +311,7 @@ fn NewCompactForm(
                 {view
                     .organisations
                     .into_iter()
+                    .filter(|o| o.active)
                     .enumerate()
                     .map(|(i, o)| {
                         let id = format!("party-{}", o.id);

@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 
 use crate::types::{
-    Commitment, CommitmentCategory, CommitmentKind, CommitmentStatus, NewCommitment, Party,
+    Commitment, CommitmentCategory, CommitmentKind, CommitmentStatus, Kept, NewCommitment, Party,
 };
 
 /// Every agreed field of a commitment, named as the fields of
 /// [`CommitmentForm`](crate::server_fns::CommitmentForm) (`commitment[text]`);
-/// `prefix` keeps the ids of several forms on one page apart.
+/// `prefix` keeps the ids of several forms on one page apart; `kept` is
+/// what the server refused, shown in place of `current`.
 #[component]
 pub fn CommitmentFields(
     prefix: String,
@@ -17,45 +18,58 @@ pub fn CommitmentFields(
     kinds: Vec<CommitmentKind>,
     priorities: Vec<(String, String)>,
     current: Option<NewCommitment>,
+    #[prop(optional)] kept: Kept,
 ) -> impl IntoView {
     let id = move |field: &str| format!("{prefix}-{field}");
     let party_id = current.as_ref().map(|c| c.party_id);
     let kind = current.as_ref().map(|c| c.kind);
     let category = current.as_ref().map(|c| c.category);
     let code = current.as_ref().map(|c| c.priority_code.clone());
-    let text = current.as_ref().map(|c| c.text.clone()).unwrap_or_default();
-    let indicator = current
-        .as_ref()
-        .and_then(|c| c.indicator.clone())
-        .unwrap_or_default();
-    let due = current
-        .as_ref()
-        .map(|c| c.due_on.to_string())
-        .unwrap_or_default();
-    let office = current
-        .as_ref()
-        .map(|c| c.responsible_office.clone())
-        .unwrap_or_default();
+    let text = kept.text(
+        "commitment[text]",
+        current.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
+    );
+    let indicator = kept.text(
+        "commitment[indicator]",
+        current
+            .as_ref()
+            .and_then(|c| c.indicator.clone())
+            .unwrap_or_default(),
+    );
+    let due = kept.text(
+        "commitment[due_on]",
+        current
+            .as_ref()
+            .map(|c| c.due_on.to_string())
+            .unwrap_or_default(),
+    );
+    let office = kept.text(
+        "commitment[responsible_office]",
+        current
+            .as_ref()
+            .map(|c| c.responsible_office.clone())
+            .unwrap_or_default(),
+    );
     view! {
         <label for=id("party")>"Party"</label>
         <select id=id("party") name="commitment[party_id]">
             {parties
                 .into_iter()
-                .map(|p| view! { <option value=p.id selected=Some(p.id) == party_id>{p.name}</option> })
+                .map(|p| view! { <option value=p.id selected=kept.chosen("commitment[party_id]", p.id, Some(p.id) == party_id)>{p.name}</option> })
                 .collect_view()}
         </select>
         <label for=id("kind")>"Kind"</label>
         <select id=id("kind") name="commitment[kind]">
             {kinds
                 .into_iter()
-                .map(|k| view! { <option value=k.code() selected=Some(k) == kind>{k.label()}</option> })
+                .map(|k| view! { <option value=k.code() selected=kept.chosen("commitment[kind]", k.code(), Some(k) == kind)>{k.label()}</option> })
                 .collect_view()}
         </select>
         <label for=id("category")>"Category"</label>
         <select id=id("category") name="commitment[category]">
             {CommitmentCategory::ALL
                 .iter()
-                .map(|c| view! { <option value=c.code() selected=Some(*c) == category>{c.label()}</option> })
+                .map(|c| view! { <option value=c.code() selected=kept.chosen("commitment[category]", c.code(), Some(*c) == category)>{c.label()}</option> })
                 .collect_view()}
         </select>
         <label for=id("text")>"Commitment"</label>
@@ -65,7 +79,8 @@ pub fn CommitmentFields(
             {priorities
                 .into_iter()
                 .map(|(c, title)| {
-                    let selected = code.as_deref() == Some(c.as_str());
+                    let selected =
+                        kept.chosen("commitment[priority_code]", &c, code.as_deref() == Some(c.as_str()));
                     view! { <option value=c.clone() selected=selected>{format!("{c} {title}")}</option> }
                 })
                 .collect_view()}

@@ -1,11 +1,14 @@
 //! The parties to a compact version and their signatures, and the forms
-//! that freeze a draft for signature, sign it, and start an amendment.
+//! that change a draft's parties, freeze it for signature, sign it, and
+//! start an amendment.
 
 use leptos::prelude::*;
 
 use crate::components::CsrfField;
-use crate::server_fns::{AmendCompact, CompactView, FreezeCompact, SignCompact};
-use crate::types::{Compact, CompactStatus, Party};
+use crate::server_fns::{
+    AddCompactParty, AmendCompact, CompactView, FreezeCompact, RemoveCompactParty, SignCompact,
+};
+use crate::types::{Compact, CompactStatus, Organisation, Party};
 
 /// The form of the next step for this reader: freeze a draft, sign it, or
 /// start an amendment of the latest signed version.
@@ -52,7 +55,21 @@ pub(super) fn Lifecycle(
 }
 
 #[component]
-pub(super) fn Parties(parties: Vec<Party>) -> impl IntoView {
+pub(super) fn Parties(
+    parties: Vec<Party>,
+    /// The compact and the organisations that may join it, for a planner
+    /// changing a draft's parties.
+    editing: Option<(i32, Vec<Organisation>)>,
+    add: ServerAction<AddCompactParty>,
+    remove: ServerAction<RemoveCompactParty>,
+) -> impl IntoView {
+    let compact_id = editing.as_ref().map(|(id, _)| *id);
+    let joining: Vec<Organisation> = editing
+        .map(|(_, organisations)| organisations)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|o| !parties.iter().any(|p| p.id == o.id))
+        .collect();
     view! {
         <h2>"Parties and signatures"</h2>
         <ul class="parties">
@@ -67,9 +84,32 @@ pub(super) fn Parties(parties: Vec<Party>) -> impl IntoView {
                         ),
                         None => "not signed".into(),
                     };
-                    view! { <li><strong>{p.name}</strong>{format!(": {signed}")}</li> }
+                    let leave_label = format!("Remove {} from the draft", p.name);
+                    let leave = compact_id.map(|compact_id| view! {
+                        <ActionForm action=remove attr:class="inline-form">
+                            <CsrfField />
+                            <input type="hidden" name="compact_id" value=compact_id />
+                            <input type="hidden" name="organisation_id" value=p.id />
+                            <button type="submit" class="danger">{leave_label}</button>
+                        </ActionForm>
+                    });
+                    view! { <li><strong>{p.name}</strong>{format!(": {signed}")} {leave}</li> }
                 })
                 .collect_view()}
         </ul>
+        {compact_id.filter(|_| !joining.is_empty()).map(|compact_id| view! {
+            <ActionForm action=add attr:class="filters">
+                <CsrfField />
+                <input type="hidden" name="compact_id" value=compact_id />
+                <label for="joining-party">"Add a party"</label>
+                <select id="joining-party" name="organisation_id">
+                    {joining
+                        .into_iter()
+                        .map(|o| view! { <option value=o.id>{o.name}</option> })
+                        .collect_view()}
+                </select>
+                <button type="submit">"Add party"</button>
+            </ActionForm>
+        })}
     }
 }

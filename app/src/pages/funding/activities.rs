@@ -79,7 +79,7 @@ pub fn ActivitiesPage() -> impl IntoView {
                             code: code.clone(),
                             priorities,
                             budget_lines,
-                            organisations: organisations.iter().map(|o| (o.id, o.name.clone())).collect(),
+                            organisations: organisations.iter().filter(|o| o.active).map(|o| (o.id, o.name.clone())).collect(),
                         };
                         view! {
                             <h1>{heading}</h1>

@@ -17,8 +17,20 @@ pub struct ActivityChoices {
     /// `(code, title)` of the strategy's priorities.
     pub priorities: Vec<(String, String)>,
     pub budget_lines: Vec<BudgetLine>,
-    /// `(id, name)` of the organisations that may take part.
+    /// `(id, name)` of the organisations that may take part (not deactivated).
     pub organisations: Vec<(i32, String)>,
+}
+
+/// The organisations offered (the active ones) and those the activity
+/// already names, deactivated since, which a correction keeps.
+fn offered(active: &[(i32, String)], activity: Option<&Activity>) -> Vec<(i32, String)> {
+    let mut all = active.to_vec();
+    for (o, _) in activity.map_or(&[][..], |a| a.participants.as_slice()) {
+        if !all.iter().any(|(id, _)| *id == o.id) {
+            all.push((o.id, o.name.clone()));
+        }
+    }
+    all
 }
 
 /// Shares as the form reads them: `15210 60; 15220 40`.
@@ -116,7 +128,7 @@ fn ActivityFields(
         <label for=id("budget_lines")>"National budget lines with percentages (e.g. 04-110 60; 04-120 40)"</label>
         <input id=id("budget_lines") name="activity[budget_lines]" aria-describedby=id("line-codes") value=budget />
         <p id=id("line-codes") class="hint">{format!("Budget lines: {lines}")}</p>
-        <Participants prefix=prefix.clone() taken=a.map(|a| a.participants.iter().map(|(o, r)| (o.id, *r)).collect()).unwrap_or_default() organisations=choices.organisations.clone() />
+        <Participants prefix=prefix.clone() taken=a.map(|a| a.participants.iter().map(|(o, r)| (o.id, *r)).collect()).unwrap_or_default() organisations=offered(&choices.organisations, a) />
         <fieldset>
             <legend>"Uses the country's systems"</legend>
             {systems

@@ -1,13 +1,15 @@
 //! The national budget page: each line's figures beside the external money
-//! mapped to it, and the forms that add a line and set its amounts.
+//! mapped to it, and the forms that set a line's amounts and keep the chart
+//! of accounts.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{CsrfField, ErrorPanel, FormErrors, OnceField, form_error};
+use super::chart::{ChartForms, ChartActions};
+use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error, successes};
 use crate::pages::params::country_code_param;
-use crate::server_fns::{AddBudgetLine, BudgetPageView, SetBudgetAmounts, load_budget};
+use crate::server_fns::{BudgetPageView, SetBudgetAmounts, load_budget};
 use crate::types::money::display as money;
 use crate::types::{BudgetRow, BudgetView};
 
@@ -22,16 +24,13 @@ pub fn BudgetPage() -> impl IntoView {
             .get("fiscal_year")
             .and_then(|y| y.trim().parse::<i32>().ok())
     };
-    let add = ServerAction::<AddBudgetLine>::new();
+    let chart = ChartActions::new();
     let set = ServerAction::<SetBudgetAmounts>::new();
+    let (chart_done, set_done) = (chart.done(), successes(set));
     let data = Resource::new(
-        move || {
-            let changes = add.version().get() + set.version().get();
-            (code.get(), fiscal_year(), changes)
-        },
+        move || (code.get(), fiscal_year(), chart_done.get() + set_done.get()),
         |(code, fiscal_year, _)| load_budget(code, fiscal_year),
     );
-    let add_error = form_error(add.value());
     let set_error = form_error(set.value());
     view! {
         <Title text="National budget" />
@@ -47,6 +46,7 @@ pub fn BudgetPage() -> impl IntoView {
                             .iter()
                             .map(|r| (r.line.id, format!("{} {}", r.line.code, r.line.name)))
                             .collect();
+                        let chart_lines: Vec<_> = budget.rows.iter().map(|r| r.line.clone()).collect();
                         view! {
                             <h1>{format!("National budget, {}", budget.fiscal_year_label)}</h1>
                             <form method="get" class="filters">
@@ -63,8 +63,7 @@ pub fn BudgetPage() -> impl IntoView {
                             {can_edit.then(|| view! {
                                 <FormErrors error=set_error />
                                 <AmountsForm code=code.clone() year lines=lines.clone() action=set />
-                                <FormErrors error=add_error />
-                                <LineForm code=code.clone() action=add />
+                                <ChartForms code=code.clone() lines=chart_lines.clone() actions=chart />
                             })}
                         }
                             .into_any()
@@ -167,34 +166,6 @@ fn AmountsForm(
                 <label for="execution">"Executed"</label>
                 <input id="execution" name="execution" inputmode="decimal" />
                 <button type="submit">"Save figures"</button>
-            </ActionForm>
-        </details>
-    }
-}
-
-#[component]
-fn LineForm(code: String, action: ServerAction<AddBudgetLine>) -> impl IntoView {
-    view! {
-        <details class="edit">
-            <summary>"Add a budget line"</summary>
-            <ActionForm action attr:class="stack narrow">
-                <CsrfField />
-                <OnceField fresh=Signal::derive(move || action.version().get()) />
-                <input type="hidden" name="country" value=code />
-                <label for="line_code">"Code in the chart of accounts"</label>
-                <input id="line_code" name="line[line_code]" required=true maxlength="40" />
-                <label for="line_name">"Name"</label>
-                <input id="line_name" name="line[line_name]" required=true maxlength="200" />
-                <label for="admin_unit">"Held by (ministry or agency)"</label>
-                <input id="admin_unit" name="line[admin_unit]" maxlength="200" />
-                <label for="function_name">"Function"</label>
-                <input id="function_name" name="line[function_name]" maxlength="200" />
-                <label for="sector_code">"DAC sector category (3 digits, e.g. 152)"</label>
-                <input id="sector_code" name="line[sector_code]" maxlength="3" inputmode="numeric" />
-                <label for="parent_code">"Parent line's code"</label>
-                <input id="parent_code" name="line[parent_code]" maxlength="40" />
-                <label class="check"><input type="checkbox" name="line[security]" />"A security line"</label>
-                <button type="submit">"Add line"</button>
             </ActionForm>
         </details>
     }

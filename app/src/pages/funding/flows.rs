@@ -203,6 +203,7 @@ fn TransactionFields(
     let options = move |chosen: Option<i32>| {
         organisations
             .iter()
+            .filter(|o| o.active || chosen == Some(o.id))
             .map(|o| view! { <option value=o.id selected=chosen == Some(o.id)>{o.name.clone()}</option> })
             .collect_view()
     };

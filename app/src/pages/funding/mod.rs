@@ -5,6 +5,7 @@
 mod activities;
 mod activity_form;
 mod budget;
+mod chart;
 mod flows;
 mod iati;
 mod projects;

@@ -1,25 +1,64 @@
-//! The exchange rates page: the rates to the reporting currency with their
-//! sources, and the forms that add and import rates.
+//! The exchange rates page: the country's rates to its reporting currency
+//! with their sources, and the forms that enter, load, correct and remove
+//! them. Every form is a plain post that also works once the page hydrates;
+//! a correction carries the version of the rate it was opened at.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
+use crate::components::{CsrfField, ErrorPanel, FormErrors, OnceField, form_error, successes};
 use crate::pages::params::country_code_param;
-use crate::server_fns::{AddExchangeRate, ImportRates, RatesView, load_rates};
+use crate::server_fns::{
+    AddExchangeRate, ImportRates, RatesView, RemoveExchangeRate, UpdateExchangeRate, load_rates,
+};
+use crate::types::StoredRate;
+
+/// What the rates page's forms submit to.
+#[derive(Clone, Copy)]
+struct Actions {
+    add: ServerAction<AddExchangeRate>,
+    import: ServerAction<ImportRates>,
+    update: ServerAction<UpdateExchangeRate>,
+    remove: ServerAction<RemoveExchangeRate>,
+}
+
+impl Actions {
+    fn new() -> Self {
+        Self {
+            add: ServerAction::new(),
+            import: ServerAction::new(),
+            update: ServerAction::new(),
+            remove: ServerAction::new(),
+        }
+    }
+
+    /// Moves on whenever one of them succeeds; a refused form keeps what
+    /// was typed.
+    fn changes(self) -> Signal<usize> {
+        let all = [
+            successes(self.add),
+            successes(self.import),
+            successes(self.update),
+            successes(self.remove),
+        ];
+        Signal::derive(move || all.iter().map(|s| s.get()).fold(0, usize::saturating_add))
+    }
+}
 
 /// The exchange rates every converted figure uses, with their sources.
 #[component]
 pub fn RatesPage() -> impl IntoView {
     let code = country_code_param();
-    let add = ServerAction::<AddExchangeRate>::new();
-    let import = ServerAction::<ImportRates>::new();
+    let actions = Actions::new();
+    let changes = actions.changes();
     let data = Resource::new(
-        move || (code.get(), add.version().get() + import.version().get()),
+        move || (code.get(), changes.get()),
         |(code, _)| load_rates(code),
     );
-    let add_error = form_error(add.value());
-    let import_error = form_error(import.value());
+    let add_error = form_error(actions.add.value());
+    let import_error = form_error(actions.import.value());
+    let update_error = form_error(actions.update.value());
+    let remove_error = form_error(actions.remove.value());
     view! {
         <Title text="Exchange rates" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
@@ -28,44 +67,23 @@ pub fn RatesPage() -> impl IntoView {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(RatesView { reporting_currency, rates, can_edit }) => {
                         let code = code.get_untracked();
+                        let editing = can_edit.then(|| (code.clone(), actions));
                         view! {
                             <h1>{format!("Exchange rates to {reporting_currency}")}</h1>
                             <p>
+                                "These rates are this country's own: they convert its figures only. "
                                 "An amount converts at the rate of its value date, or the nearest earlier one. "
                                 "An amount with no such rate is left out of the totals and flagged."
                             </p>
                             {can_edit.then(|| view! {
                                 <FormErrors error=add_error />
-                                <RateForm code=code.clone() action=add />
+                                <RateForm code=code.clone() action=actions.add />
                                 <FormErrors error=import_error />
-                                <RatesImport code=code.clone() action=import />
+                                <RatesImport code=code.clone() action=actions.import />
+                                <FormErrors error=update_error />
+                                <FormErrors error=remove_error />
                             })}
-                            <div class="table-wrap">
-                                <table>
-                                    <caption>{format!("{} rates, newest first", rates.len())}</caption>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">"Currency"</th>
-                                            <th scope="col">"From"</th>
-                                            <th scope="col" class="num">{format!("{reporting_currency} per unit")}</th>
-                                            <th scope="col">"Source"</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        {rates
-                                            .into_iter()
-                                            .map(|r| view! {
-                                                <tr>
-                                                    <th scope="row">{r.currency.to_string()}</th>
-                                                    <td>{r.rate_date.to_string()}</td>
-                                                    <td class="num">{r.rate.normalize().to_string()}</td>
-                                                    <td>{r.source}</td>
-                                                </tr>
-                                            })
-                                            .collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
+                            <RatesTable reporting_currency rates editing />
                         }
                             .into_any()
                     }
@@ -76,21 +94,136 @@ pub fn RatesPage() -> impl IntoView {
 }
 
 #[component]
+fn RatesTable(
+    reporting_currency: String,
+    rates: Vec<StoredRate>,
+    /// The country's code and the forms, for its administrators.
+    editing: Option<(String, Actions)>,
+) -> impl IntoView {
+    let can_edit = editing.is_some();
+    view! {
+        <div class="table-wrap">
+            <table>
+                <caption>{format!("{} rates, newest first", rates.len())}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Currency"</th>
+                        <th scope="col">"From"</th>
+                        <th scope="col" class="num">{format!("{reporting_currency} per unit")}</th>
+                        <th scope="col">"Source"</th>
+                        {can_edit.then(|| view! { <th scope="col">"Change"</th> })}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rates
+                        .into_iter()
+                        .map(|stored| {
+                            let r = stored.rate.clone();
+                            let change = editing.clone().map(|(code, actions)| view! {
+                                <td><RateEdit code stored actions /></td>
+                            });
+                            view! {
+                                <tr>
+                                    <th scope="row">{r.currency.to_string()}</th>
+                                    <td>{r.rate_date.to_string()}</td>
+                                    <td class="num">{r.rate.normalize().to_string()}</td>
+                                    <td>{r.source}</td>
+                                    {change}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The inputs of a rate, blank or as `value` has it. Their ids start with
+/// `prefix`, so several forms can share the page.
+#[component]
+fn RateFields(prefix: String, value: Option<StoredRate>) -> impl IntoView {
+    let id = move |field: &str| format!("{prefix}{field}");
+    let v = value.as_ref().map(|s| &s.rate);
+    view! {
+        <label for=id("currency")>"Currency (ISO 4217)"</label>
+        <input
+            id=id("currency")
+            name="entry[currency]"
+            required=true
+            maxlength="3"
+            value=v.map(|r| r.currency.to_string())
+        />
+        <label for=id("rate_date")>"Valid from"</label>
+        <input
+            id=id("rate_date")
+            name="entry[rate_date]"
+            type="date"
+            required=true
+            value=v.map(|r| r.rate_date.to_string())
+        />
+        <label for=id("rate")>"Rate (reporting currency per unit)"</label>
+        <input
+            id=id("rate")
+            name="entry[rate]"
+            inputmode="decimal"
+            required=true
+            value=v.map(|r| r.rate.normalize().to_string())
+        />
+        <label for=id("source")>"Source"</label>
+        <input
+            id=id("source")
+            name="entry[source]"
+            required=true
+            maxlength="200"
+            value=v.map(|r| r.source.clone())
+        />
+    }
+}
+
+/// Corrects or removes one rate, as it was when the page opened.
+#[component]
+fn RateEdit(code: String, stored: StoredRate, actions: Actions) -> impl IntoView {
+    let (id, version) = (stored.id, stored.version);
+    let what = format!(
+        " the {} rate from {}",
+        stored.rate.currency, stored.rate.rate_date
+    );
+    let (save_what, remove_what) = (what.clone(), what.clone());
+    let prefix = format!("rate-{id}-");
+    let country = code.clone();
+    view! {
+        <details class="edit">
+            <summary>"Correct"<span class="visually-hidden">{what}</span></summary>
+            <ActionForm action=actions.update attr:class="stack narrow">
+                <CsrfField />
+                <input type="hidden" name="country" value=country />
+                <input type="hidden" name="rate_id" value=id />
+                <input type="hidden" name="version" value=version />
+                <RateFields prefix value=Some(stored) />
+                <button type="submit">"Save"<span class="visually-hidden">{save_what}</span></button>
+            </ActionForm>
+        </details>
+        <ActionForm action=actions.remove attr:class="inline-form">
+            <CsrfField />
+            <input type="hidden" name="country" value=code />
+            <input type="hidden" name="rate_id" value=id />
+            <input type="hidden" name="version" value=version />
+            <button type="submit" class="danger">"Remove"<span class="visually-hidden">{remove_what}</span></button>
+        </ActionForm>
+    }
+}
+
+#[component]
 fn RateForm(code: String, action: ServerAction<AddExchangeRate>) -> impl IntoView {
     view! {
         <details class="edit">
             <summary>"Enter a rate"</summary>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
+                <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="country" value=code />
-                <label for="currency">"Currency (ISO 4217)"</label>
-                <input id="currency" name="currency" required=true maxlength="3" />
-                <label for="rate_date">"Valid from"</label>
-                <input id="rate_date" name="rate_date" type="date" required=true />
-                <label for="rate">"Rate (reporting currency per unit)"</label>
-                <input id="rate" name="rate" inputmode="decimal" required=true />
-                <label for="source">"Source"</label>
-                <input id="source" name="source" required=true maxlength="200" />
+                <RateFields prefix=String::new() value=None />
                 <button type="submit">"Save rate"</button>
             </ActionForm>
         </details>
@@ -104,6 +237,7 @@ fn RatesImport(code: String, action: ServerAction<ImportRates>) -> impl IntoView
             <summary>"Load rates from CSV"</summary>
             <ActionForm action attr:class="stack">
                 <CsrfField />
+                <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="country" value=code />
                 <label for="rates-file">"CSV with the header currency,date,rate,source"</label>
                 <textarea id="rates-file" name="file" rows="8" required=true class="mono"></textarea>

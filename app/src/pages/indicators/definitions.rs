@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::shown;
-use crate::components::{CsrfField, ErrorPanel, FormErrors, OnceField, form_error};
+use crate::components::{CsrfField, ErrorPanel, FormErrors, OnceField, form_error, successes};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{DefineIndicator, IndicatorsView, SetIndicatorTarget, load_indicators};
 use crate::types::{Direction, Formula, Indicator, OrganisationRef, Unit};
@@ -17,8 +17,10 @@ pub fn IndicatorsPage() -> impl IntoView {
     let code = country_code_param();
     let define = ServerAction::<DefineIndicator>::new();
     let target = ServerAction::<SetIndicatorTarget>::new();
+    // Read again after a success only: a refused form keeps what was typed.
+    let (defined, targeted) = (successes(define), successes(target));
     let data = Resource::new(
-        move || (code.get(), define.version().get() + target.version().get()),
+        move || (code.get(), defined.get() + targeted.get()),
         |(code, _)| load_indicators(code),
     );
     let define_error = form_error(define.value());
@@ -27,7 +29,7 @@ pub fn IndicatorsPage() -> impl IntoView {
         <Title text="Indicators" />
         <h1>"Indicators"</h1>
         <p class="lead">
-            "What the government and its partners measure each other by: each indicator's definition, baseline and targets by fiscal year. Computed indicators come from the data; entered ones are measured by the organisation that owns them."
+            "What the government and its partners measure each other by: each indicator's definition, baseline and targets by fiscal year. Computed indicators come from the data; entered ones are measured by the organisation that owns them. An indicator's own page lists the corrections of its definition, where planners correct it and remove targets."
         </p>
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {

@@ -5,17 +5,55 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use leptos::server_fn::ServerFn;
+
+use super::corrections::{DefinitionChanges, DefinitionForm, Targets};
 use super::dashboard::{dashboard_resource, filters};
 use crate::components::{
-    CsrfField, ErrorPanel, FormErrors, LineChart, OnceField, Series, form_error,
+    CsrfField, ErrorPanel, FormErrors, LineChart, OnceField, Series, form_error, kept_input,
+    successes,
 };
 use crate::components::{StatusBadge, shown};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
-    CommentOnIndicator, DashboardView, IndicatorDetail, RecordMeasurement, load_indicator_detail,
+    CommentOnIndicator, DashboardView, IndicatorDetail, RecordMeasurement, RemoveIndicatorTarget,
+    UpdateIndicator, load_indicator_detail,
 };
 use crate::types::money::{display as money, percent};
-use crate::types::{Indicator, IndicatorComment, Reading, Readings, Unit};
+use crate::types::{Indicator, IndicatorComment, KeptInput, Reading, Readings, Unit};
+
+/// What the indicator page's forms submit to; the page reads the figures
+/// again after any of them succeeds.
+#[derive(Clone, Copy)]
+struct Actions {
+    record: ServerAction<RecordMeasurement>,
+    comment: ServerAction<CommentOnIndicator>,
+    update: ServerAction<UpdateIndicator>,
+    remove: ServerAction<RemoveIndicatorTarget>,
+}
+
+impl Actions {
+    fn new() -> Self {
+        Self {
+            record: ServerAction::new(),
+            comment: ServerAction::new(),
+            update: ServerAction::new(),
+            remove: ServerAction::new(),
+        }
+    }
+
+    /// Moves on whenever one of them succeeds, so a refused form keeps
+    /// what was typed.
+    fn changes(self) -> Signal<usize> {
+        let all = [
+            successes(self.record),
+            successes(self.comment),
+            successes(self.update),
+            successes(self.remove),
+        ];
+        Signal::derive(move || all.iter().map(|s| s.get()).fold(0, usize::saturating_add))
+    }
+}
 
 /// The detail of `reading`, with the forms of those who keep it.
 #[component]
@@ -24,17 +62,26 @@ fn IndicatorDetailPanel(
     readings: Readings,
     code: String,
     back: String,
-    /// Owned by the page, which reads the figures again after either.
-    record: ServerAction<RecordMeasurement>,
-    comment: ServerAction<CommentOnIndicator>,
+    /// Owned by the page, which reads the figures again after any succeeds.
+    actions: Actions,
+    changes: Signal<usize>,
 ) -> impl IntoView {
+    let Actions {
+        record,
+        comment,
+        update,
+        remove,
+    } = actions;
     let (country, indicator) = (code.clone(), reading.code.clone());
     let detail = Resource::new(
-        move || record.version().get() + comment.version().get(),
+        move || changes.get(),
         move |_| load_indicator_detail(country.clone(), indicator.clone()),
     );
+    let kept = kept_input();
     let record_error = form_error(record.value());
     let comment_error = form_error(comment.value());
+    let update_error = form_error(update.value());
+    let remove_error = form_error(remove.value());
     let currency = readings.currency.clone();
     let unit = reading.unit;
     let heading = format!("{}, {}", reading.name, readings.fiscal_year_label);
@@ -73,12 +120,24 @@ fn IndicatorDetailPanel(
                 let reading = reading.clone();
                 let currency = currency.clone();
                 Suspend::new(async move {
+                    let kept = kept.await;
                     match detail.await {
                         Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                        Ok(IndicatorDetail { indicator, comments, can_enter, can_comment }) => {
+                        Ok(IndicatorDetail { indicator, comments, can_enter, can_comment, can_edit, changes, organisations, pillars }) => {
                             let (country, key) = (code.clone(), reading.code.clone());
+                            let corrections = indicator.clone().map(|i| {
+                                let kept = KeptInput::of(kept.as_ref(), UpdateIndicator::PATH, "indicator_id", i.id);
+                                view! {
+                                    <DefinitionChanges changes />
+                                    <Targets code=code.clone() indicator=i.clone() currency=String::from(currency.clone()) can_edit action=remove error=remove_error />
+                                    {can_edit.then(|| view! {
+                                        <DefinitionForm code=code.clone() indicator=i organisations pillars action=update error=update_error kept />
+                                    })}
+                                }
+                            });
                             view! {
                             {indicator.clone().map(|i| view! { <History indicator=i currency=String::from(currency.clone()) /> })}
+                            {corrections}
                             {can_enter.then(move || view! {
                                 <section aria-labelledby="measure-heading">
                                     <h2 id="measure-heading">"Enter a measurement"</h2>
@@ -307,9 +366,8 @@ fn Comments(
 pub fn IndicatorPage() -> impl IntoView {
     let code = country_code_param();
     let params = use_params_map();
-    let record = ServerAction::<RecordMeasurement>::new();
-    let comment = ServerAction::<CommentOnIndicator>::new();
-    let changes = Signal::derive(move || record.version().get() + comment.version().get());
+    let actions = Actions::new();
+    let changes = actions.changes();
     let data = dashboard_resource(changes);
     view! {
         <Title text="Indicator" />
@@ -329,7 +387,7 @@ pub fn IndicatorPage() -> impl IntoView {
                             }
                                 .into_any(),
                             Some(reading) => view! {
-                                <IndicatorDetailPanel reading readings code back record comment />
+                                <IndicatorDetailPanel reading readings code back actions changes />
                             }
                                 .into_any(),
                         }

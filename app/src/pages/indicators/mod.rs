@@ -1,6 +1,7 @@
 //! Mutual accountability indicators: their definitions and targets, the
 //! dashboard with one indicator's detail, and scorecards.
 
+mod corrections;
 mod dashboard;
 mod definitions;
 mod detail;

@@ -117,6 +117,7 @@ fn CostForm(
                 <CsrfField />
                 <input type="hidden" name="strategy_id" value=strategy.id />
                 <input type="hidden" name="priority_id" value=id />
+                <input type="hidden" name="version" value=priority.version />
                 <label for=format!("year-{id}")>"Fiscal year"</label>
                 <select id=format!("year-{id}") name="fiscal_year">
                     {strategy

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::types::{FiscalYear, NewPriority, Organisation, Phase, Strategy, ThematicArea};
+use crate::types::{FiscalYear, Kept, NewPriority, Organisation, Phase, Strategy, ThematicArea};
 
 /// Every field of a priority of `strategy`, filled from `current` when a
-/// priority is being changed; named as the fields of
+/// priority is being changed, or from `kept` when the server refused what
+/// was entered; named as the fields of
 /// [`PriorityForm`](crate::server_fns::PriorityForm), `priority[title]`.
 #[component]
 pub fn PriorityFields(
@@ -15,6 +16,7 @@ pub fn PriorityFields(
     /// The possible supporting partners.
     organisations: Vec<Organisation>,
     current: Option<NewPriority>,
+    #[prop(optional)] kept: Kept,
 ) -> impl IntoView {
     let current = current.unwrap_or_else(|| NewPriority {
         pillar_id: 0,
@@ -35,13 +37,14 @@ pub fn PriorityFields(
         }
         .label()
     };
-    let cost_in = |year: i32| {
-        current
+    let cost_in = |i: usize, year: i32| {
+        let stored = current
             .costs
             .iter()
             .find(|c| c.fiscal_year == year)
             .map(|c| c.amount.to_string())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        kept.text(&format!("priority[costs][{i}][amount]"), stored)
     };
     let provisions: Vec<_> = strategy
         .agreements
@@ -59,24 +62,25 @@ pub fn PriorityFields(
                 .pillars
                 .iter()
                 .map(|p| view! {
-                    <option value=p.id selected=p.id == current.pillar_id>
+                    <option value=p.id selected=kept.chosen("priority[pillar_id]", p.id, p.id == current.pillar_id)>
                         {format!("{}. {}", p.number, p.title)}
                     </option>
                 })
                 .collect_view()}
         </select>
         <label for="code">"Code, e.g. 2.3"</label>
-        <input id="code" name="priority[code]" required=true maxlength="16" value=current.code.clone() />
+        <input id="code" name="priority[code]" required=true maxlength="16" value=kept.text("priority[code]", current.code.clone()) />
         <label for="priority-title">"Title"</label>
-        <input id="priority-title" name="priority[title]" required=true maxlength="300" value=current.title.clone() />
+        <input id="priority-title" name="priority[title]" required=true maxlength="300" value=kept.text("priority[title]", current.title.clone()) />
         <label for="objective">"Objective"</label>
-        <textarea id="objective" name="priority[objective]" rows="2">{current.objective.clone()}</textarea>
+        <textarea id="objective" name="priority[objective]" rows="2">{kept.text("priority[objective]", current.objective.clone())}</textarea>
         <label for="lead_organisation_id">"Lead ministry"</label>
         <select id="lead_organisation_id" name="priority[lead_organisation_id]">
             {ministries
                 .into_iter()
+                .filter(|o| o.active || o.id == current.lead_organisation_id)
                 .map(|o| view! {
-                    <option value=o.id selected=o.id == current.lead_organisation_id>{o.name}</option>
+                    <option value=o.id selected=kept.chosen("priority[lead_organisation_id]", o.id, o.id == current.lead_organisation_id)>{o.name}</option>
                 })
                 .collect_view()}
         </select>
@@ -84,18 +88,15 @@ pub fn PriorityFields(
             <legend>"Supporting partners"</legend>
             {organisations
                 .into_iter()
+                .filter(|o| o.active || current.partner_ids.contains(&o.id))
                 .enumerate()
                 .map(|(i, o)| {
                     let id = format!("partner-{}", o.id);
+                    let name = format!("priority[partner_ids][{i}]");
+                    let checked = kept.chosen(&name, o.id, current.partner_ids.contains(&o.id));
                     view! {
                         <span class="choice">
-                            <input
-                                type="checkbox"
-                                id=id.clone()
-                                name=format!("priority[partner_ids][{i}]")
-                                value=o.id
-                                checked=current.partner_ids.contains(&o.id)
-                            />
+                            <input type="checkbox" id=id.clone() name=name value=o.id checked=checked />
                             <label for=id>{o.name}</label>
                         </span>
                     }
@@ -112,15 +113,11 @@ pub fn PriorityFields(
                 .enumerate()
                 .map(|(i, (agreement, p))| {
                     let id = format!("provision-{}", p.id);
+                    let name = format!("priority[provision_ids][{i}]");
+                    let checked = kept.chosen(&name, p.id, current.provision_ids.contains(&p.id));
                     view! {
                         <span class="choice">
-                            <input
-                                type="checkbox"
-                                id=id.clone()
-                                name=format!("priority[provision_ids][{i}]")
-                                value=p.id
-                                checked=current.provision_ids.contains(&p.id)
-                            />
+                            <input type="checkbox" id=id.clone() name=name value=p.id checked=checked />
                             <label for=id title=p.text.clone()>
                                 {format!("{agreement}, art. {}", p.number)}
                             </label>
@@ -133,7 +130,7 @@ pub fn PriorityFields(
         <select id="phase" name="priority[phase]">
             {Phase::ALL
                 .iter()
-                .map(|p| view! { <option value=p.code() selected=*p == current.phase>{p.label()}</option> })
+                .map(|p| view! { <option value=p.code() selected=kept.chosen("priority[phase]", p.code(), *p == current.phase)>{p.label()}</option> })
                 .collect_view()}
         </select>
         <label for="thematic_area">"Thematic area"</label>
@@ -141,7 +138,7 @@ pub fn PriorityFields(
             {ThematicArea::ALL
                 .iter()
                 .map(|a| view! {
-                    <option value=a.code() selected=*a == current.thematic_area>{a.label()}</option>
+                    <option value=a.code() selected=kept.chosen("priority[thematic_area]", a.code(), *a == current.thematic_area)>{a.label()}</option>
                 })
                 .collect_view()}
         </select>
@@ -153,7 +150,7 @@ pub fn PriorityFields(
                 .map(|(i, y)| view! {
                     <input type="hidden" name=format!("priority[costs][{i}][fiscal_year]") value=y />
                     <label for=format!("cost-{y}")>{year_label(y)}</label>
-                    <input id=format!("cost-{y}") name=format!("priority[costs][{i}][amount]") inputmode="decimal" value=cost_in(y) />
+                    <input id=format!("cost-{y}") name=format!("priority[costs][{i}][amount]") inputmode="decimal" value=cost_in(i, y) />
                 })
                 .collect_view()}
         </fieldset>

@@ -1,14 +1,16 @@
 //! A strategy's versions and lifecycle: the links between versions, the
 //! forms that send a draft to consultation, endorse it or start a new draft,
-//! and the form that creates the first draft.
+//! the form that changes a draft's title, vision and period, and the form
+//! that creates the first draft.
 
 use leptos::prelude::*;
 
 use crate::components::CsrfField;
 use crate::server_fns::{
-    CreateStrategy, EndorseStrategy, RedraftStrategy, SendStrategyToConsultation, VersionSummary,
+    CreateStrategy, EndorseStrategy, RedraftStrategy, ReviseStrategy, SendStrategyToConsultation,
+    VersionSummary,
 };
-use crate::types::StrategyStatus;
+use crate::types::{Strategy, StrategyStatus};
 
 #[component]
 pub(super) fn VersionNav(code: String, versions: Vec<VersionSummary>, shown: i32) -> impl IntoView {
@@ -80,9 +82,15 @@ pub(super) fn Lifecycle(
         StrategyStatus::Consultation => step(
             "Endorsing freezes this version for good.",
             view! {
-                <ActionForm action=endorse attr:class="inline-form">
+                <ActionForm action=endorse attr:class="stack narrow">
                     <CsrfField />
                     <input type="hidden" name="strategy_id" value=strategy_id />
+                    <label for="endorsed_by">"Endorsed by (the body, e.g. the joint steering committee)"</label>
+                    <input id="endorsed_by" name="endorsed_by" required=true maxlength="200" />
+                    <label for="endorsed_on">"On"</label>
+                    <input id="endorsed_on" name="endorsed_on" type="date" required=true />
+                    <label for="endorsement_url">"Link to the record (optional)"</label>
+                    <input id="endorsement_url" name="endorsement_url" type="url" maxlength="500" />
                     <button type="submit">"Endorse"</button>
                 </ActionForm>
             }
@@ -122,5 +130,30 @@ pub(super) fn NewStrategyForm(code: String, action: ServerAction<CreateStrategy>
             <textarea id="vision" name="vision" rows="3"></textarea>
             <button type="submit">"Create draft"</button>
         </ActionForm>
+    }
+}
+
+/// Changes a draft's title, vision and period, as they were when the page
+/// opened (its revision).
+#[component]
+pub(super) fn ReviseForm(strategy: Strategy, action: ServerAction<ReviseStrategy>) -> impl IntoView {
+    view! {
+        <details class="edit">
+            <summary>"Change the title, vision or period"</summary>
+            <ActionForm action attr:class="stack narrow">
+                <CsrfField />
+                <input type="hidden" name="strategy_id" value=strategy.id />
+                <input type="hidden" name="revision" value=strategy.revision />
+                <label for="revise-title">"Title"</label>
+                <input id="revise-title" name="title" required=true maxlength="300" value=strategy.title />
+                <label for="revise-first">"First fiscal year (the year it starts in)"</label>
+                <input id="revise-first" name="first_fiscal_year" type="number" min="2000" max="2100" required=true value=strategy.first_fiscal_year />
+                <label for="revise-last">"Last fiscal year"</label>
+                <input id="revise-last" name="last_fiscal_year" type="number" min="2000" max="2100" required=true value=strategy.last_fiscal_year />
+                <label for="revise-vision">"Vision"</label>
+                <textarea id="revise-vision" name="vision" rows="3">{strategy.vision}</textarea>
+                <button type="submit">"Save the strategy"</button>
+            </ActionForm>
+        </details>
     }
 }

@@ -2,6 +2,7 @@
 //! pillars, priorities and costs, consultation and agreements; the
 //! comparison of two versions; the page of one priority.
 
+mod actions;
 mod agreements;
 mod comments;
 mod compare;

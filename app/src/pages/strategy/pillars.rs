@@ -1,29 +1,44 @@
-//! The forms that rename a draft's pillar and add a pillar.
+//! The forms that rename, remove and add a draft's pillars.
 
 use leptos::prelude::*;
 
 use crate::components::{CsrfField, OnceField};
-use crate::server_fns::{AddPillar, RenamePillar};
+use crate::server_fns::{AddPillar, RemovePillar, RenamePillar};
 use crate::types::Pillar;
 
+/// Renames a pillar, or removes it while it has no priorities; both carry
+/// the pillar's version.
 #[component]
 pub fn RenamePillarForm(
     strategy_id: i32,
     pillar: Pillar,
-    action: ServerAction<RenamePillar>,
+    rename: ServerAction<RenamePillar>,
+    remove: ServerAction<RemovePillar>,
 ) -> impl IntoView {
     let field = format!("pillar-title-{}", pillar.id);
+    let (id, version) = (pillar.id, pillar.version);
+    let empty = pillar.priorities.is_empty();
     view! {
         <details class="edit">
             <summary>{format!("Rename pillar {}", pillar.number)}</summary>
-            <ActionForm action attr:class="filters">
+            <ActionForm action=rename attr:class="filters">
                 <CsrfField />
                 <input type="hidden" name="strategy_id" value=strategy_id />
-                <input type="hidden" name="pillar_id" value=pillar.id />
+                <input type="hidden" name="pillar_id" value=id />
+                <input type="hidden" name="version" value=version />
                 <label for=field.clone()>"Title"</label>
                 <input id=field name="pillar_title" required=true maxlength="200" value=pillar.title />
                 <button type="submit">"Rename"</button>
             </ActionForm>
+            {empty.then(|| view! {
+                <ActionForm action=remove attr:class="inline-form">
+                    <CsrfField />
+                    <input type="hidden" name="strategy_id" value=strategy_id />
+                    <input type="hidden" name="pillar_id" value=id />
+                    <input type="hidden" name="version" value=version />
+                    <button type="submit" class="danger">{format!("Remove pillar {}", pillar.number)}</button>
+                </ActionForm>
+            })}
         </details>
     }
 }

@@ -3,16 +3,19 @@
 //! where planners change or remove it.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::fields::PriorityFields;
-use crate::components::{CsrfField, ErrorPanel, FormErrors, OnceField, form_error};
+use crate::components::{
+    CsrfField, ErrorPanel, FormErrors, OnceField, form_error, kept_input, successes,
+};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{AddPriority, PriorityView, RemovePriority, UpdatePriority, load_priority};
 use crate::types::money::display as money;
 use crate::types::{
-    FiscalYear, Organisation, PeerPriority, Priority, Strategy, TransitionFunction,
+    FiscalYear, KeptInput, Organisation, PeerPriority, Priority, Strategy, TransitionFunction,
 };
 
 /// The form that adds a priority to a draft.
@@ -60,15 +63,12 @@ pub fn PriorityPage() -> impl IntoView {
     });
     let update = ServerAction::<UpdatePriority>::new();
     let remove = ServerAction::<RemovePriority>::new();
+    // A refused save keeps what was typed: the page reloads only on a
+    // successful one.
+    let saved = successes(update);
+    let kept = kept_input();
     let data = Resource::new(
-        move || {
-            (
-                code.get(),
-                priority.get(),
-                version.get(),
-                update.version().get(),
-            )
-        },
+        move || (code.get(), priority.get(), version.get(), saved.get()),
         |(code, priority, version, _)| load_priority(code, priority, version),
     );
     let update_error = form_error(update.value());
@@ -77,10 +77,11 @@ pub fn PriorityPage() -> impl IntoView {
         <Title text="Priority" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
+                let kept = kept.await;
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(view) => view! {
-                        <PriorityBody view update remove update_error remove_error />
+                        <PriorityBody view kept update remove update_error remove_error />
                     }
                         .into_any(),
                 }
@@ -92,6 +93,7 @@ pub fn PriorityPage() -> impl IntoView {
 #[component]
 fn PriorityBody(
     view: PriorityView,
+    kept: Option<KeptInput>,
     update: ServerAction<UpdatePriority>,
     remove: ServerAction<RemovePriority>,
     update_error: Signal<Option<crate::AppError>>,
@@ -155,7 +157,8 @@ fn PriorityBody(
         <Peers peers area=priority.thematic_area.label() />
         {can_edit.then(move || {
             let current = priority.as_new(pillar.id);
-            let (strategy_id, priority_id) = (strategy.id, priority.id);
+            let (strategy_id, priority_id, version) = (strategy.id, priority.id, priority.version);
+            let kept = KeptInput::of(kept.as_ref(), UpdatePriority::PATH, "priority_id", priority_id);
             let remove_label = format!("Remove {} from this draft", priority.code);
             view! {
                 <section aria-labelledby="edit-heading">
@@ -165,7 +168,8 @@ fn PriorityBody(
                         <CsrfField />
                         <input type="hidden" name="strategy_id" value=strategy_id />
                         <input type="hidden" name="priority_id" value=priority_id />
-                        <PriorityFields strategy ministries organisations current=Some(current) />
+                        <input type="hidden" name="version" value=version />
+                        <PriorityFields strategy ministries organisations current=Some(current) kept />
                         <button type="submit">"Save changes"</button>
                     </ActionForm>
                     <h2>"Remove this priority"</h2>
@@ -174,6 +178,7 @@ fn PriorityBody(
                         <CsrfField />
                         <input type="hidden" name="strategy_id" value=strategy_id />
                         <input type="hidden" name="priority_id" value=priority_id />
+                        <input type="hidden" name="version" value=version />
                         <button type="submit" class="danger">{remove_label}</button>
                     </ActionForm>
                 </section>

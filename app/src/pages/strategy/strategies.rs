@@ -8,86 +8,14 @@ use leptos_router::hooks::use_query_map;
 use super::agreements::Agreements;
 use super::comments::Consultation;
 use super::costs::{PriorityTable, Totals, year_label};
-use super::lifecycle::{Lifecycle, NewStrategyForm, VersionNav};
+use super::lifecycle::{Lifecycle, NewStrategyForm, ReviseForm, VersionNav};
 use super::pillars::{AddPillarForm, RenamePillarForm};
 use super::priorities::AddPriorityForm;
-use crate::components::{ErrorPanel, FormErrors, form_error};
+use super::actions::Actions;
+use crate::components::{ErrorPanel, FormErrors};
 use crate::pages::params::country_code_param;
-use crate::server_fns::{
-    AddAgreement, AddComment, AddPillar, AddPriority, AddProvision, CreateStrategy,
-    EndorseStrategy, RedraftStrategy, RenamePillar, ResolveComment, SendStrategyToConsultation,
-    SetPriorityCost, StrategyView, load_strategy,
-};
+use crate::server_fns::{StrategyView, load_strategy};
 use crate::types::StrategyStatus;
-
-/// The actions of the page, so that any of them refreshes it.
-#[derive(Clone, Copy)]
-struct Actions {
-    create: ServerAction<CreateStrategy>,
-    add: ServerAction<AddPriority>,
-    cost: ServerAction<SetPriorityCost>,
-    consult: ServerAction<SendStrategyToConsultation>,
-    endorse: ServerAction<EndorseStrategy>,
-    redraft: ServerAction<RedraftStrategy>,
-    comment: ServerAction<AddComment>,
-    resolve: ServerAction<ResolveComment>,
-    agreement: ServerAction<AddAgreement>,
-    provision: ServerAction<AddProvision>,
-    add_pillar: ServerAction<AddPillar>,
-    rename_pillar: ServerAction<RenamePillar>,
-}
-
-impl Actions {
-    fn new() -> Self {
-        Self {
-            create: ServerAction::new(),
-            add: ServerAction::new(),
-            cost: ServerAction::new(),
-            consult: ServerAction::new(),
-            endorse: ServerAction::new(),
-            redraft: ServerAction::new(),
-            comment: ServerAction::new(),
-            resolve: ServerAction::new(),
-            agreement: ServerAction::new(),
-            provision: ServerAction::new(),
-            add_pillar: ServerAction::new(),
-            rename_pillar: ServerAction::new(),
-        }
-    }
-
-    fn version(&self) -> usize {
-        self.create.version().get()
-            + self.add.version().get()
-            + self.cost.version().get()
-            + self.consult.version().get()
-            + self.endorse.version().get()
-            + self.redraft.version().get()
-            + self.comment.version().get()
-            + self.resolve.version().get()
-            + self.agreement.version().get()
-            + self.provision.version().get()
-            + self.add_pillar.version().get()
-            + self.rename_pillar.version().get()
-    }
-
-    fn error(&self) -> Signal<Option<crate::AppError>> {
-        let errors = [
-            form_error(self.create.value()),
-            form_error(self.add.value()),
-            form_error(self.cost.value()),
-            form_error(self.consult.value()),
-            form_error(self.endorse.value()),
-            form_error(self.redraft.value()),
-            form_error(self.comment.value()),
-            form_error(self.resolve.value()),
-            form_error(self.agreement.value()),
-            form_error(self.provision.value()),
-            form_error(self.add_pillar.value()),
-            form_error(self.rename_pillar.value()),
-        ];
-        Signal::derive(move || errors.iter().find_map(|e| e.get()))
-    }
-}
 
 #[component]
 pub fn StrategyPage() -> impl IntoView {
@@ -100,8 +28,9 @@ pub fn StrategyPage() -> impl IntoView {
             .and_then(|v| v.parse::<i32>().ok())
     });
     let actions = Actions::new();
+    let done = actions.done();
     let view_data = Resource::new(
-        move || (code.get(), version.get(), actions.version()),
+        move || (code.get(), version.get(), done.get()),
         |(code, version, _)| load_strategy(code, version),
     );
     let error = actions.error();
@@ -163,6 +92,12 @@ fn StrategyBody(
             {strategy.based_on_version.map(|v| format!(" · based on version {v}"))}
         </p>
         <p class="lead">{strategy.vision.clone()}</p>
+        {strategy.endorsement.clone().map(|e| view! {
+            <p class="muted">
+                {format!("Endorsed by the {} on {}", e.by, e.on)}
+                {e.url.map(|url| view! { " · " <a href=url rel="noopener">"the record"</a> })}
+            </p>
+        })}
         <VersionNav code=code.clone() versions=versions.clone() shown=strategy.version />
         {versions.iter().any(|v| v.status == StrategyStatus::Endorsed).then(|| view! {
             <p>
@@ -182,6 +117,7 @@ fn StrategyBody(
                 redraft=actions.redraft
             />
         })}
+        {editable.then(|| view! { <ReviseForm strategy=strategy.clone() action=actions.revise /> })}
         {strategy
             .pillars
             .iter()
@@ -191,7 +127,14 @@ fn StrategyBody(
                 let strategy = strategy.clone();
                 let rename = editable.then(|| {
                     let pillar = pillar.clone();
-                    view! { <RenamePillarForm strategy_id=strategy.id pillar action=actions.rename_pillar /> }
+                    view! {
+                        <RenamePillarForm
+                            strategy_id=strategy.id
+                            pillar
+                            rename=actions.rename_pillar
+                            remove=actions.remove_pillar
+                        />
+                    }
                 });
                 view! {
                     <section class="pillar" aria-labelledby=format!("pillar-{}", pillar.number)>
@@ -225,8 +168,7 @@ fn StrategyBody(
             agreements=strategy.agreements.clone()
             strategy_id=strategy.id
             editable
-            add=actions.agreement
-            add_provision=actions.provision
+            actions
         />
         {editable.then(|| view! {
             <AddPriorityForm strategy=strategy.clone() ministries organisations action=actions.add />

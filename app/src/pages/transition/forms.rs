@@ -8,7 +8,8 @@ use super::Actions;
 use crate::components::{CsrfField, OnceField};
 use crate::server_fns::{AddDrawdownPhase, AddTransitionFunction, SetTransitionPlan};
 use crate::types::{
-    DrawdownPhase, FunctionKind, Organisation, Readiness, TransitionFunction, TransitionPlan,
+    DrawdownPhase, FunctionKind, Kept, Organisation, Readiness, TransitionFunction,
+    TransitionPlan,
 };
 
 #[component]
@@ -43,14 +44,16 @@ pub(super) fn PlanForm(
     }
 }
 
-/// The inputs of a function, blank or as `value` has them. Their ids start
-/// with `prefix`, so several forms can share a page.
+/// The inputs of a function, blank or as `value` has them, or as `kept`
+/// has them when the server refused them. Their ids start with `prefix`,
+/// so several forms can share a page.
 #[component]
 fn FunctionFields(
     prefix: String,
     organisations: Vec<Organisation>,
     priorities: Vec<(String, String)>,
     value: Option<TransitionFunction>,
+    #[prop(optional)] kept: Kept,
 ) -> impl IntoView {
     let id = move |field: &str| format!("{prefix}{field}");
     let v = value.as_ref();
@@ -58,15 +61,21 @@ fn FunctionFields(
     let readiness = v.map(|f| f.readiness);
     let owner = v.map(|f| f.future_owner_id);
     let served = v.and_then(|f| f.priority_code.clone());
-    let amount = |f: fn(&TransitionFunction) -> rust_decimal::Decimal| {
-        v.map(|x| f(x).normalize().to_string()).unwrap_or_default()
+    let amount = |name: &str, f: fn(&TransitionFunction) -> rust_decimal::Decimal| {
+        kept.text(
+            name,
+            v.map(|x| f(x).normalize().to_string()).unwrap_or_default(),
+        )
+    };
+    let text = |name: &str, f: fn(&TransitionFunction) -> String, blank: &str| {
+        kept.text(name, v.map_or_else(|| blank.to_string(), f))
     };
     view! {
         <label for=id("kind")>"Kind"</label>
         <select id=id("kind") name="function[kind]">
             {FunctionKind::ALL
                 .iter()
-                .map(|k| view! { <option value=k.code() selected=kind == Some(*k)>{k.label()}</option> })
+                .map(|k| view! { <option value=k.code() selected=kept.chosen("function[kind]", k.code(), kind == Some(*k))>{k.label()}</option> })
                 .collect_view()}
         </select>
         <label for=id("function-name")>"Function"</label>
@@ -75,20 +84,21 @@ fn FunctionFields(
             name="function[name]"
             required=true
             maxlength="200"
-            value=v.map(|f| f.name.clone())
+            value=text("function[name]", |f| f.name.clone(), "")
         />
         <label for=id("current_provider")>"Provided today by"</label>
         <input
             id=id("current_provider")
             name="function[current_provider]"
             maxlength="200"
-            value=v.map_or_else(|| "UN mission".to_string(), |f| f.current_provider.clone())
+            value=text("function[current_provider]", |f| f.current_provider.clone(), "UN mission")
         />
         <label for=id("future_owner_id")>"Taken over by"</label>
         <select id=id("future_owner_id") name="function[future_owner_id]">
             {organisations
                 .into_iter()
-                .map(|o| view! { <option value=o.id selected=owner == Some(o.id)>{o.name}</option> })
+                .filter(|o| o.active || owner == Some(o.id))
+                .map(|o| view! { <option value=o.id selected=kept.chosen("function[future_owner_id]", o.id, owner == Some(o.id))>{o.name}</option> })
                 .collect_view()}
         </select>
         <label for=id("target_handover")>"Target handover date"</label>
@@ -97,13 +107,13 @@ fn FunctionFields(
             name="function[target_handover]"
             type="date"
             required=true
-            value=v.map(|f| f.target_handover.to_string())
+            value=text("function[target_handover]", |f| f.target_handover.to_string(), "")
         />
         <label for=id("readiness")>"Readiness"</label>
         <select id=id("readiness") name="function[readiness]">
             {Readiness::ALL
                 .iter()
-                .map(|r| view! { <option value=r.code() selected=readiness == Some(*r)>{r.label()}</option> })
+                .map(|r| view! { <option value=r.code() selected=kept.chosen("function[readiness]", r.code(), readiness == Some(*r))>{r.label()}</option> })
                 .collect_view()}
         </select>
         <label for=id("priority_code")>"Serves strategy priority"</label>
@@ -112,17 +122,21 @@ fn FunctionFields(
             {priorities
                 .into_iter()
                 .map(|(code, title)| {
-                    let chosen = served.as_deref() == Some(code.as_str());
+                    let chosen = kept.chosen(
+                        "function[priority_code]",
+                        &code,
+                        served.as_deref() == Some(code.as_str()),
+                    );
                     view! { <option value=code.clone() selected=chosen>{format!("{code} {title}")}</option> }
                 })
                 .collect_view()}
         </select>
         <label for=id("mission_cost")>"Yearly cost while the mission does it"</label>
-        <input id=id("mission_cost") name="function[mission_cost]" inputmode="decimal" value=amount(|f| f.mission_cost) />
+        <input id=id("mission_cost") name="function[mission_cost]" inputmode="decimal" value=amount("function[mission_cost]", |f| f.mission_cost) />
         <label for=id("after_cost")>"Yearly cost after handover"</label>
-        <input id=id("after_cost") name="function[after_cost]" inputmode="decimal" value=amount(|f| f.after_cost) />
+        <input id=id("after_cost") name="function[after_cost]" inputmode="decimal" value=amount("function[after_cost]", |f| f.after_cost) />
         <label for=id("secured")>"Yearly funding secured after handover"</label>
-        <input id=id("secured") name="function[secured]" inputmode="decimal" value=amount(|f| f.secured) />
+        <input id=id("secured") name="function[secured]" inputmode="decimal" value=amount("function[secured]", |f| f.secured) />
     }
 }
 
@@ -155,22 +169,25 @@ pub(super) fn FunctionEditForm(
     organisations: Vec<Organisation>,
     priorities: Vec<(String, String)>,
     actions: Actions,
+    /// What the server refused when this function's correction was saved.
+    kept: Kept,
 ) -> impl IntoView {
     let prefix = format!("function-{}-", function.id);
+    let reopen = kept.is_kept();
     let (id, version) = (function.id, function.version);
     let summary = format!("Correct “{}”", function.name);
     let save = format!("Save “{}”", function.name);
     let remove = format!("Remove “{}”", function.name);
     let country = code.clone();
     view! {
-        <details class="edit">
+        <details class="edit" open=reopen>
             <summary>{summary}</summary>
             <ActionForm action=actions.update attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="country" value=country />
                 <input type="hidden" name="function_id" value=id />
                 <input type="hidden" name="version" value=version />
-                <FunctionFields prefix organisations priorities value=Some(function) />
+                <FunctionFields prefix organisations priorities value=Some(function) kept />
                 <button type="submit">{save}</button>
             </ActionForm>
             <ActionForm action=actions.remove attr:class="inline-form">

@@ -8,7 +8,7 @@ mod plan;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{ErrorPanel, FormErrors, form_error, successes};
+use crate::components::{ErrorPanel, FormErrors, form_error, kept_input, successes};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
     AddDrawdownPhase, AddTransitionFunction, RemoveDrawdownPhase, RemoveTransitionFunction,
@@ -77,6 +77,7 @@ pub fn TransitionPage() -> impl IntoView {
     let code = country_code_param();
     let actions = Actions::new();
     let changes = actions.changes();
+    let kept = kept_input();
     let plan = Resource::new(
         move || (code.get(), changes.get()),
         |(code, _)| load_transition(code),
@@ -88,11 +89,12 @@ pub fn TransitionPage() -> impl IntoView {
         <Title text="Transition" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
+                let kept = kept.await;
                 match plan.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(TransitionView { plan, can_edit, organisations, priorities }) => {
                         let code = code.get_untracked();
-                        let editing = can_edit.then(|| (actions, organisations.clone()));
+                        let editing = can_edit.then(|| (actions, organisations.clone(), kept));
                         view! {
                             {can_edit.then(|| actions.correction_errors())}
                             {match plan.clone() {

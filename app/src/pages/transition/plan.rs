@@ -2,20 +2,22 @@
 //! financing cliff and the functions to hand over with their readiness.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use super::Actions;
 use super::forms::{FunctionEditForm, PhaseEditForm};
 use crate::components::CliffChart;
 use crate::types::money::display as money;
-use crate::types::{Organisation, ReadinessStep, TransitionPlan};
+use crate::server_fns::UpdateTransitionFunction;
+use crate::types::{KeptInput, Organisation, ReadinessStep, TransitionPlan};
 
 #[component]
 pub(super) fn Plan(
     plan: TransitionPlan,
     priorities: Vec<(String, String)>,
-    /// The page's actions and the organisations a function can pass to,
-    /// for a reader who may correct the plan.
-    editing: Option<(Actions, Vec<Organisation>)>,
+    /// The page's actions, the organisations a function can pass to, and
+    /// what the server refused, for a reader who may correct the plan.
+    editing: Option<(Actions, Vec<Organisation>, Option<KeptInput>)>,
 ) -> impl IntoView {
     let TransitionPlan {
         country_code: plan_country,
@@ -44,7 +46,7 @@ pub(super) fn Plan(
                 {phases
                     .into_iter()
                     .map(|p| {
-                        let edit = editing.as_ref().map(|(actions, _)| view! {
+                        let edit = editing.as_ref().map(|(actions, _, _)| view! {
                             <PhaseEditForm code=plan_country.clone() phase=p.clone() actions=*actions />
                         });
                         view! {
@@ -153,7 +155,7 @@ pub(super) fn Plan(
                 </tbody>
             </table>
         </div>
-        {editing.map(|(actions, organisations)| view! {
+        {editing.map(|(actions, organisations, kept)| view! {
             <section aria-labelledby="correct-functions-heading">
                 <h2 id="correct-functions-heading">"Correct a function"</h2>
                 {functions
@@ -161,6 +163,7 @@ pub(super) fn Plan(
                     .map(|function| view! {
                         <FunctionEditForm
                             code=plan_country.clone()
+                            kept=KeptInput::of(kept.as_ref(), UpdateTransitionFunction::PATH, "function_id", function.id)
                             function
                             organisations=organisations.clone()
                             priorities=priorities.clone()

@@ -2,7 +2,10 @@
 //! records.
 
 pub mod audit;
+pub mod access;
 pub mod countries;
+pub mod merge;
 pub mod organisations;
 pub mod password;
+pub mod sign_ins;
 pub mod users;

@@ -11,10 +11,11 @@ use crate::types::{NewOrganisation, Organisation, OrganisationKind};
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
+use crate::services::versions;
 
 const OBJECT_TYPE: &str = "organisation";
 
-fn to_wire(model: organisation::Model) -> Result<Organisation, AppError> {
+pub(crate) fn to_wire(model: organisation::Model) -> Result<Organisation, AppError> {
     let kind = OrganisationKind::from_code(&model.kind).ok_or_else(|| {
         AppError::internal(format!(
             "organisation {} has unknown kind {:?}",
@@ -28,6 +29,8 @@ fn to_wire(model: organisation::Model) -> Result<Organisation, AppError> {
         kind,
         iati_id: model.iati_id,
         iati_type_code: model.iati_type_code,
+        active: model.deactivated_at.is_none(),
+        version: model.version,
     })
 }
 
@@ -88,6 +91,18 @@ pub async fn list(
         .into_iter()
         .map(to_wire)
         .collect()
+}
+
+/// The country's organisations that forms offer: those not deactivated.
+pub async fn active(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+) -> Result<Vec<Organisation>, AppError> {
+    Ok(list(db, country_id)
+        .await?
+        .into_iter()
+        .filter(|o| o.active)
+        .collect())
 }
 
 pub(crate) async fn get_model(
@@ -209,20 +224,55 @@ pub async fn create(
     Ok(created)
 }
 
-/// Changes an organisation's details, with its audit entry, in one transaction.
+/// Moves organisation `id` on to its next version as a change's first
+/// write (which locks the row until the change commits); refuses unless it
+/// was at `opened_at`, when given. Returns the row, at its new version.
+pub(crate) async fn advance(
+    db: &impl ConnectionTrait,
+    id: i32,
+    opened_at: Option<i32>,
+) -> Result<organisation::Model, AppError> {
+    organisation::Entity::update_many()
+        .col_expr(
+            organisation::Column::Version,
+            Expr::col(organisation::Column::Version).add(1),
+        )
+        .filter(organisation::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    let model = get_model(db, id).await?;
+    if let Some(opened_at) = opened_at {
+        let was = model.version.saturating_sub(1);
+        versions::ensure(db, "the organisation", (OBJECT_TYPE, id), was, opened_at).await?;
+    }
+    Ok(model)
+}
+
+/// An organisation as it was before [`advance`] moved its version on: the
+/// audit's "before".
+pub(crate) fn as_was(model: &organisation::Model) -> Result<Organisation, AppError> {
+    to_wire(organisation::Model {
+        version: model.version.saturating_sub(1),
+        ..model.clone()
+    })
+}
+
+/// Changes an organisation's details, opened at version `opened_at`, with
+/// its audit entry, in one transaction.
 #[tracing::instrument(skip(db))]
 pub async fn update(
     db: &impl TransactionTrait,
     author: &Author,
     id: i32,
+    opened_at: i32,
     changes: NewOrganisation,
 ) -> Result<Organisation, AppError> {
     let changes = validate(changes)?;
     let txn = db.begin().await?;
-    let model = get_model(&txn, id).await?;
+    let model = advance(&txn, id, Some(opened_at)).await?;
     let country_id = model.country_id;
     ensure_unique(&txn, country_id, &changes, Some(id)).await?;
-    let before = to_wire(model.clone())?;
+    let before = as_was(&model)?;
     let mut active: organisation::ActiveModel = model.into();
     active.name = Set(changes.name);
     active.acronym = Set(changes.acronym);
@@ -263,4 +313,42 @@ pub async fn ensure(
         Some(model) => to_wire(model),
         None => create(db, author, country_id, new).await,
     }
+}
+
+/// Deactivates an organisation (`active: false`) or brings it back: it
+/// leaves or rejoins the forms' choices; its history and flows stay.
+#[tracing::instrument(skip(db))]
+pub async fn set_active(
+    db: &impl TransactionTrait,
+    author: &Author,
+    id: i32,
+    active: bool,
+) -> Result<Organisation, AppError> {
+    let txn = db.begin().await?;
+    let model = advance(&txn, id, None).await?;
+    if model.deactivated_at.is_none() == active {
+        let state = if active { "active" } else { "deactivated" };
+        return Err(AppError::invalid(
+            "id",
+            format!("{} is already {state}", model.name),
+        ));
+    }
+    let before = as_was(&model)?;
+    let country_id = model.country_id;
+    let mut row: organisation::ActiveModel = model.into();
+    row.deactivated_at = Set((!active).then(Utc::now));
+    let after = to_wire(row.update(&txn).await?)?;
+    audit::record(
+        &txn,
+        author,
+        Some(country_id),
+        OBJECT_TYPE,
+        id,
+        Change::Update,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
 }

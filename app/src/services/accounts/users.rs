@@ -54,7 +54,10 @@ fn validate(new: NewUser) -> Result<NewUser, AppError> {
     }
 }
 
-async fn summary(db: &impl ConnectionTrait, model: &user::Model) -> Result<UserSummary, AppError> {
+pub(crate) async fn summary(
+    db: &impl ConnectionTrait,
+    model: &user::Model,
+) -> Result<UserSummary, AppError> {
     let org = organisations::get_model(db, model.organisation_id).await?;
     let role = membership::Entity::find()
         .filter(membership::Column::UserId.eq(model.id))
@@ -71,10 +74,11 @@ async fn summary(db: &impl ConnectionTrait, model: &user::Model) -> Result<UserS
         role,
         signatory: model.is_signatory,
         must_change_password: model.must_change_password,
+        disabled: model.disabled_at.is_some(),
     })
 }
 
-async fn get_model(db: &impl ConnectionTrait, id: i32) -> Result<user::Model, AppError> {
+pub(crate) async fn get_model(db: &impl ConnectionTrait, id: i32) -> Result<user::Model, AppError> {
     user::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -118,6 +122,15 @@ pub async fn create(
         .one(&txn)
         .await?
         .ok_or_else(|| AppError::invalid("organisation_id", "must be an existing organisation"))?;
+    if org.deactivated_at.is_some() {
+        return Err(AppError::invalid(
+            "organisation_id",
+            format!(
+                "must be an active organisation: {} is deactivated",
+                org.name
+            ),
+        ));
+    }
     let model = user::ActiveModel {
         email: Set(new.email),
         display_name: Set(new.display_name),
@@ -321,8 +334,8 @@ pub async fn authenticate(
     Ok(model.filter(|_| ok))
 }
 
-/// Everything the policy needs to know about a user.
-/// The user's session epoch; `None` when the account is gone.
+/// The user's session epoch; `None` when the account is gone or disabled,
+/// which ends its sessions.
 pub async fn session_epoch(
     db: &impl ConnectionTrait,
     user_id: i32,
@@ -330,9 +343,11 @@ pub async fn session_epoch(
     Ok(user::Entity::find_by_id(user_id)
         .one(db)
         .await?
+        .filter(|u| u.disabled_at.is_none())
         .map(|u| u.session_epoch))
 }
 
+/// Everything the policy needs to know about a user.
 pub async fn actor(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<Actor>, AppError> {
     let Some(model) = user::Entity::find_by_id(user_id).one(db).await? else {
         return Ok(None);
@@ -398,6 +413,7 @@ pub async fn list(
                 role,
                 signatory: u.is_signatory,
                 must_change_password: u.must_change_password,
+                disabled: u.disabled_at.is_some(),
             })
         })
         .collect())

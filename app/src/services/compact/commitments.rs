@@ -6,7 +6,7 @@ use entities::{
     commitment, commitment_comment, commitment_progress, compact_party, organisation, priority,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ModelTrait, QueryFilter, Set,
     TransactionSession, TransactionTrait,
 };
 
@@ -15,6 +15,7 @@ use crate::types::{Commitment, CommitmentKind, NewCommitment, NewProgress, Organ
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
+use crate::services::versions;
 use crate::services::compact::compacts::{self, draft_model};
 
 const COMMITMENT: &str = "commitment";
@@ -185,19 +186,38 @@ pub async fn add(
     Ok(added)
 }
 
-/// Changes the agreed content of a commitment of a draft.
+/// The commitment `commitment_id` moved on to its next version (which
+/// locks it), refused unless it was at `version`, and refused unless its
+/// compact version is a draft: its row, its compact, and what it was.
+async fn to_change(
+    db: &impl ConnectionTrait,
+    commitment_id: i32,
+    version: i32,
+) -> Result<(commitment::Model, entities::compact::Model, Commitment), AppError> {
+    let columns = (commitment::Column::Id, commitment::Column::Version);
+    let object = (COMMITMENT, commitment_id);
+    let was =
+        versions::advance::<commitment::Entity>(db, "the commitment", object, columns, version)
+            .await?;
+    let existing = row(db, commitment_id).await?;
+    let compact = draft_model(db, existing.compact_id).await?;
+    let before = current(db, compact.id, commitment_id).await?;
+    Ok((existing, compact, Commitment { version: was, ..before }))
+}
+
+/// Changes the agreed content of a commitment of a draft, which was at
+/// `version` when the form opened.
 #[tracing::instrument(skip(db))]
 pub async fn update(
     db: &impl TransactionTrait,
     author: &Author,
     commitment_id: i32,
+    version: i32,
     new: NewCommitment,
 ) -> Result<Commitment, AppError> {
     let txn = db.begin().await?;
-    let existing = row(&txn, commitment_id).await?;
-    let compact = draft_model(&txn, existing.compact_id).await?;
+    let (existing, compact, before) = to_change(&txn, commitment_id, version).await?;
     let new = validate(&txn, &compact, new).await?;
-    let before = current(&txn, compact.id, commitment_id).await?;
     let mut active: commitment::ActiveModel = existing.into();
     active.party_id = Set(new.party_id);
     active.kind = Set(new.kind.code().into());
@@ -222,6 +242,33 @@ pub async fn update(
     .await?;
     txn.commit().await?;
     Ok(after)
+}
+
+/// Removes a commitment from a draft, with its comments; it was at
+/// `version` when the page showed it.
+#[tracing::instrument(skip(db))]
+pub async fn remove(
+    db: &impl TransactionTrait,
+    author: &Author,
+    commitment_id: i32,
+    version: i32,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let (existing, compact, before) = to_change(&txn, commitment_id, version).await?;
+    existing.delete(&txn).await?;
+    audit::record(
+        &txn,
+        author,
+        Some(compact.country_id),
+        COMMITMENT,
+        commitment_id,
+        Change::Delete,
+        Some(&before),
+        None,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// Reports progress on a commitment and sets its status; allowed in any

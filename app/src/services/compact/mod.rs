@@ -3,5 +3,6 @@
 
 pub mod commitments;
 pub mod compacts;
+pub mod parties;
 pub mod reviews;
 pub mod signing;

@@ -19,7 +19,7 @@ use crate::types::{
 
 use crate::services::accounts::audit::Author;
 use crate::services::funding::activities::{self, CountryFacts};
-use crate::services::{accounts::users, funding::budget, funding::rates, funding::reporting};
+use crate::services::{accounts::users, funding::budget, funding::chart, funding::rates, funding::reporting};
 
 use super::data::funding::{
     ACTIVITIES, CONTRIBUTIONS, DemoActivity, DemoPartner, EARLY_ADVANCE, EXECUTION, FIRST_YEAR,
@@ -185,7 +185,7 @@ impl Seeder<'_> {
                 sector_code: Some(l.sector.into()),
                 parent_code: l.parent.map(Into::into),
             };
-            let id = budget::add_line(self.txn, self.author, self.country_id, new)
+            let id = chart::add_line(self.txn, self.author, self.country_id, new)
                 .await?
                 .id;
             for (year, (growth, executed)) in (FIRST_YEAR..).zip((0..).step_by(7).zip(EXECUTION)) {
@@ -382,7 +382,7 @@ pub(super) async fn seed(
     if !facts.activity_ids.is_empty() {
         return Ok(());
     }
-    rates::store(txn, author, Some(country_id), exchange_rates()?).await?;
+    rates::store(txn, author, country_id, exchange_rates()?).await?;
     let mut seeder = Seeder {
         txn,
         author,

@@ -6,13 +6,13 @@ use sea_orm::DatabaseTransaction;
 
 use crate::AppError;
 use crate::types::{
-    NewAgreement, NewPriority, NewProvision, NewStrategy, Organisation, Phase, ThematicArea,
+    Endorsement, NewAgreement, NewPriority, NewProvision, NewStrategy, Organisation, Phase, ThematicArea,
     YearCost,
 };
 
 use crate::services::accounts::audit::Author;
 use crate::services::accounts::users;
-use crate::services::strategy::{agreements, comments, lifecycle, priorities, strategies};
+use crate::services::strategy::{agreements, comments, lifecycle, priorities, provisions, strategies};
 
 use super::data::strategy::{AGREEMENT, FIRST_YEAR, LINKS, PRIORITIES, PROVISIONS, shares};
 
@@ -120,9 +120,9 @@ pub(super) async fn seed(
         },
     )
     .await?;
-    let mut provisions = Vec::new();
+    let mut articles = Vec::new();
     for &(number, text) in PROVISIONS {
-        provisions = agreements::add_provision(
+        articles = provisions::add(
             txn,
             author,
             agreement.id,
@@ -135,7 +135,7 @@ pub(super) async fn seed(
         .provisions;
     }
     let article = |number: &str| {
-        provisions
+        articles
             .iter()
             .find(|p| p.number == number)
             .map(|p| p.id)
@@ -175,19 +175,24 @@ pub(super) async fn seed(
     }
     lifecycle::send_to_consultation(txn, author, first.id).await?;
     consult(txn, author, &strategies::load(txn, first.id).await?).await?;
-    lifecycle::endorse(txn, author, first.id).await?;
+    let endorsement = Endorsement {
+        by: "Joint Steering Committee".into(),
+        on: chrono::NaiveDate::from_ymd_opt(2025, 6, 30)
+            .ok_or_else(|| AppError::internal("demo endorsement date"))?,
+        url: Some("https://planning.kalinda.example/jsc/2025-06-30-decision".into()),
+    };
+    lifecycle::endorse(txn, author, first.id, endorsement).await?;
 
     let draft = lifecycle::new_draft_from(txn, author, first.id).await?;
     let police = draft
         .priorities()
         .find(|p| p.code == "2.1")
-        .map(|p| p.id)
         .ok_or_else(|| AppError::internal("demo priority 2.1"))?;
     priorities::set_cost(
         txn,
         author,
-        draft.id,
-        police,
+        (draft.id, police.id),
+        police.version,
         YearCost {
             fiscal_year: FIRST_YEAR + 1,
             amount: Decimal::new(3_100_000, 0),

@@ -9,13 +9,13 @@ use entities::{
 use rust_decimal::Decimal;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder,
+    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder,
     QuerySelect, RelationTrait, Set, TransactionSession, TransactionTrait,
 };
 
 use crate::types::money::{from_minor, to_minor};
 use crate::types::{
-    BudgetAmounts, BudgetLine, BudgetRow, BudgetView, FiscalYear, NewBudgetLine, TransactionKind,
+    BudgetAmounts, BudgetLine, BudgetRow, BudgetView, FiscalYear, TransactionKind,
 };
 use crate::{AppError, FieldError};
 
@@ -33,6 +33,7 @@ fn to_wire(model: budget_line::Model, codes: &HashMap<i32, String>) -> BudgetLin
         function_name: model.function_name,
         security: model.security,
         sector_code: model.sector_code,
+        version: model.version,
     }
 }
 
@@ -48,100 +49,6 @@ pub async fn lines(
         .await?;
     let codes: HashMap<i32, String> = models.iter().map(|m| (m.id, m.code.clone())).collect();
     Ok(models.into_iter().map(|m| to_wire(m, &codes)).collect())
-}
-
-/// Adds a line to the country's chart of accounts.
-#[tracing::instrument(skip(db))]
-pub async fn add_line(
-    db: &impl TransactionTrait,
-    author: &Author,
-    country_id: i32,
-    new: NewBudgetLine,
-) -> Result<BudgetLine, AppError> {
-    let txn = db.begin().await?;
-    let existing = lines(&txn, country_id).await?;
-    let code = new.code.trim().to_string();
-    let name = new.name.trim().to_string();
-    let parent_code = new
-        .parent_code
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty());
-    let sector_code = new
-        .sector_code
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty());
-    let mut errors = Vec::new();
-    if code.is_empty() || code.chars().count() > 40 || code.contains(char::is_whitespace) {
-        errors.push(FieldError::new(
-            "line_code",
-            "must be 1 to 40 characters without spaces",
-        ));
-    } else if existing.iter().any(|l| l.code == code) {
-        errors.push(FieldError::new(
-            "line_code",
-            format!("the chart of accounts already has a line {code}"),
-        ));
-    }
-    if name.is_empty() || name.chars().count() > 200 {
-        errors.push(FieldError::new("line_name", "must be 1 to 200 characters"));
-    }
-    for (field, value) in [
-        ("admin_unit", &new.admin_unit),
-        ("function_name", &new.function_name),
-    ] {
-        if value.trim().chars().count() > 200 {
-            errors.push(FieldError::new(field, "must be at most 200 characters"));
-        }
-    }
-    if sector_code
-        .as_ref()
-        .is_some_and(|c| c.len() != 3 || !c.chars().all(|ch| ch.is_ascii_digit()))
-    {
-        errors.push(FieldError::new(
-            "sector_code",
-            "must be a DAC 3-digit sector category such as 152",
-        ));
-    }
-    let parent = parent_code
-        .as_ref()
-        .map(|code| existing.iter().find(|l| &l.code == code).map(|l| l.id));
-    if parent == Some(None) {
-        errors.push(FieldError::new(
-            "parent_code",
-            "must be the code of a line already in the chart of accounts",
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
-    }
-    let model = budget_line::ActiveModel {
-        country_id: Set(country_id),
-        code: Set(code),
-        name: Set(name),
-        admin_unit: Set(new.admin_unit.trim().to_string()),
-        function_name: Set(new.function_name.trim().to_string()),
-        security: Set(new.security),
-        sector_code: Set(sector_code),
-        parent_id: Set(parent.flatten()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let codes: HashMap<i32, String> = existing.iter().map(|l| (l.id, l.code.clone())).collect();
-    let added = to_wire(model, &codes);
-    audit::record(
-        &txn,
-        author,
-        Some(country_id),
-        "budget_line",
-        added.id,
-        Change::Create,
-        None,
-        Some(&added),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(added)
 }
 
 /// The country a budget line belongs to.
@@ -190,6 +97,24 @@ pub async fn set_amounts(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
+    let stored = BudgetAmounts {
+        appropriation: from_minor(appropriation),
+        expected_external: from_minor(expected_external),
+        execution: from_minor(execution),
+    };
+    let before = budget_amount::Entity::find()
+        .filter(budget_amount::Column::BudgetLineId.eq(line.id))
+        .filter(budget_amount::Column::FiscalYear.eq(fiscal_year))
+        .one(&txn)
+        .await?
+        .map(|row| {
+            let amounts = BudgetAmounts {
+                appropriation: from_minor(row.appropriation_minor),
+                expected_external: from_minor(row.expected_external_minor),
+                execution: from_minor(row.execution_minor),
+            };
+            (fiscal_year, amounts)
+        });
     budget_amount::Entity::insert(budget_amount::ActiveModel {
         budget_line_id: Set(line.id),
         fiscal_year: Set(fiscal_year),
@@ -218,9 +143,13 @@ pub async fn set_amounts(
         Some(line.country_id),
         "budget_amounts",
         line.id,
-        Change::Update,
-        None,
-        Some(&(fiscal_year, amounts)),
+        if before.is_some() {
+            Change::Update
+        } else {
+            Change::Create
+        },
+        before.as_ref(),
+        Some(&(fiscal_year, stored)),
     )
     .await?;
     txn.commit().await?;
@@ -236,7 +165,7 @@ pub async fn view(
     fiscal_year: i32,
 ) -> Result<BudgetView, AppError> {
     let country = crate::services::accounts::countries::get_by_id(db, country_id).await?;
-    let rates = RateTable::load(db, &country.currency).await?;
+    let rates = RateTable::load(db, country_id, &country.currency).await?;
     let funds = pooled_funds(db, country_id).await?;
     let scope = Scope {
         country_id,

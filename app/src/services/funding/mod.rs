@@ -1,9 +1,11 @@
 //! Funding flows: activities with their transactions and planned
 //! disbursements, the transaction import, exchange rates, the national
-//! budget, reporting rounds and the funding report.
+//! budget and its chart of accounts, reporting rounds and the funding
+//! report.
 
 pub mod activities;
 pub mod budget;
+pub mod chart;
 pub mod rates;
 pub mod report;
 pub mod reporting;

@@ -93,7 +93,7 @@ pub async fn build(
 ) -> Result<FundingReport, AppError> {
     let country = crate::services::accounts::countries::get_by_id(db, country_id).await?;
     let start_month = country.fiscal_year_start_month;
-    let rates = RateTable::load(db, &country.currency).await?;
+    let rates = RateTable::load(db, country_id, &country.currency).await?;
     let organisations: HashMap<i32, (String, String)> = organisation::Entity::find()
         .filter(organisation::Column::CountryId.eq(country_id))
         .all(db)
@@ -343,7 +343,7 @@ async fn conversions(
     funds: &[i32],
     rates: &RateTable,
 ) -> Result<(Vec<RateUse>, Vec<Unconverted>), AppError> {
-    let rate_date = rate_date(rates.quote_currency())?;
+    let rate_date = rate_date(rates)?;
     let missing_day: Expr = Expr::case(
         rate_date.clone().is_null(),
         t(transaction::Column::ValueDate),
@@ -413,7 +413,7 @@ pub async fn by_year_of(
     organisation_id: i32,
 ) -> Result<Vec<(i32, Totals, u32)>, AppError> {
     let country = crate::services::accounts::countries::get_by_id(db, country_id).await?;
-    let rates = RateTable::load(db, &country.currency).await?;
+    let rates = RateTable::load(db, country_id, &country.currency).await?;
     let scope = Scope {
         country_id,
         fiscal_year: None,

@@ -3,13 +3,14 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use entities::{organisation, reporting_round, round_response};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionSession, TransactionTrait,
 };
+use serde::Serialize;
 
 use crate::types::{
     Compliance, FiscalYear, NewReportingRound, OrganisationKind, OrganisationRef, ReportingRound,
@@ -18,6 +19,50 @@ use crate::types::{
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
+
+/// A round as the audit trail keeps it.
+#[derive(Serialize)]
+struct Round {
+    title: String,
+    fiscal_year: i32,
+    opened_on: NaiveDate,
+    due_on: NaiveDate,
+    closed_on: Option<NaiveDate>,
+}
+
+impl From<&reporting_round::Model> for Round {
+    fn from(r: &reporting_round::Model) -> Self {
+        Self {
+            title: r.title.clone(),
+            fiscal_year: r.fiscal_year,
+            opened_on: r.opened_on,
+            due_on: r.due_on,
+            closed_on: r.closed_on,
+        }
+    }
+}
+
+/// A partner's answer to a round as the audit trail keeps it.
+#[derive(Serialize)]
+struct Answer {
+    round_id: i32,
+    organisation_id: i32,
+    status: String,
+    user_id: i32,
+    at: DateTime<Utc>,
+}
+
+impl From<round_response::Model> for Answer {
+    fn from(a: round_response::Model) -> Self {
+        Self {
+            round_id: a.round_id,
+            organisation_id: a.organisation_id,
+            status: a.status,
+            user_id: a.user_id,
+            at: a.at,
+        }
+    }
+}
 
 /// Organisations expected to report funding: every partner but civil
 /// society (government ministries own the budget instead).
@@ -96,6 +141,19 @@ pub async fn get_model(
         .ok_or_else(|| AppError::NotFound(format!("reporting round {round_id}")))
 }
 
+/// A partner's answer to a round, if it gave one.
+async fn answer(
+    db: &impl ConnectionTrait,
+    round_id: i32,
+    organisation_id: i32,
+) -> Result<Option<round_response::Model>, AppError> {
+    Ok(round_response::Entity::find()
+        .filter(round_response::Column::RoundId.eq(round_id))
+        .filter(round_response::Column::OrganisationId.eq(organisation_id))
+        .one(db)
+        .await?)
+}
+
 /// Records a partner's answer to an open round (a later answer replaces it).
 #[tracing::instrument(skip(db))]
 pub async fn respond(
@@ -124,6 +182,7 @@ pub async fn respond(
     let user_id = author
         .user_id
         .ok_or_else(|| AppError::internal("a round response needs a user"))?;
+    let before = answer(&txn, round.id, organisation_id).await?;
     round_response::Entity::insert(round_response::ActiveModel {
         round_id: Set(round.id),
         organisation_id: Set(organisation_id),
@@ -146,15 +205,22 @@ pub async fn respond(
     )
     .exec(&txn)
     .await?;
+    let after = answer(&txn, round.id, organisation_id)
+        .await?
+        .ok_or_else(|| AppError::internal("a round response was not written"))?;
     audit::record(
         &txn,
         author,
         Some(round.country_id),
         "round_response",
-        round.id,
-        Change::Update,
-        None,
-        Some(&(organisation_id, status)),
+        after.id,
+        if before.is_some() {
+            Change::Update
+        } else {
+            Change::Create
+        },
+        before.map(Answer::from).as_ref(),
+        Some(&Answer::from(after)),
     )
     .await?;
     txn.commit().await?;
@@ -178,9 +244,10 @@ pub async fn close(
         ));
     }
     let country_id = round.country_id;
+    let before = Round::from(&round);
     let mut model: reporting_round::ActiveModel = round.into();
     model.closed_on = Set(Some(today));
-    model.update(&txn).await?;
+    let after = Round::from(&model.update(&txn).await?);
     audit::record(
         &txn,
         author,
@@ -188,8 +255,8 @@ pub async fn close(
         "reporting_round",
         round_id,
         Change::Update,
-        None,
-        Some(&today),
+        Some(&before),
+        Some(&after),
     )
     .await?;
     txn.commit().await?;

@@ -94,15 +94,17 @@ pub(crate) fn whole_country() -> Expr {
     text(t(transaction::Column::CountryId))
 }
 
-/// The date of the rate a flow converts with, in SQL: the latest rate of
-/// its currency to `quote_currency` on or before its value date; NULL
-/// when there is none (or the flow is in the reporting currency).
+/// The date of the rate a flow converts with, in SQL: the latest of the
+/// country's rates (those of `rates`) for its currency on or before its
+/// value date; NULL when there is none (or the flow is in the reporting
+/// currency).
 /// Grouping by it rather than by value date keeps the groups few: one per
 /// rate, not one per day.
 ///
-/// The currency is written inline (see [`groups`]), so it is checked to
-/// be a currency code first.
-pub(crate) fn rate_date(quote_currency: &str) -> Result<Expr, AppError> {
+/// The country and currency are written inline (see [`groups`]), so the
+/// currency is checked to be a currency code first.
+pub(crate) fn rate_date(rates: &RateTable) -> Result<Expr, AppError> {
+    let (country_id, quote_currency) = (rates.country_id(), rates.quote_currency());
     if quote_currency.len() != 3 || !quote_currency.bytes().all(|b| b.is_ascii_uppercase()) {
         return Err(AppError::internal(format!(
             "reporting currency {quote_currency:?} is not a currency code"
@@ -110,7 +112,8 @@ pub(crate) fn rate_date(quote_currency: &str) -> Result<Expr, AppError> {
     }
     Ok(Expr::cust(format!(
         "(SELECT MAX(r.rate_date) FROM exchange_rates r \
-         WHERE r.currency = transactions.currency \
+         WHERE r.country_id = {country_id} \
+         AND r.currency = transactions.currency \
          AND r.quote_currency = '{quote_currency}' \
          AND r.rate_date <= transactions.value_date)"
     )))
@@ -151,7 +154,7 @@ pub(crate) async fn groups(
     share: Option<Expr>,
     rates: &RateTable,
 ) -> Result<Vec<Group>, AppError> {
-    let rate_date = rate_date(rates.quote_currency())?;
+    let rate_date = rate_date(rates)?;
     let full = Expr::cust(FULL_SHARE.to_string());
     let weighted = share.is_some();
     let share: Expr = match share {

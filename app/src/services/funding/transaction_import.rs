@@ -15,7 +15,7 @@ use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
 use crate::services::funding::activities::{
-    CountryFacts, check_transaction, insert_transaction, writable,
+    CountryFacts, check_transaction, insert_transaction, transaction_to_wire, writable,
 };
 
 /// The columns of an import file, in order.
@@ -96,21 +96,16 @@ pub async fn import(
             }
         };
         let model = insert_transaction(&txn, &facts, target, new).await?;
+        let added = transaction_to_wire(&facts, model)?;
         audit::record(
             &txn,
             author,
             Some(country_id),
             "transaction",
-            model.id,
+            added.id,
             Change::Create,
             None,
-            Some(&format!(
-                "imported: {} {} {} on {}",
-                TransactionKind::from_number(model.kind).map_or("?", |k| k.label()),
-                crate::types::money::from_minor(model.amount_minor),
-                model.currency,
-                model.transaction_date
-            )),
+            Some(&added),
         )
         .await?;
     }

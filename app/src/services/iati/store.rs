@@ -433,6 +433,36 @@ pub async fn current_planned(
         .collect())
 }
 
+/// The transactions of `ids`, as they are before the import removes them.
+pub async fn transactions_by_id(
+    db: &DatabaseTransaction,
+    ids: &[i32],
+) -> Result<Vec<transaction::Model>, AppError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(transaction::Entity::find()
+        .filter(transaction::Column::Id.is_in(ids.iter().copied()))
+        .order_by_asc(transaction::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// The planned disbursements of `ids`, before the import removes them.
+pub async fn planned_by_id(
+    db: &DatabaseTransaction,
+    ids: &[i32],
+) -> Result<Vec<planned_disbursement::Model>, AppError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(planned_disbursement::Entity::find()
+        .filter(planned_disbursement::Column::Id.is_in(ids.iter().copied()))
+        .order_by_asc(planned_disbursement::Column::Id)
+        .all(db)
+        .await?)
+}
+
 pub async fn delete_transactions(db: &DatabaseTransaction, ids: Vec<i32>) -> Result<(), AppError> {
     if !ids.is_empty() {
         transaction::Entity::delete_many()

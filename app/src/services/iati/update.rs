@@ -1,6 +1,8 @@
 //! Importing an activity again: what changed in the file is written, what
 //! was changed in the app since the last import is kept and reported.
 
+use std::collections::BTreeMap;
+
 use crate::AppError;
 use crate::services::accounts::audit::{self, Change};
 use crate::services::funding::activities;
@@ -10,6 +12,10 @@ use super::fields::{Fields, NAMES};
 use super::import::{Importer, PLANNED, Skip, TRANSACTIONS, VERSION};
 use super::parse::IatiActivity;
 use super::store;
+
+/// The audit trail's names of the rows an import removes.
+const TRANSACTION: &str = "transaction";
+const PLANNED_DISBURSEMENT: &str = "planned_disbursement";
 
 impl Importer<'_> {
     pub(super) async fn update(
@@ -48,6 +54,9 @@ impl Importer<'_> {
         let imported_values = imported.values(names, &self.line_codes);
         let mut merged = imported.clone();
         let mut changed = Vec::new();
+        // The fields the import changes, before and after, for the trail.
+        let mut fields_before = BTreeMap::new();
+        let mut fields_after = BTreeMap::new();
         for (i, name) in NAMES.iter().enumerate() {
             // A field the last import did not remember (imported before the
             // importer read it) is the app's: kept, and reported if it
@@ -68,6 +77,8 @@ impl Importer<'_> {
                 }
             } else if imported_values[i] != local_values[i] {
                 changed.push(*name);
+                fields_before.insert(name.to_string(), local_values[i].clone());
+                fields_after.insert(name.to_string(), imported_values[i].clone());
             }
         }
         let rows =
@@ -130,6 +141,7 @@ impl Importer<'_> {
             count = self.count(&rows);
             store::insert_transactions(self.txn, rows.into_iter().map(|(_, t)| t).collect())
                 .await?;
+            fields_after.insert(TRANSACTIONS.into(), format!("{count} imported"));
         }
         if !same_planned {
             changed.push(PLANNED);
@@ -138,7 +150,10 @@ impl Importer<'_> {
                 .map(|s| s.lines().collect())
                 .unwrap_or_default();
             let current = store::current_planned(self.txn, id).await?;
-            store::delete_planned(self.txn, claim(&before, &current)).await?;
+            let removed = claim(&before, &current);
+            self.audit_removed_planned(&removed).await?;
+            store::delete_planned(self.txn, removed).await?;
+            fields_after.insert(PLANNED.into(), format!("{} imported", planned_rows.len()));
             store::insert_planned(self.txn, planned_rows).await?;
         }
         store::remember(self.txn, id, remembered, true).await?;
@@ -149,8 +164,8 @@ impl Importer<'_> {
             "activity",
             id,
             Change::Update,
-            None,
-            Some(&format!("IATI import changed {}", changed.join(", "))),
+            Some(&fields_before),
+            Some(&fields_after),
         )
         .await?;
         Ok(Ok((
@@ -201,8 +216,49 @@ impl Importer<'_> {
                 });
             }
         }
+        self.audit_removed_transactions(&delete).await?;
         store::delete_transactions(self.txn, delete).await?;
         Ok(kept)
+    }
+
+    /// One entry for each transaction the import removes, with its values.
+    async fn audit_removed_transactions(&self, ids: &[i32]) -> Result<(), AppError> {
+        for model in store::transactions_by_id(self.txn, ids).await? {
+            let id = model.id;
+            let removed = activities::transaction_to_wire(&self.facts, model)?;
+            self.audit_removed(TRANSACTION, id, &removed).await?;
+        }
+        Ok(())
+    }
+
+    /// One entry for each planned disbursement the import removes.
+    async fn audit_removed_planned(&self, ids: &[i32]) -> Result<(), AppError> {
+        for model in store::planned_by_id(self.txn, ids).await? {
+            let id = model.id;
+            let removed = activities::planned_to_wire(model);
+            self.audit_removed(PLANNED_DISBURSEMENT, id, &removed)
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn audit_removed(
+        &self,
+        object_type: &str,
+        id: i32,
+        removed: &impl serde::Serialize,
+    ) -> Result<(), AppError> {
+        audit::record(
+            self.txn,
+            self.author,
+            Some(self.facts.country_id),
+            object_type,
+            id,
+            Change::Delete,
+            Some(removed),
+            None,
+        )
+        .await
     }
 }
 

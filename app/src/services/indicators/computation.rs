@@ -47,7 +47,7 @@ pub async fn compute(
     partner: Option<i32>,
 ) -> Result<IndicatorSet, AppError> {
     let country = crate::services::accounts::countries::get_by_id(db, country_id).await?;
-    let rates = RateTable::load(db, &country.currency).await?;
+    let rates = RateTable::load(db, country_id, &country.currency).await?;
     let f = figures(db, country_id, fiscal_year, partner, &rates).await?;
     let scheduled = |id: i32| f.scheduled.get(&id).copied().unwrap_or_default();
     let with_schedule: Vec<i32> = f.scheduled.keys().copied().collect();

@@ -5,18 +5,31 @@
 use std::collections::HashMap;
 
 use entities::{peace_agreement, provision};
+use sea_orm::ActiveValue::Unchanged;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionSession, TransactionTrait,
 };
 
-use crate::types::{Agreement, NewAgreement, NewProvision, Provision};
-use crate::{AppError, FieldError};
+use crate::AppError;
+use crate::types::{Agreement, NewAgreement, Provision};
 
 use crate::services::accounts::audit::{self, Author, Change};
-use crate::services::strategy::drafts;
+use crate::services::strategy::{drafts, provisions};
+use crate::services::versions;
 
 const AGREEMENT: &str = "peace_agreement";
+
+fn checked_title(new: &NewAgreement) -> Result<String, AppError> {
+    let title = new.title.trim().to_string();
+    if title.is_empty() || title.chars().count() > 300 {
+        return Err(AppError::invalid(
+            "agreement_title",
+            "must be 1 to 300 characters",
+        ));
+    }
+    Ok(title)
+}
 
 /// References a peace agreement in a draft.
 #[tracing::instrument(skip(db))]
@@ -26,13 +39,7 @@ pub async fn add(
     strategy_id: i32,
     new: NewAgreement,
 ) -> Result<Agreement, AppError> {
-    let title = new.title.trim().to_string();
-    if title.is_empty() || title.chars().count() > 300 {
-        return Err(AppError::invalid(
-            "agreement_title",
-            "must be 1 to 300 characters",
-        ));
-    }
+    let title = checked_title(&new)?;
     let txn = db.begin().await?;
     let strategy = drafts::draft_model(&txn, strategy_id).await?;
     let model = peace_agreement::ActiveModel {
@@ -59,90 +66,113 @@ pub async fn add(
     Ok(added)
 }
 
-fn validate_provision(new: NewProvision) -> Result<NewProvision, AppError> {
-    let number = new.number.trim().to_string();
-    let text = new.text.trim().to_string();
-    let mut errors = Vec::new();
-    let number_ok = !number.is_empty()
-        && number.len() <= 16
-        && number
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.');
-    if !number_ok {
-        errors.push(FieldError::new(
-            "provision_number",
-            "must be 1 to 16 letters, digits or dots, such as 4.2",
-        ));
-    }
-    if text.is_empty() || text.chars().count() > 2000 {
-        errors.push(FieldError::new(
-            "provision_text",
-            "must be 1 to 2000 characters",
-        ));
-    }
-    if errors.is_empty() {
-        Ok(NewProvision { number, text })
-    } else {
-        Err(AppError::Invalid(errors))
-    }
+/// The agreement `agreement_id` moved on to its next version (which locks
+/// it), refused unless it was at `version` and is in a draft: what it was,
+/// and the draft's country.
+async fn agreement_to_change(
+    db: &impl ConnectionTrait,
+    agreement_id: i32,
+    version: i32,
+) -> Result<(Agreement, i32), AppError> {
+    let columns = (peace_agreement::Column::Id, peace_agreement::Column::Version);
+    let object = (AGREEMENT, agreement_id);
+    let was = versions::advance::<peace_agreement::Entity>(
+        db,
+        "the peace agreement",
+        object,
+        columns,
+        version,
+    )
+    .await?;
+    let agreement = model(db, agreement_id).await?;
+    let strategy = drafts::draft_model(db, agreement.strategy_id).await?;
+    let before = get(db, agreement_id).await?;
+    Ok((Agreement { version: was, ..before }, strategy.country_id))
 }
 
-/// Adds a numbered provision to an agreement of a draft.
+/// Corrects an agreement's title and signing date in a draft; it was at
+/// `version` when the form opened.
 #[tracing::instrument(skip(db))]
-pub async fn add_provision(
+pub async fn update(
     db: &impl TransactionTrait,
     author: &Author,
     agreement_id: i32,
-    new: NewProvision,
+    version: i32,
+    new: NewAgreement,
 ) -> Result<Agreement, AppError> {
-    let new = validate_provision(new)?;
+    let title = checked_title(&new)?;
     let txn = db.begin().await?;
-    let agreement = model(&txn, agreement_id).await?;
-    let strategy = drafts::draft_model(&txn, agreement.strategy_id).await?;
-    let taken = provision::Entity::find()
-        .filter(provision::Column::AgreementId.eq(agreement_id))
-        .filter(provision::Column::Number.eq(new.number.as_str()))
-        .one(&txn)
-        .await?;
-    if taken.is_some() {
-        return Err(AppError::invalid(
-            "provision_number",
-            format!("provision {} is already in this agreement", new.number),
-        ));
-    }
-    let before = get(&txn, agreement_id).await?;
-    provision::ActiveModel {
-        agreement_id: Set(agreement_id),
-        number: Set(new.number),
-        text: Set(new.text),
+    let (before, country_id) = agreement_to_change(&txn, agreement_id, version).await?;
+    peace_agreement::ActiveModel {
+        id: Unchanged(agreement_id),
+        title: Set(title),
+        signed_on: Set(new.signed_on),
         ..Default::default()
     }
-    .insert(&txn)
+    .update(&txn)
     .await?;
     let after = get(&txn, agreement_id).await?;
-    audit::record(
-        &txn,
-        author,
-        Some(strategy.country_id),
-        AGREEMENT,
-        agreement_id,
-        Change::Update,
-        Some(&before),
-        Some(&after),
-    )
-    .await?;
+    record(&txn, author, country_id, agreement_id, Some(&before), Some(&after)).await?;
     txn.commit().await?;
     Ok(after)
 }
 
-async fn model(db: &impl ConnectionTrait, id: i32) -> Result<peace_agreement::Model, AppError> {
+/// Removes an agreement, with its provisions, from a draft; refused while a
+/// priority implements one of them.
+#[tracing::instrument(skip(db))]
+pub async fn remove(
+    db: &impl TransactionTrait,
+    author: &Author,
+    agreement_id: i32,
+    version: i32,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let (before, country_id) = agreement_to_change(&txn, agreement_id, version).await?;
+    let ids: Vec<i32> = before.provisions.iter().map(|p| p.id).collect();
+    provisions::refuse_if_implemented(&txn, &ids, "agreement_id").await?;
+    peace_agreement::Entity::delete_by_id(agreement_id)
+        .exec(&txn)
+        .await?;
+    record(&txn, author, country_id, agreement_id, Some(&before), None).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The audit entry of a change to an agreement or its provisions.
+pub(super) async fn record(
+    db: &impl ConnectionTrait,
+    author: &Author,
+    country_id: i32,
+    agreement_id: i32,
+    before: Option<&Agreement>,
+    after: Option<&Agreement>,
+) -> Result<(), AppError> {
+    let change = if after.is_some() {
+        Change::Update
+    } else {
+        Change::Delete
+    };
+    audit::record(
+        db,
+        author,
+        Some(country_id),
+        AGREEMENT,
+        agreement_id,
+        change,
+        before,
+        after,
+    )
+    .await
+}
+
+pub(super) async fn model(db: &impl ConnectionTrait, id: i32) -> Result<peace_agreement::Model, AppError> {
     peace_agreement::Entity::find_by_id(id)
         .one(db)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("peace agreement {id}")))
 }
 
-async fn get(db: &impl ConnectionTrait, id: i32) -> Result<Agreement, AppError> {
+pub(super) async fn get(db: &impl ConnectionTrait, id: i32) -> Result<Agreement, AppError> {
     let agreement = model(db, id).await?;
     let mut all = of_models(db, vec![agreement]).await?;
     all.pop()
@@ -186,6 +216,7 @@ async fn of_models(
                 id: p.id,
                 number: p.number,
                 text: p.text,
+                version: p.version,
             });
     }
     Ok(agreements
@@ -198,6 +229,7 @@ async fn of_models(
                 title: a.title,
                 signed_on: a.signed_on,
                 provisions: list,
+                version: a.version,
             }
         })
         .collect())

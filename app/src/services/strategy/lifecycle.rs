@@ -8,11 +8,14 @@ use sea_orm::{
     TransactionSession, TransactionTrait,
 };
 
-use crate::types::{DEFAULT_PILLARS, NewPriority, NewStrategy, Strategy, StrategyStatus};
+use crate::types::{
+    DEFAULT_PILLARS, Endorsement, NewPriority, NewStrategy, Strategy, StrategyStatus,
+};
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
-use crate::services::strategy::drafts::{get_model, status_of};
+use crate::services::strategy::drafts::{self, get_model, status_of};
+use crate::services::versions;
 use crate::services::{strategy::agreements, strategy::priorities};
 
 use crate::services::strategy::strategies::load;
@@ -124,8 +127,8 @@ async fn set_status(
     db: &impl TransactionTrait,
     author: &Author,
     strategy_id: i32,
-    from: StrategyStatus,
-    to: StrategyStatus,
+    (from, to): (StrategyStatus, StrategyStatus),
+    endorsement: Option<Endorsement>,
 ) -> Result<Strategy, AppError> {
     let txn = db.begin().await?;
     let model = get_model(&txn, strategy_id).await?;
@@ -145,8 +148,11 @@ async fn set_status(
     let country_id = model.country_id;
     let mut active: strategy::ActiveModel = model.into();
     active.status = Set(to.code().into());
-    if to == StrategyStatus::Endorsed {
+    if let Some(endorsement) = endorsement {
         active.endorsed_at = Set(Some(Utc::now()));
+        active.endorsed_by = Set(Some(endorsement.by));
+        active.endorsed_on = Set(Some(endorsement.on));
+        active.endorsement_url = Set(endorsement.url);
     }
     active.update(&txn).await?;
     let after = load(&txn, strategy_id).await?;
@@ -171,30 +177,116 @@ pub async fn send_to_consultation(
     author: &Author,
     strategy_id: i32,
 ) -> Result<Strategy, AppError> {
-    set_status(
-        db,
-        author,
-        strategy_id,
-        StrategyStatus::Draft,
-        StrategyStatus::Consultation,
-    )
-    .await
+    let steps = (StrategyStatus::Draft, StrategyStatus::Consultation);
+    set_status(db, author, strategy_id, steps, None).await
 }
 
-/// Endorses a version after consultation; from then on it never changes.
+/// Checks an endorsement's record: who endorsed (1 to 200 characters), a
+/// day not in the future, and a web address if given.
+fn validate_endorsement(endorsement: Endorsement) -> Result<Endorsement, AppError> {
+    let by = endorsement.by.trim().to_string();
+    let url = endorsement
+        .url
+        .map(|u| u.trim().to_string())
+        .filter(|u| !u.is_empty());
+    let mut errors = Vec::new();
+    if by.is_empty() || by.chars().count() > 200 {
+        errors.push(FieldError::new(
+            "endorsed_by",
+            "must name the body that endorsed it, in 1 to 200 characters",
+        ));
+    }
+    if endorsement.on > Utc::now().date_naive() {
+        errors.push(FieldError::new("endorsed_on", "must not be in the future"));
+    }
+    let web = |u: &str| u.starts_with("https://") || u.starts_with("http://");
+    if url
+        .as_deref()
+        .is_some_and(|u| !web(u) || u.chars().count() > 500 || u.contains(char::is_whitespace))
+    {
+        errors.push(FieldError::new(
+            "endorsement_url",
+            "must be a web address (http:// or https://) of at most 500 characters",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(Endorsement {
+            by,
+            url,
+            ..endorsement
+        })
+    } else {
+        Err(AppError::Invalid(errors))
+    }
+}
+
+/// Endorses a version after consultation, recording who endorsed it, on
+/// what day, and where the record is; from then on it never changes.
 pub async fn endorse(
     db: &impl TransactionTrait,
     author: &Author,
     strategy_id: i32,
+    endorsement: Endorsement,
 ) -> Result<Strategy, AppError> {
-    set_status(
-        db,
+    let endorsement = validate_endorsement(endorsement)?;
+    let steps = (StrategyStatus::Consultation, StrategyStatus::Endorsed);
+    set_status(db, author, strategy_id, steps, Some(endorsement)).await
+}
+
+/// Changes a draft's title, vision and period; it was at `revision` when
+/// the form opened. The period must still hold every year a priority has a
+/// cost in.
+#[tracing::instrument(skip(db))]
+pub async fn revise(
+    db: &impl TransactionTrait,
+    author: &Author,
+    strategy_id: i32,
+    revision: i32,
+    new: NewStrategy,
+) -> Result<Strategy, AppError> {
+    let new = validate_strategy(new)?;
+    let txn = db.begin().await?;
+    let columns = (strategy::Column::Id, strategy::Column::Revision);
+    let object = (STRATEGY, strategy_id);
+    let was = versions::advance::<strategy::Entity>(&txn, "the strategy", object, columns, revision)
+        .await?;
+    let model = drafts::draft_model(&txn, strategy_id).await?;
+    let before = Strategy {
+        revision: was,
+        ..load(&txn, strategy_id).await?
+    };
+    let outside: Vec<i32> = before
+        .priorities()
+        .flat_map(|p| p.costs.iter().map(|c| c.fiscal_year))
+        .filter(|y| !(new.first_fiscal_year..=new.last_fiscal_year).contains(y))
+        .collect();
+    if let Some(year) = outside.iter().min() {
+        return Err(AppError::invalid(
+            "first_fiscal_year",
+            format!("the period must still cover {year}, when a priority has a cost"),
+        ));
+    }
+    let country_id = model.country_id;
+    let mut active: strategy::ActiveModel = model.into();
+    active.title = Set(new.title);
+    active.vision = Set(new.vision);
+    active.first_fiscal_year = Set(new.first_fiscal_year);
+    active.last_fiscal_year = Set(new.last_fiscal_year);
+    active.update(&txn).await?;
+    let after = load(&txn, strategy_id).await?;
+    audit::record(
+        &txn,
         author,
+        Some(country_id),
+        STRATEGY,
         strategy_id,
-        StrategyStatus::Consultation,
-        StrategyStatus::Endorsed,
+        Change::Update,
+        Some(&before),
+        Some(&after),
     )
-    .await
+    .await?;
+    txn.commit().await?;
+    Ok(after)
 }
 
 /// Starts the next draft as a copy of an endorsed version.

@@ -8,4 +8,5 @@ pub mod drafts;
 pub mod lifecycle;
 pub mod pillars;
 pub mod priorities;
+pub mod provisions;
 pub mod strategies;

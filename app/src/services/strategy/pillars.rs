@@ -1,10 +1,10 @@
 //! The pillars of a draft strategy: the five Peacebuilding and
 //! Statebuilding Goals by default, renamed or added to by planners.
 
-use entities::pillar;
+use entities::{pillar, priority};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ModelTrait, QueryFilter,
+    QueryOrder, Set, TransactionSession, TransactionTrait,
 };
 
 use crate::AppError;
@@ -12,6 +12,7 @@ use crate::types::Pillar;
 
 use crate::services::accounts::audit::{self, Author, Change};
 use crate::services::strategy::drafts::draft_model;
+use crate::services::versions;
 
 const PILLAR: &str = "pillar";
 
@@ -32,6 +33,7 @@ fn to_wire(model: pillar::Model) -> Pillar {
         number: model.number,
         title: model.title,
         priorities: Vec::new(),
+        version: model.version,
     }
 }
 
@@ -75,31 +77,50 @@ pub async fn add(
     Ok(added)
 }
 
-/// Renames a pillar of a draft.
+/// The pillar `pillar_id` of draft `strategy_id` moved on to its next
+/// version (which locks it), refused unless it was at `version`: its row,
+/// what it was, and the draft's country.
+async fn to_change(
+    db: &impl ConnectionTrait,
+    (strategy_id, pillar_id): (i32, i32),
+    version: i32,
+) -> Result<(pillar::Model, Pillar, i32), AppError> {
+    let columns = (pillar::Column::Id, pillar::Column::Version);
+    let was =
+        versions::advance::<pillar::Entity>(db, "the pillar", (PILLAR, pillar_id), columns, version)
+            .await?;
+    let strategy = draft_model(db, strategy_id).await?;
+    let row = pillar::Entity::find_by_id(pillar_id)
+        .one(db)
+        .await?
+        .filter(|p| p.strategy_id == strategy_id)
+        .ok_or_else(|| AppError::NotFound(format!("pillar {pillar_id} of this version")))?;
+    let before = Pillar {
+        version: was,
+        ..to_wire(row.clone())
+    };
+    Ok((row, before, strategy.country_id))
+}
+
+/// Renames a pillar of a draft; it was at `version` when the form opened.
 #[tracing::instrument(skip(db))]
 pub async fn rename(
     db: &impl TransactionTrait,
     author: &Author,
-    strategy_id: i32,
-    pillar_id: i32,
+    (strategy_id, pillar_id): (i32, i32),
+    version: i32,
     title: &str,
 ) -> Result<Pillar, AppError> {
     let title = validate_title(title)?;
     let txn = db.begin().await?;
-    let strategy = draft_model(&txn, strategy_id).await?;
-    let row = pillar::Entity::find_by_id(pillar_id)
-        .one(&txn)
-        .await?
-        .filter(|p| p.strategy_id == strategy_id)
-        .ok_or_else(|| AppError::NotFound(format!("pillar {pillar_id} of this version")))?;
-    let before = to_wire(row.clone());
+    let (row, before, country_id) = to_change(&txn, (strategy_id, pillar_id), version).await?;
     let mut active: pillar::ActiveModel = row.into();
     active.title = Set(title);
     let after = to_wire(active.update(&txn).await?);
     audit::record(
         &txn,
         author,
-        Some(strategy.country_id),
+        Some(country_id),
         PILLAR,
         pillar_id,
         Change::Update,
@@ -109,4 +130,49 @@ pub async fn rename(
     .await?;
     txn.commit().await?;
     Ok(after)
+}
+
+/// Removes a pillar that has no priorities from a draft; it was at
+/// `version` when the page showed it.
+#[tracing::instrument(skip(db))]
+pub async fn remove(
+    db: &impl TransactionTrait,
+    author: &Author,
+    (strategy_id, pillar_id): (i32, i32),
+    version: i32,
+) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let (row, before, country_id) = to_change(&txn, (strategy_id, pillar_id), version).await?;
+    let codes: Vec<String> = priority::Entity::find()
+        .filter(priority::Column::PillarId.eq(pillar_id))
+        .order_by_asc(priority::Column::Code)
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|p| p.code)
+        .collect();
+    if !codes.is_empty() {
+        return Err(AppError::invalid(
+            "pillar_id",
+            format!(
+                "pillar {} still has priorities {}; move or remove them first",
+                row.number,
+                codes.join(", ")
+            ),
+        ));
+    }
+    row.delete(&txn).await?;
+    audit::record(
+        &txn,
+        author,
+        Some(country_id),
+        PILLAR,
+        pillar_id,
+        Change::Delete,
+        Some(&before),
+        None,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }

@@ -16,6 +16,7 @@ use crate::types::{NewPriority, OrganisationKind, Priority, Strategy, YearCost};
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
+use crate::services::versions;
 use crate::services::strategy::drafts::{currency_of, draft_model};
 use crate::services::strategy::strategies;
 
@@ -292,22 +293,37 @@ pub async fn add(
     Ok(added)
 }
 
-/// Changes every field of a draft's priority: its costs and links are
-/// replaced by those given.
+/// The priority `priority_id` of `strategy_id` moved on to its next version
+/// (which locks it), refused unless it was at `version`: what it was.
+async fn to_change(
+    db: &impl ConnectionTrait,
+    (strategy_id, priority_id): (i32, i32),
+    version: i32,
+) -> Result<(priority::Model, Priority), AppError> {
+    let columns = (priority::Column::Id, priority::Column::Version);
+    let object = (PRIORITY, priority_id);
+    let was = versions::advance::<priority::Entity>(db, "the priority", object, columns, version)
+        .await?;
+    let row = row_in(db, strategy_id, priority_id).await?;
+    let before = current(db, strategy_id, priority_id).await?;
+    Ok((row, Priority { version: was, ..before }))
+}
+
+/// Changes every field of a draft's priority, which was at `version` when
+/// the form opened: its costs and links are replaced by those given.
 #[tracing::instrument(skip(db))]
 pub async fn update(
     db: &impl TransactionTrait,
     author: &Author,
-    strategy_id: i32,
-    priority_id: i32,
+    (strategy_id, priority_id): (i32, i32),
+    version: i32,
     new: NewPriority,
 ) -> Result<Priority, AppError> {
     let txn = db.begin().await?;
-    let row = row_in(&txn, strategy_id, priority_id).await?;
+    let (row, before) = to_change(&txn, (strategy_id, priority_id), version).await?;
     let strategy = draft_model(&txn, strategy_id).await?;
     let new = validate(&txn, &strategy, new).await?;
     require_free_code(&txn, strategy_id, &new.code, Some(priority_id)).await?;
-    let before = current(&txn, strategy_id, priority_id).await?;
     let mut active: priority::ActiveModel = row.into();
     active.pillar_id = Set(new.pillar_id);
     active.code = Set(new.code.clone());
@@ -335,18 +351,18 @@ pub async fn update(
     Ok(after)
 }
 
-/// Removes a priority from a draft, with its costs, links and comments.
+/// Removes a priority from a draft, with its costs, links and comments; it
+/// was at `version` when the page showed it.
 #[tracing::instrument(skip(db))]
 pub async fn remove(
     db: &impl TransactionTrait,
     author: &Author,
-    strategy_id: i32,
-    priority_id: i32,
+    (strategy_id, priority_id): (i32, i32),
+    version: i32,
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
-    let row = row_in(&txn, strategy_id, priority_id).await?;
+    let (row, before) = to_change(&txn, (strategy_id, priority_id), version).await?;
     let strategy = draft_model(&txn, strategy_id).await?;
-    let before = current(&txn, strategy_id, priority_id).await?;
     row.delete(&txn).await?;
     audit::record(
         &txn,
@@ -363,24 +379,24 @@ pub async fn remove(
     Ok(())
 }
 
-/// Sets a priority's estimated cost in one fiscal year of a draft.
+/// Sets a priority's estimated cost in one fiscal year of a draft; the
+/// priority was at `version` when the cost grid opened.
 #[tracing::instrument(skip(db))]
 pub async fn set_cost(
     db: &impl TransactionTrait,
     author: &Author,
-    strategy_id: i32,
-    priority_id: i32,
+    (strategy_id, priority_id): (i32, i32),
+    version: i32,
     cost: YearCost,
 ) -> Result<Priority, AppError> {
     let txn = db.begin().await?;
-    row_in(&txn, strategy_id, priority_id).await?;
+    let (_, before) = to_change(&txn, (strategy_id, priority_id), version).await?;
     let strategy = draft_model(&txn, strategy_id).await?;
     let mut errors = Vec::new();
     let amount_minor = cost_errors(&strategy, std::slice::from_ref(&cost), &mut errors).pop();
     let Some(amount_minor) = amount_minor.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };
-    let before = current(&txn, strategy_id, priority_id).await?;
     let existing = priority_cost::Entity::find()
         .filter(priority_cost::Column::PriorityId.eq(priority_id))
         .filter(priority_cost::Column::FiscalYear.eq(cost.fiscal_year))

@@ -13,7 +13,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::AppError;
 use crate::types::money::from_minor;
 use crate::types::{
-    OrganisationRef, PeerPriority, Phase, Pillar, Priority, ProvisionRef, Strategy, StrategyStatus,
+    Endorsement, OrganisationRef, PeerPriority, Phase, Pillar, Priority, ProvisionRef, Strategy, StrategyStatus,
     ThematicArea, YearCost,
 };
 
@@ -121,6 +121,7 @@ pub async fn load(db: &impl ConnectionTrait, strategy_id: i32) -> Result<Strateg
             phase,
             thematic_area,
             costs: costs_of.remove(&p.id).unwrap_or_default(),
+            version: p.version,
         });
     }
     Ok(Strategy {
@@ -135,6 +136,15 @@ pub async fn load(db: &impl ConnectionTrait, strategy_id: i32) -> Result<Strateg
         currency: Currency::stored(country.currency),
         fiscal_year_start_month: u32::try_from(country.fiscal_year_start_month).unwrap_or(1),
         based_on_version,
+        revision: model.revision,
+        endorsement: match (model.endorsed_by, model.endorsed_on) {
+            (Some(by), Some(on)) => Some(Endorsement {
+                by,
+                on,
+                url: model.endorsement_url,
+            }),
+            _ => None,
+        },
         agreements,
         pillars: pillars
             .into_iter()
@@ -143,6 +153,7 @@ pub async fn load(db: &impl ConnectionTrait, strategy_id: i32) -> Result<Strateg
                 id: p.id,
                 number: p.number,
                 title: p.title,
+                version: p.version,
             })
             .collect(),
     })

@@ -1,15 +1,97 @@
 //! Organisations, users and passwords.
 
 use app::server_fns::{
-    ChangePassword, CreateOrganisation, CreateUser, ObjectHistory, ResetPassword,
-    UpdateOrganisation, UpdateUser,
+    AuditTrail, ChangePassword, CreateOrganisation, CreateUser, DeactivateOrganisation, DisableUser,
+    EnableUser, MergeOrganisations, ObjectHistory, ReactivateOrganisation, RemoveMembership,
+    ResetPassword, UpdateOrganisation, UpdateUser,
 };
-use app::services::accounts::{audit::Author, organisations};
-use app::types::NewOrganisation;
+use app::services::accounts::{access, audit::Author, organisations, users};
+use app::types::{NewOrganisation, NewUser, OrganisationKind, Role};
 use tests::{Answer, demo as accounts};
 
 use super::request::Request;
 use crate::authorization::matrix::Asker;
+
+/// A fresh partner of the demo country, for a call to retire or merge.
+async fn fresh_organisation(r: &Request<'_>, name: &str) -> i32 {
+    let new = NewOrganisation {
+        name: format!("{name} {}", r.n),
+        acronym: None,
+        kind: OrganisationKind::Bilateral,
+        iati_id: None,
+        iati_type_code: None,
+    };
+    organisations::create(&r.t.db, &Author::system("test"), r.world.country_id, new)
+        .await
+        .unwrap()
+        .id
+}
+
+/// A fresh account of Norway's, for a call to disable, enable or remove.
+async fn fresh_user(r: &Request<'_>) -> i32 {
+    let new = NewUser {
+        email: format!("access{}@kalinda.example", r.n),
+        display_name: "Access target".into(),
+        organisation_id: r.world.norad.parse().unwrap(),
+        role: Role::Reviewer,
+        signatory: false,
+    };
+    users::create(&r.t.db, &Author::system("test"), new, None)
+        .await
+        .unwrap()
+        .user
+        .id
+}
+
+/// Calls the rows that retire accounts and organisations, each on a
+/// fresh target in the state it needs.
+async fn retire(name: &str, r: &Request<'_>) -> Option<Answer> {
+    let csrf = r.csrf.clone();
+    let system = Author::system("test");
+    let answer = match name {
+        "disable_user" | "enable_user" | "remove_membership" => {
+            let user = fresh_user(r).await;
+            let mut fields = vec![("csrf", csrf), ("user_id", user.to_string())];
+            match name {
+                "disable_user" => r.send::<DisableUser>(fields).await,
+                "enable_user" => {
+                    access::set_disabled(&r.t.db, &system, user, true)
+                        .await
+                        .unwrap();
+                    r.send::<EnableUser>(fields).await
+                }
+                _ => {
+                    fields.push(("country", "XD".into()));
+                    r.send::<RemoveMembership>(fields).await
+                }
+            }
+        }
+        "deactivate_organisation" | "reactivate_organisation" => {
+            let id = fresh_organisation(r, "Retiring partner").await;
+            let fields = vec![("csrf", csrf), ("id", id.to_string())];
+            if name == "deactivate_organisation" {
+                r.send::<DeactivateOrganisation>(fields).await
+            } else {
+                organisations::set_active(&r.t.db, &system, id, false)
+                    .await
+                    .unwrap();
+                r.send::<ReactivateOrganisation>(fields).await
+            }
+        }
+        "merge_organisations" => {
+            let kept = fresh_organisation(r, "Kept partner").await;
+            let duplicate = fresh_organisation(r, "Duplicate partner").await;
+            r.send::<MergeOrganisations>(vec![
+                ("csrf", csrf),
+                ("kept_id", kept.to_string()),
+                ("duplicate_id", duplicate.to_string()),
+            ])
+            .await
+        }
+        _ => return None,
+    };
+    Some(answer)
+}
 
 /// The fields of organisation `id` as stored, renamed to `name`, with
 /// `change` applied to them.
@@ -25,6 +107,7 @@ async fn organisation(
     let mut fields = vec![
         ("csrf", r.csrf.clone()),
         ("id", id.to_string()),
+        ("version", current.version.to_string()),
         ("name", name.to_string()),
         ("acronym", current.acronym.unwrap_or_default()),
         ("kind", current.kind.code().to_string()),
@@ -42,6 +125,9 @@ fn set(fields: &mut [(&'static str, String)], key: &str, value: String) {
 }
 
 pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
+    if let Some(answer) = retire(name, r).await {
+        return Some(answer);
+    }
     let (csrf, world, n) = (&r.csrf, r.world, r.n);
     let answer = match name {
         "create_organisation" => {
@@ -84,7 +170,8 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 iati_id: before.iati_id,
                 iati_type_code: before.iati_type_code,
             };
-            organisations::update(&r.t.db, &Author::system("test"), norad, restore)
+            let (_, now) = organisations::get(&r.t.db, norad).await.unwrap();
+            organisations::update(&r.t.db, &Author::system("test"), norad, now.version, restore)
                 .await
                 .unwrap();
             answer
@@ -97,6 +184,13 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             };
             r.send::<ObjectHistory>(vec![("object_type", object_type.into()), ("object_id", id)])
                 .await
+        }
+        "audit_trail" => {
+            r.send::<AuditTrail>(vec![
+                ("country", "XD".into()),
+                ("query[object_type]", "organisation".into()),
+            ])
+            .await
         }
         "create_user" => {
             r.send::<CreateUser>(vec![

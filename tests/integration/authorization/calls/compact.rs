@@ -2,8 +2,9 @@
 //! amending, comments on commitments, and the reviews that assess them.
 
 use app::server_fns::{
+    AddCompactParty, RemoveCompactParty,
     AddCommitment, AmendCompact, AssessCommitment, CloseReview, CommentOnCommitment, CreateCompact,
-    FreezeCompact, OpenReview, ReportProgress, SignCompact, UpdateCommitment,
+    FreezeCompact, OpenReview, ReportProgress, SignCompact, RemoveCommitment, UpdateCommitment,
 };
 use app::services::accounts::audit::Author;
 use app::services::{compact::commitments, compact::signing};
@@ -34,7 +35,7 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             ])
             .await
         }
-        "add_commitment" | "update_commitment" => {
+        "add_commitment" | "update_commitment" | "remove_commitment" => {
             let draft = fresh_compact(t, world.country_id).await;
             let mut fields = vec![
                 ("csrf", csrf.clone()),
@@ -56,7 +57,30 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                     .unwrap()
                     .id;
                 fields.push(("commitment_id", id.to_string()));
-                r.send::<UpdateCommitment>(fields).await
+                fields.push(("version", "1".into()));
+                if name == "update_commitment" {
+                    r.send::<UpdateCommitment>(fields).await
+                } else {
+                    fields.retain(|(k, _)| !k.starts_with("commitment["));
+                    r.send::<RemoveCommitment>(fields).await
+                }
+            }
+        }
+        "add_compact_party" | "remove_compact_party" => {
+            let draft = fresh_compact(t, world.country_id).await;
+            let finance: i32 = world.finance.parse().unwrap();
+            let fields = vec![
+                ("csrf", csrf.clone()),
+                ("compact_id", draft.id.to_string()),
+                ("organisation_id", finance.to_string()),
+            ];
+            if name == "add_compact_party" {
+                r.send::<AddCompactParty>(fields).await
+            } else {
+                app::services::compact::parties::add(&t.db, &Author::system("test"), draft.id, finance)
+                    .await
+                    .unwrap();
+                r.send::<RemoveCompactParty>(fields).await
             }
         }
         "report_progress" => {

@@ -2,13 +2,13 @@
 //! exchange rates, the national budget, and reporting rounds.
 
 use app::server_fns::{
-    AddBudgetLine, AddExchangeRate, AddPlannedDisbursement, AddTransaction, CloseReportingRound,
+    AddBudgetLine, ImportChartOfAccounts, RemoveBudgetLine, UpdateBudgetLine, AddExchangeRate, AddPlannedDisbursement, AddTransaction, CloseReportingRound,
     CreateActivity, DeletePlannedDisbursement, DeleteTransaction, ImportRates, ImportTransactions,
     OpenReportingRound, RemoveActivity, RespondToRound, SetBudgetAmounts, UpdateActivity,
     UpdatePlannedDisbursement, UpdateTransaction,
 };
 use app::services::accounts::audit::Author;
-use app::services::{funding::budget, funding::reporting};
+use app::services::{funding::chart, funding::reporting};
 use app::types::{NewBudgetLine, NewReportingRound};
 use tests::Answer;
 
@@ -133,10 +133,10 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             r.send::<AddExchangeRate>(vec![
                 ("csrf", csrf.clone()),
                 ("country", "XD".into()),
-                ("currency", "NOK".into()),
-                ("rate_date", "2026-01-01".into()),
-                ("rate", format!("0.09{n}")),
-                ("source", "Norges Bank".into()),
+                ("entry[currency]", "NOK".into()),
+                ("entry[rate_date]", "2026-01-01".into()),
+                ("entry[rate]", format!("0.09{n}")),
+                ("entry[source]", "Norges Bank".into()),
             ])
             .await
         }
@@ -161,7 +161,7 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             .await
         }
         "set_budget_amounts" => {
-            let line = budget::add_line(
+            let line = chart::add_line(
                 &t.db,
                 &Author::system("test"),
                 world.country_id,
@@ -185,6 +185,48 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 ("appropriation", "1000".into()),
                 ("expected_external", "".into()),
                 ("execution", "".into()),
+            ])
+            .await
+        }
+        "update_budget_line" | "remove_budget_line" => {
+            let line = chart::add_line(
+                &t.db,
+                &Author::system("test"),
+                world.country_id,
+                NewBudgetLine {
+                    code: format!("97-{n}"),
+                    name: format!("Line {n}"),
+                    admin_unit: String::new(),
+                    function_name: String::new(),
+                    security: false,
+                    sector_code: None,
+                    parent_code: None,
+                },
+            )
+            .await
+            .unwrap();
+            let mut fields = vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("line_id", line.id.to_string()),
+                ("version", line.version.to_string()),
+            ];
+            if name == "update_budget_line" {
+                fields.push(("line[line_code]", format!("97-{n}")));
+                fields.push(("line[line_name]", format!("Line {n}, corrected")));
+                r.send::<UpdateBudgetLine>(fields).await
+            } else {
+                r.send::<RemoveBudgetLine>(fields).await
+            }
+        }
+        "import_chart_of_accounts" => {
+            r.send::<ImportChartOfAccounts>(vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                (
+                    "file",
+                    format!("code,name,parent_code,holder,function,security,sector\n96-{n},Line {n},,,,no,\n"),
+                ),
             ])
             .await
         }

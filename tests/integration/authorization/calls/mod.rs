@@ -6,6 +6,7 @@ mod compact;
 mod funding;
 mod iati;
 mod indicators;
+mod rates;
 mod request;
 mod strategy;
 mod transition;
@@ -49,6 +50,9 @@ pub(super) async fn call(
         return answer;
     }
     if let Some(answer) = funding::call(row, r).await {
+        return answer;
+    }
+    if let Some(answer) = rates::call(row, r).await {
         return answer;
     }
     if let Some(answer) = indicators::call(row, r).await {

@@ -3,14 +3,16 @@
 
 use app::server_fns::{
     AddAgreement, AddComment, AddPillar, AddPriority, AddProvision, CreateStrategy,
-    EndorseStrategy, RedraftStrategy, RemovePriority, RenamePillar, ResolveComment,
+    EndorseStrategy, RedraftStrategy, RemoveAgreement, RemovePillar, RemoveProvision, ReviseStrategy,
+    UpdateAgreement, UpdateProvision, RemovePriority, RenamePillar, ResolveComment,
     SendStrategyToConsultation, SetPriorityCost, UpdatePriority,
 };
 use app::services::accounts::audit::Author;
 use app::services::{
     accounts::users, strategy::agreements, strategy::comments, strategy::lifecycle,
+    strategy::provisions,
 };
-use app::types::NewAgreement;
+use app::types::{NewAgreement, NewProvision};
 use tests::Answer;
 
 use super::request::Request;
@@ -57,6 +59,7 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 ("csrf", csrf.clone()),
                 ("strategy_id", draft.id.to_string()),
                 ("priority_id", priority.to_string()),
+                ("version", "1".into()),
                 ("fiscal_year", draft.last_fiscal_year.to_string()),
                 ("amount", "42.50".into()),
             ])
@@ -68,6 +71,7 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 ("csrf", csrf.clone()),
                 ("strategy_id", draft.id.to_string()),
                 ("priority_id", priority.to_string()),
+                ("version", "1".into()),
                 ("priority[pillar_id]", draft.pillars[1].id.to_string()),
                 ("priority[code]", format!("6.{n}")),
                 ("priority[title]", "Renamed".into()),
@@ -85,6 +89,7 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 ("csrf", csrf.clone()),
                 ("strategy_id", draft.id.to_string()),
                 ("priority_id", priority.to_string()),
+                ("version", "1".into()),
             ])
             .await
         }
@@ -94,6 +99,7 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 ("csrf", csrf.clone()),
                 ("strategy_id", draft.id.to_string()),
                 ("pillar_id", draft.pillars[4].id.to_string()),
+                ("version", "1".into()),
                 ("pillar_title", format!("Pillar {n}")),
             ];
             if name == "add_pillar" {
@@ -101,6 +107,19 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             } else {
                 r.send::<RenamePillar>(fields).await
             }
+        }
+        "remove_pillar" => {
+            let draft = fresh_draft(t, world.country_id).await;
+            let spare = app::services::strategy::pillars::add(&t.db, &Author::system("test"), draft.id, "Spare")
+                .await
+                .unwrap();
+            r.send::<RemovePillar>(vec![
+                ("csrf", csrf.clone()),
+                ("strategy_id", draft.id.to_string()),
+                ("pillar_id", spare.id.to_string()),
+                ("version", spare.version.to_string()),
+            ])
+            .await
         }
         "add_agreement" => {
             let draft = fresh_draft(t, world.country_id).await;
@@ -129,6 +148,44 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             ])
             .await
         }
+        "update_agreement" | "remove_agreement" | "update_provision" | "remove_provision" => {
+            let draft = fresh_draft(t, world.country_id).await;
+            let system = Author::system("test");
+            let new = NewAgreement {
+                title: format!("Agreement {n}"),
+                signed_on: None,
+            };
+            let agreement = agreements::add(&t.db, &system, draft.id, new).await.unwrap();
+            let provision = NewProvision {
+                number: "9.9".into(),
+                text: "Something agreed".into(),
+            };
+            let with = provisions::add(&t.db, &system, agreement.id, provision).await.unwrap();
+            let provision = with.provisions[0].id.to_string();
+            let agreement = agreement.id.to_string();
+            let base = |key: &'static str, id: &str| {
+                vec![
+                    ("csrf", csrf.clone()),
+                    (key, id.to_string()),
+                    ("version", "1".to_string()),
+                ]
+            };
+            match name {
+                "update_agreement" => {
+                    let mut fields = base("agreement_id", &agreement);
+                    fields.push(("agreement_title", format!("Agreement {n}, corrected")));
+                    r.send::<UpdateAgreement>(fields).await
+                }
+                "remove_agreement" => r.send::<RemoveAgreement>(base("agreement_id", &agreement)).await,
+                "update_provision" => {
+                    let mut fields = base("provision_id", &provision);
+                    fields.push(("provision_number", "9.10".into()));
+                    fields.push(("provision_text", "Corrected".into()));
+                    r.send::<UpdateProvision>(fields).await
+                }
+                _ => r.send::<RemoveProvision>(base("provision_id", &provision)).await,
+            }
+        }
         "send_strategy_to_consultation" => {
             let draft = fresh_draft(t, world.country_id).await;
             r.send::<SendStrategyToConsultation>(vec![
@@ -145,6 +202,21 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             r.send::<EndorseStrategy>(vec![
                 ("csrf", csrf.clone()),
                 ("strategy_id", draft.id.to_string()),
+                ("endorsed_by", "Joint Steering Committee".into()),
+                ("endorsed_on", "2026-01-15".into()),
+            ])
+            .await
+        }
+        "revise_strategy" => {
+            let draft = fresh_draft(t, world.country_id).await;
+            r.send::<ReviseStrategy>(vec![
+                ("csrf", csrf.clone()),
+                ("strategy_id", draft.id.to_string()),
+                ("revision", draft.revision.to_string()),
+                ("title", format!("Strategy revised {n}")),
+                ("first_fiscal_year", draft.first_fiscal_year.to_string()),
+                ("last_fiscal_year", draft.last_fiscal_year.to_string()),
+                ("vision", "Peace".into()),
             ])
             .await
         }

@@ -19,7 +19,7 @@ use crate::types::{
 use super::checks::*;
 use crate::types::Currency;
 
-pub(super) fn planned_to_wire(model: planned_disbursement::Model) -> PlannedDisbursement {
+pub fn planned_to_wire(model: planned_disbursement::Model) -> PlannedDisbursement {
     PlannedDisbursement {
         id: model.id,
         period_start: model.period_start,
@@ -32,7 +32,7 @@ pub(super) fn planned_to_wire(model: planned_disbursement::Model) -> PlannedDisb
     }
 }
 
-pub(super) fn transaction_to_wire(
+pub fn transaction_to_wire(
     facts: &CountryFacts,
     model: transaction::Model,
 ) -> Result<Transaction, AppError> {

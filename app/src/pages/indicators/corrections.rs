@@ -1,0 +1,203 @@
+//! An indicator's corrections on its page: the definition's changes as the
+//! audit keeps them, its targets with the planners' removal buttons, and
+//! the form that corrects the definition. Each form names the version it
+//! was opened at.
+
+use leptos::prelude::*;
+
+use crate::components::{CsrfField, FormErrors, shown};
+use crate::server_fns::{RemoveIndicatorTarget, UpdateIndicator};
+use crate::types::{DefinitionChange, Direction, Indicator, Kept, OrganisationRef, Unit};
+
+/// The definition's corrections, newest first. Past readings are shown
+/// under the definition as it stands now; this list says what changed.
+#[component]
+pub(super) fn DefinitionChanges(changes: Vec<DefinitionChange>) -> impl IntoView {
+    (!changes.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="changes-heading">
+                <h2 id="changes-heading">"Changes to the definition"</h2>
+                <p>"Readings of every year are shown under the definition as it stands now. It was corrected as follows:"</p>
+                <ul>
+                    {changes
+                        .into_iter()
+                        .map(|c| view! { <li>{c.sentence()}</li> })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+/// The indicator's targets; a planner may remove each.
+#[component]
+pub(super) fn Targets(
+    code: String,
+    indicator: Indicator,
+    currency: String,
+    can_edit: bool,
+    action: ServerAction<RemoveIndicatorTarget>,
+    error: Signal<Option<crate::AppError>>,
+) -> impl IntoView {
+    if indicator.targets.is_empty() {
+        return view! { <p>"No targets have been set."</p> }.into_any();
+    }
+    let unit = indicator.unit;
+    let rows = indicator
+        .targets
+        .into_iter()
+        .map(|t| {
+            let (country, key) = (code.clone(), indicator.code.clone());
+            let label = format!("Remove the target of {}", t.fiscal_year_label);
+            let remove = can_edit.then(|| {
+                view! {
+                    <td>
+                        <ActionForm action attr:class="inline-form">
+                            <CsrfField />
+                            <input type="hidden" name="country" value=country />
+                            <input type="hidden" name="indicator" value=key />
+                            <input type="hidden" name="fiscal_year" value=t.fiscal_year />
+                            <input type="hidden" name="version" value=t.version />
+                            <button type="submit" class="danger">{label}</button>
+                        </ActionForm>
+                    </td>
+                }
+            });
+            view! {
+                <tr>
+                    <th scope="row">{t.fiscal_year_label.clone()}</th>
+                    <td class="num">{shown(Some(t.value), unit, &currency)}</td>
+                    {remove}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="targets-heading">
+            <h2 id="targets-heading">"Targets"</h2>
+            {can_edit.then(|| view! { <FormErrors error /> })}
+            <div class="table-wrap">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Fiscal year"</th>
+                            <th scope="col" class="num">"Target"</th>
+                            {can_edit.then(|| view! { <th scope="col">"Remove"</th> })}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// A planner's correction of the definition, as it was when the page
+/// opened, or as the planner typed it when the server refused it.
+#[component]
+pub(super) fn DefinitionForm(
+    code: String,
+    indicator: Indicator,
+    organisations: Vec<OrganisationRef>,
+    pillars: Vec<(i32, String)>,
+    action: ServerAction<UpdateIndicator>,
+    error: Signal<Option<crate::AppError>>,
+    kept: Kept,
+) -> impl IntoView {
+    let reopen = kept.is_kept();
+    let owner = indicator.owner.as_ref().map(|o| o.id);
+    let (unit, direction, pillar) = (indicator.unit, indicator.direction, indicator.pillar);
+    let baseline = indicator.baseline.clone();
+    let name = kept.text("indicator[name]", indicator.name.clone());
+    let definition = kept.text("indicator[definition]", indicator.definition.clone());
+    let baseline_value = kept.text(
+        "indicator[baseline_value]",
+        baseline
+            .as_ref()
+            .map(|b| b.value.normalize().to_string())
+            .unwrap_or_default(),
+    );
+    let baseline_date = kept.text(
+        "indicator[baseline_date]",
+        baseline
+            .as_ref()
+            .map(|b| b.date.to_string())
+            .unwrap_or_default(),
+    );
+    let no_pillar = kept.chosen("indicator[pillar]", "", pillar.is_none());
+    let no_owner = kept.chosen("indicator[owner]", "", owner.is_none());
+    let entered = indicator.formula.is_none().then(|| {
+        view! {
+            <label for="edit-unit">"Unit"</label>
+            <select id="edit-unit" name="indicator[unit]">
+                {Unit::ALL
+                    .iter()
+                    .map(|u| {
+                        let chosen = kept.chosen("indicator[unit]", u.code(), *u == unit);
+                        view! { <option value=u.code() selected=chosen>{u.label()}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <label for="edit-direction">"Direction"</label>
+            <select id="edit-direction" name="indicator[direction]">
+                {Direction::ALL
+                    .iter()
+                    .map(|d| {
+                        let chosen = kept.chosen("indicator[direction]", d.code(), *d == direction);
+                        view! { <option value=d.code() selected=chosen>{d.label()}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        }
+    });
+    let pillar_options = pillars
+        .into_iter()
+        .map(|(n, title)| {
+            let chosen = kept.chosen("indicator[pillar]", n, pillar == Some(n));
+            view! { <option value=n selected=chosen>{format!("{n}. {title}")}</option> }
+        })
+        .collect_view();
+    let owner_options = organisations
+        .into_iter()
+        .map(|o| {
+            let chosen = kept.chosen("indicator[owner]", o.id, owner == Some(o.id));
+            view! { <option value=o.id selected=chosen>{o.name}</option> }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="correct-heading">
+            <h2 id="correct-heading">"Correct the definition"</h2>
+            <FormErrors error />
+            <details class="edit" open=reopen>
+                <summary>{format!("Correct “{}”", indicator.name)}</summary>
+                <ActionForm action attr:class="stack narrow">
+                    <CsrfField />
+                    <input type="hidden" name="country" value=code />
+                    <input type="hidden" name="indicator_id" value=indicator.id />
+                    <input type="hidden" name="version" value=indicator.version />
+                    <label for="edit-name">"Name"</label>
+                    <input id="edit-name" name="indicator[name]" required=true maxlength="200" value=name />
+                    <label for="edit-definition">"Definition"</label>
+                    <textarea id="edit-definition" name="indicator[definition]" rows="3" required=true maxlength="2000">{definition}</textarea>
+                    {entered}
+                    <label for="edit-pillar">"Pillar"</label>
+                    <select id="edit-pillar" name="indicator[pillar]">
+                        <option value="" selected=no_pillar>"Cross-cutting"</option>
+                        {pillar_options}
+                    </select>
+                    <label for="edit-owner">"Owner (who enters the measurements)"</label>
+                    <select id="edit-owner" name="indicator[owner]">
+                        <option value="" selected=no_owner>"The government's planners"</option>
+                        {owner_options}
+                    </select>
+                    <label for="edit-baseline-value">"Baseline value"</label>
+                    <input id="edit-baseline-value" name="indicator[baseline_value]" inputmode="decimal" value=baseline_value />
+                    <label for="edit-baseline-date">"Baseline date"</label>
+                    <input id="edit-baseline-date" name="indicator[baseline_date]" type="date" value=baseline_date />
+                    <button type="submit">"Save the definition"</button>
+                </ActionForm>
+            </details>
+        </section>
+    }
+}

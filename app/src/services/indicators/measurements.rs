@@ -1,0 +1,149 @@
+//! The measurements owners enter for their indicators, one a fiscal year:
+//! a second entry for the year corrects the first, and the audit keeps the
+//! value before and after.
+
+use chrono::Utc;
+use entities::indicator_measurement;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+    TransactionSession, TransactionTrait,
+};
+use serde::Serialize;
+
+use super::checks::{check_value, check_year, get_model, unit_of};
+use crate::services::accounts::audit::{self, Author, Change};
+use crate::types::NewMeasurement;
+use crate::{AppError, FieldError};
+
+/// A measurement as the audit keeps it.
+#[derive(Debug, Serialize)]
+struct Recorded<'a> {
+    indicator: &'a str,
+    fiscal_year: i32,
+    value: String,
+    source: String,
+    note: String,
+    /// The user's id.
+    entered_by: i32,
+    entered_at: chrono::DateTime<Utc>,
+}
+
+fn recorded<'a>(code: &'a str, row: &indicator_measurement::Model) -> Recorded<'a> {
+    Recorded {
+        indicator: code,
+        fiscal_year: row.fiscal_year,
+        value: row.value.clone(),
+        source: row.source.clone(),
+        note: row.note.clone(),
+        entered_by: row.entered_by,
+        entered_at: row.entered_at,
+    }
+}
+
+/// The measurement of `fiscal_year`, locked until the change commits.
+async fn locked(
+    db: &impl ConnectionTrait,
+    indicator_id: i32,
+    fiscal_year: i32,
+) -> Result<Option<indicator_measurement::Model>, AppError> {
+    Ok(indicator_measurement::Entity::find()
+        .filter(indicator_measurement::Column::IndicatorId.eq(indicator_id))
+        .filter(indicator_measurement::Column::FiscalYear.eq(fiscal_year))
+        .lock_exclusive()
+        .one(db)
+        .await?)
+}
+
+fn check(unit: crate::types::Unit, new: &NewMeasurement) -> Result<(), AppError> {
+    let mut errors: Vec<FieldError> = check_value("value", unit, new.value).into_iter().collect();
+    let source = new.source.trim();
+    if source.is_empty() || source.chars().count() > 300 {
+        errors.push(FieldError::new("source", "must be 1 to 300 characters"));
+    }
+    if new.note.chars().count() > 2000 {
+        errors.push(FieldError::new("note", "must be at most 2,000 characters"));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(errors))
+    }
+}
+
+/// Records (or corrects) an entered indicator's value for a fiscal year.
+#[tracing::instrument(skip(db, new))]
+pub async fn record_measurement(
+    db: &impl TransactionTrait,
+    author: &Author,
+    country_id: i32,
+    code: &str,
+    new: NewMeasurement,
+) -> Result<(), AppError> {
+    let user_id = author
+        .user_id
+        .ok_or_else(|| AppError::internal("a measurement needs a user"))?;
+    check_year("measurement_fiscal_year", new.fiscal_year)?;
+    let txn = db.begin().await?;
+    let model = get_model(&txn, country_id, code).await?;
+    if model.formula.is_some() {
+        return Err(AppError::invalid(
+            "indicator",
+            "is computed from the data; it takes no entered measurements",
+        ));
+    }
+    check(unit_of(&model)?, &new)?;
+    let value = new.value.normalize().to_string();
+    let (source, note) = (new.source.trim().to_string(), new.note.trim().to_string());
+    // A new year's value is inserted; an existing one (perhaps inserted a
+    // moment ago by someone else) is locked, then corrected.
+    let inserted = indicator_measurement::Entity::insert(indicator_measurement::ActiveModel {
+        indicator_id: Set(model.id),
+        fiscal_year: Set(new.fiscal_year),
+        value: Set(value.clone()),
+        source: Set(source.clone()),
+        note: Set(note.clone()),
+        entered_by: Set(user_id),
+        entered_at: Set(Utc::now()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            indicator_measurement::Column::IndicatorId,
+            indicator_measurement::Column::FiscalYear,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(&txn)
+    .await?;
+    let row = locked(&txn, model.id, new.fiscal_year)
+        .await?
+        .ok_or_else(|| AppError::internal(format!("measurement {code} vanished")))?;
+    let (change, before, after) = if inserted == 1 {
+        (Change::Create, None, row)
+    } else {
+        let mut active: indicator_measurement::ActiveModel = row.clone().into();
+        active.value = Set(value);
+        active.source = Set(source);
+        active.note = Set(note);
+        active.entered_by = Set(user_id);
+        active.entered_at = Set(Utc::now());
+        let after = active.update(&txn).await?;
+        (Change::Update, Some(row), after)
+    };
+    let before = before.as_ref().map(|b| recorded(code, b));
+    audit::record(
+        &txn,
+        author,
+        Some(country_id),
+        "indicator_measurement",
+        after.id,
+        change,
+        before.as_ref(),
+        Some(&recorded(code, &after)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
