@@ -46,7 +46,7 @@ both_backends! {
         let own_page = format!("/organisations/{}", norad.id);
         browser.wait_for_path(&own_page).await;
         assert_eq!(browser.text_of("main h1").await, "Norway (Norad)");
-        browser.wait_for_css("main form input[name='iati_id']").await;
+        browser.wait_for_css("main form input[name='organisation[iati_id]']").await;
         browser.wait_for_css("#history-heading").await;
         let account = browser.text_of("nav.account").await;
         assert!(account.contains("Nils Reporter (Norad)"), "{account}");
@@ -73,7 +73,7 @@ both_backends! {
         let source = page_source(&browser).await;
         assert!(!source.contains("Nils Reporter"), "the back button showed who was signed in");
         assert!(!source.contains("history-heading"), "the back button showed the history");
-        assert!(!source.contains("name=\"iati_id\""), "the back button showed the edit form");
+        assert!(!source.contains("name=\"organisation[iati_id]\""), "the back button showed the edit form");
 
         browser.close().await;
         app.stop().await;

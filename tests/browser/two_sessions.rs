@@ -79,8 +79,13 @@ async fn two_people_edit_the_same_rows(t: &TestDb, javascript: bool) {
     demo::seed(&t.db).await.unwrap();
     accounts::second_planner(t).await;
     let (country_id, _) = countries::get_with_id(&t.db, "XD").await.unwrap();
-    let signed = compacts::latest_signed(&t.db, country_id).await.unwrap().unwrap();
-    let draft = compacts::amend(&t.db, &Author::system("test"), signed.id).await.unwrap();
+    let signed = compacts::latest_signed(&t.db, country_id)
+        .await
+        .unwrap()
+        .unwrap();
+    let draft = compacts::amend(&t.db, &Author::system("test"), signed.id)
+        .await
+        .unwrap();
     let commitment = draft.commitments[0].id;
     let plan = plans::load(&t.db, country_id).await.unwrap().unwrap();
     let function = plan.functions[0].clone();
@@ -106,7 +111,10 @@ async fn two_people_edit_the_same_rows(t: &TestDb, javascript: bool) {
             Some("Change this commitment"),
             &format!("commitment-{commitment}-text"),
         ),
-        ("Publish every disbursement (A)", "Publish every disbursement (B)"),
+        (
+            "Publish every disbursement (A)",
+            "Publish every disbursement (B)",
+        ),
         javascript,
     )
     .await;

@@ -6,13 +6,13 @@
 
 use std::io::Cursor as Bytes;
 
-use app::server_fns::SignOut;
+use app::server_fns::{AuditTrail, SignOut};
 use app::services::accounts::audit::{self, Author, Cursor, PAGE_SIZE};
 use app::services::accounts::{countries, organisations};
 use app::services::{demo, funding::budget, funding::reporting, funding::transaction_import, iati};
 use app::types::{
-    AuditEntry, AuditFilter, BudgetAmounts, NewCountry, NewOrganisation, NewReportingRound,
-    OrganisationKind, ResponseStatus, Transaction,
+    AuditEntry, AuditFilter, AuditPage, BudgetAmounts, NewCountry, NewOrganisation,
+    NewReportingRound, OrganisationKind, ResponseStatus, Transaction,
 };
 use entities::transaction;
 use sea_orm::EntityTrait;
@@ -332,6 +332,22 @@ both_backends! {
         let planner = Client::signed_in(&app, accounts::PLANNER.0, accounts::PLANNER.1).await;
         let (_, html) = planner.get_text("/countries/XD/admin/audit").await;
         assert!(!html.contains("on this page"), "the trail is not the planner's to read");
+
+        // The server function, as the page calls it once hydrated.
+        let fields = [("country", "XD"), ("query[object_type]", "user")];
+        let answer = reviewer.call::<AuditTrail>(&fields).await;
+        assert_eq!(answer.status, 200, "{answer:?}");
+        let page: AuditPage = serde_json::from_str(&answer.body).unwrap();
+        assert_eq!((page.total, page.entries.len()), (9, 9));
+        assert_eq!(planner.call::<AuditTrail>(&fields).await.status, 403);
+        assert_eq!(Client::new(&app).call::<AuditTrail>(&fields).await.status, 401);
+        let newest = reviewer.call::<AuditTrail>(&[("country", "XD")]).await;
+        let newest: AuditPage = serde_json::from_str(&newest.body).unwrap();
+        let now = audit::search(&t.db, xd, &AuditFilter::default(), Cursor::Newest).await.unwrap();
+        let ids = |page: &AuditPage| page.entries.iter().map(|e| e.id).collect::<Vec<_>>();
+        assert_eq!(ids(&newest), ids(&now), "no query is the newest page");
+        // Signing in is on it now: the reviewer's and the planner's.
+        assert_eq!((newest.entries[0].action.as_str(), newest.entries[0].actor.as_str()), ("sign_in", accounts::PLANNER.0));
         app.stop().await;
     }
 }

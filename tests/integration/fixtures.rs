@@ -158,7 +158,9 @@ pub async fn close_open_versions(t: &TestDb, country_id: i32) -> i32 {
                 .unwrap();
         }
         if status != StrategyStatus::Endorsed {
-            lifecycle::endorse(&t.db, &system, id, endorsement()).await.unwrap();
+            lifecycle::endorse(&t.db, &system, id, endorsement())
+                .await
+                .unwrap();
         }
         last_endorsed = id;
     }

@@ -336,10 +336,10 @@ both_backends! {
             let (_, o) = organisations::get(&t.db, norad).await.unwrap();
             let id = norad.to_string();
             let fields = [
-                ("csrf", csrf.as_str()), ("id", &id), ("version", version), ("name", name),
-                ("acronym", o.acronym.as_deref().unwrap_or_default()), ("kind", o.kind.code()),
-                ("iati_id", o.iati_id.as_deref().unwrap_or_default()),
-                ("iati_type_code", o.iati_type_code.as_deref().unwrap_or_default()),
+                ("csrf", csrf.as_str()), ("id", &id), ("version", version), ("organisation[name]", name),
+                ("organisation[acronym]", o.acronym.as_deref().unwrap_or_default()), ("organisation[kind]", o.kind.code()),
+                ("organisation[iati_id]", o.iati_id.as_deref().unwrap_or_default()),
+                ("organisation[iati_type_code]", o.iati_type_code.as_deref().unwrap_or_default()),
             ];
             admin.call::<UpdateOrganisation>(&fields).await
         };

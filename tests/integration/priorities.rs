@@ -3,8 +3,8 @@ use std::str::FromStr;
 use app::AppError;
 use app::services::accounts::audit::{self, Author};
 use app::services::{
-    accounts::countries, accounts::organisations, demo, strategy::pillars,
-    strategy::priorities, strategy::provisions, strategy::strategies,
+    accounts::countries, accounts::organisations, demo, strategy::pillars, strategy::priorities,
+    strategy::provisions, strategy::strategies,
 };
 use app::types::{
     NewCountry, NewOrganisation, NewProvision, OrganisationKind, Strategy, StrategyComparison,

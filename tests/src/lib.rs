@@ -42,9 +42,14 @@ pub mod demo {
             role: app::types::Role::Planner,
             signatory: false,
         };
-        users::create(&db.db, &Author::system("test"), new, Some(SECOND_PLANNER.1.into()))
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        users::create(
+            &db.db,
+            &Author::system("test"),
+            new,
+            Some(SECOND_PLANNER.1.into()),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     }
 }
 pub use browser::Browser;

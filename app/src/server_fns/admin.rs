@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::AppError;
 use crate::types::Role;
 use crate::types::{
-    AuditEntry, AuditPage, AuditQuery, IssuedPassword, Organisation, OrganisationKind, UserSummary,
+    AuditEntry, AuditPage, AuditQuery, IssuedPassword, NewOrganisation, Organisation, UserSummary,
 };
 
 /// An organisation's page.
@@ -40,7 +40,7 @@ mod ssr {
         accounts::audit, accounts::countries, accounts::organisations, accounts::users,
     };
     pub use crate::state::db;
-    pub use crate::types::{NewOrganisation, NewUser};
+    pub use crate::types::NewUser;
 
     /// The session key of a password issued to an administrator, kept until shown.
     pub const ISSUED: &str = "issued_password";
@@ -89,15 +89,12 @@ pub async fn load_organisation(id: i32) -> Result<OrganisationView, AppError> {
     .await
 }
 
+/// Adds an organisation; the form's fields are `organisation[name]` and so on.
 #[server]
 pub async fn create_organisation(
     csrf: String,
     country: String,
-    name: String,
-    acronym: Option<String>,
-    kind: OrganisationKind,
-    iati_id: Option<String>,
-    iati_type_code: Option<String>,
+    organisation: NewOrganisation,
 ) -> Result<Organisation, AppError> {
     use ssr::*;
     respond(
@@ -106,30 +103,20 @@ pub async fn create_organisation(
             let db = db()?;
             let country_id = countries::get_model(&db, &country).await?.id;
             ensure(&actor, Action::CreateOrganisation { country_id })?;
-            let new = NewOrganisation {
-                name,
-                acronym,
-                kind,
-                iati_id,
-                iati_type_code,
-            };
-            organisations::create(&db, &Author::user(&actor), country_id, new).await
+            organisations::create(&db, &Author::user(&actor), country_id, organisation).await
         }
         .await,
     )
     .await
 }
 
+/// Changes an organisation's details from a form opened at `version`.
 #[server]
 pub async fn update_organisation(
     csrf: String,
     id: i32,
     version: i32,
-    name: String,
-    acronym: Option<String>,
-    kind: OrganisationKind,
-    iati_id: Option<String>,
-    iati_type_code: Option<String>,
+    organisation: NewOrganisation,
 ) -> Result<Organisation, AppError> {
     use ssr::*;
     respond(
@@ -143,13 +130,7 @@ pub async fn update_organisation(
                 government,
             };
             ensure(&actor, action(current.kind.is_government()))?;
-            let changes = organisations::validate(NewOrganisation {
-                name,
-                acronym,
-                kind,
-                iati_id,
-                iati_type_code,
-            })?;
+            let changes = organisations::validate(organisation)?;
             // Kind, acronym and IATI codes decide how an organisation's
             // money counts and whose rows an import resolves to: only an
             // administrator changes them.

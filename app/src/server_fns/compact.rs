@@ -335,7 +335,14 @@ pub async fn remove_commitment(
 async fn commitment_writer(
     csrf: &str,
     commitment_id: i32,
-) -> Result<(crate::types::Actor, sea_orm::DatabaseConnection, ssr::commitments::Owner), AppError> {
+) -> Result<
+    (
+        crate::types::Actor,
+        sea_orm::DatabaseConnection,
+        ssr::commitments::Owner,
+    ),
+    AppError,
+> {
     use ssr::*;
     let actor = signed_in(csrf).await?;
     let db = db()?;

@@ -31,9 +31,7 @@ mod ssr {
     pub use crate::server_fns::form::respond;
     pub(super) use crate::server_fns::strategy::planner_of_strategy;
     pub use crate::services::accounts::audit::Author;
-    pub use crate::services::{
-        accounts::countries, strategy::priorities, strategy::strategies,
-    };
+    pub use crate::services::{accounts::countries, strategy::priorities, strategy::strategies};
     pub use crate::state::db;
 }
 

@@ -22,7 +22,10 @@ impl KeptInput {
     /// another.
     pub fn of(kept: Option<&KeptInput>, path: &str, key: &str, value: impl ToString) -> Kept {
         let value = value.to_string();
-        Kept(kept.filter(|k| k.path == path && k.value(key) == Some(value.as_str())).map(|k| k.fields.clone()))
+        Kept(
+            kept.filter(|k| k.path == path && k.value(key) == Some(value.as_str()))
+                .map(|k| k.fields.clone()),
+        )
     }
 
     fn value(&self, name: &str) -> Option<&str> {

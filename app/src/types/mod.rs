@@ -41,8 +41,8 @@ mod fiscal_year;
 mod funding;
 mod iati;
 mod indicator;
-mod kept;
 pub mod input;
+mod kept;
 pub mod money;
 mod organisation;
 pub mod query;
@@ -81,7 +81,9 @@ pub use iati::{
 pub use indicator::{
     Direction, Formula, IndicatorSet, IndicatorValue, Part, Unit, compute as compute_indicator,
 };
+pub use kept::{Kept, KeptInput};
 pub use organisation::{Holdings, MergeOutcome, NewOrganisation, Organisation, OrganisationKind};
+pub use rates::StoredRate;
 pub use reporting::{Compliance, NewReportingRound, ReportingRound, ResponseStatus};
 pub use review::{
     Assessment, NewAssessment, Outcome, OutcomeCounts, ReviewReport, ReviewRound,
@@ -93,16 +95,15 @@ pub use scorecard::{
     ScoredCommitment, Status, StatusCount, Target, YearFlows,
 };
 pub use strategy::{
-    Agreement, Comment, DEFAULT_PILLARS, Endorsement, FieldChange, NewAgreement, NewPriority, NewProvision,
-    NewStrategy, OrganisationRef, PeerPriority, Phase, Pillar, Priority, PriorityChange, Provision,
-    ProvisionRef, Strategy, StrategyComparison, StrategyStatus, ThematicArea, YearCost,
+    Agreement, Comment, DEFAULT_PILLARS, Endorsement, FieldChange, NewAgreement, NewPriority,
+    NewProvision, NewStrategy, OrganisationRef, PeerPriority, Phase, Pillar, Priority,
+    PriorityChange, Provision, ProvisionRef, Strategy, StrategyComparison, StrategyStatus,
+    ThematicArea, YearCost,
 };
 pub use transition::{
     CliffYear, DrawdownPhase, FunctionKind, NewDrawdownPhase, NewFunction, NewTransitionPlan,
     Readiness, ReadinessStep, TransitionFunction, TransitionPlan,
 };
-pub use kept::{Kept, KeptInput};
-pub use rates::StoredRate;
 pub use user::{IssuedPassword, NewUser, UserChanges, UserSummary};
 pub use validation::{
     Difference, MAX_REASON, ValidationQueue, Waiting, differences as validation_differences,

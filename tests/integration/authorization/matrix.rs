@@ -94,10 +94,22 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
     ("rename_pillar", [false, false, true, false, false, false]),
     ("remove_pillar", [false, false, true, false, false, false]),
     ("add_provision", [false, false, true, false, false, false]),
-    ("update_agreement", [false, false, true, false, false, false]),
-    ("remove_agreement", [false, false, true, false, false, false]),
-    ("update_provision", [false, false, true, false, false, false]),
-    ("remove_provision", [false, false, true, false, false, false]),
+    (
+        "update_agreement",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "remove_agreement",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "update_provision",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "remove_provision",
+        [false, false, true, false, false, false],
+    ),
     (
         "set_priority_cost",
         [false, false, true, false, false, false],
@@ -122,7 +134,10 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         [false, false, true, false, false, false],
     ),
     ("create_compact", [false, false, true, false, false, false]),
-    ("add_compact_party", [false, false, true, false, false, false]),
+    (
+        "add_compact_party",
+        [false, false, true, false, false, false],
+    ),
     (
         "remove_compact_party",
         [false, false, true, false, false, false],
@@ -234,8 +249,14 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         [false, true, false, false, false, false],
     ),
     ("add_budget_line", [false, false, true, false, false, false]),
-    ("update_budget_line", [false, false, true, false, false, false]),
-    ("remove_budget_line", [false, false, true, false, false, false]),
+    (
+        "update_budget_line",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "remove_budget_line",
+        [false, false, true, false, false, false],
+    ),
     (
         "import_chart_of_accounts",
         [false, false, true, false, false, false],

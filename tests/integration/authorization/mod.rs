@@ -68,6 +68,7 @@ const READS: &[&str] = &[
     "compare_strategy_versions",
     "current_session",
     "form_token",
+    "kept_form_input",
     "get_country_summary",
     "load_compact",
     "load_dashboard",

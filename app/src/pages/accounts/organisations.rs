@@ -297,9 +297,10 @@ fn OrganisationDetails(
     }
 }
 
-/// The fields of an organisation, empty or filled with `org`, or with what
-/// was `kept` of a refused save. Without `identify`, kind, acronym and IATI
-/// codes are kept as they are: only an administrator changes them.
+/// The fields of an organisation (`organisation[name]` and so on), empty or
+/// filled with `org`, or with what was `kept` of a refused save. Without
+/// `identify`, kind, acronym and IATI codes are kept as they are: only an
+/// administrator changes them.
 #[component]
 fn OrganisationFields(
     org: Option<Organisation>,
@@ -312,15 +313,15 @@ fn OrganisationFields(
     let value = |name: &str, f: fn(&Organisation) -> Option<String>| kept.text(name, stored(f));
     let name = view! {
         <label for="name">"Name"</label>
-        <input id="name" name="name" required=true maxlength="200" value=value("name", |o| Some(o.name.clone())) />
+        <input id="name" name="organisation[name]" required=true maxlength="200" value=value("organisation[name]", |o| Some(o.name.clone())) />
     };
     if !identify {
         return view! {
             {name}
-            <input type="hidden" name="acronym" value=stored(|o| o.acronym.clone()) />
-            <input type="hidden" name="kind" value=current.map(|k| k.code()).unwrap_or_default() />
-            <input type="hidden" name="iati_id" value=stored(|o| o.iati_id.clone()) />
-            <input type="hidden" name="iati_type_code" value=stored(|o| o.iati_type_code.clone()) />
+            <input type="hidden" name="organisation[acronym]" value=stored(|o| o.acronym.clone()) />
+            <input type="hidden" name="organisation[kind]" value=current.map(|k| k.code()).unwrap_or_default() />
+            <input type="hidden" name="organisation[iati_id]" value=stored(|o| o.iati_id.clone()) />
+            <input type="hidden" name="organisation[iati_type_code]" value=stored(|o| o.iati_type_code.clone()) />
             <p class="hint">"Only an administrator changes the acronym, kind and IATI codes."</p>
         }
         .into_any();
@@ -328,20 +329,20 @@ fn OrganisationFields(
     view! {
         {name}
         <label for="acronym">"Acronym (optional)"</label>
-        <input id="acronym" name="acronym" maxlength="40" value=value("acronym", |o| o.acronym.clone()) />
+        <input id="acronym" name="organisation[acronym]" maxlength="40" value=value("organisation[acronym]", |o| o.acronym.clone()) />
         <label for="kind">"Kind"</label>
-        <select id="kind" name="kind">
+        <select id="kind" name="organisation[kind]">
             {OrganisationKind::ALL
                 .into_iter()
                 .map(|k| view! {
-                    <option value=k.code() selected=kept.chosen("kind", k.code(), current == Some(k))>{k.label()}</option>
+                    <option value=k.code() selected=kept.chosen("organisation[kind]", k.code(), current == Some(k))>{k.label()}</option>
                 })
                 .collect_view()}
         </select>
         <label for="iati_id">"IATI organisation identifier (optional), e.g. GB-GOV-1"</label>
-        <input id="iati_id" name="iati_id" maxlength="100" value=value("iati_id", |o| o.iati_id.clone()) />
+        <input id="iati_id" name="organisation[iati_id]" maxlength="100" value=value("organisation[iati_id]", |o| o.iati_id.clone()) />
         <label for="iati_type_code">"IATI organisation type code (optional), e.g. 10 for government"</label>
-        <input id="iati_type_code" name="iati_type_code" maxlength="4" value=value("iati_type_code", |o| o.iati_type_code.clone()) />
+        <input id="iati_type_code" name="organisation[iati_type_code]" maxlength="4" value=value("organisation[iati_type_code]", |o| o.iati_type_code.clone()) />
     }
     .into_any()
 }

@@ -102,7 +102,10 @@ pub(super) fn CommitmentItem(
 ) -> impl IntoView {
     let c = commitment.clone();
     let (id, current, today, version) = (c.id, c.as_new(), view.today, c.version);
-    let draft = view.compact.as_ref().is_some_and(|v| v.status == CompactStatus::Draft);
+    let draft = view
+        .compact
+        .as_ref()
+        .is_some_and(|v| v.status == CompactStatus::Draft);
     let reopen = kept.is_kept();
     let priorities = view.priorities.clone();
     let overdue = c.overdue(view.today);

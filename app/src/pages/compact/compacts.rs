@@ -12,8 +12,8 @@ use super::signing::{Lifecycle, Parties};
 use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error, kept_input, successes};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
-    AddCommitment, AmendCompact, CommentOnCommitment, CompactView, CreateCompact, FreezeCompact,
-    AddCompactParty, OpenReview, RemoveCommitment, RemoveCompactParty, ReportProgress, SignCompact,
+    AddCommitment, AddCompactParty, AmendCompact, CommentOnCommitment, CompactView, CreateCompact,
+    FreezeCompact, OpenReview, RemoveCommitment, RemoveCompactParty, ReportProgress, SignCompact,
     UpdateCommitment, load_compact,
 };
 use crate::types::{CommitmentKind, CompactStatus, KeptInput, Party};

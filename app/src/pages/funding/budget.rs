@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::chart::{ChartForms, ChartActions};
+use super::chart::{ChartActions, ChartForms};
 use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error, successes};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{BudgetPageView, SetBudgetAmounts, load_budget};

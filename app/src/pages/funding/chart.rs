@@ -5,9 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::{CsrfField, FormErrors, OnceField, form_error, successes};
-use crate::server_fns::{
-    AddBudgetLine, ImportChartOfAccounts, RemoveBudgetLine, UpdateBudgetLine,
-};
+use crate::server_fns::{AddBudgetLine, ImportChartOfAccounts, RemoveBudgetLine, UpdateBudgetLine};
 use crate::types::BudgetLine;
 
 #[derive(Clone, Copy)]
@@ -42,7 +40,11 @@ impl ChartActions {
 
 /// The forms of the chart of accounts, each with its errors.
 #[component]
-pub(super) fn ChartForms(code: String, lines: Vec<BudgetLine>, actions: ChartActions) -> impl IntoView {
+pub(super) fn ChartForms(
+    code: String,
+    lines: Vec<BudgetLine>,
+    actions: ChartActions,
+) -> impl IntoView {
     let imported = actions.import.value();
     let (add_code, import_code, edit_code) = (code.clone(), code.clone(), code);
     view! {

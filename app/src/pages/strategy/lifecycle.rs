@@ -136,7 +136,10 @@ pub(super) fn NewStrategyForm(code: String, action: ServerAction<CreateStrategy>
 /// Changes a draft's title, vision and period, as they were when the page
 /// opened (its revision).
 #[component]
-pub(super) fn ReviseForm(strategy: Strategy, action: ServerAction<ReviseStrategy>) -> impl IntoView {
+pub(super) fn ReviseForm(
+    strategy: Strategy,
+    action: ServerAction<ReviseStrategy>,
+) -> impl IntoView {
     view! {
         <details class="edit">
             <summary>"Change the title, vision or period"</summary>

@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use super::actions::Actions;
 use super::agreements::Agreements;
 use super::comments::Consultation;
 use super::costs::{PriorityTable, Totals, year_label};
 use super::lifecycle::{Lifecycle, NewStrategyForm, ReviseForm, VersionNav};
 use super::pillars::{AddPillarForm, RenamePillarForm};
 use super::priorities::AddPriorityForm;
-use super::actions::Actions;
 use crate::components::{ErrorPanel, FormErrors};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{StrategyView, load_strategy};

@@ -8,8 +8,7 @@ use super::Actions;
 use crate::components::{CsrfField, OnceField};
 use crate::server_fns::{AddDrawdownPhase, AddTransitionFunction, SetTransitionPlan};
 use crate::types::{
-    DrawdownPhase, FunctionKind, Kept, Organisation, Readiness, TransitionFunction,
-    TransitionPlan,
+    DrawdownPhase, FunctionKind, Kept, Organisation, Readiness, TransitionFunction, TransitionPlan,
 };
 
 #[component]

@@ -7,8 +7,8 @@ use leptos::server_fn::ServerFn;
 use super::Actions;
 use super::forms::{FunctionEditForm, PhaseEditForm};
 use crate::components::CliffChart;
-use crate::types::money::display as money;
 use crate::server_fns::UpdateTransitionFunction;
+use crate::types::money::display as money;
 use crate::types::{KeptInput, Organisation, ReadinessStep, TransitionPlan};
 
 #[component]

@@ -1,8 +1,8 @@
 //! Countries, organisations, user accounts and the audit trail every write
 //! records.
 
-pub mod audit;
 pub mod access;
+pub mod audit;
 pub mod countries;
 pub mod merge;
 pub mod organisations;

@@ -15,8 +15,8 @@ use crate::types::{Commitment, CommitmentKind, NewCommitment, NewProgress, Organ
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
-use crate::services::versions;
 use crate::services::compact::compacts::{self, draft_model};
+use crate::services::versions;
 
 const COMMITMENT: &str = "commitment";
 
@@ -202,7 +202,14 @@ async fn to_change(
     let existing = row(db, commitment_id).await?;
     let compact = draft_model(db, existing.compact_id).await?;
     let before = current(db, compact.id, commitment_id).await?;
-    Ok((existing, compact, Commitment { version: was, ..before }))
+    Ok((
+        existing,
+        compact,
+        Commitment {
+            version: was,
+            ..before
+        },
+    ))
 }
 
 /// Changes the agreed content of a commitment of a draft, which was at

@@ -16,10 +16,7 @@ use crate::services::compact::compacts::{COMPACT, draft_model, load};
 use crate::services::locks;
 
 /// The draft `compact_id`, locked for a change of its parties.
-async fn to_change(
-    db: &impl ConnectionTrait,
-    compact_id: i32,
-) -> Result<(Compact, i32), AppError> {
+async fn to_change(db: &impl ConnectionTrait, compact_id: i32) -> Result<(Compact, i32), AppError> {
     locks::compact(db, compact_id).await?;
     let model = draft_model(db, compact_id).await?;
     Ok((load(db, compact_id).await?, model.country_id))

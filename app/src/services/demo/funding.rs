@@ -19,7 +19,9 @@ use crate::types::{
 
 use crate::services::accounts::audit::Author;
 use crate::services::funding::activities::{self, CountryFacts};
-use crate::services::{accounts::users, funding::budget, funding::chart, funding::rates, funding::reporting};
+use crate::services::{
+    accounts::users, funding::budget, funding::chart, funding::rates, funding::reporting,
+};
 
 use super::data::funding::{
     ACTIVITIES, CONTRIBUTIONS, DemoActivity, DemoPartner, EARLY_ADVANCE, EXECUTION, FIRST_YEAR,

@@ -6,13 +6,15 @@ use sea_orm::DatabaseTransaction;
 
 use crate::AppError;
 use crate::types::{
-    Endorsement, NewAgreement, NewPriority, NewProvision, NewStrategy, Organisation, Phase, ThematicArea,
-    YearCost,
+    Endorsement, NewAgreement, NewPriority, NewProvision, NewStrategy, Organisation, Phase,
+    ThematicArea, YearCost,
 };
 
 use crate::services::accounts::audit::Author;
 use crate::services::accounts::users;
-use crate::services::strategy::{agreements, comments, lifecycle, priorities, provisions, strategies};
+use crate::services::strategy::{
+    agreements, comments, lifecycle, priorities, provisions, strategies,
+};
 
 use super::data::strategy::{AGREEMENT, FIRST_YEAR, LINKS, PRIORITIES, PROVISIONS, shares};
 

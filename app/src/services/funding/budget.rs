@@ -9,14 +9,12 @@ use entities::{
 use rust_decimal::Decimal;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, OnConflict};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder,
-    QuerySelect, RelationTrait, Set, TransactionSession, TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
+    RelationTrait, Set, TransactionSession, TransactionTrait,
 };
 
 use crate::types::money::{from_minor, to_minor};
-use crate::types::{
-    BudgetAmounts, BudgetLine, BudgetRow, BudgetView, FiscalYear, TransactionKind,
-};
+use crate::types::{BudgetAmounts, BudgetLine, BudgetRow, BudgetView, FiscalYear, TransactionKind};
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};

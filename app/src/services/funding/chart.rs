@@ -266,8 +266,14 @@ async fn to_change(
     version: i32,
 ) -> Result<(BudgetLine, i32), AppError> {
     let columns = (budget_line::Column::Id, budget_line::Column::Version);
-    versions::advance::<budget_line::Entity>(db, "the budget line", (LINE, line_id), columns, version)
-        .await?;
+    versions::advance::<budget_line::Entity>(
+        db,
+        "the budget line",
+        (LINE, line_id),
+        columns,
+        version,
+    )
+    .await?;
     let country_id = crate::services::funding::budget::country_of_line(db, line_id).await?;
     Ok((one(db, country_id, line_id).await?, country_id))
 }
@@ -405,7 +411,9 @@ pub async fn remove_line(
         .filter(budget_amount::Column::BudgetLineId.eq(line_id))
         .exec(&txn)
         .await?;
-    budget_line::Entity::delete_by_id(line_id).exec(&txn).await?;
+    budget_line::Entity::delete_by_id(line_id)
+        .exec(&txn)
+        .await?;
     let before = RemovedLine {
         line: BudgetLine { version, ..line },
         figures,
@@ -442,7 +450,11 @@ fn parse(text: &str) -> Result<Vec<(String, NewBudgetLine)>, AppError> {
         .from_reader(text.as_bytes());
     let header_ok = reader
         .headers()
-        .map(|h| h.iter().map(str::to_lowercase).eq(COLUMNS.iter().map(|c| c.to_string())))
+        .map(|h| {
+            h.iter()
+                .map(str::to_lowercase)
+                .eq(COLUMNS.iter().map(|c| c.to_string()))
+        })
         .unwrap_or(false);
     if !header_ok {
         return Err(AppError::invalid(
@@ -519,7 +531,10 @@ pub async fn import(
     if rows.len() > MAX_LINES {
         return Err(AppError::invalid(
             "file",
-            format!("holds {} lines; at most {MAX_LINES} load at once", rows.len()),
+            format!(
+                "holds {} lines; at most {MAX_LINES} load at once",
+                rows.len()
+            ),
         ));
     }
     let txn = db.begin().await?;

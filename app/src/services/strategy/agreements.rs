@@ -74,7 +74,10 @@ async fn agreement_to_change(
     agreement_id: i32,
     version: i32,
 ) -> Result<(Agreement, i32), AppError> {
-    let columns = (peace_agreement::Column::Id, peace_agreement::Column::Version);
+    let columns = (
+        peace_agreement::Column::Id,
+        peace_agreement::Column::Version,
+    );
     let object = (AGREEMENT, agreement_id);
     let was = versions::advance::<peace_agreement::Entity>(
         db,
@@ -87,7 +90,13 @@ async fn agreement_to_change(
     let agreement = model(db, agreement_id).await?;
     let strategy = drafts::draft_model(db, agreement.strategy_id).await?;
     let before = get(db, agreement_id).await?;
-    Ok((Agreement { version: was, ..before }, strategy.country_id))
+    Ok((
+        Agreement {
+            version: was,
+            ..before
+        },
+        strategy.country_id,
+    ))
 }
 
 /// Corrects an agreement's title and signing date in a draft; it was at
@@ -112,7 +121,15 @@ pub async fn update(
     .update(&txn)
     .await?;
     let after = get(&txn, agreement_id).await?;
-    record(&txn, author, country_id, agreement_id, Some(&before), Some(&after)).await?;
+    record(
+        &txn,
+        author,
+        country_id,
+        agreement_id,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     txn.commit().await?;
     Ok(after)
 }
@@ -165,7 +182,10 @@ pub(super) async fn record(
     .await
 }
 
-pub(super) async fn model(db: &impl ConnectionTrait, id: i32) -> Result<peace_agreement::Model, AppError> {
+pub(super) async fn model(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<peace_agreement::Model, AppError> {
     peace_agreement::Entity::find_by_id(id)
         .one(db)
         .await?

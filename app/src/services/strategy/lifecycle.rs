@@ -248,8 +248,9 @@ pub async fn revise(
     let txn = db.begin().await?;
     let columns = (strategy::Column::Id, strategy::Column::Revision);
     let object = (STRATEGY, strategy_id);
-    let was = versions::advance::<strategy::Entity>(&txn, "the strategy", object, columns, revision)
-        .await?;
+    let was =
+        versions::advance::<strategy::Entity>(&txn, "the strategy", object, columns, revision)
+            .await?;
     let model = drafts::draft_model(&txn, strategy_id).await?;
     let before = Strategy {
         revision: was,

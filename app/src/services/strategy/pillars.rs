@@ -86,9 +86,14 @@ async fn to_change(
     version: i32,
 ) -> Result<(pillar::Model, Pillar, i32), AppError> {
     let columns = (pillar::Column::Id, pillar::Column::Version);
-    let was =
-        versions::advance::<pillar::Entity>(db, "the pillar", (PILLAR, pillar_id), columns, version)
-            .await?;
+    let was = versions::advance::<pillar::Entity>(
+        db,
+        "the pillar",
+        (PILLAR, pillar_id),
+        columns,
+        version,
+    )
+    .await?;
     let strategy = draft_model(db, strategy_id).await?;
     let row = pillar::Entity::find_by_id(pillar_id)
         .one(db)

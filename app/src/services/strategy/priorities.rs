@@ -16,9 +16,9 @@ use crate::types::{NewPriority, OrganisationKind, Priority, Strategy, YearCost};
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
-use crate::services::versions;
 use crate::services::strategy::drafts::{currency_of, draft_model};
 use crate::services::strategy::strategies;
+use crate::services::versions;
 
 const PRIORITY: &str = "priority";
 
@@ -302,11 +302,17 @@ async fn to_change(
 ) -> Result<(priority::Model, Priority), AppError> {
     let columns = (priority::Column::Id, priority::Column::Version);
     let object = (PRIORITY, priority_id);
-    let was = versions::advance::<priority::Entity>(db, "the priority", object, columns, version)
-        .await?;
+    let was =
+        versions::advance::<priority::Entity>(db, "the priority", object, columns, version).await?;
     let row = row_in(db, strategy_id, priority_id).await?;
     let before = current(db, strategy_id, priority_id).await?;
-    Ok((row, Priority { version: was, ..before }))
+    Ok((
+        row,
+        Priority {
+            version: was,
+            ..before
+        },
+    ))
 }
 
 /// Changes every field of a draft's priority, which was at `version` when

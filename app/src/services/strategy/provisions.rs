@@ -89,7 +89,15 @@ pub async fn add(
     .insert(&txn)
     .await?;
     let after = get(&txn, agreement_id).await?;
-    record(&txn, author, strategy.country_id, agreement_id, Some(&before), Some(&after)).await?;
+    record(
+        &txn,
+        author,
+        strategy.country_id,
+        agreement_id,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     txn.commit().await?;
     Ok(after)
 }
@@ -158,7 +166,15 @@ pub async fn update(
     .update(&txn)
     .await?;
     let after = get(&txn, before.id).await?;
-    record(&txn, author, country_id, before.id, Some(&before), Some(&after)).await?;
+    record(
+        &txn,
+        author,
+        country_id,
+        before.id,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     txn.commit().await?;
     Ok(after)
 }
@@ -179,7 +195,15 @@ pub async fn remove(
         .exec(&txn)
         .await?;
     let after = get(&txn, before.id).await?;
-    record(&txn, author, country_id, before.id, Some(&before), Some(&after)).await?;
+    record(
+        &txn,
+        author,
+        country_id,
+        before.id,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     txn.commit().await?;
     Ok(after)
 }
@@ -218,4 +242,3 @@ pub(super) async fn refuse_if_implemented(
         ))
     }
 }
-

@@ -13,8 +13,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use crate::AppError;
 use crate::types::money::from_minor;
 use crate::types::{
-    Endorsement, OrganisationRef, PeerPriority, Phase, Pillar, Priority, ProvisionRef, Strategy, StrategyStatus,
-    ThematicArea, YearCost,
+    Endorsement, OrganisationRef, PeerPriority, Phase, Pillar, Priority, ProvisionRef, Strategy,
+    StrategyStatus, ThematicArea, YearCost,
 };
 
 use crate::services::strategy::agreements;

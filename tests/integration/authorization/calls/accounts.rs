@@ -1,9 +1,9 @@
 //! Organisations, users and passwords.
 
 use app::server_fns::{
-    AuditTrail, ChangePassword, CreateOrganisation, CreateUser, DeactivateOrganisation, DisableUser,
-    EnableUser, MergeOrganisations, ObjectHistory, ReactivateOrganisation, RemoveMembership,
-    ResetPassword, UpdateOrganisation, UpdateUser,
+    AuditTrail, ChangePassword, CreateOrganisation, CreateUser, DeactivateOrganisation,
+    DisableUser, EnableUser, MergeOrganisations, ObjectHistory, ReactivateOrganisation,
+    RemoveMembership, ResetPassword, UpdateOrganisation, UpdateUser,
 };
 use app::services::accounts::{access, audit::Author, organisations, users};
 use app::types::{NewOrganisation, NewUser, OrganisationKind, Role};
@@ -108,11 +108,14 @@ async fn organisation(
         ("csrf", r.csrf.clone()),
         ("id", id.to_string()),
         ("version", current.version.to_string()),
-        ("name", name.to_string()),
-        ("acronym", current.acronym.unwrap_or_default()),
-        ("kind", current.kind.code().to_string()),
-        ("iati_id", current.iati_id.unwrap_or_default()),
-        ("iati_type_code", current.iati_type_code.unwrap_or_default()),
+        ("organisation[name]", name.to_string()),
+        ("organisation[acronym]", current.acronym.unwrap_or_default()),
+        ("organisation[kind]", current.kind.code().to_string()),
+        ("organisation[iati_id]", current.iati_id.unwrap_or_default()),
+        (
+            "organisation[iati_type_code]",
+            current.iati_type_code.unwrap_or_default(),
+        ),
     ];
     change(&mut fields);
     fields
@@ -134,11 +137,11 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             r.send::<CreateOrganisation>(vec![
                 ("csrf", csrf.clone()),
                 ("country", "XD".into()),
-                ("name", format!("New partner {n}")),
-                ("acronym", String::new()),
-                ("kind", "bilateral".into()),
-                ("iati_id", String::new()),
-                ("iati_type_code", String::new()),
+                ("organisation[name]", format!("New partner {n}")),
+                ("organisation[acronym]", String::new()),
+                ("organisation[kind]", "bilateral".into()),
+                ("organisation[iati_id]", String::new()),
+                ("organisation[iati_type_code]", String::new()),
             ])
             .await
         }
@@ -156,9 +159,9 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             let norad: i32 = world.norad.parse().unwrap();
             let (_, before) = organisations::get(&r.t.db, norad).await.unwrap();
             let f = organisation(r, &world.norad, "Norway (Norad)", |f| match name {
-                "change_partner_kind" => set(f, "kind", "multilateral".into()),
-                "change_partner_acronym" => set(f, "acronym", format!("NORAD{n}")),
-                _ => set(f, "iati_id", format!("XM-DAC-8-{n}")),
+                "change_partner_kind" => set(f, "organisation[kind]", "multilateral".into()),
+                "change_partner_acronym" => set(f, "organisation[acronym]", format!("NORAD{n}")),
+                _ => set(f, "organisation[iati_id]", format!("XM-DAC-8-{n}")),
             })
             .await;
             let answer = r.send::<UpdateOrganisation>(f).await;
@@ -171,9 +174,15 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 iati_type_code: before.iati_type_code,
             };
             let (_, now) = organisations::get(&r.t.db, norad).await.unwrap();
-            organisations::update(&r.t.db, &Author::system("test"), norad, now.version, restore)
-                .await
-                .unwrap();
+            organisations::update(
+                &r.t.db,
+                &Author::system("test"),
+                norad,
+                now.version,
+                restore,
+            )
+            .await
+            .unwrap();
             answer
         }
         "read_organisation_history" | "read_user_history" => {

@@ -2,10 +2,11 @@
 //! exchange rates, the national budget, and reporting rounds.
 
 use app::server_fns::{
-    AddBudgetLine, ImportChartOfAccounts, RemoveBudgetLine, UpdateBudgetLine, AddExchangeRate, AddPlannedDisbursement, AddTransaction, CloseReportingRound,
-    CreateActivity, DeletePlannedDisbursement, DeleteTransaction, ImportRates, ImportTransactions,
-    OpenReportingRound, RemoveActivity, RespondToRound, SetBudgetAmounts, UpdateActivity,
-    UpdatePlannedDisbursement, UpdateTransaction,
+    AddBudgetLine, AddExchangeRate, AddPlannedDisbursement, AddTransaction, CloseReportingRound,
+    CreateActivity, DeletePlannedDisbursement, DeleteTransaction, ImportChartOfAccounts,
+    ImportRates, ImportTransactions, OpenReportingRound, RemoveActivity, RemoveBudgetLine,
+    RespondToRound, SetBudgetAmounts, UpdateActivity, UpdateBudgetLine, UpdatePlannedDisbursement,
+    UpdateTransaction,
 };
 use app::services::accounts::audit::Author;
 use app::services::{funding::chart, funding::reporting};

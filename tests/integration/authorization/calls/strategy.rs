@@ -3,9 +3,9 @@
 
 use app::server_fns::{
     AddAgreement, AddComment, AddPillar, AddPriority, AddProvision, CreateStrategy,
-    EndorseStrategy, RedraftStrategy, RemoveAgreement, RemovePillar, RemoveProvision, ReviseStrategy,
-    UpdateAgreement, UpdateProvision, RemovePriority, RenamePillar, ResolveComment,
-    SendStrategyToConsultation, SetPriorityCost, UpdatePriority,
+    EndorseStrategy, RedraftStrategy, RemoveAgreement, RemovePillar, RemovePriority,
+    RemoveProvision, RenamePillar, ResolveComment, ReviseStrategy, SendStrategyToConsultation,
+    SetPriorityCost, UpdateAgreement, UpdatePriority, UpdateProvision,
 };
 use app::services::accounts::audit::Author;
 use app::services::{
@@ -110,9 +110,14 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
         }
         "remove_pillar" => {
             let draft = fresh_draft(t, world.country_id).await;
-            let spare = app::services::strategy::pillars::add(&t.db, &Author::system("test"), draft.id, "Spare")
-                .await
-                .unwrap();
+            let spare = app::services::strategy::pillars::add(
+                &t.db,
+                &Author::system("test"),
+                draft.id,
+                "Spare",
+            )
+            .await
+            .unwrap();
             r.send::<RemovePillar>(vec![
                 ("csrf", csrf.clone()),
                 ("strategy_id", draft.id.to_string()),
@@ -155,12 +160,16 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 title: format!("Agreement {n}"),
                 signed_on: None,
             };
-            let agreement = agreements::add(&t.db, &system, draft.id, new).await.unwrap();
+            let agreement = agreements::add(&t.db, &system, draft.id, new)
+                .await
+                .unwrap();
             let provision = NewProvision {
                 number: "9.9".into(),
                 text: "Something agreed".into(),
             };
-            let with = provisions::add(&t.db, &system, agreement.id, provision).await.unwrap();
+            let with = provisions::add(&t.db, &system, agreement.id, provision)
+                .await
+                .unwrap();
             let provision = with.provisions[0].id.to_string();
             let agreement = agreement.id.to_string();
             let base = |key: &'static str, id: &str| {
@@ -176,14 +185,20 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                     fields.push(("agreement_title", format!("Agreement {n}, corrected")));
                     r.send::<UpdateAgreement>(fields).await
                 }
-                "remove_agreement" => r.send::<RemoveAgreement>(base("agreement_id", &agreement)).await,
+                "remove_agreement" => {
+                    r.send::<RemoveAgreement>(base("agreement_id", &agreement))
+                        .await
+                }
                 "update_provision" => {
                     let mut fields = base("provision_id", &provision);
                     fields.push(("provision_number", "9.10".into()));
                     fields.push(("provision_text", "Corrected".into()));
                     r.send::<UpdateProvision>(fields).await
                 }
-                _ => r.send::<RemoveProvision>(base("provision_id", &provision)).await,
+                _ => {
+                    r.send::<RemoveProvision>(base("provision_id", &provision))
+                        .await
+                }
             }
         }
         "send_strategy_to_consultation" => {
