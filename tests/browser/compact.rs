@@ -6,7 +6,7 @@ use app::types::{Compact, CompactStatus};
 use fantoccini::Locator;
 use tests::{Browser, Client, TestApp, TestDb, both_backends, demo as accounts};
 
-use crate::forms::{choose, press, set_value, sign_in, type_into, wait_for_text};
+use crate::forms::{choose, press, press_until, set_value, sign_in, type_into, wait_for_text};
 
 /// The demo country's newest compact version.
 async fn newest(t: &TestDb) -> Compact {
@@ -119,14 +119,12 @@ both_backends! {
         assert_eq!(update_as(&norad_client, &fcdo).await, 403);
 
         // Frozen, then signed by both, and by the other parties.
-        press(&planner, "Freeze for signature").await;
-        wait_for_text(&planner, "Open for signature").await;
+        press_until(&planner, "//button[normalize-space()='Freeze for signature']", "Open for signature").await;
         press(&planner, "Sign this version").await;
         wait_for_text(&planner, "signed by Paul Planner").await;
         reporter.goto(&app.url("/countries/XD/compact?version=2")).await;
         reporter.wait_for_hydration().await;
-        press(&reporter, "Sign this version").await;
-        wait_for_text(&reporter, "signed by Nils Reporter (Norad)").await;
+        press_until(&reporter, "//button[normalize-space()='Sign this version']", "signed by Nils Reporter (Norad)").await;
         for email in ["fcdo", "eu", "undp", "worldbank", "unicef"] {
             let id = users::find_by_email(&t.db, &format!("{email}@kalinda.example")).await.unwrap().unwrap().id;
             let signatory = users::actor(&t.db, id).await.unwrap().unwrap();

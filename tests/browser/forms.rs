@@ -100,3 +100,25 @@ pub async fn text(browser: &Browser, xpath: &str) -> String {
         .await
         .unwrap()
 }
+
+/// Presses the button at `xpath` until the main content shows `text`: a
+/// press that lands while the page is still re-rendering is lost, and the
+/// button (if still there) is pressed again.
+pub async fn press_until(browser: &Browser, xpath: &str, text: &str) {
+    let shown = format!("//main[contains(., \"{text}\")]");
+    for _ in 0..4 {
+        if let Ok(button) = browser.client.find(Locator::XPath(xpath)).await {
+            let _ = button.click().await;
+        }
+        let seen = browser
+            .client
+            .wait()
+            .at_most(std::time::Duration::from_secs(6))
+            .for_element(Locator::XPath(&shown))
+            .await;
+        if seen.is_ok() {
+            return;
+        }
+    }
+    panic!("pressing {xpath} never showed {text:?}");
+}

@@ -8,7 +8,7 @@ use fantoccini::Locator;
 use rust_decimal::Decimal;
 use tests::{Browser, TestApp, TestDb, both_backends, demo as accounts};
 
-use crate::forms::{click, set_value, sign_in, text, type_into, wait_for_text};
+use crate::forms::{click, press_until, set_value, sign_in, text, type_into, wait_for_text};
 
 const TITLE: &str = "Border police training (browser test)";
 const ROUND: &str = "FY 2026/27 data call (browser test)";
@@ -137,8 +137,8 @@ both_backends! {
         // The planner validates the new activity from the queue.
         planner.goto(&app.url("/countries/XD/funding/validation")).await;
         planner.wait_for_hydration().await;
-        click(&planner, &format!("//button[normalize-space()='Validate “{TITLE}”']")).await;
-        wait_for_text(&planner, "Validated 1: they count from now on.").await;
+        let validate = format!("//button[normalize-space()='Validate “{TITLE}”']");
+        press_until(&planner, &validate, "Validated 1: they count from now on.").await;
 
         // The funding page converts them at the rate of their date, and says which.
         let table = RateTable::load(&t.db, country_id, "USD").await.unwrap();

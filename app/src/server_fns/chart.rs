@@ -85,11 +85,11 @@ pub async fn import_chart_of_accounts(
     country: String,
     file: String,
 ) -> Result<usize, AppError> {
-    use crate::services::{accounts::audit::Author, funding::chart};
+    use crate::services::{accounts::audit::Author, funding::chart_import};
     crate::server_fns::form::respond(
         async {
             let (actor, db, country_id) = editor(&csrf, &country).await?;
-            chart::import(&db, &Author::user(&actor), country_id, &file).await
+            chart_import::import(&db, &Author::user(&actor), country_id, &file).await
         }
         .await,
     )

@@ -6,6 +6,7 @@
 pub mod activities;
 pub mod budget;
 pub mod chart;
+pub mod chart_import;
 pub mod rates;
 pub mod report;
 pub mod reporting;

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use entities::{peace_agreement, provision};
+use entities::{peace_agreement, priority, priority_provision, provision};
 use sea_orm::ActiveValue::Unchanged;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -15,7 +15,7 @@ use crate::AppError;
 use crate::types::{Agreement, NewAgreement, Provision};
 
 use crate::services::accounts::audit::{self, Author, Change};
-use crate::services::strategy::{drafts, provisions};
+use crate::services::strategy::drafts;
 use crate::services::versions;
 
 const AGREEMENT: &str = "peace_agreement";
@@ -146,7 +146,7 @@ pub async fn remove(
     let txn = db.begin().await?;
     let (before, country_id) = agreement_to_change(&txn, agreement_id, version).await?;
     let ids: Vec<i32> = before.provisions.iter().map(|p| p.id).collect();
-    provisions::refuse_if_implemented(&txn, &ids, "agreement_id").await?;
+    refuse_if_implemented(&txn, &ids, "agreement_id").await?;
     peace_agreement::Entity::delete_by_id(agreement_id)
         .exec(&txn)
         .await?;
@@ -293,6 +293,41 @@ pub(super) async fn copy(
         }
     }
     Ok(copies)
+}
+
+/// Refuses to remove provisions `ids` while priorities implement them,
+/// naming the priorities.
+pub(super) async fn refuse_if_implemented(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    field: &str,
+) -> Result<(), AppError> {
+    let priority_ids: Vec<i32> = priority_provision::Entity::find()
+        .filter(priority_provision::Column::ProvisionId.is_in(ids.to_vec()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|link| link.priority_id)
+        .collect();
+    let codes: Vec<String> = priority::Entity::find()
+        .filter(priority::Column::Id.is_in(priority_ids))
+        .order_by_asc(priority::Column::Code)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.code)
+        .collect();
+    if codes.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::invalid(
+            field,
+            format!(
+                "priorities {} implement it; unlink them first",
+                codes.join(", ")
+            ),
+        ))
+    }
 }
 
 #[cfg(test)]

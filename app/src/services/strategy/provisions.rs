@@ -2,10 +2,10 @@
 //! and removed (not while a priority implements them). Their changes are
 //! audited as changes of their agreement.
 
-use entities::{priority, priority_provision, provision};
+use entities::provision;
 use sea_orm::ActiveValue::Unchanged;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
     TransactionSession, TransactionTrait,
 };
 
@@ -13,7 +13,7 @@ use crate::types::{Agreement, NewProvision};
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::Author;
-use crate::services::strategy::agreements::{get, model, record};
+use crate::services::strategy::agreements::{self, get, model, record};
 use crate::services::strategy::drafts;
 use crate::services::versions;
 
@@ -190,7 +190,7 @@ pub async fn remove(
 ) -> Result<Agreement, AppError> {
     let txn = db.begin().await?;
     let (before, country_id) = provision_to_change(&txn, provision_id, version).await?;
-    refuse_if_implemented(&txn, &[provision_id], "provision_id").await?;
+    agreements::refuse_if_implemented(&txn, &[provision_id], "provision_id").await?;
     provision::Entity::delete_by_id(provision_id)
         .exec(&txn)
         .await?;
@@ -206,39 +206,4 @@ pub async fn remove(
     .await?;
     txn.commit().await?;
     Ok(after)
-}
-
-/// Refuses to remove provisions `ids` while priorities implement them,
-/// naming the priorities.
-pub(super) async fn refuse_if_implemented(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-    field: &str,
-) -> Result<(), AppError> {
-    let priority_ids: Vec<i32> = priority_provision::Entity::find()
-        .filter(priority_provision::Column::ProvisionId.is_in(ids.to_vec()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|link| link.priority_id)
-        .collect();
-    let codes: Vec<String> = priority::Entity::find()
-        .filter(priority::Column::Id.is_in(priority_ids))
-        .order_by_asc(priority::Column::Code)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| p.code)
-        .collect();
-    if codes.is_empty() {
-        Ok(())
-    } else {
-        Err(AppError::invalid(
-            field,
-            format!(
-                "priorities {} implement it; unlink them first",
-                codes.join(", ")
-            ),
-        ))
-    }
 }
