@@ -14,6 +14,7 @@ use app::services::accounts::{countries, merge, organisations, users};
 use app::services::{demo, funding::report};
 use app::types::{GroupBy, NewCountry, NewOrganisation, OrganisationKind, Totals};
 use entities::{activity, commitment, transaction, user};
+use leptos::server_fn::ServerFn;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::Value;
 use tests::{Client, TestApp, TestDb, both_backends, demo as accounts};
@@ -356,6 +357,43 @@ both_backends! {
         organisations::set_active(&t.db, &Author::system("test"), norad, false).await.unwrap();
         let err = organisations::update(&t.db, &Author::system("test"), norad, 2, partner("Norway")).await.unwrap_err();
         assert!(matches!(err, AppError::Stale(_)), "{err:?}");
+        app.stop().await;
+    }
+}
+
+both_backends! {
+    async fn the_pages_offer_the_controls_as_plain_forms_that_work_without_javascript(t) {
+        demo::seed(&t.db).await.unwrap();
+        let (country_id, _) = countries::get_with_id(&t.db, "XD").await.unwrap();
+        let norad = org(&t, country_id, "Norway (Norad)").await;
+        let app = TestApp::spawn(&t).await;
+        let admin = Client::signed_in(&app, accounts::ADMIN.0, accounts::ADMIN.1).await;
+        let (status, page) = admin.get_text("/countries/XD/admin/organisations").await;
+        assert_eq!(status, 200);
+        for text in ["Deactivate: take out of the forms", "<label for=\"kept_id\">", "<label for=\"duplicate_id\">", "Merge the duplicate into the organisation kept"] {
+            assert!(page.contains(text), "{text} is missing");
+        }
+        let (_, page) = admin.get_text("/countries/XD/admin/users").await;
+        assert!(page.contains("Disable account: sign out now") && page.contains("Remove role in XD"));
+
+        // A plain post (no JavaScript) deactivates and goes back to the page.
+        let back = app.url("/countries/XD/admin/organisations");
+        let csrf = admin.csrf().await;
+        let response = admin
+            .http
+            .post(app.url(DeactivateOrganisation::PATH))
+            .header("accept", "text/html")
+            .header("referer", &back)
+            .form(&[("csrf", csrf.as_str()), ("id", &norad.to_string())])
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_redirection(), "{response:?}");
+        let location = response.headers().get("location").unwrap().to_str().unwrap();
+        assert_eq!(location.trim_end_matches('?'), back);
+        assert!(!organisations::get(&t.db, norad).await.unwrap().1.active);
+        let (_, page) = admin.get_text("/countries/XD/admin/organisations").await;
+        assert!(page.contains("Reactivate: offer in the forms again"));
         app.stop().await;
     }
 }

@@ -68,7 +68,7 @@ pub(super) fn Parties(
         .map(|(_, organisations)| organisations)
         .unwrap_or_default()
         .into_iter()
-        .filter(|o| !parties.iter().any(|p| p.id == o.id))
+        .filter(|o| o.active && !parties.iter().any(|p| p.id == o.id))
         .collect();
     view! {
         <h2>"Parties and signatures"</h2>
