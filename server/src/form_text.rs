@@ -14,6 +14,9 @@ use app::server_fns::PostedForm;
 
 use crate::limits::limit_of;
 
+/// The largest form whose input a refused plain post gives back.
+const KEPT_FORM_LIMIT: usize = 64 * 1024;
+
 fn is_form(request: &Request) -> bool {
     request.method() == Method::POST
         && request
@@ -65,7 +68,11 @@ pub async fn strip_control_characters(request: Request, next: Next) -> Response 
         }
         None => String::from_utf8_lossy(&bytes).into_owned(),
     };
-    parts.extensions.insert(PostedForm(text.clone()));
+    // Only a form of ordinary size comes back to the page: an import's file
+    // is neither copied nor kept in the session.
+    if text.len() <= KEPT_FORM_LIMIT {
+        parts.extensions.insert(PostedForm(text.clone()));
+    }
     let body = Body::from(text);
     next.run(Request::from_parts(parts, body)).await
 }
