@@ -61,6 +61,7 @@ fn update_fields<'a>(
     vec![
         ("csrf", csrf.to_string()),
         ("commitment_id", id.to_string()),
+        ("version", c.version.to_string()),
         ("commitment[party_id]", c.party_id.to_string()),
         ("commitment[kind]", c.kind.code().to_string()),
         ("commitment[category]", c.category.code().to_string()),

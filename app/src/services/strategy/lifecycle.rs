@@ -43,7 +43,7 @@ fn validate_strategy(new: NewStrategy) -> Result<NewStrategy, AppError> {
             "last_fiscal_year",
             "must not be before the first fiscal year",
         ));
-    } else if new.last_fiscal_year - new.first_fiscal_year >= MAX_YEARS {
+    } else if new.last_fiscal_year.saturating_sub(new.first_fiscal_year) >= MAX_YEARS {
         errors.push(FieldError::new(
             "last_fiscal_year",
             format!("a strategy covers at most {MAX_YEARS} fiscal years"),
