@@ -115,7 +115,7 @@ both_backends! {
         assert_eq!(indicator(&t, country_id, "revenue-gdp").await.name, "Revenue over GDP");
 
         // A unit the recorded values do not fit is refused, naming one.
-        definitions::set_target(&t.db, &planner, country_id, "revenue-gdp", 2027, dec("12")).await.unwrap();
+        definitions::set_target(&t.db, &planner, country_id, "revenue-gdp", (2027, None), dec("12")).await.unwrap();
         let back = IndicatorEdit { unit: Some(Unit::Share), ..change.clone() };
         let err = definitions::update(&t.db, &planner, (country_id, revenue.id), 2, back).await.unwrap_err();
         assert_eq!(err.field_message("unit").map(|m| m.contains("target of fiscal year 2027")), Some(true), "{err:?}");
@@ -145,15 +145,22 @@ both_backends! {
         let (country_id, revenue) = demo_indicator(&t, "revenue-gdp").await;
         let first = Author::system("first planner");
         let second = Author::system("second planner");
-        definitions::set_target(&t.db, &first, country_id, "revenue-gdp", 2027, dec("0.095")).await.unwrap();
+        definitions::set_target(&t.db, &first, country_id, "revenue-gdp", (2027, None), dec("0.095")).await.unwrap();
         let target = |i: &Indicator| i.targets.iter().find(|t| t.fiscal_year == 2027).cloned();
         let set = target(&indicator(&t, country_id, "revenue-gdp").await).unwrap();
         assert_eq!((set.value, set.version), (dec("0.095"), 1));
         let (action, before, after) = last(&t, "indicator_target", set.id).await;
         assert_eq!((action.as_str(), before, after["value"].as_str()), ("create", Value::Null, Some("0.095")));
 
-        // Setting the year again changes it; the audit keeps the old value.
-        definitions::set_target(&t.db, &second, country_id, "revenue-gdp", 2027, dec("0.1")).await.unwrap();
+        // A form for a year without a target does not overwrite one.
+        let err = definitions::set_target(&t.db, &second, country_id, "revenue-gdp", (2027, None), dec("0.2")).await.unwrap_err();
+        assert_eq!(err.field_message("target_fiscal_year").map(|m| m.contains("already has a target (0.095)")), Some(true), "{err:?}");
+
+        // Changing the target at its version; the audit keeps the old value.
+        definitions::set_target(&t.db, &second, country_id, "revenue-gdp", (2027, Some(1)), dec("0.1")).await.unwrap();
+        let err = definitions::set_target(&t.db, &first, country_id, "revenue-gdp", (2027, Some(1)), dec("0.3")).await.unwrap_err();
+        let AppError::Stale(message) = &err else { panic!("{err:?}") };
+        assert!(message.contains("second planner"), "{message}");
         let changed = target(&indicator(&t, country_id, "revenue-gdp").await).unwrap();
         assert_eq!((changed.id, changed.value, changed.version), (set.id, dec("0.1"), 2));
         let (action, before, after) = last(&t, "indicator_target", set.id).await;

@@ -163,7 +163,7 @@ async fn define_all(t: &TestDb, f: &Funding) -> Author {
         ("norway-evals", 2025, "0.5"),
         ("unmeasured", 2025, "5"),
     ] {
-        definitions::set_target(&t.db, &system, c, code, year, dec(target))
+        definitions::set_target(&t.db, &system, c, code, (year, None), dec(target))
             .await
             .unwrap();
     }
@@ -235,7 +235,7 @@ both_backends! {
         assert_eq!(field(err), ["source"]);
         let err = definitions::record_measurement(&t.db, &planner, c, "aid_on_budget", measured(2026, "0.5")).await.unwrap_err();
         assert_eq!(field(err), ["indicator"]);
-        let err = definitions::set_target(&t.db, &system, c, "revenue", 2026, dec("2")).await.unwrap_err();
+        let err = definitions::set_target(&t.db, &system, c, "revenue", (2026, None), dec("2")).await.unwrap_err();
         assert_eq!(field(err), ["target_value"]);
         let err = definitions::define(&t.db, &system, c, entered("revenue", Unit::Share, Direction::HigherIsBetter, None, f.finance, "0.1")).await.unwrap_err();
         assert_eq!(field(err), ["code"]);

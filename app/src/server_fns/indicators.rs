@@ -159,7 +159,8 @@ pub async fn define_indicator(
     .await
 }
 
-/// A planner sets an indicator's target for a fiscal year.
+/// A planner sets an indicator's target for a fiscal year that has none,
+/// or changes one, which was at `target_version` when the page showed it.
 #[server]
 pub async fn set_indicator_target(
     csrf: String,
@@ -167,6 +168,7 @@ pub async fn set_indicator_target(
     indicator: String,
     target_fiscal_year: String,
     target_value: String,
+    #[server(default)] target_version: Option<i32>,
 ) -> Result<(), AppError> {
     crate::server_fns::form::respond(
         async {
@@ -181,7 +183,10 @@ pub async fn set_indicator_target(
                 &author,
                 country_id,
                 &indicator,
-                crate::types::input::year("target_fiscal_year", &target_fiscal_year)?,
+                (
+                    crate::types::input::year("target_fiscal_year", &target_fiscal_year)?,
+                    target_version,
+                ),
                 crate::types::input::required_amount("target_value", &target_value)?,
             )
             .await

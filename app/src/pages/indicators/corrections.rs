@@ -1,12 +1,13 @@
 //! An indicator's corrections on its page: the definition's changes as the
-//! audit keeps them, its targets with the planners' removal buttons, and
+//! audit keeps them, its targets with the planners' change and removal
+//! forms, and
 //! the form that corrects the definition. Each form names the version it
 //! was opened at.
 
 use leptos::prelude::*;
 
 use crate::components::{CsrfField, FormErrors, shown};
-use crate::server_fns::{RemoveIndicatorTarget, UpdateIndicator};
+use crate::server_fns::{RemoveIndicatorTarget, SetIndicatorTarget, UpdateIndicator};
 use crate::types::{DefinitionChange, Direction, Indicator, Kept, OrganisationRef, Unit};
 
 /// The definition's corrections, newest first. Past readings are shown
@@ -29,30 +30,50 @@ pub(super) fn DefinitionChanges(changes: Vec<DefinitionChange>) -> impl IntoView
     })
 }
 
-/// The indicator's targets; a planner may remove each.
+/// The indicator's targets; a planner may change or remove each.
 #[component]
 pub(super) fn Targets(
     code: String,
     indicator: Indicator,
     currency: String,
     can_edit: bool,
-    action: ServerAction<RemoveIndicatorTarget>,
+    actions: (
+        ServerAction<SetIndicatorTarget>,
+        ServerAction<RemoveIndicatorTarget>,
+    ),
     error: Signal<Option<crate::AppError>>,
 ) -> impl IntoView {
     if indicator.targets.is_empty() {
         return view! { <p>"No targets have been set."</p> }.into_any();
     }
+    let (change, remove) = actions;
     let unit = indicator.unit;
     let rows = indicator
         .targets
         .into_iter()
         .map(|t| {
             let (country, key) = (code.clone(), indicator.code.clone());
+            let (country2, key2) = (country.clone(), key.clone());
             let label = format!("Remove the target of {}", t.fiscal_year_label);
-            let remove = can_edit.then(|| {
+            let field = format!("target-{}-value", t.fiscal_year);
+            let change_label = format!("New target for {}", t.fiscal_year_label);
+            let value = t.value.normalize().to_string();
+            let forms = can_edit.then(|| {
                 view! {
                     <td>
-                        <ActionForm action attr:class="inline-form">
+                        <ActionForm action=change attr:class="inline-form">
+                            <CsrfField />
+                            <input type="hidden" name="country" value=country2 />
+                            <input type="hidden" name="indicator" value=key2 />
+                            <input type="hidden" name="target_fiscal_year" value=t.fiscal_year />
+                            <input type="hidden" name="target_version" value=t.version />
+                            <label for=field.clone()>{change_label}</label>
+                            <input id=field name="target_value" inputmode="decimal" required=true value=value />
+                            <button type="submit">"Change"</button>
+                        </ActionForm>
+                    </td>
+                    <td>
+                        <ActionForm action=remove attr:class="inline-form">
                             <CsrfField />
                             <input type="hidden" name="country" value=country />
                             <input type="hidden" name="indicator" value=key />
@@ -67,7 +88,7 @@ pub(super) fn Targets(
                 <tr>
                     <th scope="row">{t.fiscal_year_label.clone()}</th>
                     <td class="num">{shown(Some(t.value), unit, &currency)}</td>
-                    {remove}
+                    {forms}
                 </tr>
             }
         })
@@ -82,7 +103,7 @@ pub(super) fn Targets(
                         <tr>
                             <th scope="col">"Fiscal year"</th>
                             <th scope="col" class="num">"Target"</th>
-                            {can_edit.then(|| view! { <th scope="col">"Remove"</th> })}
+                            {can_edit.then(|| view! { <th scope="col">"Change"</th><th scope="col">"Remove"</th> })}
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

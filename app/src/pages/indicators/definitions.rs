@@ -119,6 +119,7 @@ fn TargetForm(
     view! {
         <details class="edit">
             <summary>"Set a target"</summary>
+            <p class="muted">"For a year without one; an indicator's page changes or removes the targets it has."</p>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="country" value=code />

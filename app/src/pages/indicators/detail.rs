@@ -17,7 +17,7 @@ use crate::components::{StatusBadge, shown};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
     CommentOnIndicator, DashboardView, IndicatorDetail, RecordMeasurement, RemoveIndicatorTarget,
-    UpdateIndicator, load_indicator_detail,
+    SetIndicatorTarget, UpdateIndicator, load_indicator_detail,
 };
 use crate::types::money::{display as money, percent};
 use crate::types::{Indicator, IndicatorComment, KeptInput, Reading, Readings, Unit};
@@ -29,6 +29,7 @@ struct Actions {
     record: ServerAction<RecordMeasurement>,
     comment: ServerAction<CommentOnIndicator>,
     update: ServerAction<UpdateIndicator>,
+    change: ServerAction<SetIndicatorTarget>,
     remove: ServerAction<RemoveIndicatorTarget>,
 }
 
@@ -38,6 +39,7 @@ impl Actions {
             record: ServerAction::new(),
             comment: ServerAction::new(),
             update: ServerAction::new(),
+            change: ServerAction::new(),
             remove: ServerAction::new(),
         }
     }
@@ -49,6 +51,7 @@ impl Actions {
             successes(self.record),
             successes(self.comment),
             successes(self.update),
+            successes(self.change),
             successes(self.remove),
         ];
         Signal::derive(move || all.iter().map(|s| s.get()).fold(0, usize::saturating_add))
@@ -70,6 +73,7 @@ fn IndicatorDetailPanel(
         record,
         comment,
         update,
+        change,
         remove,
     } = actions;
     let (country, indicator) = (code.clone(), reading.code.clone());
@@ -81,7 +85,8 @@ fn IndicatorDetailPanel(
     let record_error = form_error(record.value());
     let comment_error = form_error(comment.value());
     let update_error = form_error(update.value());
-    let remove_error = form_error(remove.value());
+    let (change_error, remove_error) = (form_error(change.value()), form_error(remove.value()));
+    let target_error = Signal::derive(move || change_error.get().or_else(|| remove_error.get()));
     let currency = readings.currency.clone();
     let unit = reading.unit;
     let heading = format!("{}, {}", reading.name, readings.fiscal_year_label);
@@ -129,7 +134,7 @@ fn IndicatorDetailPanel(
                                 let kept = KeptInput::of(kept.as_ref(), UpdateIndicator::PATH, "indicator_id", i.id);
                                 view! {
                                     <DefinitionChanges changes />
-                                    <Targets code=code.clone() indicator=i.clone() currency=String::from(currency.clone()) can_edit action=remove error=remove_error />
+                                    <Targets code=code.clone() indicator=i.clone() currency=String::from(currency.clone()) can_edit actions=(change, remove) error=target_error />
                                     {can_edit.then(|| view! {
                                         <DefinitionForm code=code.clone() indicator=i organisations pillars action=update error=update_error kept />
                                     })}

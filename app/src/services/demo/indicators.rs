@@ -42,7 +42,8 @@ async fn targets(
 ) -> Result<(), AppError> {
     for (year, target) in YEARS.iter().zip(targets) {
         if !target.is_empty() {
-            definitions::set_target(txn, author, country_id, code, *year, decimal(target)?).await?;
+            let year = (*year, None);
+            definitions::set_target(txn, author, country_id, code, year, decimal(target)?).await?;
         }
     }
     Ok(())

@@ -49,15 +49,16 @@ async fn locked(
         .await?)
 }
 
-/// Sets the target of a fiscal year, or changes the one it has (which
-/// moves that target on to its next version).
+/// Sets the target of a fiscal year that has none (`opened_at` is `None`),
+/// or changes the one it has, which was at version `opened_at` when the
+/// form showed it (and moves on to its next version).
 #[tracing::instrument(skip(db))]
 pub async fn set_target(
     db: &impl TransactionTrait,
     author: &Author,
     country_id: i32,
     code: &str,
-    fiscal_year: i32,
+    (fiscal_year, opened_at): (i32, Option<i32>),
     value: Decimal,
 ) -> Result<(), AppError> {
     check_year("target_fiscal_year", fiscal_year)?;
@@ -89,8 +90,23 @@ pub async fn set_target(
         .await?
         .ok_or_else(|| AppError::internal(format!("target {code} {fiscal_year} vanished")))?;
     let (change, before, after) = if inserted == 1 {
+        if opened_at.is_some() {
+            return Err(AppError::Stale(format!(
+                "the target of {fiscal_year} was removed"
+            )));
+        }
         (Change::Create, None, row)
     } else {
+        let Some(opened_at) = opened_at else {
+            return Err(AppError::invalid(
+                "target_fiscal_year",
+                format!(
+                    "{fiscal_year} already has a target ({}); change it in the indicator's table of targets",
+                    row.value
+                ),
+            ));
+        };
+        versions::ensure(&txn, "the target", (TARGET, row.id), row.version, opened_at).await?;
         let version = row.version + 1;
         let mut active: indicator_target::ActiveModel = row.clone().into();
         active.value = Set(text);

@@ -32,9 +32,16 @@ async fn fresh_indicator(t: &TestDb, country_id: i32, n: usize) -> (i32, String)
     let id = definitions::define(&t.db, &system, country_id, new)
         .await
         .unwrap();
-    definitions::set_target(&t.db, &system, country_id, &code, 2027, Decimal::from(5))
-        .await
-        .unwrap();
+    definitions::set_target(
+        &t.db,
+        &system,
+        country_id,
+        &code,
+        (2027, None),
+        Decimal::from(5),
+    )
+    .await
+    .unwrap();
     (id, code)
 }
 
@@ -63,7 +70,8 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 ("csrf", csrf.clone()),
                 ("country", "XD".into()),
                 ("indicator", "revenue-gdp".into()),
-                ("target_fiscal_year", "2027".into()),
+                // A year with no target yet, one per call.
+                ("target_fiscal_year", (2040 + n % 60).to_string()),
                 ("target_value", "0.095".into()),
             ])
             .await
