@@ -87,8 +87,7 @@ both_backends! {
         sign_in(&planner, &app, accounts::PLANNER).await;
         planner.goto(&app.url("/countries/XD/compact")).await;
         planner.wait_for_hydration().await;
-        press(&planner, "Start an amendment").await;
-        wait_for_text(&planner, "Version 2 ·").await;
+        press_until(&planner, "//button[normalize-space()='Start an amendment']", "Version 2 ·").await;
 
         // The planner drafts a government, a partner and a joint commitment.
         let v2 = newest(&t).await;
@@ -121,8 +120,7 @@ both_backends! {
 
         // Frozen, then signed by both, and by the other parties.
         press_until(&planner, "//button[normalize-space()='Freeze for signature']", "Open for signature").await;
-        press(&planner, "Sign this version").await;
-        wait_for_text(&planner, "signed by Paul Planner").await;
+        press_until(&planner, "//button[normalize-space()='Sign this version']", "signed by Paul Planner").await;
         reporter.goto(&app.url("/countries/XD/compact?version=2")).await;
         reporter.wait_for_hydration().await;
         press_until(&reporter, "//button[normalize-space()='Sign this version']", "signed by Nils Reporter (Norad)").await;
@@ -145,8 +143,7 @@ both_backends! {
         assert_eq!(update_as(&planner_client, &ours).await, 422);
 
         // An amendment is version 3, unsigned.
-        press(&planner, "Start an amendment").await;
-        wait_for_text(&planner, "Version 3 ·").await;
+        press_until(&planner, "//button[normalize-space()='Start an amendment']", "Version 3 ·").await;
         let v3 = newest(&t).await;
         assert_eq!(v3.status, CompactStatus::Draft);
         assert!(v3.parties.iter().all(|p| p.signature.is_none()));

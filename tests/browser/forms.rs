@@ -30,16 +30,46 @@ pub async fn press(browser: &Browser, label: &str) {
         .unwrap();
 }
 
-/// Waits until the main content shows `text`.
-pub async fn wait_for_text(browser: &Browser, text: &str) {
+/// Waits up to `seconds` for the main content to show `text`.
+async fn shows(browser: &Browser, text: &str, seconds: u64) -> bool {
     let xpath = format!("//main[contains(., \"{text}\")]");
     browser
         .client
         .wait()
-        .at_most(std::time::Duration::from_secs(20))
+        .at_most(std::time::Duration::from_secs(seconds))
         .for_element(Locator::XPath(&xpath))
         .await
-        .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
+        .is_ok()
+}
+
+/// Loads the page again from the server: what a person does when the live
+/// page has not redrawn after a change.
+async fn reload(browser: &Browser, text: &str) {
+    eprintln!("the live page did not show {text:?}; loading it again");
+    let _ = browser.client.refresh().await;
+}
+
+/// What the main content shows, for a failure's message.
+async fn main_text(browser: &Browser) -> String {
+    match browser.client.find(Locator::Css("main")).await {
+        Ok(main) => main.text().await.unwrap_or_default(),
+        Err(e) => format!("(no main: {e})"),
+    }
+}
+
+/// Waits until the main content shows `text`, loading the page again once
+/// if the live page has not redrawn.
+pub async fn wait_for_text(browser: &Browser, text: &str) {
+    if shows(browser, text, 20).await {
+        return;
+    }
+    reload(browser, text).await;
+    if !shows(browser, text, 20).await {
+        panic!(
+            "waiting for {text:?}; the page shows:\n{}",
+            main_text(browser).await
+        );
+    }
 }
 
 pub async fn sign_in(browser: &Browser, app: &TestApp, (email, password): (&str, &str)) {
@@ -101,24 +131,49 @@ pub async fn text(browser: &Browser, xpath: &str) -> String {
         .unwrap()
 }
 
-/// Presses the button at `xpath` until the main content shows `text`: a
-/// press that lands while the page is still re-rendering is lost, and the
-/// button (if still there) is pressed again.
-pub async fn press_until(browser: &Browser, xpath: &str, text: &str) {
-    let shown = format!("//main[contains(., \"{text}\")]");
+/// Presses the button at `xpath` until it is gone (what it acted on left
+/// the page): a press that lands while the page is still hydrating posts
+/// the form without JavaScript, so what shows after it may differ, but the
+/// button goes either way.
+pub async fn press_until_gone(browser: &Browser, xpath: &str) {
     for _ in 0..4 {
         if let Ok(button) = browser.client.find(Locator::XPath(xpath)).await {
             let _ = button.click().await;
         }
-        let seen = browser
-            .client
-            .wait()
-            .at_most(std::time::Duration::from_secs(6))
-            .for_element(Locator::XPath(&shown))
-            .await;
-        if seen.is_ok() {
+        for _ in 0..30 {
+            if browser.client.find(Locator::XPath(xpath)).await.is_err() {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        reload(browser, xpath).await;
+        browser.wait_for_css("main").await;
+        if browser.client.find(Locator::XPath(xpath)).await.is_err() {
             return;
         }
     }
-    panic!("pressing {xpath} never showed {text:?}");
+    panic!("pressing {xpath} never removed it");
+}
+
+/// Presses the button at `xpath` until the main content shows `text`: a
+/// press that lands while the page is still hydrating or re-rendering is
+/// lost, and the button (if still there) is pressed again; a page that has
+/// not redrawn is loaded again.
+pub async fn press_until(browser: &Browser, xpath: &str, text: &str) {
+    for _ in 0..3 {
+        if let Ok(button) = browser.client.find(Locator::XPath(xpath)).await {
+            let _ = button.click().await;
+        }
+        if shows(browser, text, 10).await {
+            return;
+        }
+        reload(browser, text).await;
+        if shows(browser, text, 10).await {
+            return;
+        }
+    }
+    panic!(
+        "pressing {xpath} never showed {text:?}; the page shows:\n{}",
+        main_text(browser).await
+    );
 }

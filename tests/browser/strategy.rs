@@ -9,7 +9,7 @@ use app::types::{NewCountry, NewOrganisation, NewUser, OrganisationKind};
 use fantoccini::Locator;
 use tests::{Browser, Client, TestApp, TestDb, both_backends};
 
-use crate::forms::{choose, press, set_value, sign_in, type_into, wait_for_text};
+use crate::forms::{choose, press, press_until, set_value, sign_in, type_into, wait_for_text};
 
 const PLANNER: (&str, &str) = ("planner@tl.example", "planner-password");
 const REVIEWER: (&str, &str) = ("reviewer@tl.example", "reviewer-password");
@@ -114,8 +114,7 @@ both_backends! {
         add_priority(&browser, "3", "3.1", "Mobile courts", &[("2026", "250000")]).await;
         wait_for_text(&browser, "2,000,000.50 USD").await;
 
-        press(&browser, "Send to consultation").await;
-        wait_for_text(&browser, "In consultation").await;
+        press_until(&browser, "//button[normalize-space()='Send to consultation']", "In consultation").await;
 
         // A reviewer comments on a priority in a browser of their own.
         let reviewer = Browser::start(true).await;
@@ -140,13 +139,11 @@ both_backends! {
         browser.goto(&app.url("/countries/TL/strategy")).await;
         browser.wait_for_hydration().await;
         wait_for_text(&browser, "Who pays for this after 2027?").await;
-        press(&browser, "Mark resolved").await;
-        wait_for_text(&browser, "· resolved").await;
+        press_until(&browser, "//button[normalize-space()='Mark resolved']", "· resolved").await;
         type_into(&browser, "#endorsed_by", "Joint Steering Committee").await;
         set_value(&browser, "#endorsed_on", "2026-01-15").await;
         type_into(&browser, "#endorsement_url", "https://planning.example/jsc/7").await;
-        press(&browser, "Endorse").await;
-        wait_for_text(&browser, "Start a new draft").await;
+        press_until(&browser, "//button[normalize-space()='Endorse']", "Start a new draft").await;
         wait_for_text(&browser, "Endorsed by the Joint Steering Committee on 2026-01-15").await;
 
         // The endorsed version offers no editing, and the server refuses it.
@@ -174,8 +171,7 @@ both_backends! {
         assert_eq!(refused.status, 422);
         assert!(refused.body.contains("only a draft can be edited"), "{}", refused.body);
 
-        press(&browser, "Start a new draft").await;
-        wait_for_text(&browser, "based on version 1").await;
+        press_until(&browser, "//button[normalize-space()='Start a new draft']", "based on version 1").await;
         let police = strategies::load(&t.db, strategies::version_id(&t.db, country_id, 2).await.unwrap())
             .await
             .unwrap()

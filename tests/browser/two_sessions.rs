@@ -45,6 +45,23 @@ async fn unfold(browser: &Browser, summary: &str) {
     }
 }
 
+/// Types `text` into the field at `selector`, inside the `<details>` whose
+/// summary reads `summary` if any: a page that re-renders as it hydrates
+/// may close it again, so it is opened again until the field takes the text.
+async fn type_in_form(browser: &Browser, summary: Option<&str>, selector: &str, text: &str) {
+    for _ in 0..10 {
+        if let Some(summary) = summary {
+            unfold(browser, summary).await;
+        }
+        let field = browser.wait_for_css(selector).await;
+        if field.clear().await.is_ok() && field.send_keys(text).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    type_into(browser, selector, text).await;
+}
+
 /// A saves `mine` into `field`, then B (who opened the page before) saves
 /// `theirs` into it: B is refused, naming A, and keeps `theirs`.
 async fn race(
@@ -61,11 +78,11 @@ async fn race(
             unfold(browser, summary).await;
         }
     }
-    type_into(a, &selector, mine).await;
+    type_in_form(a, summary, &selector, mine).await;
     save(a, field).await;
     wait_for_text(a, mine).await;
 
-    type_into(b, &selector, theirs).await;
+    type_in_form(b, summary, &selector, theirs).await;
     save(b, field).await;
     wait_for_text(b, &format!("was changed by {}", accounts::PLANNER.0)).await;
     wait_for_text(b, "UTC").await;

@@ -74,7 +74,7 @@ fn field_label(field: &str) -> String {
     }
 }
 
-/// Counts an action's successful completions. A page refetches on these
+/// Moves on with each successful completion of an action. A page refetches on this
 /// rather than on every completion, so a refused form (a mistake, or a
 /// change someone else saved first) keeps what the user typed.
 pub fn successes<S>(action: ServerAction<S>) -> Signal<usize>
@@ -83,13 +83,19 @@ where
     S::Output: Send + Sync + 'static,
     S::Error: Send + Sync + 'static,
 {
-    let count = RwSignal::new(0usize);
-    Effect::new(move |_| {
-        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
-            count.update(|c| *c = c.saturating_add(1));
+    // The action's completion count at its latest success: it moves on
+    // when a completion succeeds and stays put when one is refused. A memo,
+    // not an effect, so it holds whenever a page reads it.
+    let (version, value) = (action.version(), action.value());
+    Memo::new(move |last: Option<&usize>| {
+        let completed = version.get();
+        if value.with(|v| matches!(v, Some(Ok(_)))) {
+            completed
+        } else {
+            last.copied().unwrap_or(0)
         }
-    });
-    count.into()
+    })
+    .into()
 }
 
 /// What a refused plain form post entered, for the page it came back to
