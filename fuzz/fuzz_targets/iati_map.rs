@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use app::AppError;
 use app::services::accounts::audit::Author;
 use app::services::accounts::{countries, organisations};
-use app::services::funding::budget;
+use app::services::funding::chart;
 use app::services::iati;
 use app::services::iati::parse::ActivityReader;
 use app::types::{NewBudgetLine, NewCountry, NewOrganisation, OrganisationKind};
@@ -126,7 +126,7 @@ async fn setup() -> Seeded {
         ("04-120", "Border management"),
         ("1844", "Primary schools"),
     ] {
-        budget::add_line(
+        chart::add_line(
             &db,
             &author,
             country_id,
