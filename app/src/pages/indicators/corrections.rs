@@ -1,8 +1,7 @@
 //! An indicator's corrections on its page: the definition's changes as the
 //! audit keeps them, its targets with the planners' change and removal
-//! forms, and
-//! the form that corrects the definition. Each form names the version it
-//! was opened at.
+//! forms, and the form that corrects the definition. Each form names the
+//! version it was opened at.
 
 use leptos::prelude::*;
 
@@ -53,7 +52,7 @@ pub(super) fn Targets(
         .into_iter()
         .map(|t| {
             let (country, key) = (code.clone(), indicator.code.clone());
-            let (country2, key2) = (country.clone(), key.clone());
+            let (change_country, change_key) = (country.clone(), key.clone());
             let label = format!("Remove the target of {}", t.fiscal_year_label);
             let field = format!("target-{}-value", t.fiscal_year);
             let change_label = format!("New target for {}", t.fiscal_year_label);
@@ -63,8 +62,8 @@ pub(super) fn Targets(
                     <td>
                         <ActionForm action=change attr:class="inline-form">
                             <CsrfField />
-                            <input type="hidden" name="country" value=country2 />
-                            <input type="hidden" name="indicator" value=key2 />
+                            <input type="hidden" name="country" value=change_country />
+                            <input type="hidden" name="indicator" value=change_key />
                             <input type="hidden" name="target_fiscal_year" value=t.fiscal_year />
                             <input type="hidden" name="target_version" value=t.version />
                             <label for=field.clone()>{change_label}</label>
