@@ -16,6 +16,8 @@ pub struct Model {
     pub expected_external_minor: i64,
     /// Executed so far.
     pub execution_minor: i64,
+    /// Counts the row's versions: 1 when recorded, one more at each change.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,8 @@ pub struct Model {
     pub note: String,
     pub entered_by: i32,
     pub entered_at: DateTimeUtc,
+    /// Counts the row's versions: 1 when recorded, one more at each change.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,6 +12,8 @@ pub struct Model {
     pub status: String,
     pub user_id: i32,
     pub at: DateTimeUtc,
+    /// Counts the row's versions: 1 when recorded, one more at each change.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

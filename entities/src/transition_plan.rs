@@ -13,6 +13,8 @@ pub struct Model {
     /// The mission's drawdown: handovers fall between these dates.
     pub drawdown_start: Date,
     pub drawdown_end: Date,
+    /// Counts the row's versions: 1 when recorded, one more at each change.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -23,6 +23,8 @@ pub struct Model {
     /// Set when an administrator disables the account: it cannot sign in,
     /// and its open sessions end.
     pub disabled_at: Option<DateTimeUtc>,
+    /// Counts the row's versions: 1 when recorded, one more at each change.
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -26,6 +26,7 @@ mod m20261205_000020_add_register_versions;
 mod m20261206_000021_rates_by_country;
 mod m20261206_000022_organisation_lifecycle;
 mod m20261206_000023_indicator_versions;
+mod m20261206_000024_form_versions;
 
 pub struct Migrator;
 
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000021_rates_by_country::Migration),
             Box::new(m20261206_000022_organisation_lifecycle::Migration),
             Box::new(m20261206_000023_indicator_versions::Migration),
+            Box::new(m20261206_000024_form_versions::Migration),
         ]
     }
 }

@@ -6,6 +6,7 @@
 
 use std::io::Cursor as Bytes;
 
+use app::AppError;
 use app::server_fns::{AuditTrail, SignOut};
 use app::services::accounts::audit::{self, Author, Cursor, PAGE_SIZE};
 use app::services::accounts::{countries, organisations};
@@ -15,7 +16,7 @@ use app::types::{
     NewReportingRound, OrganisationKind, ResponseStatus, Transaction,
 };
 use entities::transaction;
-use sea_orm::EntityTrait;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tests::{Client, TestApp, TestDb, both_backends, demo as accounts};
 
 use crate::fixtures::d;
@@ -210,15 +211,32 @@ both_backends! {
             expected_external: dec("1500000"),
             execution: dec(execution),
         };
-        budget::set_amounts(&t.db, &planner, f.security_line, 2025, amounts("2000000", "0")).await.unwrap();
-        budget::set_amounts(&t.db, &planner, f.security_line, 2025, amounts("2000000", "1200000.50")).await.unwrap();
-        let trail = audit::history(&t.db, "budget_amounts", f.security_line).await.unwrap();
+        budget::set_amounts(&t.db, &planner, f.security_line, (2025, None), amounts("2000000", "0")).await.unwrap();
+        let first = budget::view(&t.db, f.country_id, 2025).await.unwrap();
+        let row = first.rows.iter().find(|r| r.line.id == f.security_line).unwrap();
+        let version = row.amounts_version.unwrap();
+        budget::set_amounts(&t.db, &planner, f.security_line, (2025, Some(version)), amounts("2000000", "1200000.50")).await.unwrap();
+        let figures_id = entities::budget_amount::Entity::find()
+            .filter(entities::budget_amount::Column::BudgetLineId.eq(f.security_line))
+            .one(&t.db).await.unwrap().unwrap().id;
+        let trail = audit::history(&t.db, "budget_amount", figures_id).await.unwrap();
         let actions: Vec<&str> = trail.iter().map(|e| e.action.as_str()).collect();
         assert_eq!(actions, ["update", "create"]);
         assert_eq!(trail[1].before, None);
-        let (year, before): (i32, BudgetAmounts) = serde_json::from_str(trail[0].before.as_deref().unwrap()).unwrap();
-        let (_, after): (i32, BudgetAmounts) = serde_json::from_str(trail[0].after.as_deref().unwrap()).unwrap();
-        assert_eq!((year, before.execution, after.execution), (2025, dec("0"), dec("1200000.50")));
+        let field = |json: &Option<String>, pointer: &str| -> serde_json::Value {
+            let value: serde_json::Value = serde_json::from_str(json.as_deref().unwrap()).unwrap();
+            value.pointer(pointer).unwrap().clone()
+        };
+        assert_eq!(field(&trail[0].before, "/fiscal_year"), 2025);
+        let before: BudgetAmounts = serde_json::from_value(field(&trail[0].before, "/amounts")).unwrap();
+        let after: BudgetAmounts = serde_json::from_value(field(&trail[0].after, "/amounts")).unwrap();
+        assert_eq!((before.execution, after.execution), (dec("0"), dec("1200000.50")));
+        // The first form, opened before the change, is refused; so is one
+        // that shows no figures for the year, which now has some.
+        let stale = budget::set_amounts(&t.db, &planner, f.security_line, (2025, Some(version)), amounts("1", "1")).await;
+        assert!(matches!(&stale, Err(AppError::Stale(m)) if m.contains("planner@kalinda.example")), "{stale:?}");
+        let blind = budget::set_amounts(&t.db, &planner, f.security_line, (2025, None), amounts("1", "1")).await;
+        assert!(matches!(blind, Err(AppError::Stale(_))), "{blind:?}");
         assert_eq!(before.appropriation, after.appropriation);
     }
 }
@@ -239,8 +257,11 @@ both_backends! {
         .await
         .unwrap();
         let reporter = Author { user_id: Some(user.user.id), label: user.user.email };
-        reporting::respond(&t.db, &reporter, round.id, f.norway, ResponseStatus::Submitted).await.unwrap();
-        reporting::respond(&t.db, &reporter, round.id, f.norway, ResponseStatus::NothingToReport).await.unwrap();
+        reporting::respond(&t.db, &reporter, (round.id, f.norway), ResponseStatus::Submitted, None).await.unwrap();
+        reporting::respond(&t.db, &reporter, (round.id, f.norway), ResponseStatus::NothingToReport, Some(1)).await.unwrap();
+        // A change opened before that one is refused, naming who made it.
+        let stale = reporting::respond(&t.db, &reporter, (round.id, f.norway), ResponseStatus::Submitted, Some(1)).await;
+        assert!(matches!(&stale, Err(AppError::Stale(m)) if m.contains("reporter@norway.example")), "{stale:?}");
         let answers = all_of(&t, f.country_id, "round_response").await;
         let actions: Vec<&str> = answers.iter().map(|e| e.action.as_str()).collect();
         assert_eq!(actions, ["update", "create"]);

@@ -312,9 +312,21 @@ both_backends! {
                 ("user_id", &fcdo.id.to_string()),
                 ("display_name", "Fiona Reviewer"),
                 ("role", "reviewer"),
+                ("version", &fcdo.version.to_string()),
             ])
             .await;
         assert!(answer.is_success(), "{answer:?}");
+        // The same form, opened before that change, is refused.
+        let stale = admin
+            .call::<app::server_fns::UpdateUser>(&[
+                ("csrf", &csrf),
+                ("user_id", &fcdo.id.to_string()),
+                ("display_name", "Fiona"),
+                ("role", "partner_reporter"),
+                ("version", &fcdo.version.to_string()),
+            ])
+            .await;
+        assert!(stale.body.contains(&format!("was changed by {}", accounts::ADMIN.0)), "{stale:?}");
         let actor = app::services::accounts::users::actor(&t.db, fcdo.id).await.unwrap().unwrap();
         assert_eq!(actor.memberships[0].role, app::types::Role::Reviewer);
         assert_eq!(actor.display_name, "Fiona Reviewer");

@@ -292,7 +292,7 @@ both_backends! {
     async fn the_budget_view_sets_external_flows_beside_each_line(t) {
         let f = build(&t).await;
         let system = Author::system("test");
-        budget::set_amounts(&t.db, &system, f.security_line, 2025, BudgetAmounts {
+        budget::set_amounts(&t.db, &system, f.security_line, (2025, None), BudgetAmounts {
             appropriation: dec("2000000"),
             expected_external: dec("1500000"),
             execution: dec("1200000.50"),
@@ -336,15 +336,15 @@ both_backends! {
         .await
         .unwrap();
         let reporter = Author { user_id: Some(user.user.id), label: user.user.email };
-        reporting::respond(&t.db, &reporter, opened.id, f.norway, ResponseStatus::Submitted).await.unwrap();
-        reporting::respond(&t.db, &reporter, opened.id, f.uk, ResponseStatus::NothingToReport).await.unwrap();
-        let err = reporting::respond(&t.db, &reporter, opened.id, f.finance, ResponseStatus::Submitted).await.unwrap_err();
+        reporting::respond(&t.db, &reporter, (opened.id, f.norway), ResponseStatus::Submitted, None).await.unwrap();
+        reporting::respond(&t.db, &reporter, (opened.id, f.uk), ResponseStatus::NothingToReport, None).await.unwrap();
+        let err = reporting::respond(&t.db, &reporter, (opened.id, f.finance), ResponseStatus::Submitted, None).await.unwrap_err();
         assert_eq!(fields(err), ["organisation"]);
         let round = reporting::of_country(&t.db, f.country_id).await.unwrap().remove(0);
         let statuses: Vec<_> = round.compliance.iter().map(|c| c.status).collect();
         assert_eq!(statuses, [Some(ResponseStatus::Submitted), None, None, Some(ResponseStatus::NothingToReport)]);
         reporting::close(&t.db, &planner, round.id, d("2027-01-05")).await.unwrap();
-        let late = reporting::respond(&t.db, &reporter, round.id, f.undp, ResponseStatus::Submitted).await;
+        let late = reporting::respond(&t.db, &reporter, (round.id, f.undp), ResponseStatus::Submitted, None).await;
         assert_eq!(fields(late.unwrap_err()), ["round"]);
     }
 }

@@ -195,23 +195,33 @@ both_backends! {
             source: "Fiscal outturn".into(),
             note: note.into(),
         };
-        definitions::record_measurement(&t.db, &planner, country_id, "revenue-gdp", measured("0.084", "Revised outturn"))
+        let stored = || {
+            indicator_measurement::Entity::find()
+                .filter(indicator_measurement::Column::IndicatorId.eq(revenue.id))
+                .filter(indicator_measurement::Column::FiscalYear.eq(2025))
+                .one(&t.db)
+        };
+        let opened = stored().await.unwrap().unwrap();
+        definitions::record_measurement(&t.db, &planner, (country_id, "revenue-gdp"), measured("0.084", "Revised outturn"), Some(opened.version))
             .await
             .unwrap();
-        let row = indicator_measurement::Entity::find()
-            .filter(indicator_measurement::Column::IndicatorId.eq(revenue.id))
-            .filter(indicator_measurement::Column::FiscalYear.eq(2025))
-            .one(&t.db)
-            .await
-            .unwrap()
-            .unwrap();
+        let row = stored().await.unwrap().unwrap();
+        assert_eq!(row.version, opened.version + 1);
+        // A second correction opened before the first is refused, naming
+        // who made the first; a new entry for a year that has one is
+        // refused too, pointing at the correction.
+        let stale = definitions::record_measurement(&t.db, &planner, (country_id, "revenue-gdp"), measured("0.07", ""), Some(opened.version)).await;
+        assert!(matches!(&stale, Err(AppError::Stale(m)) if m.contains(accounts::PLANNER.0)), "{stale:?}");
+        let again = definitions::record_measurement(&t.db, &planner, (country_id, "revenue-gdp"), measured("0.07", ""), None).await;
+        assert!(matches!(&again, Err(AppError::Invalid(e)) if e[0].field == "measurement_fiscal_year"), "{again:?}");
+        assert_eq!(stored().await.unwrap().unwrap().value, "0.084", "neither refused save wrote");
         let (action, before, after) = last(&t, "indicator_measurement", row.id).await;
         assert_eq!(action, "update");
         assert_eq!((before["value"].as_str(), before["note"].as_str()), (Some("0.083"), Some("")));
         assert_eq!((after["value"].as_str(), after["note"].as_str()), (Some("0.084"), Some("Revised outturn")));
 
         // A first measurement of a year is a creation, with no before.
-        definitions::record_measurement(&t.db, &planner, country_id, "revenue-gdp", NewMeasurement { fiscal_year: 2026, ..measured("0.09", "") })
+        definitions::record_measurement(&t.db, &planner, (country_id, "revenue-gdp"), NewMeasurement { fiscal_year: 2026, ..measured("0.09", "") }, None)
             .await
             .unwrap();
         let id = indicator_measurement::Entity::find()

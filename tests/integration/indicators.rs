@@ -41,7 +41,7 @@ both_backends! {
             signatory: false,
         }, None).await.unwrap();
         let reporter = Author { user_id: Some(user.user.id), label: user.user.email };
-        reporting::respond(&t.db, &reporter, round.id, f.norway, ResponseStatus::Submitted).await.unwrap();
+        reporting::respond(&t.db, &reporter, (round.id, f.norway), ResponseStatus::Submitted, None).await.unwrap();
 
         let set = computation::compute(&t.db, f.country_id, 2025, None).await.unwrap();
         assert_eq!(set.fiscal_year_label, "FY 2025/26");

@@ -173,7 +173,7 @@ async fn define_all(t: &TestDb, f: &Funding) -> Author {
         ("backlog", 2025, "95"),
         ("norway-evals", 2025, "0.5"),
     ] {
-        definitions::record_measurement(&t.db, &planner, c, code, measured(year, value))
+        definitions::record_measurement(&t.db, &planner, (c, code), measured(year, value), None)
             .await
             .unwrap();
     }
@@ -229,11 +229,11 @@ both_backends! {
         let c = f.country_id;
         let before = definitions::list(&t.db, c, 7).await.unwrap();
 
-        let err = definitions::record_measurement(&t.db, &planner, c, "revenue", measured(2026, "1.5")).await.unwrap_err();
+        let err = definitions::record_measurement(&t.db, &planner, (c, "revenue"), measured(2026, "1.5"), None).await.unwrap_err();
         assert_eq!(field(err), ["value"]);
-        let err = definitions::record_measurement(&t.db, &planner, c, "revenue", NewMeasurement { source: " ".into(), ..measured(2026, "0.08") }).await.unwrap_err();
+        let err = definitions::record_measurement(&t.db, &planner, (c, "revenue"), NewMeasurement { source: " ".into(), ..measured(2026, "0.08") }, None).await.unwrap_err();
         assert_eq!(field(err), ["source"]);
-        let err = definitions::record_measurement(&t.db, &planner, c, "aid_on_budget", measured(2026, "0.5")).await.unwrap_err();
+        let err = definitions::record_measurement(&t.db, &planner, (c, "aid_on_budget"), measured(2026, "0.5"), None).await.unwrap_err();
         assert_eq!(field(err), ["indicator"]);
         let err = definitions::set_target(&t.db, &system, c, "revenue", (2026, None), dec("2")).await.unwrap_err();
         assert_eq!(field(err), ["target_value"]);
@@ -247,8 +247,9 @@ both_backends! {
         assert_eq!(field(err), ["code", "name", "pillar", "baseline_value"]);
         assert_eq!(definitions::list(&t.db, c, 7).await.unwrap(), before, "nothing was written");
 
-        // A correction replaces the year's value; comments keep their author.
-        definitions::record_measurement(&t.db, &planner, c, "revenue", measured(2025, "0.081")).await.unwrap();
+        // A correction, opened at the measurement's first version, replaces
+        // the year's value; comments keep their author.
+        definitions::record_measurement(&t.db, &planner, (c, "revenue"), measured(2025, "0.081"), Some(1)).await.unwrap();
         let set = readings::of_year(&t.db, c, 2025, Filter::default()).await.unwrap();
         assert_eq!(reading(&set, "revenue"), (some("0.081"), some("0.072"), some("0.08"), Some(Status::Met)));
         comments::comment(&t.db, &planner, c, "revenue", 2025, "Includes the one-off licence fees.").await.unwrap();
@@ -265,7 +266,7 @@ both_backends! {
         define_all(&t, &f).await;
         let system = Author::system("test");
         let amounts = BudgetAmounts { appropriation: dec("2000000"), expected_external: dec("500000"), execution: dec("1500000") };
-        budget::set_amounts(&t.db, &system, f.security_line, 2025, amounts).await.unwrap();
+        budget::set_amounts(&t.db, &system, f.security_line, (2025, None), amounts).await.unwrap();
 
         let norway = scorecards::partner(&t.db, f.country_id, f.norway, 2025).await.unwrap();
         assert_eq!(norway.partner.as_ref().unwrap().name, "Norway");

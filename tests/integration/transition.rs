@@ -50,7 +50,7 @@ pub(crate) async fn setup(t: &TestDb) -> (i32, i32) {
         drawdown_start: d("2026-07-01"),
         drawdown_end: d("2028-06-30"),
     };
-    plans::set_plan(&t.db, &system, country_id, plan)
+    plans::set_plan(&t.db, &system, country_id, plan, None)
         .await
         .unwrap();
     (country_id, owner)

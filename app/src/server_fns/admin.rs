@@ -230,6 +230,7 @@ pub async fn update_user(
     display_name: String,
     role: Role,
     signatory: Option<String>,
+    version: i32,
 ) -> Result<UserSummary, AppError> {
     use ssr::*;
     respond(
@@ -246,7 +247,7 @@ pub async fn update_user(
                 role,
                 signatory: signatory.is_some(),
             };
-            users::update(&db, &Author::user(&actor), user_id, changes).await
+            users::update(&db, &Author::user(&actor), user_id, changes, version).await
         }
         .await,
     )

@@ -107,11 +107,7 @@ pub async fn add_budget_line(
 pub async fn set_budget_amounts(
     csrf: String,
     country: String,
-    line_id: i32,
-    fiscal_year: i32,
-    appropriation: String,
-    expected_external: String,
-    execution: String,
+    figures: crate::types::BudgetFiguresForm,
 ) -> Result<(), AppError> {
     use crate::types::input::amount;
     crate::server_fns::form::respond(
@@ -121,26 +117,21 @@ pub async fn set_budget_amounts(
             let (country_id, _) =
                 crate::services::accounts::countries::get_with_id(&db, &country).await?;
             crate::auth::ensure(&actor, crate::policy::Action::EditBudget { country_id })?;
+            let line_id = figures.line_id;
             let line_country =
                 crate::services::funding::budget::country_of_line(&db, line_id).await?;
             if line_country != country_id {
                 return Err(AppError::NotFound(format!("budget line {line_id}")));
             }
             let amounts = crate::types::BudgetAmounts {
-                appropriation: amount("appropriation", &appropriation)?.unwrap_or_default(),
-                expected_external: amount("expected_external", &expected_external)?
+                appropriation: amount("appropriation", &figures.appropriation)?.unwrap_or_default(),
+                expected_external: amount("expected_external", &figures.expected_external)?
                     .unwrap_or_default(),
-                execution: amount("execution", &execution)?.unwrap_or_default(),
+                execution: amount("execution", &figures.execution)?.unwrap_or_default(),
             };
             let author = crate::services::accounts::audit::Author::user(&actor);
-            crate::services::funding::budget::set_amounts(
-                &db,
-                &author,
-                line_id,
-                fiscal_year,
-                amounts,
-            )
-            .await
+            let key = (figures.fiscal_year, figures.version);
+            crate::services::funding::budget::set_amounts(&db, &author, line_id, key, amounts).await
         }
         .await,
     )

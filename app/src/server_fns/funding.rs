@@ -178,6 +178,8 @@ pub async fn respond_to_round(
     round_id: i32,
     organisation_id: i32,
     status: crate::types::ResponseStatus,
+    // The version of the answer the page showed; absent when there was none.
+    #[server(default)] version: Option<i32>,
 ) -> Result<(), AppError> {
     crate::server_fns::form::respond(
         async {
@@ -192,14 +194,9 @@ pub async fn respond_to_round(
                 },
             )?;
             let author = crate::services::accounts::audit::Author::user(&actor);
-            crate::services::funding::reporting::respond(
-                &db,
-                &author,
-                round.id,
-                organisation_id,
-                status,
-            )
-            .await
+            let answer = (round.id, organisation_id);
+            crate::services::funding::reporting::respond(&db, &author, answer, status, version)
+                .await
         }
         .await,
     )

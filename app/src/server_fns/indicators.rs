@@ -202,10 +202,7 @@ pub async fn record_measurement(
     csrf: String,
     country: String,
     indicator: String,
-    measurement_fiscal_year: String,
-    value: String,
-    source: String,
-    note: String,
+    measurement: crate::types::MeasurementForm,
 ) -> Result<(), AppError> {
     crate::server_fns::form::respond(
         async {
@@ -222,15 +219,19 @@ pub async fn record_measurement(
             let new = crate::types::NewMeasurement {
                 fiscal_year: crate::types::input::year(
                     "measurement_fiscal_year",
-                    &measurement_fiscal_year,
+                    &measurement.fiscal_year,
                 )?,
-                value: crate::types::input::required_amount("value", &value)?,
-                source,
-                note,
+                value: crate::types::input::required_amount("value", &measurement.value)?,
+                source: measurement.source,
+                note: measurement.note,
             };
             let author = crate::services::accounts::audit::Author::user(&actor);
             crate::services::indicators::definitions::record_measurement(
-                &db, &author, country_id, &indicator, new,
+                &db,
+                &author,
+                (country_id, &indicator),
+                new,
+                measurement.version,
             )
             .await
         }

@@ -71,6 +71,8 @@ pub async fn set_transition_plan(
     mandate_end: String,
     drawdown_start: String,
     drawdown_end: String,
+    // The version of the plan the form showed; absent when it showed none.
+    #[server(default)] version: Option<i32>,
 ) -> Result<(), AppError> {
     use crate::types::input::date;
     crate::server_fns::form::respond(
@@ -82,7 +84,8 @@ pub async fn set_transition_plan(
                 drawdown_start: date("drawdown_start", &drawdown_start)?,
                 drawdown_end: date("drawdown_end", &drawdown_end)?,
             };
-            crate::services::transition::plans::set_plan(&db, &author, country_id, plan).await?;
+            crate::services::transition::plans::set_plan(&db, &author, country_id, plan, version)
+                .await?;
             Ok(())
         }
         .await,

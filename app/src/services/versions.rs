@@ -83,3 +83,28 @@ pub async fn advance<E: EntityTrait>(
     ensure(db, what, object, was, opened_at).await?;
     Ok(was)
 }
+
+/// Checks a form that sets a row kept once per key (a year's target, a
+/// line's figures for a year). `inserted` says whether this change has just
+/// inserted the row, `stored` is the row's version, and `opened_at` the
+/// version the form showed, `None` when it showed no row. A form that
+/// showed none but finds one is refused with `taken`, or, without it, as
+/// stale: someone else entered the row meanwhile.
+pub async fn ensure_keyed(
+    db: &impl ConnectionTrait,
+    what: &str,
+    object: (&str, i32),
+    (inserted, stored): (bool, i32),
+    opened_at: Option<i32>,
+    taken: Option<AppError>,
+) -> Result<(), AppError> {
+    match (inserted, opened_at) {
+        (true, None) => Ok(()),
+        (true, Some(_)) => Err(AppError::Stale(format!("{what} was removed"))),
+        (false, None) => Err(match taken {
+            Some(error) => error,
+            None => stale(db, what, object).await,
+        }),
+        (false, Some(opened_at)) => ensure(db, what, object, stored, opened_at).await,
+    }
+}

@@ -47,6 +47,8 @@ pub struct BudgetAmounts {
 pub struct BudgetRow {
     pub line: BudgetLine,
     pub amounts: BudgetAmounts,
+    /// The version of the year's figures; `None` while the line has none.
+    pub amounts_version: Option<i32>,
     /// On-budget external flows mapped to the line (their budget-line share).
     pub on_budget_committed: Decimal,
     pub on_budget_disbursed: Decimal,
@@ -61,4 +63,19 @@ pub struct BudgetView {
     pub fiscal_year: i32,
     pub fiscal_year_label: String,
     pub rows: Vec<BudgetRow>,
+}
+
+/// The form that sets a line's figures for a fiscal year:
+/// `figures[line_id]` and so on. Blank amounts are zero.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BudgetFiguresForm {
+    pub line_id: i32,
+    pub fiscal_year: i32,
+    /// The version of the figures the form showed; absent when it showed
+    /// none.
+    #[serde(default)]
+    pub version: Option<i32>,
+    pub appropriation: String,
+    pub expected_external: String,
+    pub execution: String,
 }

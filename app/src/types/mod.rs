@@ -59,7 +59,9 @@ pub use activity_list::{ActivityFilter, ActivityList};
 pub use actor::{Actor, Membership, Role};
 pub use area::Area;
 pub use audit::{AuditEntry, AuditFilter, AuditPage, AuditQuery};
-pub use budget::{BudgetAmounts, BudgetLine, BudgetRow, BudgetView, NewBudgetLine};
+pub use budget::{
+    BudgetAmounts, BudgetFiguresForm, BudgetLine, BudgetRow, BudgetView, NewBudgetLine,
+};
 pub use compact::{
     Commitment, CommitmentCategory, CommitmentComment, CommitmentKind, CommitmentStatus, Compact,
     CompactStatus, NewCommitment, NewCompact, NewProgress, Party, Progress, Signature,
@@ -91,8 +93,8 @@ pub use review::{
 };
 pub use scorecard::{
     Baseline, BudgetTransparency, DefinitionChange, Indicator, IndicatorComment, IndicatorEdit,
-    Measurement, NewIndicator, NewMeasurement, Reading, Readings, RoundAnswer, Scorecard,
-    ScoredCommitment, Status, StatusCount, Target, YearFlows,
+    Measurement, MeasurementForm, NewIndicator, NewMeasurement, Reading, Readings, RoundAnswer,
+    Scorecard, ScoredCommitment, Status, StatusCount, Target, YearFlows,
 };
 pub use strategy::{
     Agreement, Comment, DEFAULT_PILLARS, Endorsement, FieldChange, NewAgreement, NewPriority,

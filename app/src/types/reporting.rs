@@ -26,6 +26,8 @@ pub struct Compliance {
     pub organisation: OrganisationRef,
     pub status: Option<ResponseStatus>,
     pub at: Option<DateTime<Utc>>,
+    /// The version of the answer, which a change of it carries.
+    pub version: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

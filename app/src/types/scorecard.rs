@@ -77,6 +77,8 @@ pub struct Measurement {
     /// Who entered it, and for which organisation.
     pub entered_by: String,
     pub entered_at: DateTime<Utc>,
+    /// Moves on with every correction; the correcting form carries it.
+    pub version: i32,
 }
 
 /// A comment on an indicator's fiscal year.
@@ -191,6 +193,21 @@ pub struct NewMeasurement {
     pub value: Decimal,
     pub source: String,
     pub note: String,
+}
+
+/// The form that enters or corrects a year's measurement:
+/// `measurement[fiscal_year]` and so on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeasurementForm {
+    pub fiscal_year: String,
+    pub value: String,
+    pub source: String,
+    #[serde(default)]
+    pub note: String,
+    /// The version of the measurement the form corrects; absent when the
+    /// year had none.
+    #[serde(default)]
+    pub version: Option<i32>,
 }
 
 /// One indicator for one fiscal year: a dashboard tile.

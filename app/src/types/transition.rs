@@ -114,6 +114,8 @@ pub struct CliffYear {
 pub struct TransitionPlan {
     pub country_code: String,
     pub mission_name: String,
+    /// The version of the mission and its dates; the form carries it.
+    pub version: i32,
     pub mandate_end: NaiveDate,
     pub drawdown_start: NaiveDate,
     pub drawdown_end: NaiveDate,

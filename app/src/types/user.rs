@@ -16,6 +16,9 @@ pub struct UserSummary {
     pub must_change_password: bool,
     /// An administrator disabled the account: it cannot sign in.
     pub disabled: bool,
+    /// Moves on with every change of name, role or signature; the form
+    /// that changes them carries it.
+    pub version: i32,
 }
 
 /// What an administrator submits to create an account.

@@ -157,6 +157,7 @@ fn Accounts(
                                     <ActionForm action=update attr:class="inline-form">
                                         <CsrfField />
                                         <input type="hidden" name="user_id" value=u.id />
+                                        <input type="hidden" name="version" value=u.version />
                                         <input type="hidden" name="display_name" value=u.display_name.clone() />
                                         <label class="visually-hidden" for=role_id.clone()>
                                             {role_label}

@@ -41,11 +41,6 @@ pub fn BudgetPage() -> impl IntoView {
                     Ok(BudgetPageView { budget, can_edit }) => {
                         let code = code.get_untracked();
                         let year = budget.fiscal_year;
-                        let lines: Vec<(i32, String)> = budget
-                            .rows
-                            .iter()
-                            .map(|r| (r.line.id, format!("{} {}", r.line.code, r.line.name)))
-                            .collect();
                         let chart_lines: Vec<_> = budget.rows.iter().map(|r| r.line.clone()).collect();
                         view! {
                             <h1>{format!("National budget, {}", budget.fiscal_year_label)}</h1>
@@ -59,10 +54,9 @@ pub fn BudgetPage() -> impl IntoView {
                                 " · "
                                 <a href=format!("/countries/{code}/budget?fiscal_year={}", year + 1)>"Next year"</a>
                             </p>
-                            <BudgetTable budget />
+                            {can_edit.then(|| view! { <FormErrors error=set_error /> })}
+                            <BudgetTable budget edit=can_edit.then(|| (code.clone(), set)) />
                             {can_edit.then(|| view! {
-                                <FormErrors error=set_error />
-                                <AmountsForm code=code.clone() year lines=lines.clone() action=set />
                                 <ChartForms code=code.clone() lines=chart_lines.clone() actions=chart />
                             })}
                         }
@@ -74,8 +68,14 @@ pub fn BudgetPage() -> impl IntoView {
     }
 }
 
+/// The country's code and the action that sets a line's figures, for those
+/// who may change them.
+type FiguresEdit = Option<(String, ServerAction<SetBudgetAmounts>)>;
+
 #[component]
-fn BudgetTable(budget: BudgetView) -> impl IntoView {
+fn BudgetTable(budget: BudgetView, edit: FiguresEdit) -> impl IntoView {
+    let year = budget.fiscal_year;
+    let editing = edit.is_some();
     let caption = format!(
         "Budget lines, {} in {}: domestic figures beside external flows",
         budget.fiscal_year_label, budget.currency
@@ -94,10 +94,15 @@ fn BudgetTable(budget: BudgetView) -> impl IntoView {
                         <th scope="col" class="num">"On-budget external committed"</th>
                         <th scope="col" class="num">"On-budget external disbursed"</th>
                         <th scope="col" class="num">"Off-budget disbursed, same sector"</th>
+                        {editing.then(|| view! { <th scope="col">"Figures"</th> })}
                     </tr>
                 </thead>
                 <tbody>
-                    {budget.rows.into_iter().map(|row| view! { <Line row /> }).collect_view()}
+                    {budget
+                        .rows
+                        .into_iter()
+                        .map(|row| view! { <Line row year edit=edit.clone() /> })
+                        .collect_view()}
                 </tbody>
             </table>
         </div>
@@ -105,10 +110,11 @@ fn BudgetTable(budget: BudgetView) -> impl IntoView {
 }
 
 #[component]
-fn Line(row: BudgetRow) -> impl IntoView {
+fn Line(row: BudgetRow, year: i32, edit: FiguresEdit) -> impl IntoView {
     let BudgetRow {
         line,
         amounts,
+        amounts_version,
         on_budget_committed,
         on_budget_disbursed,
         off_budget_disbursed,
@@ -119,6 +125,16 @@ fn Line(row: BudgetRow) -> impl IntoView {
     } else {
         ""
     };
+    let form = edit.map(|(code, action)| {
+        let figures = LineFigures {
+            line_id: line.id,
+            label: format!("{} {}", line.code, line.name),
+            year,
+            amounts,
+            version: amounts_version,
+        };
+        view! { <td><FiguresForm code figures action /></td> }
+    });
     view! {
         <tr class=depth>
             <th scope="row">
@@ -136,35 +152,51 @@ fn Line(row: BudgetRow) -> impl IntoView {
                 {money(off_budget_disbursed)}
                 {(unconverted > 0).then(|| view! { <div class="flag">{format!("{unconverted} not converted")}</div> })}
             </td>
+            {form}
         </tr>
     }
 }
 
-#[component]
-fn AmountsForm(
-    code: String,
+/// A line's figures for the year shown, as the form opens them.
+struct LineFigures {
+    line_id: i32,
+    label: String,
     year: i32,
-    lines: Vec<(i32, String)>,
+    amounts: crate::types::BudgetAmounts,
+    version: Option<i32>,
+}
+
+/// Sets a line's figures for the year shown, starting from those it has.
+#[component]
+fn FiguresForm(
+    code: String,
+    figures: LineFigures,
     action: ServerAction<SetBudgetAmounts>,
 ) -> impl IntoView {
+    let LineFigures {
+        line_id,
+        label,
+        year,
+        amounts,
+        version,
+    } = figures;
+    let id = move |field: &str| format!("figures-{line_id}-{field}");
+    let shown = |amount: rust_decimal::Decimal| amount.normalize().to_string();
     view! {
         <details class="edit">
-            <summary>"Enter a line's figures"</summary>
+            <summary>{if version.is_some() { "Change" } else { "Enter" }}<span class="visually-hidden">{format!(" the figures of {label}")}</span></summary>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="country" value=code />
-                <label for="line_id">"Line"</label>
-                <select id="line_id" name="line_id">
-                    {lines.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
-                </select>
-                <label for="amounts_year">"Fiscal year (the year it starts)"</label>
-                <input id="amounts_year" name="fiscal_year" inputmode="numeric" value=year required=true />
-                <label for="appropriation">"Domestic appropriation"</label>
-                <input id="appropriation" name="appropriation" inputmode="decimal" />
-                <label for="expected_external">"Expected external financing"</label>
-                <input id="expected_external" name="expected_external" inputmode="decimal" />
-                <label for="execution">"Executed"</label>
-                <input id="execution" name="execution" inputmode="decimal" />
+                <input type="hidden" name="figures[line_id]" value=line_id />
+                <input type="hidden" name="figures[fiscal_year]" value=year />
+                {version.map(|v| view! { <input type="hidden" name="figures[version]" value=v /> })}
+                <label for=id("appropriation")>"Domestic appropriation"</label>
+                <input id=id("appropriation") name="figures[appropriation]" inputmode="decimal" value=shown(amounts.appropriation) />
+                <label for=id("expected")>"Expected external financing"</label>
+                <input id=id("expected") name="figures[expected_external]" inputmode="decimal" value=shown(amounts.expected_external) />
+                <label for=id("execution")>"Executed"</label>
+                <input id=id("execution") name="figures[execution]" inputmode="decimal" value=shown(amounts.execution) />
                 <button type="submit">"Save figures"</button>
             </ActionForm>
         </details>

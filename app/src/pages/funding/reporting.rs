@@ -29,7 +29,8 @@ pub(super) fn Round(
             .compliance
             .iter()
             .find(|c| c.organisation.id == org.id)
-            .and_then(|c| c.status);
+            .map(|c| (c.status, c.version))
+            .unwrap_or_default();
         (org, current)
     });
     let round_id = round.id;
@@ -37,7 +38,7 @@ pub(super) fn Round(
         <section class="round" aria-label=round.title.clone()>
             <h3>{round.title.clone()}</h3>
             <p>{format!("{}: {state}; {answered} of {expected} partners answered.", round.fiscal_year_label)}</p>
-            {own.map(|(org, current)| {
+            {own.map(|(org, (current, version))| {
                 let code = code.clone();
                 view! {
                     <div class="respond">
@@ -55,6 +56,7 @@ pub(super) fn Round(
                                     <input type="hidden" name="round_id" value=round_id />
                                     <input type="hidden" name="organisation_id" value=org.id />
                                     <input type="hidden" name="status" value=status.code() />
+                                    {version.map(|v| view! { <input type="hidden" name="version" value=v /> })}
                                     <button type="submit">{format!("Mark: {}", status.label().to_lowercase())}</button>
                                 </ActionForm>
                             }})

@@ -130,6 +130,7 @@ fn IndicatorDetailPanel(
                         Err(error) => view! { <ErrorPanel error /> }.into_any(),
                         Ok(IndicatorDetail { indicator, comments, can_enter, can_comment, can_edit, changes, organisations, pillars }) => {
                             let (country, key) = (code.clone(), reading.code.clone());
+                            let opened = reading.measurement.clone();
                             let corrections = indicator.clone().map(|i| {
                                 let kept = KeptInput::of(kept.as_ref(), UpdateIndicator::PATH, "indicator_id", i.id);
                                 view! {
@@ -143,29 +144,8 @@ fn IndicatorDetailPanel(
                             view! {
                             {indicator.clone().map(|i| view! { <History indicator=i currency=String::from(currency.clone()) /> })}
                             {corrections}
-                            {can_enter.then(move || view! {
-                                <section aria-labelledby="measure-heading">
-                                    <h2 id="measure-heading">"Enter a measurement"</h2>
-                                    <FormErrors error=record_error />
-                                    <ActionForm action=record attr:class="stack narrow">
-                                        <CsrfField />
-                                        <input type="hidden" name="country" value=country />
-                                        <input type="hidden" name="indicator" value=key />
-                                        <label for="measurement_fiscal_year">"Fiscal year (the year it starts)"</label>
-                                        <input id="measurement_fiscal_year" name="measurement_fiscal_year" inputmode="numeric" required=true value=fiscal_year />
-                                        <label for="value">{match unit {
-                                            Unit::Share => "Value (a share: 0.45 for 45%)",
-                                            Unit::Money => "Value (in the reporting currency)",
-                                            Unit::Number => "Value",
-                                        }}</label>
-                                        <input id="value" name="value" inputmode="decimal" required=true />
-                                        <label for="source">"Source"</label>
-                                        <input id="source" name="source" required=true maxlength="300" />
-                                        <label for="note">"Note"</label>
-                                        <textarea id="note" name="note" rows="3" maxlength="2000"></textarea>
-                                        <button type="submit">"Save the measurement"</button>
-                                    </ActionForm>
-                                </section>
+                            {can_enter.then(move || {
+                                view! { <MeasurementForm country key fiscal_year unit opened action=record error=record_error /> }
                             })}
                             {indicator.map(|_| view! {
                                 <Comments
@@ -400,5 +380,64 @@ pub fn IndicatorPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Enters the measurement of the year shown, or corrects the one it has,
+/// starting from its values.
+#[component]
+fn MeasurementForm(
+    country: String,
+    key: String,
+    fiscal_year: i32,
+    unit: Unit,
+    opened: Option<crate::types::Measurement>,
+    action: ServerAction<RecordMeasurement>,
+    error: Signal<Option<crate::AppError>>,
+) -> impl IntoView {
+    let heading = match &opened {
+        Some(m) => format!("Correct the measurement of {}", m.fiscal_year_label),
+        None => "Enter a measurement".to_string(),
+    };
+    let value = opened.as_ref().map(|m| m.value.normalize().to_string());
+    let source = opened.as_ref().map(|m| m.source.clone());
+    let note = opened.as_ref().map(|m| m.note.clone()).unwrap_or_default();
+    let version = opened.as_ref().map(|m| m.version);
+    let year = move || {
+        match version {
+        Some(v) => view! {
+            <input type="hidden" name="measurement[fiscal_year]" value=fiscal_year />
+            <input type="hidden" name="measurement[version]" value=v />
+        }
+        .into_any(),
+        None => view! {
+            <label for="measurement_fiscal_year">"Fiscal year (the year it starts)"</label>
+            <input id="measurement_fiscal_year" name="measurement[fiscal_year]" inputmode="numeric" required=true value=fiscal_year />
+        }
+        .into_any(),
+    }
+    };
+    view! {
+        <section aria-labelledby="measure-heading">
+            <h2 id="measure-heading">{heading}</h2>
+            <FormErrors error />
+            <ActionForm action attr:class="stack narrow">
+                <CsrfField />
+                <input type="hidden" name="country" value=country />
+                <input type="hidden" name="indicator" value=key />
+                {year}
+                <label for="value">{match unit {
+                    Unit::Share => "Value (a share: 0.45 for 45%)",
+                    Unit::Money => "Value (in the reporting currency)",
+                    Unit::Number => "Value",
+                }}</label>
+                <input id="value" name="measurement[value]" inputmode="decimal" required=true value=value />
+                <label for="source">"Source"</label>
+                <input id="source" name="measurement[source]" required=true maxlength="300" value=source />
+                <label for="note">"Note"</label>
+                <textarea id="note" name="measurement[note]" rows="3" maxlength="2000">{note}</textarea>
+                <button type="submit">"Save the measurement"</button>
+            </ActionForm>
+        </section>
     }
 }

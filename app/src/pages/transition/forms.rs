@@ -23,12 +23,14 @@ pub(super) fn PlanForm(
     let drawdown_start = value(|p| p.drawdown_start.to_string());
     let drawdown_end = value(|p| p.drawdown_end.to_string());
     let open = plan.is_none();
+    let version = plan.as_ref().map(|p| p.version);
     view! {
         <details class="edit" open=open>
             <summary>"The mission and its drawdown"</summary>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="country" value=code />
+                {version.map(|v| view! { <input type="hidden" name="version" value=v /> })}
                 <label for="mission_name">"Mission"</label>
                 <input id="mission_name" name="mission_name" required=true maxlength="200" value=mission />
                 <label for="mandate_end">"Mandate ends"</label>

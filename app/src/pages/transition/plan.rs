@@ -29,6 +29,7 @@ pub(super) fn Plan(
         currency,
         functions,
         cliff,
+        version: _,
     } = plan;
     view! {
         <h1>{format!("Transition from the {mission_name}")}</h1>

@@ -14,6 +14,7 @@ use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
 use crate::services::accounts::organisations;
+use crate::services::versions;
 
 const OBJECT_TYPE: &str = "user";
 
@@ -75,6 +76,7 @@ pub(crate) async fn summary(
         signatory: model.is_signatory,
         must_change_password: model.must_change_password,
         disabled: model.disabled_at.is_some(),
+        version: model.version,
     })
 }
 
@@ -178,6 +180,7 @@ pub async fn update(
     author: &Author,
     user_id: i32,
     changes: UserChanges,
+    opened_at: i32,
 ) -> Result<UserSummary, AppError> {
     let display_name = changes.display_name.trim().to_string();
     if display_name.is_empty() || display_name.chars().count() > 200 {
@@ -187,8 +190,15 @@ pub async fn update(
         ));
     }
     let txn = db.begin().await?;
+    let columns = (user::Column::Id, user::Column::Version);
+    let object = (OBJECT_TYPE, user_id);
+    let was =
+        versions::advance::<user::Entity>(&txn, "the account", object, columns, opened_at).await?;
     let model = get_model(&txn, user_id).await?;
-    let before = summary(&txn, &model).await?;
+    let before = UserSummary {
+        version: was,
+        ..summary(&txn, &model).await?
+    };
     let country_id = organisations::get_model(&txn, model.organisation_id)
         .await?
         .country_id;
@@ -414,6 +424,7 @@ pub async fn list(
                 signatory: u.is_signatory,
                 must_change_password: u.must_change_password,
                 disabled: u.disabled_at.is_some(),
+                version: u.version,
             })
         })
         .collect())

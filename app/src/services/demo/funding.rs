@@ -198,7 +198,7 @@ impl Seeder<'_> {
                     expected_external: units(grown(l.expected_external)),
                     execution: units(round_down(appropriation * executed / 100, 1_000)),
                 };
-                budget::set_amounts(self.txn, self.author, id, year, amounts).await?;
+                budget::set_amounts(self.txn, self.author, id, (year, None), amounts).await?;
             }
             self.lines.insert(l.code, id);
         }
@@ -299,9 +299,9 @@ impl Seeder<'_> {
                 reporting::respond(
                     self.txn,
                     &Author::user(&reporter),
-                    round.id,
-                    reporter.organisation_id,
+                    (round.id, reporter.organisation_id),
                     ResponseStatus::Submitted,
+                    None,
                 )
                 .await?;
             }

@@ -109,7 +109,8 @@ pub(super) async fn seed(
                 source: e.source.to_string(),
                 note: String::new(),
             };
-            definitions::record_measurement(txn, &by, country_id, e.code, measurement).await?;
+            let key = (country_id, e.code);
+            definitions::record_measurement(txn, &by, key, measurement, None).await?;
         }
     }
     let reviewer = "reviewer@kalinda.example";

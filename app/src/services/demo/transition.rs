@@ -33,7 +33,7 @@ pub(super) async fn seed(
         drawdown_start: date((2026, 7, 1))?,
         drawdown_end: date((2029, 6, 30))?,
     };
-    plans::set_plan(txn, author, country_id, plan).await?;
+    plans::set_plan(txn, author, country_id, plan, None).await?;
     for (name, starts, ends) in PHASES {
         let phase = NewDrawdownPhase {
             name: (*name).into(),

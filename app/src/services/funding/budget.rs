@@ -9,8 +9,8 @@ use entities::{
 use rust_decimal::Decimal;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, OnConflict};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
-    RelationTrait, Set, TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder,
+    QuerySelect, RelationTrait, Set, TransactionSession, TransactionTrait,
 };
 
 use crate::types::money::{from_minor, to_minor};
@@ -20,6 +20,7 @@ use crate::{AppError, FieldError};
 use crate::services::accounts::audit::{self, Author, Change};
 use crate::services::funding::rates::RateTable;
 use crate::services::funding::sums::{Scope, Side, Tally, a, base, groups, pooled_funds, t};
+use crate::services::versions;
 
 fn to_wire(model: budget_line::Model, codes: &HashMap<i32, String>) -> BudgetLine {
     BudgetLine {
@@ -58,13 +59,39 @@ pub async fn country_of_line(db: &impl ConnectionTrait, line_id: i32) -> Result<
         .ok_or_else(|| AppError::NotFound(format!("budget line {line_id}")))
 }
 
-/// Sets a line's figures for a fiscal year, replacing earlier ones.
+const FIGURES: &str = "budget_amount";
+
+/// A line's figures for a year as the audit keeps them.
+#[derive(Debug, serde::Serialize)]
+struct Figures<'a> {
+    line: &'a str,
+    fiscal_year: i32,
+    amounts: BudgetAmounts,
+    version: i32,
+}
+
+fn figures<'a>(line: &'a str, row: &budget_amount::Model) -> Figures<'a> {
+    Figures {
+        line,
+        fiscal_year: row.fiscal_year,
+        amounts: BudgetAmounts {
+            appropriation: from_minor(row.appropriation_minor),
+            expected_external: from_minor(row.expected_external_minor),
+            execution: from_minor(row.execution_minor),
+        },
+        version: row.version,
+    }
+}
+
+/// Sets a line's figures for a fiscal year that has none (`opened_at` is
+/// `None`), or changes the ones it has, which were at version `opened_at`
+/// when the form showed them.
 #[tracing::instrument(skip(db))]
 pub async fn set_amounts(
     db: &impl TransactionTrait,
     author: &Author,
     line_id: i32,
-    fiscal_year: i32,
+    (fiscal_year, opened_at): (i32, Option<i32>),
     amounts: BudgetAmounts,
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
@@ -95,25 +122,9 @@ pub async fn set_amounts(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let stored = BudgetAmounts {
-        appropriation: from_minor(appropriation),
-        expected_external: from_minor(expected_external),
-        execution: from_minor(execution),
-    };
-    let before = budget_amount::Entity::find()
-        .filter(budget_amount::Column::BudgetLineId.eq(line.id))
-        .filter(budget_amount::Column::FiscalYear.eq(fiscal_year))
-        .one(&txn)
-        .await?
-        .map(|row| {
-            let amounts = BudgetAmounts {
-                appropriation: from_minor(row.appropriation_minor),
-                expected_external: from_minor(row.expected_external_minor),
-                execution: from_minor(row.execution_minor),
-            };
-            (fiscal_year, amounts)
-        });
-    budget_amount::Entity::insert(budget_amount::ActiveModel {
+    // A year without figures gets a row; an existing one (perhaps entered
+    // a moment ago by someone else) is locked, then changed.
+    let inserted = budget_amount::Entity::insert(budget_amount::ActiveModel {
         budget_line_id: Set(line.id),
         fiscal_year: Set(fiscal_year),
         appropriation_minor: Set(appropriation),
@@ -126,28 +137,42 @@ pub async fn set_amounts(
             budget_amount::Column::BudgetLineId,
             budget_amount::Column::FiscalYear,
         ])
-        .update_columns([
-            budget_amount::Column::AppropriationMinor,
-            budget_amount::Column::ExpectedExternalMinor,
-            budget_amount::Column::ExecutionMinor,
-        ])
+        .do_nothing()
         .to_owned(),
     )
-    .exec(&txn)
+    .exec_without_returning(&txn)
     .await?;
+    let row = budget_amount::Entity::find()
+        .filter(budget_amount::Column::BudgetLineId.eq(line.id))
+        .filter(budget_amount::Column::FiscalYear.eq(fiscal_year))
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::internal(format!("figures of line {line_id} vanished")))?;
+    let what = format!("the figures of line {} for {fiscal_year}", line.code);
+    let keyed = (inserted == 1, row.version);
+    versions::ensure_keyed(&txn, &what, (FIGURES, row.id), keyed, opened_at, None).await?;
+    let (change, before, after) = if inserted == 1 {
+        (Change::Create, None, row)
+    } else {
+        let mut active: budget_amount::ActiveModel = row.clone().into();
+        active.appropriation_minor = Set(appropriation);
+        active.expected_external_minor = Set(expected_external);
+        active.execution_minor = Set(execution);
+        active.version = Set(row.version.saturating_add(1));
+        let after = active.update(&txn).await?;
+        (Change::Update, Some(row), after)
+    };
+    let before = before.as_ref().map(|b| figures(&line.code, b));
     audit::record(
         &txn,
         author,
         Some(line.country_id),
-        "budget_amounts",
-        line.id,
-        if before.is_some() {
-            Change::Update
-        } else {
-            Change::Create
-        },
+        FIGURES,
+        after.id,
+        change,
         before.as_ref(),
-        Some(&(fiscal_year, stored)),
+        Some(&figures(&line.code, &after)),
     )
     .await?;
     txn.commit().await?;
@@ -233,22 +258,13 @@ pub async fn view(
             .add(&group, &rates, Decimal::ONE)?;
     }
     let lines = lines(db, country_id).await?;
-    let amounts: HashMap<i32, BudgetAmounts> = budget_amount::Entity::find()
+    let amounts: HashMap<i32, Figures> = budget_amount::Entity::find()
         .filter(budget_amount::Column::BudgetLineId.is_in(lines.iter().map(|l| l.id)))
         .filter(budget_amount::Column::FiscalYear.eq(fiscal_year))
         .all(db)
         .await?
         .into_iter()
-        .map(|m| {
-            (
-                m.budget_line_id,
-                BudgetAmounts {
-                    appropriation: from_minor(m.appropriation_minor),
-                    expected_external: from_minor(m.expected_external_minor),
-                    execution: from_minor(m.execution_minor),
-                },
-            )
-        })
+        .map(|m| (m.budget_line_id, figures("", &m)))
         .collect();
     let rows = lines
         .into_iter()
@@ -261,7 +277,8 @@ pub async fn view(
                 .cloned()
                 .unwrap_or_default();
             BudgetRow {
-                amounts: amounts.get(&line.id).copied().unwrap_or_default(),
+                amounts: amounts.get(&line.id).map(|f| f.amounts).unwrap_or_default(),
+                amounts_version: amounts.get(&line.id).map(|f| f.version),
                 on_budget_committed: mapped.totals.committed.round_dp(2),
                 on_budget_disbursed: mapped.totals.disbursed.round_dp(2),
                 off_budget_disbursed: beside.totals.disbursed.round_dp(2),

@@ -7,8 +7,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use entities::{organisation, reporting_round, round_response};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 use serde::Serialize;
 
@@ -19,6 +19,9 @@ use crate::types::{
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
+use crate::services::versions;
+
+const ANSWER: &str = "round_response";
 
 /// A round as the audit trail keeps it.
 #[derive(Serialize)]
@@ -50,6 +53,7 @@ struct Answer {
     status: String,
     user_id: i32,
     at: DateTime<Utc>,
+    version: i32,
 }
 
 impl From<round_response::Model> for Answer {
@@ -60,6 +64,7 @@ impl From<round_response::Model> for Answer {
             status: a.status,
             user_id: a.user_id,
             at: a.at,
+            version: a.version,
         }
     }
 }
@@ -141,7 +146,8 @@ pub async fn get_model(
         .ok_or_else(|| AppError::NotFound(format!("reporting round {round_id}")))
 }
 
-/// A partner's answer to a round, if it gave one.
+/// A partner's answer to a round, if it gave one, locked until the change
+/// commits.
 async fn answer(
     db: &impl ConnectionTrait,
     round_id: i32,
@@ -150,18 +156,21 @@ async fn answer(
     Ok(round_response::Entity::find()
         .filter(round_response::Column::RoundId.eq(round_id))
         .filter(round_response::Column::OrganisationId.eq(organisation_id))
+        .lock_exclusive()
         .one(db)
         .await?)
 }
 
-/// Records a partner's answer to an open round (a later answer replaces it).
+/// Records a partner's answer to an open round: its first (`opened_at` is
+/// `None`), or a change of the one it gave, which was at version
+/// `opened_at` when the page showed it.
 #[tracing::instrument(skip(db))]
 pub async fn respond(
     db: &impl TransactionTrait,
     author: &Author,
-    round_id: i32,
-    organisation_id: i32,
+    (round_id, organisation_id): (i32, i32),
     status: ResponseStatus,
+    opened_at: Option<i32>,
 ) -> Result<(), AppError> {
     let txn = db.begin().await?;
     let round = get_model(&txn, round_id).await?;
@@ -182,8 +191,9 @@ pub async fn respond(
     let user_id = author
         .user_id
         .ok_or_else(|| AppError::internal("a round response needs a user"))?;
-    let before = answer(&txn, round.id, organisation_id).await?;
-    round_response::Entity::insert(round_response::ActiveModel {
+    // A first answer is inserted; an existing one (perhaps given a moment
+    // ago by a colleague) is locked, then changed.
+    let inserted = round_response::Entity::insert(round_response::ActiveModel {
         round_id: Set(round.id),
         organisation_id: Set(organisation_id),
         status: Set(status.code().to_string()),
@@ -196,29 +206,35 @@ pub async fn respond(
             round_response::Column::RoundId,
             round_response::Column::OrganisationId,
         ])
-        .update_columns([
-            round_response::Column::Status,
-            round_response::Column::UserId,
-            round_response::Column::At,
-        ])
+        .do_nothing()
         .to_owned(),
     )
-    .exec(&txn)
+    .exec_without_returning(&txn)
     .await?;
-    let after = answer(&txn, round.id, organisation_id)
+    let row = answer(&txn, round.id, organisation_id)
         .await?
         .ok_or_else(|| AppError::internal("a round response was not written"))?;
+    let what = format!("{}'s answer", organisation.name);
+    let keyed = (inserted == 1, row.version);
+    versions::ensure_keyed(&txn, &what, (ANSWER, row.id), keyed, opened_at, None).await?;
+    let (change, before, after) = if inserted == 1 {
+        (Change::Create, None, row)
+    } else {
+        let mut active: round_response::ActiveModel = row.clone().into();
+        active.status = Set(status.code().to_string());
+        active.user_id = Set(user_id);
+        active.at = Set(Utc::now());
+        active.version = Set(row.version.saturating_add(1));
+        let after = active.update(&txn).await?;
+        (Change::Update, Some(row), after)
+    };
     audit::record(
         &txn,
         author,
         Some(round.country_id),
-        "round_response",
+        ANSWER,
         after.id,
-        if before.is_some() {
-            Change::Update
-        } else {
-            Change::Create
-        },
+        change,
         before.map(Answer::from).as_ref(),
         Some(&Answer::from(after)),
     )
@@ -312,6 +328,7 @@ async fn load_all(
                         organisation: p.clone(),
                         status: answer.and_then(|a| ResponseStatus::from_code(&a.status)),
                         at: answer.map(|a| a.at),
+                        version: answer.map(|a| a.version),
                     }
                 })
                 .collect(),

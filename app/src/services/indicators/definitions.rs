@@ -184,6 +184,7 @@ pub async fn list(
                 note: m.note,
                 entered_by: people.get(&m.entered_by).cloned().unwrap_or_default(),
                 entered_at: m.entered_at,
+                version: m.version,
             });
     }
     let owners: HashMap<i32, String> = organisation::Entity::find()

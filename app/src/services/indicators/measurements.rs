@@ -13,8 +13,11 @@ use serde::Serialize;
 
 use super::checks::{check_value, check_year, get_model, unit_of};
 use crate::services::accounts::audit::{self, Author, Change};
+use crate::services::versions;
 use crate::types::NewMeasurement;
 use crate::{AppError, FieldError};
+
+const MEASUREMENT: &str = "indicator_measurement";
 
 /// A measurement as the audit keeps it.
 #[derive(Debug, Serialize)]
@@ -27,6 +30,7 @@ struct Recorded<'a> {
     /// The user's id.
     entered_by: i32,
     entered_at: chrono::DateTime<Utc>,
+    version: i32,
 }
 
 fn recorded<'a>(code: &'a str, row: &indicator_measurement::Model) -> Recorded<'a> {
@@ -38,6 +42,7 @@ fn recorded<'a>(code: &'a str, row: &indicator_measurement::Model) -> Recorded<'
         note: row.note.clone(),
         entered_by: row.entered_by,
         entered_at: row.entered_at,
+        version: row.version,
     }
 }
 
@@ -71,14 +76,16 @@ fn check(unit: crate::types::Unit, new: &NewMeasurement) -> Result<(), AppError>
     }
 }
 
-/// Records (or corrects) an entered indicator's value for a fiscal year.
+/// Records an entered indicator's value for a fiscal year that has none
+/// (`opened_at` is `None`), or corrects the one it has, which was at
+/// version `opened_at` when the form showed it.
 #[tracing::instrument(skip(db, new))]
 pub async fn record_measurement(
     db: &impl TransactionTrait,
     author: &Author,
-    country_id: i32,
-    code: &str,
+    (country_id, code): (i32, &str),
     new: NewMeasurement,
+    opened_at: Option<i32>,
 ) -> Result<(), AppError> {
     let user_id = author
         .user_id
@@ -120,15 +127,35 @@ pub async fn record_measurement(
     let row = locked(&txn, model.id, new.fiscal_year)
         .await?
         .ok_or_else(|| AppError::internal(format!("measurement {code} vanished")))?;
+    let taken = AppError::invalid(
+        "measurement_fiscal_year",
+        format!(
+            "{} already has a measurement ({}); correct it on that year's page",
+            new.fiscal_year, row.value
+        ),
+    );
+    let keyed = (inserted == 1, row.version);
+    let object = (MEASUREMENT, row.id);
+    versions::ensure_keyed(
+        &txn,
+        "the measurement",
+        object,
+        keyed,
+        opened_at,
+        Some(taken),
+    )
+    .await?;
     let (change, before, after) = if inserted == 1 {
         (Change::Create, None, row)
     } else {
+        let version = row.version.saturating_add(1);
         let mut active: indicator_measurement::ActiveModel = row.clone().into();
         active.value = Set(value);
         active.source = Set(source);
         active.note = Set(note);
         active.entered_by = Set(user_id);
         active.entered_at = Set(Utc::now());
+        active.version = Set(version);
         let after = active.update(&txn).await?;
         (Change::Update, Some(row), after)
     };
@@ -137,7 +164,7 @@ pub async fn record_measurement(
         &txn,
         author,
         Some(country_id),
-        "indicator_measurement",
+        MEASUREMENT,
         after.id,
         change,
         before.as_ref(),

@@ -89,25 +89,20 @@ pub async fn set_target(
     let row = locked(&txn, model.id, fiscal_year)
         .await?
         .ok_or_else(|| AppError::internal(format!("target {code} {fiscal_year} vanished")))?;
+    let taken = AppError::invalid(
+        "target_fiscal_year",
+        format!(
+            "{fiscal_year} already has a target ({}); change it in the indicator's table of targets",
+            row.value
+        ),
+    );
+    let keyed = (inserted == 1, row.version);
+    let object = (TARGET, row.id);
+    versions::ensure_keyed(&txn, "the target", object, keyed, opened_at, Some(taken)).await?;
     let (change, before, after) = if inserted == 1 {
-        if opened_at.is_some() {
-            return Err(AppError::Stale(format!(
-                "the target of {fiscal_year} was removed"
-            )));
-        }
         (Change::Create, None, row)
     } else {
-        let Some(opened_at) = opened_at else {
-            return Err(AppError::invalid(
-                "target_fiscal_year",
-                format!(
-                    "{fiscal_year} already has a target ({}); change it in the indicator's table of targets",
-                    row.value
-                ),
-            ));
-        };
-        versions::ensure(&txn, "the target", (TARGET, row.id), row.version, opened_at).await?;
-        let version = row.version + 1;
+        let version = row.version.saturating_add(1);
         let mut active: indicator_target::ActiveModel = row.clone().into();
         active.value = Set(text);
         active.version = Set(version);

@@ -5,9 +5,10 @@ use std::collections::{BTreeSet, HashMap};
 
 use entities::{country, organisation, readiness_change, transition_function, transition_plan};
 use rust_decimal::Decimal;
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 
 use crate::types::money::from_minor;
@@ -18,15 +19,32 @@ use crate::types::{
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
+use crate::services::versions;
 use crate::types::Currency;
 
-/// Creates the country's plan, or changes its mission and dates.
+const PLAN: &str = "transition_plan";
+
+/// The plan as the audit keeps it.
+fn recorded(model: &transition_plan::Model) -> serde_json::Value {
+    serde_json::json!({
+        "mission_name": model.mission_name,
+        "mandate_end": model.mandate_end,
+        "drawdown_start": model.drawdown_start,
+        "drawdown_end": model.drawdown_end,
+        "version": model.version,
+    })
+}
+
+/// Creates the country's plan (`opened_at` is `None`: the form showed
+/// none), or changes its mission and dates as the form showed them at
+/// version `opened_at`.
 #[tracing::instrument(skip(db))]
 pub async fn set_plan(
     db: &impl TransactionTrait,
     author: &Author,
     country_id: i32,
     plan: NewTransitionPlan,
+    opened_at: Option<i32>,
 ) -> Result<i32, AppError> {
     let mission_name = plan.mission_name.trim().to_string();
     let mut errors = Vec::new();
@@ -46,50 +64,56 @@ pub async fn set_plan(
         return Err(AppError::Invalid(errors));
     }
     let txn = db.begin().await?;
-    let existing = transition_plan::Entity::find()
+    // A country without a plan gets one; an existing plan (perhaps created
+    // a moment ago by someone else) is locked, then changed.
+    let inserted = transition_plan::Entity::insert(transition_plan::ActiveModel {
+        country_id: Set(country_id),
+        mission_name: Set(mission_name.clone()),
+        mandate_end: Set(plan.mandate_end),
+        drawdown_start: Set(plan.drawdown_start),
+        drawdown_end: Set(plan.drawdown_end),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::column(transition_plan::Column::CountryId)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(&txn)
+    .await?;
+    let row = transition_plan::Entity::find()
         .filter(transition_plan::Column::CountryId.eq(country_id))
+        .lock_exclusive()
         .one(&txn)
-        .await?;
-    let (model, change) = match existing {
-        Some(m) => {
-            let mut active: transition_plan::ActiveModel = m.into();
-            active.mission_name = Set(mission_name);
-            active.mandate_end = Set(plan.mandate_end);
-            active.drawdown_start = Set(plan.drawdown_start);
-            active.drawdown_end = Set(plan.drawdown_end);
-            (active.update(&txn).await?, Change::Update)
-        }
-        None => {
-            let active = transition_plan::ActiveModel {
-                country_id: Set(country_id),
-                mission_name: Set(mission_name),
-                mandate_end: Set(plan.mandate_end),
-                drawdown_start: Set(plan.drawdown_start),
-                drawdown_end: Set(plan.drawdown_end),
-                ..Default::default()
-            };
-            (active.insert(&txn).await?, Change::Create)
-        }
+        .await?
+        .ok_or_else(|| AppError::internal(format!("the plan of country {country_id} vanished")))?;
+    let keyed = (inserted == 1, row.version);
+    versions::ensure_keyed(&txn, "the plan", (PLAN, row.id), keyed, opened_at, None).await?;
+    let (change, before, after) = if inserted == 1 {
+        (Change::Create, None, row)
+    } else {
+        let mut active: transition_plan::ActiveModel = row.clone().into();
+        active.mission_name = Set(mission_name);
+        active.mandate_end = Set(plan.mandate_end);
+        active.drawdown_start = Set(plan.drawdown_start);
+        active.drawdown_end = Set(plan.drawdown_end);
+        active.version = Set(row.version.saturating_add(1));
+        let after = active.update(&txn).await?;
+        (Change::Update, Some(recorded(&row)), after)
     };
-    let after = serde_json::json!({
-        "mission_name": model.mission_name,
-        "mandate_end": model.mandate_end,
-        "drawdown_start": model.drawdown_start,
-        "drawdown_end": model.drawdown_end,
-    });
     audit::record(
         &txn,
         author,
         Some(country_id),
-        "transition_plan",
-        model.id,
+        PLAN,
+        after.id,
         change,
-        None,
-        Some(&after),
+        before.as_ref(),
+        Some(&recorded(&after)),
     )
     .await?;
     txn.commit().await?;
-    Ok(model.id)
+    Ok(after.id)
 }
 
 /// The cliff by fiscal year, from the year of the first handover to the
@@ -176,6 +200,7 @@ pub async fn load(
     Ok(Some(TransitionPlan {
         country_code: country.code,
         mission_name: plan.mission_name,
+        version: plan.version,
         mandate_end: plan.mandate_end,
         drawdown_start: plan.drawdown_start,
         drawdown_end: plan.drawdown_end,

@@ -7,6 +7,7 @@ use app::server_fns::{
 };
 use app::services::accounts::{access, audit::Author, organisations, users};
 use app::types::{NewOrganisation, NewUser, OrganisationKind, Role};
+use sea_orm::EntityTrait;
 use tests::{Answer, demo as accounts};
 
 use super::request::Request;
@@ -213,12 +214,20 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             .await
         }
         "update_user" => {
+            let target: i32 = world.target_user.parse().unwrap();
+            let version = entities::user::Entity::find_by_id(target)
+                .one(&r.t.db)
+                .await
+                .unwrap()
+                .unwrap()
+                .version;
             r.send::<UpdateUser>(vec![
                 ("csrf", csrf.clone()),
                 ("user_id", world.target_user.clone()),
                 ("display_name", "Reset target".into()),
                 ("role", "reviewer".into()),
                 ("signatory", "on".into()),
+                ("version", version.to_string()),
             ])
             .await
         }

@@ -181,11 +181,11 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
             r.send::<SetBudgetAmounts>(vec![
                 ("csrf", csrf.clone()),
                 ("country", "XD".into()),
-                ("line_id", line.id.to_string()),
-                ("fiscal_year", "2026".into()),
-                ("appropriation", "1000".into()),
-                ("expected_external", "".into()),
-                ("execution", "".into()),
+                ("figures[line_id]", line.id.to_string()),
+                ("figures[fiscal_year]", "2026".into()),
+                ("figures[appropriation]", "1000".into()),
+                ("figures[expected_external]", "".into()),
+                ("figures[execution]", "".into()),
             ])
             .await
         }

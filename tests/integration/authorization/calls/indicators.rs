@@ -88,10 +88,11 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                         "norad-evaluations".into()
                     },
                 ),
-                ("measurement_fiscal_year", "2026".into()),
-                ("value", "0.08".into()),
-                ("source", "Test".into()),
-                ("note", "".into()),
+                // A year with no measurement yet, one per call.
+                ("measurement[fiscal_year]", (2040 + n % 60).to_string()),
+                ("measurement[value]", "0.08".into()),
+                ("measurement[source]", "Test".into()),
+                ("measurement[note]", "".into()),
             ])
             .await
         }

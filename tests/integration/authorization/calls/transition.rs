@@ -9,6 +9,7 @@ use app::services::accounts::audit::Author;
 use app::services::transition::{drawdown, functions};
 use app::types::{FunctionKind, NewDrawdownPhase, NewFunction, Readiness};
 use chrono::NaiveDate;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tests::TestDb;
 
 use crate::authorization::world::World;
@@ -55,15 +56,22 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
     let (csrf, world, n) = (&r.csrf, r.world, r.n);
     let answer = match name {
         "set_transition_plan" => {
-            r.send::<SetTransitionPlan>(vec![
+            // The form carries the version of the plan as it stands.
+            let plan = entities::transition_plan::Entity::find()
+                .filter(entities::transition_plan::Column::CountryId.eq(world.country_id))
+                .one(&r.t.db)
+                .await
+                .unwrap();
+            let mut fields = vec![
                 ("csrf", csrf.clone()),
                 ("country", "XD".into()),
                 ("mission_name", format!("Mission {n}")),
                 ("mandate_end", "2029-06-30".into()),
                 ("drawdown_start", "2026-07-01".into()),
                 ("drawdown_end", "2029-06-30".into()),
-            ])
-            .await
+            ];
+            fields.extend(plan.map(|p| ("version", p.version.to_string())));
+            r.send::<SetTransitionPlan>(fields).await
         }
         "add_drawdown_phase" => {
             r.send::<AddDrawdownPhase>(vec![
