@@ -11,6 +11,9 @@ pub struct Model {
     pub on_date: Date,
     pub text: String,
     pub evidence_url: Option<String>,
+    /// The status the report set; unknown for reports made before reports
+    /// kept it (all but each commitment's newest).
+    pub status: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

@@ -27,6 +27,7 @@ mod m20261206_000021_rates_by_country;
 mod m20261206_000022_organisation_lifecycle;
 mod m20261206_000023_indicator_versions;
 mod m20261206_000024_form_versions;
+mod m20261206_000025_progress_status;
 
 pub struct Migrator;
 
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000022_organisation_lifecycle::Migration),
             Box::new(m20261206_000023_indicator_versions::Migration),
             Box::new(m20261206_000024_form_versions::Migration),
+            Box::new(m20261206_000025_progress_status::Migration),
         ]
     }
 }

@@ -3,10 +3,14 @@
 use std::time::Duration;
 
 use migrations::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 
 /// The database a newcomer gets: a SQLite file beside the working directory.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://compact-tracker.db?mode=rwc";
+
+/// How long a SQLite writer waits for the write lock before giving up.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Opens a pool on SQLite or PostgreSQL, whichever the URL names.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
@@ -16,8 +20,16 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         .acquire_timeout(Duration::from_secs(5))
         .sqlx_logging(false);
     if url.starts_with("sqlite:") {
-        // SQLite allows one writer at a time; a small pool avoids lock waits.
-        options.max_connections(4);
+        // Set up for a server: in WAL mode readers never wait for the one
+        // writer (a long import no longer blocks the dashboard); NORMAL
+        // sync is safe with WAL; a writer that finds the lock taken waits
+        // for it (writes begin IMMEDIATE: `services::locks::begin`).
+        options.max_connections(8).map_sqlx_sqlite_opts(|o| {
+            o.journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(SQLITE_BUSY_TIMEOUT)
+                .foreign_keys(true)
+        });
     }
     Database::connect(options).await
 }

@@ -4,7 +4,7 @@
 //! for target changes and measurement corrections.
 
 use app::AppError;
-use app::server_fns::{RemoveIndicatorTarget, UpdateIndicator};
+use app::server_fns::{RemoveIndicatorTarget, SetIndicatorTarget, UpdateIndicator};
 use app::services::accounts::audit::{self, Author};
 use app::services::accounts::{countries, users};
 use app::services::demo;
@@ -299,9 +299,29 @@ both_backends! {
         assert!(page.contains(accounts::PLANNER.0), "the refusal names who saved first");
         assert!(page.contains("value=\"Typed by the second planner\""), "the input is kept");
 
-        // A target is removed at the version the page showed.
+        // A target is changed from its row's form at the version it showed;
+        // the same form sent again is stale and names who changed it.
         let target = revenue.targets.iter().find(|t| t.fiscal_year == 2026).unwrap();
-        let version = target.version.to_string();
+        let opened = target.version.to_string();
+        let change = [
+            ("csrf", csrf.as_str()),
+            ("country", "XD"),
+            ("indicator", "revenue-gdp"),
+            ("target_fiscal_year", "2026"),
+            ("target_value", "0.125"),
+            ("target_version", opened.as_str()),
+        ];
+        let answer = planner.call::<SetIndicatorTarget>(&change).await;
+        assert!(answer.is_success(), "{answer:?}");
+        let refused = other.call::<SetIndicatorTarget>(&[("csrf", other_csrf.as_str()), ("country", "XD"), ("indicator", "revenue-gdp"), ("target_fiscal_year", "2026"), ("target_value", "0.2"), ("target_version", opened.as_str())]).await;
+        assert_eq!(refused.status, 409, "{refused:?}");
+        assert!(refused.body.contains(accounts::PLANNER.0), "{}", refused.body);
+        let (_, now) = demo_indicator(&t, "revenue-gdp").await;
+        let changed = now.targets.iter().find(|t| t.fiscal_year == 2026).unwrap();
+        assert_eq!((changed.value, changed.version), (dec("0.125"), target.version + 1));
+
+        // It is removed at the version the page now shows.
+        let version = changed.version.to_string();
         let answer = planner
             .call::<RemoveIndicatorTarget>(&[
                 ("csrf", &csrf),

@@ -1,10 +1,15 @@
 use app::services::accounts::audit::Author;
-use app::services::{accounts::users, funding::reporting, indicators::computation};
-use app::types::{Formula, IndicatorSet, NewReportingRound, ResponseStatus};
+use app::services::compact::{commitments, compacts};
+use app::services::{accounts::countries, accounts::users, demo};
+use app::services::{funding::reporting, indicators::computation};
+use app::types::{
+    CommitmentStatus, FiscalYear, Formula, IndicatorSet, NewProgress, NewReportingRound,
+    ResponseStatus,
+};
 use rust_decimal::Decimal;
-use tests::both_backends;
+use tests::{both_backends, demo as accounts};
 
-use crate::fixtures::d;
+use crate::fixtures::{actor, d, signed_compact};
 use crate::funding_data::{build, dec};
 
 /// `(value, numerator, denominator)` of one indicator.
@@ -150,5 +155,45 @@ both_backends! {
         let bad = app.get("/api/v1/countries/TL/indicators?fiscal_year=next").await;
         assert_eq!(bad.status().as_u16(), 422);
         app.stop().await;
+    }
+}
+
+both_backends! {
+    async fn compact_delivery_is_that_of_the_year_asked(t) {
+        demo::seed(&t.db).await.unwrap();
+        let (country_id, country) = countries::get_with_id(&t.db, "XD").await.unwrap();
+        let signed = signed_compact(&t, country_id).await;
+        let promise = signed.commitments.iter().find(|c| c.text == "Report all aid").unwrap().id;
+        let norway = actor(&t, accounts::NORAD.0).await;
+        let day_in = |year: i32| {
+            let first = FiscalYear { start_year: year, start_month: country.fiscal_year_start_month }.first_day().unwrap();
+            first + chrono::Days::new(40)
+        };
+        let report = |on_date, status, reason: Option<&str>| NewProgress {
+            on_date,
+            text: "Reported".into(),
+            evidence_url: None,
+            status,
+            status_reason: reason.map(str::to_string),
+        };
+        commitments::report_progress(&t.db, &norway, promise, report(day_in(2023), CommitmentStatus::OnTrack, None)).await.unwrap();
+        commitments::report_progress(&t.db, &norway, promise, report(day_in(2024), CommitmentStatus::OffTrack, Some("Late data")))
+            .await
+            .unwrap();
+        // Each year reads the status the commitment had at its end; the
+        // year before the first report, not started.
+        let (db, partner) = (&t.db, norway.organisation_id);
+        let delivery = |year: i32| async move {
+            let set = computation::compute(db, country_id, year, Some(partner)).await.unwrap();
+            terms(&set, Formula::PartnerDelivery)
+        };
+        assert_eq!(delivery(2022).await, (some("0"), dec("0"), dec("1")));
+        assert_eq!(delivery(2023).await, (some("1"), dec("1"), dec("1")));
+        assert_eq!(delivery(2024).await, (some("0"), dec("0"), dec("1")));
+        // An amendment carries the history with the commitment.
+        let amended = compacts::amend(&t.db, &Author::system("test"), signed.id).await.unwrap();
+        let carried = amended.commitments.iter().find(|c| c.text == "Report all aid").unwrap();
+        let statuses: Vec<_> = carried.progress.iter().map(|p| (p.on_date, p.status)).collect();
+        assert_eq!(statuses, [(day_in(2024), Some(CommitmentStatus::OffTrack)), (day_in(2023), Some(CommitmentStatus::OnTrack))]);
     }
 }

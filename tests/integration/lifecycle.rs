@@ -225,6 +225,19 @@ both_backends! {
         assert_eq!(counts(&t, kept).await, (0, 0, 0, 0));
         let holdings = merge::holdings(&t.db, duplicate).await.unwrap();
         let funding = total(&t, country_id).await;
+        // The version each moved row was at, as an edit form opened now has it.
+        let moved = activity::Entity::find()
+            .filter(activity::Column::ReportingOrgId.eq(duplicate))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+        let commitment_before = commitment::Entity::find()
+            .filter(commitment::Column::PartyId.eq(duplicate))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
 
         let app = TestApp::spawn(&t).await;
         let admin = Client::signed_in(&app, accounts::ADMIN.0, accounts::ADMIN.1).await;
@@ -243,6 +256,11 @@ both_backends! {
         assert!(organisations::get(&t.db, duplicate).await.is_err());
         assert_eq!(merge::holdings(&t.db, kept).await.unwrap(), holdings);
         assert_eq!(total(&t, country_id).await, funding);
+        // A moved row is a changed row: a form opened before the merge is stale.
+        let moved_after = activity::Entity::find_by_id(moved.id).one(&t.db).await.unwrap().unwrap();
+        assert_eq!((moved_after.reporting_org_id, moved_after.version), (kept, moved.version + 1));
+        let commitment_after = commitment::Entity::find_by_id(commitment_before.id).one(&t.db).await.unwrap().unwrap();
+        assert_eq!(commitment_after.version, commitment_before.version + 1);
         // Norway's reporter now belongs to the organisation kept.
         let reporter = Client::signed_in(&app, accounts::NORAD.0, accounts::NORAD.1).await;
         assert_eq!(reporter.session().await.actor.unwrap().organisation_id, kept);

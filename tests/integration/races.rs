@@ -1,15 +1,17 @@
 //! What holds when people act at the same moment, and in a joint review
-//! when several partners answer for the same commitment.
+//! when several partners answer for the same commitment; how SQLite is set
+//! up so that it can.
 
 use app::AppError;
 use app::services::accounts::audit::Author;
 use app::services::compact::{commitments, compacts, reviews, signing};
-use app::services::{accounts::countries, demo};
+use app::services::{accounts::countries, accounts::organisations, demo};
 use app::types::{
     CommitmentKind, CommitmentStatus as S, Compact, CompactStatus, NewAssessment, NewCompact,
-    Outcome, Side,
+    NewOrganisation, OrganisationKind, Outcome, Side,
 };
-use tests::{TestDb, both_backends, demo as accounts};
+use sea_orm::{ConnectionTrait, Statement};
+use tests::{Backend, TestDb, both_backends, demo as accounts};
 
 use crate::fixtures::{
     actor, close_open_rounds, commitment, d, org, ready_for_compact, signed_compact,
@@ -132,4 +134,61 @@ both_backends! {
         assert_eq!(item.assessment_by(Side::Partner, norway.organisation_id).map(|a| a.status), Some(S::OffTrack));
         assert_eq!(item.assessment_by(Side::Partner, uk.organisation_id).map(|a| a.status), Some(S::OffTrack));
     }
+}
+
+both_backends! {
+    async fn writers_at_once_each_wait_their_turn(t) {
+        // Each creation reads (is the name taken?) before it writes; on
+        // SQLite a transaction that began reading could not turn into a
+        // writer once another had written, and failed with "locked".
+        demo::seed(&t.db).await.unwrap();
+        let (country_id, _) = countries::get_with_id(&t.db, "XD").await.unwrap();
+        let system = Author::system("test");
+        let creations = (0..12).map(|n| {
+            let new = NewOrganisation {
+                name: format!("Partner {n} at once"),
+                acronym: None,
+                kind: OrganisationKind::Bilateral,
+                iati_id: None,
+                iati_type_code: None,
+            };
+            let (db, system) = (t.db.clone(), system.clone());
+            tokio::spawn(async move { organisations::create(&db, &system, country_id, new).await })
+        });
+        for created in futures_util::future::join_all(creations).await {
+            created.unwrap().unwrap();
+        }
+        let names = organisations::list(&t.db, country_id).await.unwrap();
+        assert_eq!(names.iter().filter(|o| o.name.ends_with(" at once")).count(), 12);
+    }
+}
+
+/// One PRAGMA's value on SQLite.
+async fn pragma(t: &TestDb, name: &str) -> String {
+    let row =
+        t.db.query_one_raw(Statement::from_string(
+            t.db.get_database_backend(),
+            format!("PRAGMA {name}"),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get_by_index::<String>(0)
+        .or_else(|_| row.try_get_by_index::<i64>(0).map(|n| n.to_string()))
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_is_set_up_for_a_server() {
+    tests::run(Backend::Sqlite, |t: TestDb| async move {
+        // Every connection of the pool: readers beside the writer (WAL),
+        // NORMAL sync, a writer waits for the lock, references enforced.
+        for _ in 0..3 {
+            assert_eq!(pragma(&t, "journal_mode").await, "wal");
+            assert_eq!(pragma(&t, "synchronous").await, "1");
+            assert_eq!(pragma(&t, "busy_timeout").await, "30000");
+            assert_eq!(pragma(&t, "foreign_keys").await, "1");
+        }
+    })
+    .await
 }

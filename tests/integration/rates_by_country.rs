@@ -166,6 +166,17 @@ both_backends! {
         let again = admin.call::<UpdateExchangeRate>(&fields).await;
         assert_eq!(again.status, 409, "{again:?}");
         assert!(again.body.contains(accounts::ADMIN.0), "{}", again.body);
+        // Posted as a plain form, the refusal comes back to the page with
+        // what was typed still in that rate's form, to apply again.
+        let mut retyped = fields.clone();
+        retyped.retain(|(k, _)| *k != "entry[source]");
+        retyped.push(("entry[source]", "Bank of Kalinda, typed again"));
+        let answer = admin.post_form::<UpdateExchangeRate>(page, &retyped).await;
+        let back = admin.location(&answer);
+        assert!(back.starts_with(page) && back.contains("error"), "{back}");
+        let (_, html) = admin.get_text(&back).await;
+        assert!(html.contains("was changed by"), "the refusal is shown");
+        assert!(html.contains("value=\"Bank of Kalinda, typed again\""), "the input is kept");
 
         // The public reads the rates, without the forms.
         let (_, public) = Client::new(&app).get_text(page).await;

@@ -1,5 +1,6 @@
-//! Locks for decisions that read, then write ("is this the last signature?",
-//! "is a round still open?", "is this still the version the form showed?"). Taken as a transaction's first statement, a
+//! How writes begin, and locks for decisions that read, then write ("is
+//! this the last signature?", "is a round still open?", "is this still the
+//! version the form showed?"). Taken as a transaction's first statement, a
 //! no-op update of the row the decision is about makes a second transaction
 //! on the same row wait until the first has committed: on PostgreSQL by the
 //! row lock, on SQLite by its single writer. The second then reads what the
@@ -7,9 +8,24 @@
 
 use entities::{activity, compact, country, planned_disbursement, transaction};
 use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
+};
 
 use crate::AppError;
+
+/// Starts a transaction that writes. On SQLite it takes the write lock at
+/// once (`BEGIN IMMEDIATE`), so a second writer waits its turn within the
+/// busy timeout rather than failing when its reads turn into a write;
+/// PostgreSQL ignores the mode. Every service write begins here.
+pub async fn begin<C: TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
+}
 
 /// Locks one compact version.
 pub async fn compact(db: &impl ConnectionTrait, compact_id: i32) -> Result<(), AppError> {

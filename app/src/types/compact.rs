@@ -90,6 +90,8 @@ pub struct Progress {
     pub text: String,
     pub evidence_url: Option<String>,
     pub author: String,
+    /// The status the report set, where it is known.
+    pub status: Option<CommitmentStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,14 +4,17 @@
 //! a correction carries the version of the rate it was opened at.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
-use crate::components::{CsrfField, ErrorPanel, FormErrors, OnceField, form_error, successes};
+use crate::components::{
+    CsrfField, ErrorPanel, FormErrors, OnceField, form_error, kept_input, successes,
+};
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
     AddExchangeRate, ImportRates, RatesView, RemoveExchangeRate, UpdateExchangeRate, load_rates,
 };
-use crate::types::StoredRate;
+use crate::types::{Kept, KeptInput, StoredRate};
 
 /// What the rates page's forms submit to.
 #[derive(Clone, Copy)]
@@ -51,6 +54,7 @@ pub fn RatesPage() -> impl IntoView {
     let code = country_code_param();
     let actions = Actions::new();
     let changes = actions.changes();
+    let kept = kept_input();
     let data = Resource::new(
         move || (code.get(), changes.get()),
         |(code, _)| load_rates(code),
@@ -63,11 +67,13 @@ pub fn RatesPage() -> impl IntoView {
         <Title text="Exchange rates" />
         <Suspense fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
+                let kept = kept.await;
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(RatesView { reporting_currency, rates, can_edit }) => {
                         let code = code.get_untracked();
-                        let editing = can_edit.then(|| (code.clone(), actions));
+                        let editing = can_edit.then(|| Editing { code: code.clone(), actions, kept: kept.clone() });
+                        let kept_new = KeptInput::of(kept.as_ref(), AddExchangeRate::PATH, "country", &code);
                         view! {
                             <h1>{format!("Exchange rates to {reporting_currency}")}</h1>
                             <p>
@@ -77,7 +83,7 @@ pub fn RatesPage() -> impl IntoView {
                             </p>
                             {can_edit.then(|| view! {
                                 <FormErrors error=add_error />
-                                <RateForm code=code.clone() action=actions.add />
+                                <RateForm code=code.clone() action=actions.add kept=kept_new />
                                 <FormErrors error=import_error />
                                 <RatesImport code=code.clone() action=actions.import />
                                 <FormErrors error=update_error />
@@ -93,12 +99,21 @@ pub fn RatesPage() -> impl IntoView {
     }
 }
 
+/// What an administrator's rows need: the country's code, the forms, and
+/// what a refused plain post entered.
+#[derive(Clone)]
+struct Editing {
+    code: String,
+    actions: Actions,
+    kept: Option<KeptInput>,
+}
+
 #[component]
 fn RatesTable(
     reporting_currency: String,
     rates: Vec<StoredRate>,
-    /// The country's code and the forms, for its administrators.
-    editing: Option<(String, Actions)>,
+    /// For administrators.
+    editing: Option<Editing>,
 ) -> impl IntoView {
     let can_edit = editing.is_some();
     view! {
@@ -119,8 +134,9 @@ fn RatesTable(
                         .into_iter()
                         .map(|stored| {
                             let r = stored.rate.clone();
-                            let change = editing.clone().map(|(code, actions)| view! {
-                                <td><RateEdit code stored actions /></td>
+                            let change = editing.clone().map(|Editing { code, actions, kept }| {
+                                let kept = KeptInput::of(kept.as_ref(), UpdateExchangeRate::PATH, "rate_id", stored.id);
+                                view! { <td><RateEdit code stored actions kept /></td> }
                             });
                             view! {
                                 <tr>
@@ -139,12 +155,16 @@ fn RatesTable(
     }
 }
 
-/// The inputs of a rate, blank or as `value` has it. Their ids start with
-/// `prefix`, so several forms can share the page.
+/// The inputs of a rate: what a refused post entered, else blank or as
+/// `value` has it. Their ids start with `prefix`, so several forms can share
+/// the page.
 #[component]
-fn RateFields(prefix: String, value: Option<StoredRate>) -> impl IntoView {
+fn RateFields(prefix: String, value: Option<StoredRate>, kept: Kept) -> impl IntoView {
     let id = move |field: &str| format!("{prefix}{field}");
     let v = value.as_ref().map(|s| &s.rate);
+    let field = |name: &str, stored: Option<String>| {
+        kept.text(&format!("entry[{name}]"), stored.unwrap_or_default())
+    };
     view! {
         <label for=id("currency")>"Currency (ISO 4217)"</label>
         <input
@@ -152,7 +172,7 @@ fn RateFields(prefix: String, value: Option<StoredRate>) -> impl IntoView {
             name="entry[currency]"
             required=true
             maxlength="3"
-            value=v.map(|r| r.currency.to_string())
+            value=field("currency", v.map(|r| r.currency.to_string()))
         />
         <label for=id("rate_date")>"Valid from"</label>
         <input
@@ -160,7 +180,7 @@ fn RateFields(prefix: String, value: Option<StoredRate>) -> impl IntoView {
             name="entry[rate_date]"
             type="date"
             required=true
-            value=v.map(|r| r.rate_date.to_string())
+            value=field("rate_date", v.map(|r| r.rate_date.to_string()))
         />
         <label for=id("rate")>"Rate (reporting currency per unit)"</label>
         <input
@@ -168,7 +188,7 @@ fn RateFields(prefix: String, value: Option<StoredRate>) -> impl IntoView {
             name="entry[rate]"
             inputmode="decimal"
             required=true
-            value=v.map(|r| r.rate.normalize().to_string())
+            value=field("rate", v.map(|r| r.rate.normalize().to_string()))
         />
         <label for=id("source")>"Source"</label>
         <input
@@ -176,14 +196,14 @@ fn RateFields(prefix: String, value: Option<StoredRate>) -> impl IntoView {
             name="entry[source]"
             required=true
             maxlength="200"
-            value=v.map(|r| r.source.clone())
+            value=field("source", v.map(|r| r.source.clone()))
         />
     }
 }
 
 /// Corrects or removes one rate, as it was when the page opened.
 #[component]
-fn RateEdit(code: String, stored: StoredRate, actions: Actions) -> impl IntoView {
+fn RateEdit(code: String, stored: StoredRate, actions: Actions, kept: Kept) -> impl IntoView {
     let (id, version) = (stored.id, stored.version);
     let what = format!(
         " the {} rate from {}",
@@ -192,15 +212,16 @@ fn RateEdit(code: String, stored: StoredRate, actions: Actions) -> impl IntoView
     let (save_what, remove_what) = (what.clone(), what.clone());
     let prefix = format!("rate-{id}-");
     let country = code.clone();
+    let reopen = kept.is_kept();
     view! {
-        <details class="edit">
+        <details class="edit" open=reopen>
             <summary>"Correct"<span class="visually-hidden">{what}</span></summary>
             <ActionForm action=actions.update attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="country" value=country />
                 <input type="hidden" name="rate_id" value=id />
                 <input type="hidden" name="version" value=version />
-                <RateFields prefix value=Some(stored) />
+                <RateFields prefix value=Some(stored) kept />
                 <button type="submit">"Save"<span class="visually-hidden">{save_what}</span></button>
             </ActionForm>
         </details>
@@ -215,15 +236,16 @@ fn RateEdit(code: String, stored: StoredRate, actions: Actions) -> impl IntoView
 }
 
 #[component]
-fn RateForm(code: String, action: ServerAction<AddExchangeRate>) -> impl IntoView {
+fn RateForm(code: String, action: ServerAction<AddExchangeRate>, kept: Kept) -> impl IntoView {
+    let reopen = kept.is_kept();
     view! {
-        <details class="edit">
+        <details class="edit" open=reopen>
             <summary>"Enter a rate"</summary>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
                 <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="country" value=code />
-                <RateFields prefix=String::new() value=None />
+                <RateFields prefix=String::new() value=None kept />
                 <button type="submit">"Save rate"</button>
             </ActionForm>
         </details>

@@ -51,7 +51,7 @@ pub async fn set_disabled(
             "must be another account than your own: nobody disables their own account",
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     // The first write, which locks the row until the change commits.
     let moved = user::Entity::update_many()
         .col_expr(
@@ -109,7 +109,7 @@ pub async fn remove_membership(
             "must be another account than your own: nobody removes their own membership",
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let of_user = || {
         membership::Entity::update_many()
             .filter(membership::Column::UserId.eq(user_id))

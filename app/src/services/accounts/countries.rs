@@ -69,7 +69,7 @@ pub async fn create(
     new: NewCountry,
 ) -> Result<Country, AppError> {
     let new = validate(new)?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     if find_model(&txn, &new.code).await?.is_some() {
         return Err(AppError::invalid(
             "code",

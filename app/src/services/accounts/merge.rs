@@ -102,7 +102,9 @@ pub async fn holdings(db: &impl ConnectionTrait, id: i32) -> Result<Holdings, Ap
 }
 
 /// Points `column` of every row of `E` at `to` instead of `from`, where
-/// `only` (when given) allows.
+/// `only` (when given) allows. A moved row is a changed row: where it keeps
+/// a version, the version moves on, so a form opened before the merge
+/// cannot save over it unknowingly.
 async fn repoint<E: EntityTrait>(
     db: &impl ConnectionTrait,
     column: E::Column,
@@ -112,6 +114,10 @@ async fn repoint<E: EntityTrait>(
     let mut update = E::update_many()
         .col_expr(column, Expr::value(to))
         .filter(column.eq(from));
+    if let Ok(version) = "version".parse::<E::Column>() {
+        use sea_orm::sea_query::ExprTrait;
+        update = update.col_expr(version, Expr::col(version).add(1));
+    }
     if let Some(only) = only {
         update = update.filter(only);
     }
@@ -269,7 +275,7 @@ pub async fn merge(
     kept_id: i32,
     duplicate_id: i32,
 ) -> Result<MergeOutcome, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     // Both rows are locked first, in the order of their ids, so that two
     // merges of the same pair cannot wait on each other.
     let (first, second) = (kept_id.min(duplicate_id), kept_id.max(duplicate_id));

@@ -194,7 +194,7 @@ pub async fn create(
     new: NewOrganisation,
 ) -> Result<Organisation, AppError> {
     let new = validate(new)?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     ensure_unique(&txn, country_id, &new, None).await?;
     let model = organisation::ActiveModel {
         country_id: Set(country_id),
@@ -268,7 +268,7 @@ pub async fn update(
     changes: NewOrganisation,
 ) -> Result<Organisation, AppError> {
     let changes = validate(changes)?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let model = advance(&txn, id, Some(opened_at)).await?;
     let country_id = model.country_id;
     ensure_unique(&txn, country_id, &changes, Some(id)).await?;
@@ -302,7 +302,7 @@ pub async fn ensure(
     country_id: i32,
     new: NewOrganisation,
 ) -> Result<Organisation, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let existing = organisation::Entity::find()
         .filter(organisation::Column::CountryId.eq(country_id))
         .filter(organisation::Column::Name.eq(new.name.trim()))
@@ -324,7 +324,7 @@ pub async fn set_active(
     id: i32,
     active: bool,
 ) -> Result<Organisation, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let model = advance(&txn, id, None).await?;
     if model.deactivated_at.is_none() == active {
         let state = if active { "active" } else { "deactivated" };

@@ -7,7 +7,7 @@
 use entities::membership;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    QuerySelect,
 };
 use serde::Serialize;
 
@@ -69,7 +69,7 @@ async fn write(
     change: Change,
     attempt: &Attempt<'_>,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let countries = match user_id {
         Some(id) => countries_of(&txn, id).await?,
         None => vec![None],

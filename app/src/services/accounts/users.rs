@@ -113,7 +113,7 @@ pub async fn create(
     let must_change = password.is_none();
     let password = password.unwrap_or_else(password::one_time_password);
     let hash = password::hash(password.clone()).await?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     if find_by_email(&txn, &new.email).await?.is_some() {
         return Err(AppError::invalid(
             "email",
@@ -189,7 +189,7 @@ pub async fn update(
             "must be 1 to 200 characters",
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let columns = (user::Column::Id, user::Column::Version);
     let object = (OBJECT_TYPE, user_id);
     let was =
@@ -253,7 +253,7 @@ pub async fn reset_password(
 ) -> Result<IssuedPassword, AppError> {
     let password = password::one_time_password();
     let hash = password::hash(password.clone()).await?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let model = get_model(&txn, user_id).await?;
     let before = summary(&txn, &model).await?;
     let model_epoch = model.session_epoch;
@@ -299,7 +299,7 @@ pub async fn change_password(
             "must differ from the current password",
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let model = get_model(&txn, actor.user_id).await?;
     if !password::verify(current, Some(model.password_hash.clone())).await? {
         return Err(AppError::invalid(

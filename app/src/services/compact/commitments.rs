@@ -151,7 +151,7 @@ pub async fn add(
     compact_id: i32,
     new: NewCommitment,
 ) -> Result<Commitment, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let compact = draft_model(&txn, compact_id).await?;
     let new = validate(&txn, &compact, new).await?;
     let model = commitment::ActiveModel {
@@ -222,7 +222,7 @@ pub async fn update(
     version: i32,
     new: NewCommitment,
 ) -> Result<Commitment, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (existing, compact, before) = to_change(&txn, commitment_id, version).await?;
     let new = validate(&txn, &compact, new).await?;
     let mut active: commitment::ActiveModel = existing.into();
@@ -260,7 +260,7 @@ pub async fn remove(
     commitment_id: i32,
     version: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (existing, compact, before) = to_change(&txn, commitment_id, version).await?;
     existing.delete(&txn).await?;
     audit::record(
@@ -330,7 +330,7 @@ pub async fn report_progress(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let existing = row(&txn, commitment_id).await?;
     let country_id = compacts::country_of(&txn, existing.compact_id).await?;
     let before = current(&txn, existing.compact_id, commitment_id).await?;
@@ -340,6 +340,7 @@ pub async fn report_progress(
         on_date: Set(new.on_date),
         text: Set(text),
         evidence_url: Set(evidence),
+        status: Set(Some(new.status.code().into())),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
@@ -378,7 +379,7 @@ pub async fn comment(
     if body.is_empty() || body.chars().count() > 2000 {
         return Err(AppError::invalid("body", "must be 1 to 2000 characters"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let existing = row(&txn, commitment_id).await?;
     let country_id = compacts::country_of(&txn, existing.compact_id).await?;
     let created = commitment_comment::ActiveModel {

@@ -12,7 +12,7 @@ use entities::{
     country, organisation, user,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, NotSet, QueryFilter, QueryOrder,
     QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 
@@ -129,7 +129,7 @@ pub async fn create(
     country_id: i32,
     new: NewCompact,
 ) -> Result<Compact, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let new = validate(&txn, country_id, new).await?;
     let strategy = strategies::latest_endorsed(&txn, country_id)
         .await?
@@ -201,7 +201,7 @@ pub async fn amend(
     author: &Author,
     signed_id: i32,
 ) -> Result<Compact, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let source = model(&txn, signed_id).await?;
     if status_of(&source)? != CompactStatus::Signed {
         return Err(AppError::invalid(
@@ -249,7 +249,7 @@ pub async fn amend(
         .await?;
     }
     for c in &whole.commitments {
-        commitment::ActiveModel {
+        let carried = commitment::ActiveModel {
             compact_id: Set(draft.id),
             party_id: Set(c.party_id),
             kind: Set(c.kind.code().into()),
@@ -265,6 +265,21 @@ pub async fn amend(
         }
         .insert(&txn)
         .await?;
+        // Its history comes along: the status it had at any date stays known.
+        for p in commitment_progress::Entity::find()
+            .filter(commitment_progress::Column::CommitmentId.eq(c.id))
+            .order_by_asc(commitment_progress::Column::Id)
+            .all(&txn)
+            .await?
+        {
+            commitment_progress::ActiveModel {
+                id: NotSet,
+                commitment_id: Set(carried.id),
+                ..p.into()
+            }
+            .insert(&txn)
+            .await?;
+        }
     }
     let created = load(&txn, draft.id).await?;
     audit::record(
@@ -351,7 +366,13 @@ pub async fn load(db: &impl ConnectionTrait, compact_id: i32) -> Result<Compact,
         .all(db)
         .await?
     {
+        let status = p
+            .status
+            .as_deref()
+            .map(|code| coded(CommitmentStatus::from_code(code), "status", p.id, code))
+            .transpose()?;
         progress.entry(p.commitment_id).or_default().push(Progress {
+            status,
             id: p.id,
             on_date: p.on_date,
             text: p.text,

@@ -51,7 +51,7 @@ pub async fn add(
     compact_id: i32,
     organisation_id: i32,
 ) -> Result<Compact, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (before, country_id) = to_change(&txn, compact_id).await?;
     let organisation = organisation::Entity::find_by_id(organisation_id)
         .one(&txn)
@@ -86,7 +86,7 @@ pub async fn remove(
     compact_id: i32,
     organisation_id: i32,
 ) -> Result<Compact, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (before, country_id) = to_change(&txn, compact_id).await?;
     let Some(party) = before.parties.iter().find(|p| p.id == organisation_id) else {
         return Err(AppError::NotFound(format!(

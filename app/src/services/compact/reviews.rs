@@ -87,7 +87,7 @@ pub async fn open(
             "must be 1 to 200 characters",
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     // Two rounds opened at once: the second waits, then sees the first.
     crate::services::locks::country_of_compact(&txn, compact_id).await?;
     let reviewed = compacts::model(&txn, compact_id).await?;
@@ -142,7 +142,7 @@ pub async fn close(
     round_id: i32,
     on: NaiveDate,
 ) -> Result<ReviewRound, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let row = model(&txn, round_id).await?;
     if row.closed_on.is_some() {
         return Err(AppError::invalid("status", "the round is already closed"));
@@ -203,7 +203,7 @@ pub async fn assess(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let round = model(&txn, round_id).await?;
     if round.closed_on.is_some() {
         return Err(AppError::invalid("status", "the round is closed"));

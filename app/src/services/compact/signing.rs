@@ -30,7 +30,7 @@ pub async fn freeze(
     author: &Author,
     compact_id: i32,
 ) -> Result<Compact, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let model = draft_model(&txn, compact_id).await?;
     let before = load(&txn, compact_id).await?;
     if before.commitments.is_empty() {
@@ -69,7 +69,7 @@ pub async fn sign(
     actor: &Actor,
     compact_id: i32,
 ) -> Result<Compact, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     // Two last signatures at once: the second waits, then sees the first.
     crate::services::locks::compact(&txn, compact_id).await?;
     let model = model(&txn, compact_id).await?;

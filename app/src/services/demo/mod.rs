@@ -13,7 +13,7 @@ mod indicators;
 mod strategy;
 mod transition;
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 use crate::AppError;
 use crate::types::Role;
@@ -38,7 +38,7 @@ pub struct SeedReport {
 #[tracing::instrument(skip(db))]
 pub async fn seed(db: &DatabaseConnection) -> Result<SeedReport, AppError> {
     let author = Author::system("demo loader");
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let country = match countries::find_model(&txn, DEMO_COUNTRY_CODE).await? {
         Some(model) => countries::to_wire(model),
         None => {

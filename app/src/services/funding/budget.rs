@@ -94,7 +94,7 @@ pub async fn set_amounts(
     (fiscal_year, opened_at): (i32, Option<i32>),
     amounts: BudgetAmounts,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let line = budget_line::Entity::find_by_id(line_id)
         .one(&txn)
         .await?

@@ -173,7 +173,7 @@ pub async fn add_line(
     country_id: i32,
     new: NewBudgetLine,
 ) -> Result<BudgetLine, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let mut chart = Chart::load(&txn, country_id).await?;
     let added = insert(&txn, author, (country_id, &mut chart), new, "").await?;
     txn.commit().await?;
@@ -277,7 +277,7 @@ pub async fn update_line(
     new: NewBudgetLine,
 ) -> Result<BudgetLine, AppError> {
     let checked = check(new, "").map_err(AppError::Invalid)?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (before, country_id) = to_change(&txn, line_id, version).await?;
     let before = BudgetLine { version, ..before };
     let existing = lines(&txn, country_id).await?;
@@ -330,7 +330,7 @@ pub async fn remove_line(
     line_id: i32,
     version: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (line, country_id) = to_change(&txn, line_id, version).await?;
     let mapped: Vec<i32> = activity_budget_line::Entity::find()
         .filter(activity_budget_line::Column::BudgetLineId.eq(line_id))

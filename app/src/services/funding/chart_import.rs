@@ -124,7 +124,7 @@ pub async fn import(
             ),
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let mut chart = Chart::load(&txn, country_id).await?;
     let mut errors = Vec::new();
     let count = rows.len();

@@ -107,7 +107,7 @@ pub async fn open(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let model = reporting_round::ActiveModel {
         country_id: Set(country_id),
         title: Set(title),
@@ -172,7 +172,7 @@ pub async fn respond(
     status: ResponseStatus,
     opened_at: Option<i32>,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let round = get_model(&txn, round_id).await?;
     if round.closed_on.is_some() {
         return Err(AppError::invalid("round", "this reporting round is closed"));
@@ -251,7 +251,7 @@ pub async fn close(
     round_id: i32,
     today: NaiveDate,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let round = get_model(&txn, round_id).await?;
     if round.closed_on.is_some() {
         return Err(AppError::invalid(

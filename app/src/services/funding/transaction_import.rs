@@ -60,7 +60,7 @@ pub async fn import(
     organisation_id: Option<i32>,
     text: &str,
 ) -> Result<usize, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let facts = CountryFacts::load(&txn, country_id).await?;
     let mut activities =
         activity::Entity::find().filter(activity::Column::CountryId.eq(country_id));

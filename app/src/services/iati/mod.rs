@@ -64,7 +64,7 @@ pub async fn import(
     file: &str,
     source: impl BufRead + Send + 'static,
 ) -> Result<ImportReport, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let mut importer =
         import::Importer::new(&txn, author, country_id, organisation_id, file).await?;
     let mut activities = read(source);

@@ -30,7 +30,7 @@ pub async fn comment(
     if body.is_empty() || body.chars().count() > 4000 {
         return Err(AppError::invalid("body", "must be 1 to 4,000 characters"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let model = get_model(&txn, country_id, code).await?;
     let inserted = indicator_comment::Entity::insert(indicator_comment::ActiveModel {
         indicator_id: Set(model.id),

@@ -11,8 +11,8 @@ use sea_orm::ConnectionTrait;
 
 use crate::AppError;
 use crate::types::{
-    CommitmentKind, CommitmentStatus, FiscalYear, Formula, GroupBy, IndicatorSet, IndicatorValue,
-    OrganisationRef, Part,
+    Commitment, CommitmentKind, CommitmentStatus, FiscalYear, Formula, GroupBy, IndicatorSet,
+    IndicatorValue, OrganisationRef, Part,
 };
 
 use crate::services::funding::rates::RateTable;
@@ -103,7 +103,13 @@ pub async fn compute(
         values.push(funding_gap(db, country_id, fiscal_year).await?);
         values.push(reporting_compliance(db, country_id, fiscal_year).await?);
     }
-    values.extend(compact_delivery(db, country_id, partner).await?);
+    let year_end = FiscalYear {
+        start_year: fiscal_year,
+        start_month: country.fiscal_year_start_month,
+    }
+    .last_day()
+    .ok_or_else(|| AppError::invalid("fiscal_year", "is out of range"))?;
+    values.extend(compact_delivery(db, country_id, year_end, partner).await?);
     let partner = partner.map(|id| OrganisationRef {
         id,
         name: f.name(id),
@@ -244,11 +250,26 @@ async fn reporting_compliance(
     Ok(IndicatorValue::of(formula, answered, asked, parts))
 }
 
-/// Delivery of the latest signed compact's commitments, for the government
-/// and for the partners (or the one partner asked about).
+/// A commitment's status at the end of `day`: the one set by its latest
+/// progress report on or before it; before any, not started. A commitment
+/// whose reports predate their keeping a status has only today's to go by.
+fn status_on(c: &Commitment, day: NaiveDate) -> CommitmentStatus {
+    if c.progress.iter().all(|p| p.status.is_none()) {
+        return c.status;
+    }
+    c.progress
+        .iter()
+        .filter(|p| p.on_date <= day)
+        .find_map(|p| p.status)
+        .unwrap_or(CommitmentStatus::NotStarted)
+}
+
+/// Delivery of the latest signed compact's commitments at `year_end`, for
+/// the government and for the partners (or the one partner asked about).
 async fn compact_delivery(
     db: &impl ConnectionTrait,
     country_id: i32,
+    year_end: NaiveDate,
     partner: Option<i32>,
 ) -> Result<Vec<IndicatorValue>, AppError> {
     let commitments = crate::services::compact::compacts::latest_signed(db, country_id)
@@ -270,9 +291,10 @@ async fn compact_delivery(
             continue;
         }
         let mut by_party: BTreeMap<String, (Decimal, Decimal)> = BTreeMap::new();
-        for c in commitments
+        for (c, status) in commitments
             .iter()
-            .filter(|c| c.status != CommitmentStatus::Dropped)
+            .map(|c| (c, status_on(c, year_end)))
+            .filter(|(_, status)| *status != CommitmentStatus::Dropped)
         {
             let ours = match c.kind {
                 CommitmentKind::Government | CommitmentKind::Joint => government_side,
@@ -287,7 +309,7 @@ async fn compact_delivery(
                 c.party.clone()
             };
             let entry = by_party.entry(label).or_default();
-            entry.0 += Decimal::from(u8::from(delivered(c.status)));
+            entry.0 += Decimal::from(u8::from(delivered(status)));
             entry.1 += Decimal::ONE;
         }
         let (n, d) = by_party

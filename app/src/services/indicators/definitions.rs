@@ -35,7 +35,7 @@ pub async fn define(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let code = new.code.trim().to_string();
     let mut same = sea_orm::Condition::any().add(indicator::Column::Code.eq(code.as_str()));
     if let Some(formula) = new.formula {

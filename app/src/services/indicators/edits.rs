@@ -87,7 +87,7 @@ pub async fn update(
     version: i32,
     edit: IndicatorEdit,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     // The country first: a stale refusal names who changed the row.
     let of_country = |m: &indicator::Model| m.country_id == country_id;
     let not_found = || AppError::NotFound(format!("indicator {indicator_id}"));

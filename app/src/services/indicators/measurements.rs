@@ -91,7 +91,7 @@ pub async fn record_measurement(
         .user_id
         .ok_or_else(|| AppError::internal("a measurement needs a user"))?;
     check_year("measurement_fiscal_year", new.fiscal_year)?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let model = get_model(&txn, country_id, code).await?;
     if model.formula.is_some() {
         return Err(AppError::invalid(

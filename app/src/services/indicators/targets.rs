@@ -62,7 +62,7 @@ pub async fn set_target(
     value: Decimal,
 ) -> Result<(), AppError> {
     check_year("target_fiscal_year", fiscal_year)?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let model = get_model(&txn, country_id, code).await?;
     if let Some(error) = check_value("target_value", unit_of(&model)?, value) {
         return Err(AppError::Invalid(vec![error]));
@@ -136,7 +136,7 @@ pub async fn remove_target(
     fiscal_year: i32,
     version: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let model = get_model(&txn, country_id, code).await?;
     let not_found = || AppError::NotFound(format!("the {code} target of {fiscal_year}"));
     let id = locked(&txn, model.id, fiscal_year)

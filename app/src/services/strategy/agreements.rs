@@ -40,7 +40,7 @@ pub async fn add(
     new: NewAgreement,
 ) -> Result<Agreement, AppError> {
     let title = checked_title(&new)?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let strategy = drafts::draft_model(&txn, strategy_id).await?;
     let model = peace_agreement::ActiveModel {
         strategy_id: Set(strategy_id),
@@ -110,7 +110,7 @@ pub async fn update(
     new: NewAgreement,
 ) -> Result<Agreement, AppError> {
     let title = checked_title(&new)?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (before, country_id) = agreement_to_change(&txn, agreement_id, version).await?;
     peace_agreement::ActiveModel {
         id: Unchanged(agreement_id),
@@ -143,7 +143,7 @@ pub async fn remove(
     agreement_id: i32,
     version: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (before, country_id) = agreement_to_change(&txn, agreement_id, version).await?;
     let ids: Vec<i32> = before.provisions.iter().map(|p| p.id).collect();
     refuse_if_implemented(&txn, &ids, "agreement_id").await?;

@@ -57,7 +57,7 @@ pub async fn add(
     if body.is_empty() || body.chars().count() > 4000 {
         return Err(AppError::invalid("body", "must be 1 to 4000 characters"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (_, country_id, status) = strategy_of_priority(&txn, priority_id).await?;
     if status != StrategyStatus::Consultation {
         return Err(AppError::invalid(
@@ -116,7 +116,7 @@ pub async fn resolve(
     author: &Author,
     comment_id: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let model = strategy_comment::Entity::find_by_id(comment_id)
         .one(&txn)
         .await?

@@ -81,7 +81,7 @@ pub async fn create(
     new: NewStrategy,
 ) -> Result<Strategy, AppError> {
     let new = validate_strategy(new)?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let model = strategy::ActiveModel {
         country_id: Set(country_id),
         version: Set(next_version(&txn, country_id).await?),
@@ -130,7 +130,7 @@ async fn set_status(
     (from, to): (StrategyStatus, StrategyStatus),
     endorsement: Option<Endorsement>,
 ) -> Result<Strategy, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let model = get_model(&txn, strategy_id).await?;
     let current = status_of(&model)?;
     if current != from {
@@ -245,7 +245,7 @@ pub async fn revise(
     new: NewStrategy,
 ) -> Result<Strategy, AppError> {
     let new = validate_strategy(new)?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let columns = (strategy::Column::Id, strategy::Column::Revision);
     let object = (STRATEGY, strategy_id);
     let was =
@@ -297,7 +297,7 @@ pub async fn new_draft_from(
     author: &Author,
     endorsed_id: i32,
 ) -> Result<Strategy, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let source = get_model(&txn, endorsed_id).await?;
     if status_of(&source)? != StrategyStatus::Endorsed {
         return Err(AppError::invalid(

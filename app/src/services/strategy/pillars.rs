@@ -46,7 +46,7 @@ pub async fn add(
     title: &str,
 ) -> Result<Pillar, AppError> {
     let title = validate_title(title)?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let strategy = draft_model(&txn, strategy_id).await?;
     let last = pillar::Entity::find()
         .filter(pillar::Column::StrategyId.eq(strategy_id))
@@ -117,7 +117,7 @@ pub async fn rename(
     title: &str,
 ) -> Result<Pillar, AppError> {
     let title = validate_title(title)?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (row, before, country_id) = to_change(&txn, (strategy_id, pillar_id), version).await?;
     let mut active: pillar::ActiveModel = row.into();
     active.title = Set(title);
@@ -146,7 +146,7 @@ pub async fn remove(
     (strategy_id, pillar_id): (i32, i32),
     version: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (row, before, country_id) = to_change(&txn, (strategy_id, pillar_id), version).await?;
     let codes: Vec<String> = priority::Entity::find()
         .filter(priority::Column::PillarId.eq(pillar_id))

@@ -271,7 +271,7 @@ pub async fn add(
     strategy_id: i32,
     new: NewPriority,
 ) -> Result<Priority, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let strategy = draft_model(&txn, strategy_id).await?;
     let new = validate(&txn, &strategy, new).await?;
     require_free_code(&txn, strategy_id, &new.code, None).await?;
@@ -325,7 +325,7 @@ pub async fn update(
     version: i32,
     new: NewPriority,
 ) -> Result<Priority, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (row, before) = to_change(&txn, (strategy_id, priority_id), version).await?;
     let strategy = draft_model(&txn, strategy_id).await?;
     let new = validate(&txn, &strategy, new).await?;
@@ -366,7 +366,7 @@ pub async fn remove(
     (strategy_id, priority_id): (i32, i32),
     version: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (row, before) = to_change(&txn, (strategy_id, priority_id), version).await?;
     let strategy = draft_model(&txn, strategy_id).await?;
     row.delete(&txn).await?;
@@ -395,7 +395,7 @@ pub async fn set_cost(
     version: i32,
     cost: YearCost,
 ) -> Result<Priority, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (_, before) = to_change(&txn, (strategy_id, priority_id), version).await?;
     let strategy = draft_model(&txn, strategy_id).await?;
     let mut errors = Vec::new();

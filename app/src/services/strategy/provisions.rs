@@ -65,7 +65,7 @@ pub async fn add(
     new: NewProvision,
 ) -> Result<Agreement, AppError> {
     let new = validate_provision(new)?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let agreement = model(&txn, agreement_id).await?;
     let strategy = drafts::draft_model(&txn, agreement.strategy_id).await?;
     let taken = provision::Entity::find()
@@ -145,7 +145,7 @@ pub async fn update(
     new: NewProvision,
 ) -> Result<Agreement, AppError> {
     let new = validate_provision(new)?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (before, country_id) = provision_to_change(&txn, provision_id, version).await?;
     if before
         .provisions
@@ -188,7 +188,7 @@ pub async fn remove(
     provision_id: i32,
     version: i32,
 ) -> Result<Agreement, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (before, country_id) = provision_to_change(&txn, provision_id, version).await?;
     agreements::refuse_if_implemented(&txn, &[provision_id], "provision_id").await?;
     provision::Entity::delete_by_id(provision_id)

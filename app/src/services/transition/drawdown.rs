@@ -75,7 +75,7 @@ pub async fn add_phase(
     country_id: i32,
     new: NewDrawdownPhase,
 ) -> Result<DrawdownPhase, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let plan = plan_of(&txn, country_id).await?;
     let name = check(&plan, &new)?;
     let added = drawdown_phase::ActiveModel {
@@ -143,7 +143,7 @@ pub async fn update_phase(
     version: i32,
     new: NewDrawdownPhase,
 ) -> Result<DrawdownPhase, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let plan = plan_of(&txn, country_id).await?;
     let before = to_change(&txn, &plan, phase_id, version).await?;
     let name = check(&plan, &new)?;
@@ -181,7 +181,7 @@ pub async fn remove_phase(
     phase_id: i32,
     version: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let plan = plan_of(&txn, country_id).await?;
     let before = to_change(&txn, &plan, phase_id, version).await?;
     drawdown_phase::Entity::delete_by_id(phase_id)

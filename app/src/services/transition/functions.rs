@@ -168,7 +168,7 @@ pub async fn add_function(
     country_id: i32,
     new: NewFunction,
 ) -> Result<TransitionFunction, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let plan = plan_of(&txn, country_id).await?;
     let country = country::Entity::find_by_id(country_id)
         .one(&txn)
@@ -241,7 +241,7 @@ pub async fn update_function(
     version: i32,
     new: NewFunction,
 ) -> Result<TransitionFunction, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let before = to_change(&txn, country_id, function_id, version).await?;
     let plan = plan_of(&txn, country_id).await?;
     let checked = check(&txn, country_id, &plan, &new).await?;
@@ -295,7 +295,7 @@ pub async fn remove_function(
     function_id: i32,
     version: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let before = to_change(&txn, country_id, function_id, version).await?;
     readiness_change::Entity::delete_many()
         .filter(readiness_change::Column::FunctionId.eq(function_id))

@@ -63,7 +63,7 @@ pub async fn set_plan(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     // A country without a plan gets one; an existing plan (perhaps created
     // a moment ago by someone else) is locked, then changed.
     let inserted = transition_plan::Entity::insert(transition_plan::ActiveModel {

@@ -82,7 +82,7 @@ pub async fn add_transaction(
     activity_id: i32,
     new: NewTransaction,
 ) -> Result<Transaction, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     locks::activity(&txn, activity_id).await?;
     let activity = writable(&txn, author, get_model(&txn, activity_id).await?).await?;
     let facts = CountryFacts::load(&txn, activity.country_id).await?;
@@ -117,7 +117,7 @@ pub async fn update_transaction(
     version: i32,
     new: NewTransaction,
 ) -> Result<Transaction, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (activity, row) = transaction_to_write(&txn, author, transaction_id).await?;
     let transaction_id = row.id;
     let facts = CountryFacts::load(&txn, activity.country_id).await?;
@@ -223,7 +223,7 @@ pub async fn delete_transaction(
     transaction_id: i32,
     version: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (activity, row) = transaction_to_write(&txn, author, transaction_id).await?;
     let transaction_id = row.id;
     let facts = CountryFacts::load(&txn, activity.country_id).await?;
@@ -343,7 +343,7 @@ pub async fn add_planned_disbursement(
     activity_id: i32,
     new: NewPlannedDisbursement,
 ) -> Result<Vec<PlannedDisbursement>, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     locks::activity(&txn, activity_id).await?;
     let activity = writable(&txn, author, get_model(&txn, activity_id).await?).await?;
     let facts = CountryFacts::load(&txn, activity.country_id).await?;
@@ -376,7 +376,7 @@ pub async fn update_planned_disbursement(
     version: i32,
     new: NewPlannedDisbursement,
 ) -> Result<Vec<PlannedDisbursement>, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (activity, before) = remove_planned(&txn, author, planned_id, version).await?;
     let facts = CountryFacts::load(&txn, activity.country_id).await?;
     let after = insert_planned(&txn, &facts, &activity, &new).await?;
@@ -404,7 +404,7 @@ pub async fn delete_planned_disbursement(
     planned_id: i32,
     version: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (activity, before) = remove_planned(&txn, author, planned_id, version).await?;
     audit::record(
         &txn,

@@ -143,7 +143,7 @@ pub async fn validate(
             format!("at most {MAX_BATCH} activities at once"),
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let facts = CountryFacts::load(&txn, country_id).await?;
     let mut done = Vec::new();
     for &id in activity_ids {
@@ -207,7 +207,7 @@ pub async fn send_back(
             format!("must be at most {MAX_REASON} characters"),
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let (row, _) = waiting_row(&txn, country_id, activity_id).await?;
     let before = (row.validation.clone(), row.return_reason.clone());
     let mut model = row.into_active_model();
@@ -238,7 +238,7 @@ pub async fn set_required(
     country_id: i32,
     required: bool,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let row = country::Entity::find_by_id(country_id)
         .one(&txn)
         .await?

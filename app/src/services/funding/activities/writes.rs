@@ -81,7 +81,7 @@ pub async fn create(
     country_id: i32,
     new: NewActivity,
 ) -> Result<Activity, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let facts = CountryFacts::load(&txn, country_id).await?;
     let new = validate(&facts, new)?;
     if let Some(identifier) = &new.iati_identifier
@@ -205,7 +205,7 @@ pub async fn update(
     version: i32,
     new: NewActivity,
 ) -> Result<Activity, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     locks::activity(&txn, activity_id).await?;
     let target =
         super::pending::writable(&txn, author, get_model(&txn, activity_id).await?).await?;
@@ -281,7 +281,7 @@ pub async fn withdraw(
     activity_id: i32,
     version: i32,
 ) -> Result<Activity, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let row = next_version(&txn, activity_id, version).await?;
     if row.pending_for.is_some() {
         return Err(AppError::invalid(
@@ -328,7 +328,7 @@ pub async fn delete(
     activity_id: i32,
     version: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let row = next_version(&txn, activity_id, version).await?;
     if row.published && row.pending_for.is_none() {
         return Err(AppError::invalid(

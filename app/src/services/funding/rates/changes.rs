@@ -153,7 +153,7 @@ pub async fn store(
     rates: Vec<ExchangeRate>,
 ) -> Result<usize, AppError> {
     checked(&rates)?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     for rate in &rates {
         let before = claim_day(&txn, country_id, rate).await?;
         write(&txn, author, country_id, before, Some(rate)).await?;
@@ -174,7 +174,7 @@ pub async fn update(
     new: ExchangeRate,
 ) -> Result<StoredRate, AppError> {
     checked(std::slice::from_ref(&new))?;
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let before = to_change(&txn, country_id, rate_id, version).await?;
     let taken = exchange_rate::Entity::find()
         .filter(exchange_rate::Column::CountryId.eq(country_id))
@@ -210,7 +210,7 @@ pub async fn remove(
     rate_id: i32,
     version: i32,
 ) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::services::locks::begin(db).await?;
     let before = to_change(&txn, country_id, rate_id, version).await?;
     write(&txn, author, country_id, Some(before), None).await?;
     txn.commit().await?;
