@@ -4,6 +4,7 @@
 //! report.
 
 pub mod activities;
+pub mod basis;
 pub mod budget;
 pub mod chart;
 pub mod chart_import;

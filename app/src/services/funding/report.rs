@@ -12,10 +12,10 @@
 //! counts each dollar once, and incoming flows (mirrors of another
 //! organisation's outgoing ones) are never counted.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use entities::{activity, activity_priority, organisation, transaction};
+use entities::{activity, activity_priority, transaction};
 use rust_decimal::Decimal;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func};
 use sea_orm::{
@@ -25,10 +25,11 @@ use sea_orm::{
 
 use crate::AppError;
 use crate::types::{
-    Channel, Currency, FiscalYear, FundingReport, FundingRow, GroupBy, MoneyType, OrganisationKind,
+    Channel, Currency, FiscalYear, FundingReport, FundingRow, GroupBy, MoneyType,
     POOLED_UNALLOCATED, RateUse, Strategy, Totals, UNALIGNED, Unconverted,
 };
 
+use crate::services::funding::basis::Basis;
 use crate::services::funding::rates::RateTable;
 use crate::services::funding::sums::{
     Scope, Side, Tally, a, base, groups, rate_date, t, text, whole_country,
@@ -41,7 +42,7 @@ struct Plan {
 }
 
 impl Plan {
-    fn from(strategy: Option<Strategy>, fiscal_year: Option<i32>) -> Self {
+    fn from(strategy: Option<&Strategy>, fiscal_year: Option<i32>) -> Self {
         let priorities = strategy
             .map(|s| {
                 s.pillars
@@ -84,28 +85,26 @@ fn row(key: String, label: String, tally: Tally, cost: Option<Decimal>) -> Fundi
 }
 
 /// The funding view of a country grouped by `group_by`.
-#[tracing::instrument(skip(db))]
 pub async fn build(
     db: &impl ConnectionTrait,
     country_id: i32,
     group_by: GroupBy,
     fiscal_year: Option<i32>,
 ) -> Result<FundingReport, AppError> {
-    let country = crate::services::accounts::countries::get_by_id(db, country_id).await?;
-    let start_month = country.fiscal_year_start_month;
-    let rates = RateTable::load(db, country_id, &country.currency).await?;
-    let organisations: HashMap<i32, (String, String)> = organisation::Entity::find()
-        .filter(organisation::Column::CountryId.eq(country_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, (o.name, o.kind)))
-        .collect();
-    let funds: Vec<i32> = organisations
-        .iter()
-        .filter(|(_, (_, kind))| kind == OrganisationKind::PooledFund.code())
-        .map(|(id, _)| *id)
-        .collect();
+    let basis = Basis::load(db, country_id).await?;
+    build_on(db, &basis, group_by, fiscal_year).await
+}
+
+/// The funding view grouped by `group_by`, on a basis already loaded.
+#[tracing::instrument(skip(db, basis), fields(country_id = basis.country_id))]
+pub async fn build_on(
+    db: &impl ConnectionTrait,
+    basis: &Basis,
+    group_by: GroupBy,
+    fiscal_year: Option<i32>,
+) -> Result<FundingReport, AppError> {
+    let (country_id, rates, funds) = (basis.country_id, &basis.rates, &basis.funds);
+    let start_month = basis.country.fiscal_year_start_month;
     let scope = Scope {
         country_id,
         fiscal_year,
@@ -128,7 +127,7 @@ pub async fn build(
             Expr::cust(format!("'{UNALIGNED}'")),
         ])),
     };
-    let mut query = base(scope, side, &funds);
+    let mut query = base(scope, side, funds);
     if by_priority {
         query = query.join_rev(
             JoinType::LeftJoin,
@@ -142,23 +141,16 @@ pub async fn build(
             activity_priority::Column::ShareBp,
         ))
     });
-    for group in groups(db, query, key, share, &rates).await? {
+    for group in groups(db, query, key, share, rates).await? {
         tallies
             .entry(group.key.clone())
             .or_default()
-            .add(&group, &rates, Decimal::ONE)?;
+            .add(&group, rates, Decimal::ONE)?;
     }
     if side == Side::Use && !funds.is_empty() {
         // Keyed by reporter: a fund's own flows are allocations.
         let reporter = text(a(activity::Column::ReportingOrgId));
-        let pooled = groups(
-            db,
-            base(scope, Side::Pooled, &funds),
-            reporter,
-            None,
-            &rates,
-        )
-        .await?;
+        let pooled = groups(db, base(scope, Side::Pooled, funds), reporter, None, rates).await?;
         let held = tallies.entry(POOLED_UNALLOCATED.to_string()).or_default();
         for group in &pooled {
             let allocation = group.key.parse().is_ok_and(|id: i32| funds.contains(&id));
@@ -167,7 +159,7 @@ pub async fn build(
             } else {
                 Decimal::ONE
             };
-            held.add(group, &rates, sign)?;
+            held.add(group, rates, sign)?;
         }
         if pooled.is_empty() {
             tallies.remove(POOLED_UNALLOCATED);
@@ -183,9 +175,7 @@ pub async fn build(
     let unaligned_label = "Not tied to a strategy priority".to_string();
     match group_by {
         GroupBy::Priority | GroupBy::Pillar => {
-            let strategy =
-                crate::services::strategy::strategies::latest_endorsed(db, country_id).await?;
-            let plan = Plan::from(strategy, fiscal_year);
+            let plan = Plan::from(basis.strategy.as_ref(), fiscal_year);
             if group_by == GroupBy::Priority {
                 for (code, _, _, title, cost) in &plan.priorities {
                     let tally = take(code, &mut tallies)?;
@@ -239,8 +229,8 @@ pub async fn build(
                     let name = k
                         .parse::<i32>()
                         .ok()
-                        .and_then(|id| organisations.get(&id))
-                        .map(|(name, _)| name.clone())
+                        .and_then(|id| basis.names.get(&id))
+                        .cloned()
                         .unwrap_or_else(|| k.clone());
                     (name, k.clone())
                 })
@@ -308,19 +298,19 @@ pub async fn build(
     let mut overall = Tally::default();
     for group in groups(
         db,
-        base(scope, Side::Use, &funds),
+        base(scope, Side::Use, funds),
         whole_country(),
         None,
-        &rates,
+        rates,
     )
     .await?
     {
-        overall.add(&group, &rates, Decimal::ONE)?;
+        overall.add(&group, rates, Decimal::ONE)?;
     }
-    let (rates_used, unconverted) = conversions(db, scope, &funds, &rates).await?;
+    let (rates_used, unconverted) = conversions(db, scope, funds, rates).await?;
     let disbursed = overall.totals.disbursed;
     Ok(FundingReport {
-        currency: country.currency,
+        currency: basis.country.currency.clone(),
         group_by,
         fiscal_year,
         rows,

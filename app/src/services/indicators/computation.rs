@@ -15,7 +15,7 @@ use crate::types::{
     IndicatorValue, OrganisationRef, Part,
 };
 
-use crate::services::funding::rates::RateTable;
+use crate::services::funding::basis::Basis;
 
 use crate::services::indicators::figures::{Figures, figures, part};
 
@@ -39,16 +39,26 @@ pub async fn default_year(
 }
 
 /// The computed indicators of `fiscal_year`, country-wide or for `partner`.
-#[tracing::instrument(skip(db))]
 pub async fn compute(
     db: &impl ConnectionTrait,
     country_id: i32,
     fiscal_year: i32,
     partner: Option<i32>,
 ) -> Result<IndicatorSet, AppError> {
-    let country = crate::services::accounts::countries::get_by_id(db, country_id).await?;
-    let rates = RateTable::load(db, country_id, &country.currency).await?;
-    let f = figures(db, country_id, fiscal_year, partner, &rates).await?;
+    let basis = Basis::load(db, country_id).await?;
+    compute_on(db, &basis, fiscal_year, partner).await
+}
+
+/// The computed indicators of `fiscal_year`, on a basis already loaded.
+#[tracing::instrument(skip(db, basis), fields(country_id = basis.country_id))]
+pub async fn compute_on(
+    db: &impl ConnectionTrait,
+    basis: &Basis,
+    fiscal_year: i32,
+    partner: Option<i32>,
+) -> Result<IndicatorSet, AppError> {
+    let (country_id, country) = (basis.country_id, &basis.country);
+    let f = figures(db, basis, fiscal_year, partner).await?;
     let scheduled = |id: i32| f.scheduled.get(&id).copied().unwrap_or_default();
     let with_schedule: Vec<i32> = f.scheduled.keys().copied().collect();
     let mut values = vec![
@@ -100,7 +110,7 @@ pub async fn compute(
         pledge_gap(&f),
     ];
     if partner.is_none() {
-        values.push(funding_gap(db, country_id, fiscal_year).await?);
+        values.push(funding_gap(db, basis, fiscal_year).await?);
         values.push(reporting_compliance(db, country_id, fiscal_year).await?);
     }
     let year_end = FiscalYear {
@@ -120,7 +130,7 @@ pub async fn compute(
             start_month: country.fiscal_year_start_month,
         }
         .label(),
-        currency: country.currency,
+        currency: country.currency.clone(),
         fiscal_year,
         partner,
         values,
@@ -191,12 +201,12 @@ fn pledge_gap(f: &Figures) -> IndicatorValue {
 /// Each pillar's gap for the year; the value adds up the positive ones.
 async fn funding_gap(
     db: &impl ConnectionTrait,
-    country_id: i32,
+    basis: &Basis,
     fiscal_year: i32,
 ) -> Result<IndicatorValue, AppError> {
     let formula = Formula::FundingGap;
     let report =
-        crate::services::funding::report::build(db, country_id, GroupBy::Pillar, Some(fiscal_year))
+        crate::services::funding::report::build_on(db, basis, GroupBy::Pillar, Some(fiscal_year))
             .await?;
     let mut parts = Vec::new();
     let (mut cost, mut gap) = (Decimal::ZERO, Decimal::ZERO);

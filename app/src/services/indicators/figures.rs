@@ -16,8 +16,9 @@ use sea_orm::{
 use crate::AppError;
 use crate::types::{Formula, IndicatorValue, OrganisationKind, Part, TransactionKind};
 
+use crate::services::funding::basis::Basis;
 use crate::services::funding::rates::RateTable;
-use crate::services::funding::sums::{Scope, Side, Tally, a, base, groups, pooled_funds};
+use crate::services::funding::sums::{Scope, Side, Tally, a, base, groups};
 
 /// Activities in which a government ministry or agency takes part.
 pub(super) fn government_sector() -> sea_orm::sea_query::SimpleExpr {
@@ -218,12 +219,11 @@ pub(super) fn part(
 
 pub(super) async fn figures(
     db: &impl ConnectionTrait,
-    country_id: i32,
+    basis: &Basis,
     fiscal_year: i32,
     partner: Option<i32>,
-    rates: &RateTable,
 ) -> Result<Figures, AppError> {
-    let funds = pooled_funds(db, country_id).await?;
+    let (country_id, rates, funds) = (basis.country_id, &basis.rates, &basis.funds[..]);
     let scope = Scope {
         country_id,
         fiscal_year: Some(fiscal_year),
@@ -233,7 +233,7 @@ pub(super) async fn figures(
         None => query,
     };
     let disbursements = || {
-        only(base(scope, Side::Use, &funds))
+        only(base(scope, Side::Use, funds))
             .filter(transaction::Column::Kind.eq(TransactionKind::Disbursement.number()))
             .filter(government_sector())
     };
@@ -246,7 +246,7 @@ pub(super) async fn figures(
     };
     let (source, paid) = by_partner(
         db,
-        only(base(scope, Side::Source, &funds)),
+        only(base(scope, Side::Source, funds)),
         &[to_fund],
         rates,
     )
@@ -258,7 +258,7 @@ pub(super) async fn figures(
     };
     let (cumulative, _) = by_partner(
         db,
-        only(base(all_years, Side::Source, &funds))
+        only(base(all_years, Side::Source, funds))
             .filter(transaction::Column::FiscalYear.lte(fiscal_year)),
         &[],
         rates,
@@ -273,13 +273,6 @@ pub(super) async fn figures(
         .map_err(|_| AppError::internal("one tally per country system"))?;
     let (mut scheduled, _) = scheduled(db, country_id, fiscal_year, rates).await?;
     let mut plan_years = plan_years(db, country_id).await?;
-    let names: HashMap<i32, String> = organisation::Entity::find()
-        .filter(organisation::Column::CountryId.eq(country_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
     if let Some(id) = partner {
         scheduled.retain(|k, _| *k == id);
         plan_years.retain(|k, _| *k == id);
@@ -291,7 +284,7 @@ pub(super) async fn figures(
         .filter(|id| !funds.contains(id))
         .collect();
     Ok(Figures {
-        names,
+        names: basis.names.clone(),
         partners,
         source,
         contributions,

@@ -4,6 +4,8 @@
 use sea_orm::ConnectionTrait;
 
 use crate::AppError;
+use crate::services::funding::basis::Basis;
+use crate::services::indicators::computation::compute_on;
 use crate::types::{
     FiscalYear, Formula, Indicator, IndicatorSet, IndicatorValue, Reading, Readings, Status,
 };
@@ -112,22 +114,12 @@ pub async fn of_year(
     fiscal_year: i32,
     filter: Filter,
 ) -> Result<Readings, AppError> {
-    let country = crate::services::accounts::countries::get_by_id(db, country_id).await?;
-    let start_month = country.fiscal_year_start_month;
-    let current = crate::services::indicators::computation::compute(
-        db,
-        country_id,
-        fiscal_year,
-        filter.partner,
-    )
-    .await?;
-    let previous = crate::services::indicators::computation::compute(
-        db,
-        country_id,
-        fiscal_year - 1,
-        filter.partner,
-    )
-    .await?;
+    // One basis for both years: the country, rates, organisations and
+    // strategy are read once.
+    let basis = Basis::load(db, country_id).await?;
+    let start_month = basis.country.fiscal_year_start_month;
+    let current = compute_on(db, &basis, fiscal_year, filter.partner).await?;
+    let previous = compute_on(db, &basis, fiscal_year - 1, filter.partner).await?;
     let definitions =
         crate::services::indicators::definitions::list(db, country_id, start_month).await?;
     let mut readings: Vec<Reading> = current
@@ -153,7 +145,7 @@ pub async fn of_year(
         readings.retain(|r| r.pillar == Some(pillar));
     }
     Ok(Readings {
-        currency: country.currency,
+        currency: basis.country.currency.clone(),
         fiscal_year,
         fiscal_year_label: current.fiscal_year_label,
         previous_label: FiscalYear {
