@@ -8,7 +8,9 @@ use app::services::{
 };
 use app::state::AppState;
 use app::types::input;
-use app::types::{Activity, Compact, Country, FundingReport, GroupBy, Strategy, TransitionPlan};
+use app::types::{
+    Activity, Compact, Country, FundingReport, GroupBy, Page, Strategy, TransitionPlan,
+};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -93,14 +95,41 @@ async fn signed_compact(
     Ok(Json(compact.without_comments()))
 }
 
-/// The country's published activities with their transactions and planned
-/// disbursements, each amount in its own currency.
+#[derive(Deserialize)]
+struct PageQuery {
+    page: Option<String>,
+    per_page: Option<String>,
+}
+
+/// A page of activities and where it sits in the whole.
+#[derive(Serialize)]
+struct ActivitiesPage {
+    page: u64,
+    per_page: u64,
+    /// Published activities in all.
+    total: u64,
+    pages: u64,
+    activities: Vec<Activity>,
+}
+
+/// A page of the country's published activities (by reporter and title)
+/// with their transactions and planned disbursements, each amount in its
+/// own currency.
 async fn published_activities(
     State(state): State<AppState>,
     Path(code): Path<String>,
-) -> Result<Json<Vec<Activity>>, ApiError> {
+    Query(query): Query<PageQuery>,
+) -> Result<Json<ActivitiesPage>, ApiError> {
+    let page = Page::parse(query.page.as_deref(), query.per_page.as_deref())?;
     let (country_id, _) = countries::get_with_id(&state.db, &code).await?;
-    Ok(Json(activities::published(&state.db, country_id).await?))
+    let (activities, total) = activities::published_page(&state.db, country_id, page).await?;
+    Ok(Json(ActivitiesPage {
+        page: page.number,
+        per_page: page.size,
+        total,
+        pages: page.count(total),
+        activities,
+    }))
 }
 
 #[derive(Deserialize)]

@@ -9,6 +9,7 @@ use app::services::accounts::audit::Author;
 use app::services::{accounts::countries, iati};
 use app::state::AppState;
 use app::types::{ImportReport, ImportTotals};
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::IntoResponse;
@@ -18,13 +19,30 @@ use serde::Serialize;
 
 use crate::api::ApiError;
 
-/// The country's published activities as IATI 2.03 XML.
+/// The country's published activities as IATI 2.03 XML, sent as it is
+/// written, a page of activities at a time. A failure once sending has
+/// begun is logged and cuts the download short, which the client sees as
+/// an incomplete transfer.
 pub async fn activities_xml(
     State(state): State<AppState>,
     Path(code): Path<String>,
 ) -> Result<impl IntoResponse, ApiError> {
     let (country_id, country) = countries::get_with_id(&state.db, &code).await?;
-    let body = iati::export(&state.db, country_id).await?;
+    let export = iati::Export::start(&state.db, country_id).await?;
+    let parts = futures_util::stream::try_unfold(
+        (export, state.db.clone()),
+        |(mut export, db)| async move {
+            match export.next(&db).await {
+                Ok(Some(part)) => Ok(Some((Bytes::from(part), (export, db)))),
+                Ok(None) => Ok(None),
+                Err(err) => {
+                    tracing::error!(error = %err, "IATI export failed while sending");
+                    Err(std::io::Error::other("the export failed"))
+                }
+            }
+        },
+    );
+    let body = Body::from_stream(parts);
     let name = format!(
         "attachment; filename=\"iati-activities-{}.xml\"",
         country.code
@@ -151,12 +169,16 @@ pub async fn export_file(
     let (country_id, _) = countries::get_with_id(db, country)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let xml = iati::export(db, country_id)
+    let mut sink: Box<dyn Write> = match out {
+        Some(path) => Box::new(std::io::BufWriter::new(File::create(path)?)),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut export = iati::Export::start(db, country_id)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    match out {
-        Some(path) => std::fs::write(path, xml)?,
-        None => std::io::stdout().write_all(xml.as_bytes())?,
+    while let Some(part) = export.next(db).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+        sink.write_all(part.as_bytes())?;
     }
+    sink.flush()?;
     Ok(())
 }

@@ -113,10 +113,39 @@ both_backends! {
 
         let activities: serde_json::Value =
             app.get("/api/v1/countries/TL/activities").await.json().await.unwrap();
-        let list = activities.as_array().unwrap();
+        assert_eq!((activities["page"].as_u64(), activities["per_page"].as_u64()), (Some(1), Some(100)));
+        assert_eq!((activities["total"].as_u64(), activities["pages"].as_u64()), (Some(6), Some(1)));
+        let list = activities["activities"].as_array().unwrap();
         assert_eq!(list.len(), 6);
         let transactions: usize = list.iter().map(|a| a["transactions"].as_array().unwrap().len()).sum();
         assert_eq!(transactions, 15);
+
+        // Pages of four: the second holds the last two, in the same order,
+        // and together they are the whole list.
+        let page = |n: u32| {
+            let app = &app;
+            async move {
+                let body: serde_json::Value =
+                    app.get(&format!("/api/v1/countries/TL/activities?page={n}&per_page=4")).await.json().await.unwrap();
+                body
+            }
+        };
+        let (first, second, past) = (page(1).await, page(2).await, page(3).await);
+        assert_eq!((first["total"].as_u64(), first["pages"].as_u64()), (Some(6), Some(2)));
+        let ids = |body: &serde_json::Value| -> Vec<i64> {
+            body["activities"].as_array().unwrap().iter().map(|a| a["id"].as_i64().unwrap()).collect()
+        };
+        let whole: Vec<i64> = ids(&activities);
+        assert_eq!([ids(&first), ids(&second)].concat(), whole);
+        assert_eq!(ids(&second).len(), 2);
+        assert!(ids(&past).is_empty(), "a page past the end is empty");
+        for bad in ["page=0", "per_page=501", "page=two"] {
+            let answer = app.get(&format!("/api/v1/countries/TL/activities?{bad}")).await;
+            assert_eq!(answer.status().as_u16(), 422, "{bad}");
+            let body: serde_json::Value = answer.json().await.unwrap();
+            let field = bad.split('=').next().unwrap();
+            assert!(body["error"].as_str().unwrap().starts_with(&format!("{field}: must be a whole number from 1 to")), "{body}");
+        }
         app.stop().await;
     }
 }

@@ -1,8 +1,11 @@
-//! The IATI page, its form posted without JavaScript, and the download.
+//! The IATI page, its form posted without JavaScript, and the download,
+//! also of a country with more activities than one query may name.
 
 use app::server_fns::ImportIati;
 use app::services::{accounts::countries, accounts::organisations, demo};
+use entities::activity;
 use leptos::server_fn::ServerFn;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use tests::{Client, TestApp, both_backends, demo as accounts};
 
 const FILE: &str = r#"<iati-activities version="2.03">
@@ -69,6 +72,86 @@ both_backends! {
         assert!(validated.is_success(), "{validated:?}");
         let xml = reqwest::get(app.url("/countries/XD/iati-activities.xml")).await.unwrap().text().await.unwrap();
         assert!(xml.contains("<iati-identifier>NO-BRC-971277882-XD-1</iati-identifier>"));
+        app.stop().await;
+    }
+}
+
+/// More activities than one SQLite statement may name (32,766 parameters).
+const MANY: usize = 33_000;
+
+/// `MANY` published activities of one partner, added straight to the
+/// tables; their ids, lowest first.
+async fn many_activities(t: &tests::TestDb, country_id: i32, partner: i32) -> Vec<i32> {
+    let rows: Vec<activity::ActiveModel> = (0..MANY)
+        .map(|n| activity::ActiveModel {
+            country_id: Set(country_id),
+            reporting_org_id: Set(partner),
+            iati_identifier: Set(Some(format!("XX-MANY-{n}"))),
+            title: Set(format!("Activity {n}")),
+            description: Set(String::new()),
+            status: Set(2),
+            money_type: Set("development".into()),
+            channel: Set("1".into()),
+            default_currency: Set("USD".into()),
+            on_plan: Set(false),
+            on_budget: Set(false),
+            on_treasury: Set(false),
+            on_parliament: Set(false),
+            on_procurement: Set(false),
+            on_accounting: Set(false),
+            on_audit: Set(false),
+            on_report: Set(false),
+            published: Set(true),
+            updated_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        })
+        .collect();
+    for chunk in rows.chunks(1_000) {
+        activity::Entity::insert_many(chunk.to_vec())
+            .exec(&t.db)
+            .await
+            .unwrap();
+    }
+    activity::Entity::find()
+        .filter(activity::Column::IatiIdentifier.starts_with("XX-MANY-"))
+        .order_by_asc(activity::Column::Id)
+        .all(&t.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect()
+}
+
+both_backends! {
+    async fn a_country_with_more_activities_than_a_query_may_name_exports_and_pages(t) {
+        demo::seed(&t.db).await.unwrap();
+        let (country_id, _) = countries::get_with_id(&t.db, "XD").await.unwrap();
+        let norad = organisations::list(&t.db, country_id).await.unwrap()
+            .into_iter().find(|o| o.acronym.as_deref() == Some("Norad")).unwrap().id;
+        let ids = many_activities(&t, country_id, norad).await;
+        assert_eq!(ids.len(), MANY);
+        let app = TestApp::spawn(&t).await;
+
+        // The download is whole: every activity once, and the closing tag.
+        let response = reqwest::get(app.url("/countries/XD/iati-activities.xml")).await.unwrap();
+        assert_eq!(response.status(), 200);
+        let xml = response.text().await.unwrap();
+        assert_eq!(xml.matches("<iati-identifier>XX-MANY-").count(), MANY);
+        assert!(xml.contains("<iati-identifier>XX-MANY-32999</iati-identifier>"));
+        assert!(xml.trim_end().ends_with("</iati-activities>"));
+
+        // The API hands them out a page at a time, the total beside them.
+        let body: serde_json::Value = app
+            .get("/api/v1/countries/XD/activities?page=67&per_page=500")
+            .await
+            .json()
+            .await
+            .unwrap();
+        let total = body["total"].as_u64().unwrap();
+        assert!(total > MANY as u64, "{total}");
+        assert_eq!(body["pages"].as_u64(), Some(total.div_ceil(500)));
+        assert_eq!(body["activities"].as_array().unwrap().len() as u64, total - 66 * 500);
         app.stop().await;
     }
 }

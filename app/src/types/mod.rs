@@ -45,6 +45,7 @@ pub mod input;
 mod kept;
 pub mod money;
 mod organisation;
+mod page;
 pub mod query;
 mod rates;
 mod reporting;
@@ -85,6 +86,7 @@ pub use indicator::{
 };
 pub use kept::{Kept, KeptInput};
 pub use organisation::{Holdings, MergeOutcome, NewOrganisation, Organisation, OrganisationKind};
+pub use page::Page;
 pub use rates::StoredRate;
 pub use reporting::{Compliance, NewReportingRound, ReportingRound, ResponseStatus};
 pub use review::{

@@ -1,4 +1,6 @@
-//! A country's published activities as IATI 2.03 activity XML.
+//! A country's published activities as IATI 2.03 activity XML, written a
+//! page of activities at a time so that neither the server's memory nor any
+//! query grows with the country.
 
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -34,14 +36,14 @@ fn type_of(kind: OrganisationKind) -> &'static str {
     }
 }
 
-struct Writer<'a> {
+struct Writer {
     out: String,
-    country: &'a str,
+    country: String,
     organisations: HashMap<i32, Organisation>,
     identifiers: HashMap<i32, String>,
 }
 
-impl Writer<'_> {
+impl Writer {
     fn line(&mut self, depth: usize, text: &str) {
         for _ in 0..depth {
             self.out.push_str("  ");
@@ -61,7 +63,7 @@ impl Writer<'_> {
 
     fn org(&mut self, depth: usize, tag: &str, id: i32, extra: &str) {
         let org = self.organisations.get(&id).cloned();
-        let reference = org_ref(org.as_ref(), self.country, id);
+        let reference = org_ref(org.as_ref(), &self.country, id);
         let kind = org
             .as_ref()
             .map(|o| {
@@ -157,7 +159,7 @@ impl Writer<'_> {
             2,
             &format!(
                 "<recipient-country code=\"{}\" percentage=\"100\"/>",
-                escape(self.country)
+                escape(&self.country)
             ),
         );
         for s in &a.sectors {
@@ -242,53 +244,96 @@ impl Writer<'_> {
     }
 }
 
-/// The IATI identifier an activity is published under.
-fn identifier(a: &Activity, reporting_ref: &str) -> String {
-    a.iati_identifier
-        .clone()
-        .unwrap_or_else(|| format!("{reporting_ref}-{}", a.id))
+/// The country's published activities with their transactions and planned
+/// disbursements, as an IATI 2.03 `<iati-activities>` document, whole.
+pub async fn export(db: &impl ConnectionTrait, country_id: i32) -> Result<String, AppError> {
+    let mut export = Export::start(db, country_id).await?;
+    let mut document = String::new();
+    while let Some(part) = export.next(db).await? {
+        document.push_str(&part);
+    }
+    Ok(document)
 }
 
-/// The country's published activities with their transactions and planned
-/// disbursements, as an IATI 2.03 `<iati-activities>` document.
-#[tracing::instrument(skip(db))]
-pub async fn export(db: &impl ConnectionTrait, country_id: i32) -> Result<String, AppError> {
-    let country = countries::get_by_id(db, country_id).await?;
-    let organisations: HashMap<i32, Organisation> = organisations::list(db, country_id)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o))
-        .collect();
-    let published = activities::published(db, country_id).await?;
-    let refs: Vec<String> = published
-        .iter()
-        .map(|a| {
-            let id = a.reporting_org.id;
-            identifier(a, &org_ref(organisations.get(&id), &country.code, id))
+/// How many activities each part of the document holds.
+const ACTIVITIES_PER_PART: u64 = 500;
+
+/// The document in parts: the opening, then a part per page of
+/// activities, then the closing.
+pub struct Export {
+    writer: Writer,
+    facts: activities::CountryFacts,
+    /// The last activity written; `None` once the closing is written.
+    after: Option<i32>,
+}
+
+impl Export {
+    /// Reads what every part needs: the country, its organisations and the
+    /// identifier of every published activity (flows name the activity
+    /// they came from).
+    #[tracing::instrument(skip(db))]
+    pub async fn start(db: &impl ConnectionTrait, country_id: i32) -> Result<Self, AppError> {
+        let country = countries::get_by_id(db, country_id).await?;
+        let organisations: HashMap<i32, Organisation> = organisations::list(db, country_id)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o))
+            .collect();
+        let identifiers = activities::published_identifiers(db, country_id)
+            .await?
+            .into_iter()
+            .map(|(id, iati_identifier, reporter)| {
+                let reporting_ref = org_ref(organisations.get(&reporter), &country.code, reporter);
+                let made = iati_identifier.unwrap_or_else(|| format!("{reporting_ref}-{id}"));
+                (id, made)
+            })
+            .collect();
+        let mut writer = Writer {
+            out: String::new(),
+            country: country.code,
+            organisations,
+            identifiers,
+        };
+        writer
+            .out
+            .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        let _ = writeln!(
+            writer.out,
+            "<iati-activities version=\"2.03\" generated-datetime=\"{}\">",
+            Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+        );
+        Ok(Self {
+            writer,
+            facts: activities::CountryFacts::load(db, country_id).await?,
+            after: Some(0),
         })
-        .collect();
-    let mut w = Writer {
-        out: String::new(),
-        country: &country.code,
-        organisations,
-        identifiers: published
-            .iter()
-            .map(|a| a.id)
-            .zip(refs.iter().cloned())
-            .collect(),
-    };
-    w.out
-        .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        w.out,
-        "<iati-activities version=\"2.03\" generated-datetime=\"{}\">",
-        Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
-    );
-    for (a, id) in published.iter().zip(&refs) {
-        w.activity(a, id);
     }
-    w.out.push_str("</iati-activities>\n");
-    Ok(w.out)
+
+    /// The next part of the document; `None` once it is all written.
+    pub async fn next(&mut self, db: &impl ConnectionTrait) -> Result<Option<String>, AppError> {
+        let Some(after) = self.after else {
+            return Ok(None);
+        };
+        match activities::published_after(db, &self.facts, after, ACTIVITIES_PER_PART).await? {
+            Some((page, last)) => {
+                for a in &page {
+                    let id = self
+                        .writer
+                        .identifiers
+                        .get(&a.id)
+                        .cloned()
+                        .unwrap_or_default();
+                    self.writer.activity(a, &id);
+                }
+                self.after = Some(last);
+            }
+            None => {
+                self.writer.out.push_str("</iati-activities>\n");
+                self.after = None;
+            }
+        }
+        Ok(Some(std::mem::take(&mut self.writer.out)))
+    }
 }
 
 /// Text as XML 1.0 may hold it: characters XML forbids (control characters

@@ -27,7 +27,7 @@ use crate::types::ImportReport;
 use crate::services::accounts::audit::Author;
 use parse::{ActivityReader, IatiActivity, XmlError};
 
-pub use export::export;
+pub use export::{Export, export};
 
 /// Activities read ahead of the database.
 const READ_AHEAD: usize = 8;

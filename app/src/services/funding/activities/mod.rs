@@ -20,7 +20,8 @@ pub use flows::{
 };
 pub use pending::{change_for, counts_at_once, initial_state, writable};
 pub use reads::{
-    counted, of_organisation, participants, planned_to_wire, published, transaction_to_wire,
+    counted, of_organisation, participants, planned_to_wire, published, published_after,
+    published_identifiers, published_page, transaction_to_wire,
 };
 pub use worklist::worklist;
 pub use writes::{create, delete, get_model, insert_transaction, update, withdraw};

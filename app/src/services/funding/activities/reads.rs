@@ -7,13 +7,17 @@ use entities::{
     planned_disbursement, transaction,
 };
 use rust_decimal::Decimal;
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select,
+};
 
 use crate::AppError;
 use crate::types::money::from_minor;
 use crate::types::{
-    Activity, ActivityStatus, Channel, CountrySystems, MoneyType, OrganisationRef, ParticipantRole,
-    PlannedDisbursement, Share, SystemOverrides, Transaction, TransactionKind, Validation,
+    Activity, ActivityStatus, Channel, CountrySystems, MoneyType, OrganisationRef, Page,
+    ParticipantRole, PlannedDisbursement, Share, SystemOverrides, Transaction, TransactionKind,
+    Validation,
 };
 
 use super::checks::*;
@@ -240,14 +244,77 @@ pub async fn published(
     country_id: i32,
 ) -> Result<Vec<Activity>, AppError> {
     let facts = CountryFacts::load(db, country_id).await?;
-    let models = activity::Entity::find()
-        .filter(activity::Column::CountryId.eq(country_id))
-        .filter(counted())
-        .order_by_asc(activity::Column::ReportingOrgId)
-        .order_by_asc(activity::Column::Title)
+    let mut all = Vec::new();
+    let mut after = 0;
+    while let Some((page, last)) = published_after(db, &facts, after, Page::MAX_SIZE).await? {
+        all.extend(page);
+        after = last;
+    }
+    Ok(all)
+}
+
+/// Up to `size` published activities with ids above `after`, in id order,
+/// and the last id among them; `None` past the end. Each read names at most
+/// a page's ids, however many activities a country has.
+pub async fn published_after(
+    db: &impl ConnectionTrait,
+    facts: &CountryFacts,
+    after: i32,
+    size: u64,
+) -> Result<Option<(Vec<Activity>, i32)>, AppError> {
+    let models = published_in(facts.country_id)
+        .filter(activity::Column::Id.gt(after))
+        .order_by_asc(activity::Column::Id)
+        .limit(size)
         .all(db)
         .await?;
-    load_many(db, &facts, models).await
+    let Some(last) = models.last().map(|m| m.id) else {
+        return Ok(None);
+    };
+    Ok(Some((load_many(db, facts, models).await?, last)))
+}
+
+/// One page of the country's published activities, by reporter, title and
+/// id, and how many are published in all.
+pub async fn published_page(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+    page: Page,
+) -> Result<(Vec<Activity>, u64), AppError> {
+    let facts = CountryFacts::load(db, country_id).await?;
+    let query = published_in(country_id);
+    let total = query.clone().count(db).await?;
+    let models = query
+        .order_by_asc(activity::Column::ReportingOrgId)
+        .order_by_asc(activity::Column::Title)
+        .order_by_asc(activity::Column::Id)
+        .offset(page.number.saturating_sub(1).saturating_mul(page.size))
+        .limit(page.size)
+        .all(db)
+        .await?;
+    Ok((load_many(db, &facts, models).await?, total))
+}
+
+/// Each published activity's id, IATI identifier and reporter: all an
+/// export needs to name the activity a flow came from.
+pub async fn published_identifiers(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+) -> Result<Vec<(i32, Option<String>, i32)>, AppError> {
+    Ok(published_in(country_id)
+        .select_only()
+        .column(activity::Column::Id)
+        .column(activity::Column::IatiIdentifier)
+        .column(activity::Column::ReportingOrgId)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+fn published_in(country_id: i32) -> Select<activity::Entity> {
+    activity::Entity::find()
+        .filter(activity::Column::CountryId.eq(country_id))
+        .filter(counted())
 }
 
 /// An activity's participating organisations with their roles.
