@@ -113,21 +113,28 @@ both_backends! {
         let system = Author::system("test");
         let round = reviews::open(&t.db, &system, compact.id, "Review", d("2026-11-01")).await.unwrap();
         let id = compact.commitments[0].id;
-        reviews::assess(&t.db, &planner, round.id, id, Side::Government, assessment(S::OnTrack)).await.unwrap();
-        reviews::assess(&t.db, &norway, round.id, id, Side::Partner, assessment(S::OnTrack)).await.unwrap();
+        reviews::assess(&t.db, &planner, round.id, id, Side::Government, assessment(S::OnTrack), None).await.unwrap();
+        reviews::assess(&t.db, &norway, round.id, id, Side::Partner, assessment(S::OnTrack), None).await.unwrap();
         let report = reviews::report(&t.db, round.id).await.unwrap();
         assert_eq!(report.items[0].outcome(), Outcome::Agreed(S::OnTrack));
 
         // The UK's view does not replace Norway's; it disputes the status.
-        reviews::assess(&t.db, &uk, round.id, id, Side::Partner, assessment(S::OffTrack)).await.unwrap();
+        reviews::assess(&t.db, &uk, round.id, id, Side::Partner, assessment(S::OffTrack), None).await.unwrap();
         let report = reviews::report(&t.db, round.id).await.unwrap();
         let item = &report.items[0];
         let views: Vec<(&str, S)> = item.partners.iter().map(|a| (a.organisation.as_str(), a.status)).collect();
         assert_eq!(views, [("Norway (Norad)", S::OnTrack), (UK, S::OffTrack)]);
         assert_eq!(item.outcome(), Outcome::Disputed);
 
-        // Norway revising its own replaces only its own.
-        reviews::assess(&t.db, &norway, round.id, id, Side::Partner, assessment(S::OffTrack)).await.unwrap();
+        // Norway revising its own replaces only its own, at the revision
+        // its form showed; a second form opened at that revision is refused,
+        // naming who revised it.
+        let shown = item.assessment_by(Side::Partner, norway.organisation_id).map(|a| a.id);
+        reviews::assess(&t.db, &norway, round.id, id, Side::Partner, assessment(S::OffTrack), shown).await.unwrap();
+        let late = reviews::assess(&t.db, &norway, round.id, id, Side::Partner, assessment(S::Achieved), shown).await;
+        assert!(matches!(&late, Err(AppError::Stale(m)) if m.contains("Nils Reporter")), "{late:?}");
+        let blind = reviews::assess(&t.db, &norway, round.id, id, Side::Partner, assessment(S::Achieved), None).await;
+        assert!(matches!(blind, Err(AppError::Stale(_))), "a first-assessment form does not overwrite one");
         let report = reviews::report(&t.db, round.id).await.unwrap();
         let item = &report.items[0];
         assert_eq!(item.partners.len(), 2);

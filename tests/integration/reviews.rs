@@ -52,9 +52,9 @@ both_backends! {
             (ids[3], Side::Government, &planner, S::OffTrack),
         ];
         for (id, side, who, status) in given {
-            reviews::assess(&t.db, who, round.id, id, side, assessment(status, 3)).await.unwrap();
+            reviews::assess(&t.db, who, round.id, id, side, assessment(status, 3), None).await.unwrap();
         }
-        let bad = reviews::assess(&t.db, &planner, round.id, ids[3], Side::Government, assessment(S::OnTrack, 5))
+        let bad = reviews::assess(&t.db, &planner, round.id, ids[3], Side::Government, assessment(S::OnTrack, 5), None)
             .await
             .unwrap_err();
         assert!(matches!(&bad, AppError::Invalid(e) if e[0].field == "rating"), "{bad:?}");
@@ -111,7 +111,7 @@ both_backends! {
         assert_eq!(answer.status, 403, "the UK does not answer for Norway");
 
         reviews::close(&t.db, &system, round.id, d("2026-11-20")).await.unwrap();
-        let closed = reviews::assess(&t.db, &planner, round.id, ids[3], Side::Government, assessment(S::OnTrack, 3))
+        let closed = reviews::assess(&t.db, &planner, round.id, ids[3], Side::Government, assessment(S::OnTrack, 3), None)
             .await
             .unwrap_err();
         assert!(matches!(&closed, AppError::Invalid(e) if e[0].field == "status"), "{closed:?}");

@@ -160,6 +160,7 @@ pub async fn assess_commitment(
     status: CommitmentStatus,
     rating: i16,
     #[server(default)] comment: String,
+    #[server(default)] assessment_id: Option<i32>,
 ) -> Result<(), AppError> {
     use ssr::*;
     respond(
@@ -184,7 +185,16 @@ pub async fn assess_commitment(
                 rating,
                 comment,
             };
-            reviews::assess(&db, &actor, round_id, commitment_id, side, new).await
+            reviews::assess(
+                &db,
+                &actor,
+                round_id,
+                commitment_id,
+                side,
+                new,
+                assessment_id,
+            )
+            .await
         }
         .await,
     )

@@ -22,6 +22,9 @@ pub struct NewAssessment {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assessment {
+    /// This revision's id. A revised assessment is a new row, so the id is
+    /// also the version an edit form was opened at.
+    pub id: i32,
     pub side: Side,
     /// The organisation the assessment speaks for.
     pub organisation_id: i32,

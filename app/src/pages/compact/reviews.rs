@@ -216,10 +216,9 @@ fn ReviewItem(
                 .into_iter()
                 .map(|side| {
                     let id = format!("assess-{}-{}", c.id, side.code());
-                    let current = item
-                        .assessment_by(side, own)
-                        .map(|a| a.status)
-                        .unwrap_or(c.status);
+                    let shown = item.assessment_by(side, own);
+                    let current = shown.map(|a| a.status).unwrap_or(c.status);
+                    let revision = shown.map(|a| view! { <input type="hidden" name="assessment_id" value=a.id /> });
                     view! {
                         <details class="edit">
                             <summary>{format!("Assess for the {} side", side.label().to_lowercase())}</summary>
@@ -228,6 +227,7 @@ fn ReviewItem(
                                 <input type="hidden" name="round_id" value=round_id />
                                 <input type="hidden" name="commitment_id" value=c.id />
                                 <input type="hidden" name="side" value=side.code() />
+                                {revision}
                                 <label for=format!("{id}-status")>"Status"</label>
                                 <select id=format!("{id}-status") name="status">
                                     {CommitmentStatus::ALL

@@ -185,6 +185,7 @@ pub async fn assess(
     commitment_id: i32,
     side: Side,
     new: NewAssessment,
+    opened: Option<i32>,
 ) -> Result<(), AppError> {
     let comment = new.comment.trim().to_string();
     let mut errors = Vec::new();
@@ -222,6 +223,16 @@ pub async fn assess(
         existing = existing.filter(assessment::Column::OrganisationId.eq(actor.organisation_id));
     }
     let existing = existing.one(&txn).await?;
+    // The form names the assessment it showed (none for a first one); a
+    // revision saved since is not overwritten unknowingly.
+    if let Some(newer) = existing.as_ref().filter(|a| Some(a.id) != opened) {
+        return Err(revised_since(&txn, newer).await);
+    }
+    if let (None, Some(_)) = (&existing, opened) {
+        return Err(AppError::Stale(
+            "the assessment this form showed is no longer there".into(),
+        ));
+    }
     let describe = |organisation_id: i32, status: &str, rating: i16, comment: &str| {
         serde_json::json!({
             "commitment_id": commitment_id,
@@ -273,6 +284,23 @@ pub async fn assess(
     Ok(())
 }
 
+/// The refusal of a revision opened before `newer` was saved: who saved it,
+/// and when.
+async fn revised_since(db: &impl ConnectionTrait, newer: &assessment::Model) -> AppError {
+    let by = match user::Entity::find_by_id(newer.author_id).one(db).await {
+        Ok(Some(u)) => u.display_name,
+        Ok(None) => "someone else".into(),
+        Err(e) => {
+            tracing::error!("reading the author of assessment {}: {e}", newer.id);
+            "someone else".into()
+        }
+    };
+    AppError::Stale(format!(
+        "this assessment was changed by {by} on {} UTC",
+        newer.at.format("%-d %B %Y at %H:%M")
+    ))
+}
+
 /// Every round of a country's compacts, newest first.
 pub async fn of_country(
     db: &impl ConnectionTrait,
@@ -321,6 +349,7 @@ pub async fn report(db: &impl ConnectionTrait, round_id: i32) -> Result<ReviewRe
             AppError::internal(format!("assessment {} status {:?}", a.id, a.status))
         })?;
         let given = Assessment {
+            id: a.id,
             side,
             organisation_id: a.organisation_id,
             organisation: names.get(&a.organisation_id).cloned().unwrap_or_default(),

@@ -166,7 +166,7 @@ async fn review(
                 rating: rating(status),
                 comment: String::new(),
             };
-            reviews::assess(txn, assessor, mid_term.id, id, side, new).await?;
+            reviews::assess(txn, assessor, mid_term.id, id, side, new, None).await?;
         }
     }
     reviews::close(txn, author, mid_term.id, date((2026, 10, 31))?).await?;
@@ -184,7 +184,7 @@ async fn review(
             rating: 3,
             comment: "Discussed at the review's first session.".into(),
         };
-        reviews::assess(txn, &planner, annual.id, id, Side::Government, new).await?;
+        reviews::assess(txn, &planner, annual.id, id, Side::Government, new, None).await?;
     }
     Ok(())
 }

@@ -195,9 +195,20 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 commitment,
                 app::types::Side::Partner,
                 off_track,
+                None,
             )
             .await
             .unwrap();
+            // Sent at the revision Norway's own form shows.
+            let shown = app::services::compact::reviews::report(&t.db, round)
+                .await
+                .unwrap()
+                .items
+                .iter()
+                .find(|i| i.commitment.id == commitment)
+                .and_then(|i| i.assessment_by(app::types::Side::Partner, norway.organisation_id))
+                .map(|a| a.id)
+                .unwrap();
             let answer = r
                 .send::<AssessCommitment>(vec![
                     ("csrf", csrf.clone()),
@@ -206,6 +217,7 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                     ("side", "partner".into()),
                     ("status", "on_track".into()),
                     ("rating", "3".into()),
+                    ("assessment_id", shown.to_string()),
                 ])
                 .await;
             let report = app::services::compact::reviews::report(&t.db, round)
