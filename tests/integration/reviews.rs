@@ -104,8 +104,8 @@ both_backends! {
                 ("round_id", &round_id),
                 ("commitment_id", &commitment_id),
                 ("side", "partner"),
-                ("status", "off_track"),
-                ("rating", "1"),
+                ("assessment[status]", "off_track"),
+                ("assessment[rating]", "1"),
             ])
             .await;
         assert_eq!(answer.status, 403, "the UK does not answer for Norway");

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::AppError;
-use crate::types::{CommitmentStatus, ReviewReport, Side};
+use crate::types::{ReviewReport, Side};
 
 /// A review round's page: the report and what the reader may do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,9 +157,7 @@ pub async fn assess_commitment(
     round_id: i32,
     commitment_id: i32,
     side: Side,
-    status: CommitmentStatus,
-    rating: i16,
-    #[server(default)] comment: String,
+    assessment: crate::types::NewAssessment,
     #[server(default)] assessment_id: Option<i32>,
 ) -> Result<(), AppError> {
     use ssr::*;
@@ -180,18 +178,13 @@ pub async fn assess_commitment(
             if !may_assess(Some(&actor), country_id, &compact, &item.commitment, side) {
                 return Err(AppError::Forbidden);
             }
-            let new = crate::types::NewAssessment {
-                status,
-                rating,
-                comment,
-            };
             reviews::assess(
                 &db,
                 &actor,
                 round_id,
                 commitment_id,
                 side,
-                new,
+                assessment,
                 assessment_id,
             )
             .await

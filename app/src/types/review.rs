@@ -11,12 +11,14 @@ coded_enum! {
     }
 }
 
-/// One side's assessment of a commitment, as submitted.
+/// One side's assessment of a commitment, as submitted (the form's
+/// `assessment[status]`, `assessment[rating]` and `assessment[comment]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewAssessment {
     pub status: CommitmentStatus,
     /// 1 (far off) to 4 (fully met).
     pub rating: i16,
+    #[serde(default)]
     pub comment: String,
 }
 

@@ -229,16 +229,16 @@ fn ReviewItem(
                                 <input type="hidden" name="side" value=side.code() />
                                 {revision}
                                 <label for=format!("{id}-status")>"Status"</label>
-                                <select id=format!("{id}-status") name="status">
+                                <select id=format!("{id}-status") name="assessment[status]">
                                     {CommitmentStatus::ALL
                                         .iter()
                                         .map(|s| view! { <option value=s.code() selected=*s == current>{s.label()}</option> })
                                         .collect_view()}
                                 </select>
                                 <label for=format!("{id}-rating")>"Rating, 1 (far off) to 4 (fully met)"</label>
-                                <input id=format!("{id}-rating") name="rating" type="number" min="1" max="4" required=true />
+                                <input id=format!("{id}-rating") name="assessment[rating]" type="number" min="1" max="4" required=true />
                                 <label for=format!("{id}-comment")>"Comment"</label>
-                                <textarea id=format!("{id}-comment") name="comment" rows="2"></textarea>
+                                <textarea id=format!("{id}-comment") name="assessment[comment]" rows="2"></textarea>
                                 <button type="submit">"Save assessment"</button>
                             </ActionForm>
                         </details>

@@ -172,8 +172,8 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 ("round_id", round.to_string()),
                 ("commitment_id", compact.commitments[0].id.to_string()),
                 ("side", side.into()),
-                ("status", "on_track".into()),
-                ("rating", "3".into()),
+                ("assessment[status]", "on_track".into()),
+                ("assessment[rating]", "3".into()),
             ])
             .await
         }
@@ -215,8 +215,8 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                     ("round_id", round.to_string()),
                     ("commitment_id", commitment.to_string()),
                     ("side", "partner".into()),
-                    ("status", "on_track".into()),
-                    ("rating", "3".into()),
+                    ("assessment[status]", "on_track".into()),
+                    ("assessment[rating]", "3".into()),
                     ("assessment_id", shown.to_string()),
                 ])
                 .await;
