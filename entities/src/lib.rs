@@ -20,6 +20,7 @@ pub mod country;
 pub mod drawdown_phase;
 pub mod exchange_rate;
 pub mod form_token;
+pub mod funding_cell;
 pub mod iati_imported_value;
 pub mod indicator;
 pub mod indicator_comment;

@@ -13,6 +13,11 @@ pub struct Model {
     pub currency: String,
     /// Start year of the country fiscal year holding `period_start`.
     pub fiscal_year: i32,
+    /// The amount in hundredths of the country's reporting currency,
+    /// converted when written; `None` while no rate covers it.
+    pub converted_minor: Option<i64>,
+    /// The date of the rate that converted it.
+    pub rate_date: Option<Date>,
     /// Counts the row's versions: 1 when recorded, one more at each edit.
     pub version: i32,
     /// On a change waiting for validation: the row of the validated

@@ -31,6 +31,11 @@ pub struct Model {
     pub on_accounting: Option<bool>,
     pub on_audit: Option<bool>,
     pub on_report: Option<bool>,
+    /// The amount in hundredths of the country's reporting currency,
+    /// converted when written; `None` while no rate covers it.
+    pub converted_minor: Option<i64>,
+    /// The date of the rate that converted it.
+    pub rate_date: Option<Date>,
     /// Counts the row's versions: 1 when recorded, one more at each edit.
     pub version: i32,
     /// On a change waiting for validation: the row of the validated

@@ -28,6 +28,7 @@ mod m20261206_000022_organisation_lifecycle;
 mod m20261206_000023_indicator_versions;
 mod m20261206_000024_form_versions;
 mod m20261206_000025_progress_status;
+mod m20261207_000026_funding_cells;
 
 pub struct Migrator;
 
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000023_indicator_versions::Migration),
             Box::new(m20261206_000024_form_versions::Migration),
             Box::new(m20261206_000025_progress_status::Migration),
+            Box::new(m20261207_000026_funding_cells::Migration),
         ]
     }
 }

@@ -49,6 +49,18 @@ pub enum Command {
     ImportIati(ImportIatiArgs),
     /// Write the country's published activities as IATI 2.03 activity XML
     ExportIati(ExportIatiArgs),
+    /// Recompute the country's funding figures from the rows and compare them with those kept as data is written
+    CheckTotals(CheckTotalsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckTotalsArgs {
+    /// The country to check (ISO 3166-1 alpha-2)
+    #[arg(long)]
+    pub country: String,
+    /// Also compare each partner's indicators in every year (slow on a large country)
+    #[arg(long)]
+    pub partners: bool,
 }
 
 #[derive(Debug, Args)]

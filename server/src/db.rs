@@ -40,8 +40,17 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 }
 
 /// Connects and migrates: what every command that touches data starts with.
+/// A country whose flows predate the funding cells gets its cells here.
 pub async fn open(url: &str) -> Result<DatabaseConnection, DbErr> {
     let db = connect(url).await?;
     migrate(&db).await?;
+    let txn = app::services::locks::begin(&db).await?;
+    let built = app::services::funding::cells::build_missing(&txn)
+        .await
+        .map_err(|e| DbErr::Custom(e.to_string()))?;
+    txn.commit().await?;
+    if !built.is_empty() {
+        tracing::info!(countries = ?built, "built the funding cells");
+    }
     Ok(db)
 }

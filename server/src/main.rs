@@ -66,11 +66,39 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::ExportIati(args) => {
             server::iati::export_file(&db, &args.country, args.out.as_ref()).await?
         }
+        Command::CheckTotals(args) => check_totals(&db, args).await?,
     }
     Ok(())
 }
 
 const COMMAND_LINE: &str = "command line";
+
+async fn check_totals(
+    db: &sea_orm::DatabaseConnection,
+    args: server::cli::CheckTotalsArgs,
+) -> anyhow::Result<()> {
+    use app::services::funding::check::{Depth, totals};
+    let (country_id, country) = app::services::accounts::countries::get_with_id(db, &args.country)
+        .await
+        .map_err(describe)?;
+    let depth = if args.partners {
+        Depth::Partners
+    } else {
+        Depth::Country
+    };
+    let differences = totals(db, country_id, depth).await.map_err(describe)?;
+    if differences.is_empty() {
+        println!(
+            "{}: every funding figure kept as data is written equals its computation from the rows.",
+            country.code
+        );
+        return Ok(());
+    }
+    for difference in &differences {
+        println!("{difference}");
+    }
+    anyhow::bail!("{} differences in {}", differences.len(), country.code)
+}
 
 async fn import_iati(
     db: &sea_orm::DatabaseConnection,

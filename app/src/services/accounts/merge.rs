@@ -336,6 +336,10 @@ pub async fn merge(
             .as_ref(),
     )
     .await?;
+    if let Some(country_id) = country {
+        // Flows, participants and funds moved from one to the other.
+        crate::services::funding::cells::rebuild(&txn, country_id).await?;
+    }
     txn.commit().await?;
     Ok(MergeOutcome {
         moved: difference(duplicate_before.1, left),

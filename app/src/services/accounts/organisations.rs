@@ -291,6 +291,10 @@ pub async fn update(
         Some(&after),
     )
     .await?;
+    if before.kind != after.kind {
+        // Whether it is a pooled fund or a ministry places every flow.
+        crate::services::funding::cells::rebuild(&txn, country_id).await?;
+    }
     txn.commit().await?;
     Ok(after)
 }

@@ -10,6 +10,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::AppError;
 use crate::services::funding::rates::RateTable;
+use crate::services::funding::sums::Source;
 use crate::types::{Country, OrganisationKind, Strategy};
 
 /// One country's figures' basis, as it stood when the request began.
@@ -23,10 +24,21 @@ pub struct Basis {
     pub funds: Vec<i32>,
     /// The latest endorsed strategy, if any.
     pub strategy: Option<Strategy>,
+    /// Where the sums are read from: the cells, unless checking them.
+    pub source: Source,
 }
 
 impl Basis {
     pub async fn load(db: &impl ConnectionTrait, country_id: i32) -> Result<Self, AppError> {
+        Self::load_from(db, country_id, Source::Cells).await
+    }
+
+    /// The basis of figures computed from `source`.
+    pub async fn load_from(
+        db: &impl ConnectionTrait,
+        country_id: i32,
+        source: Source,
+    ) -> Result<Self, AppError> {
         let country = crate::services::accounts::countries::get_by_id(db, country_id).await?;
         let rates = RateTable::load(db, country_id, &country.currency).await?;
         let organisations = organisation::Entity::find()
@@ -48,6 +60,7 @@ impl Basis {
             names,
             funds,
             strategy,
+            source,
         })
     }
 

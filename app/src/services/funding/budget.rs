@@ -3,14 +3,12 @@
 
 use std::collections::HashMap;
 
-use entities::{
-    activity, activity_budget_line, activity_sector, budget_amount, budget_line, transaction,
-};
+use entities::{budget_amount, budget_line};
 use rust_decimal::Decimal;
-use sea_orm::sea_query::{Expr, ExprTrait, Func, OnConflict};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder,
-    QuerySelect, RelationTrait, Set, TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 
 use crate::types::money::{from_minor, to_minor};
@@ -18,8 +16,9 @@ use crate::types::{BudgetAmounts, BudgetLine, BudgetRow, BudgetView, FiscalYear,
 use crate::{AppError, FieldError};
 
 use crate::services::accounts::audit::{self, Author, Change};
-use crate::services::funding::rates::RateTable;
-use crate::services::funding::sums::{Scope, Side, Tally, a, base, groups, pooled_funds, t};
+use crate::services::funding::basis::Basis;
+use crate::services::funding::groups::groups;
+use crate::services::funding::sums::{Facet, Flows, Key, Side, Tally, Years};
 use crate::services::versions;
 
 fn to_wire(model: budget_line::Model, codes: &HashMap<i32, String>) -> BudgetLine {
@@ -187,75 +186,33 @@ pub async fn view(
     country_id: i32,
     fiscal_year: i32,
 ) -> Result<BudgetView, AppError> {
-    let country = crate::services::accounts::countries::get_by_id(db, country_id).await?;
-    let rates = RateTable::load(db, country_id, &country.currency).await?;
-    let funds = pooled_funds(db, country_id).await?;
-    let scope = Scope {
-        country_id,
-        fiscal_year: Some(fiscal_year),
-    };
-    let on_budget = Expr::expr(Func::coalesce([
-        t(transaction::Column::OnBudget),
-        a(activity::Column::OnBudget),
-    ]));
-    let line_key = Func::cast_as(
-        Expr::col((
-            activity_budget_line::Entity,
-            activity_budget_line::Column::BudgetLineId,
-        )),
-        sea_orm::sea_query::Alias::new("TEXT"),
-    );
-    let mapped = base(scope, Side::Use, &funds)
-        .join_rev(
-            JoinType::InnerJoin,
-            activity_budget_line::Relation::Activity.def(),
-        )
-        .filter(on_budget.clone());
+    let basis = Basis::load(db, country_id).await?;
+    view_on(db, &basis, fiscal_year).await
+}
+
+/// The budget page's rows for a fiscal year, on a basis already loaded.
+pub async fn view_on(
+    db: &impl ConnectionTrait,
+    basis: &Basis,
+    fiscal_year: i32,
+) -> Result<BudgetView, AppError> {
+    let country_id = basis.country_id;
+    let years = Years::Only(fiscal_year);
+    let mapped = Flows::new(years, Side::Use, Facet::BudgetLine, Key::Facet).on_budget(true);
     let mut on: HashMap<String, Tally> = HashMap::new();
-    for group in groups(
-        db,
-        mapped,
-        line_key.into(),
-        Some(Expr::col((
-            activity_budget_line::Entity,
-            activity_budget_line::Column::ShareBp,
-        ))),
-        &rates,
-    )
-    .await?
-    {
+    for group in groups(db, basis, &mapped).await? {
         on.entry(group.key.clone())
             .or_default()
-            .add(&group, &rates, Decimal::ONE)?;
+            .add(&group, Decimal::ONE)?;
     }
-    let category = Func::cust("SUBSTR").args([
-        Expr::col((activity_sector::Entity, activity_sector::Column::SectorCode)),
-        Expr::cust("1"),
-        Expr::cust("3"),
-    ]);
-    let off_budget = base(scope, Side::Use, &funds)
-        .join_rev(
-            JoinType::InnerJoin,
-            activity_sector::Relation::Activity.def(),
-        )
-        .filter(on_budget.not())
-        .filter(transaction::Column::Kind.eq(TransactionKind::Disbursement.number()));
+    let off_budget = Flows::new(years, Side::Use, Facet::Sector, Key::Facet)
+        .on_budget(false)
+        .kind(TransactionKind::Disbursement);
     let mut off: HashMap<String, Tally> = HashMap::new();
-    for group in groups(
-        db,
-        off_budget,
-        category.into(),
-        Some(Expr::col((
-            activity_sector::Entity,
-            activity_sector::Column::ShareBp,
-        ))),
-        &rates,
-    )
-    .await?
-    {
+    for group in groups(db, basis, &off_budget).await? {
         off.entry(group.key.clone())
             .or_default()
-            .add(&group, &rates, Decimal::ONE)?;
+            .add(&group, Decimal::ONE)?;
     }
     let lines = lines(db, country_id).await?;
     let amounts: HashMap<i32, Figures> = budget_amount::Entity::find()
@@ -288,11 +245,11 @@ pub async fn view(
         })
         .collect();
     Ok(BudgetView {
-        currency: country.currency,
+        currency: basis.country.currency.clone(),
         fiscal_year,
         fiscal_year_label: FiscalYear {
             start_year: fiscal_year,
-            start_month: country.fiscal_year_start_month,
+            start_month: basis.country.fiscal_year_start_month,
         }
         .label(),
         rows,

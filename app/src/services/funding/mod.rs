@@ -6,9 +6,13 @@
 pub mod activities;
 pub mod basis;
 pub mod budget;
+pub mod cells;
 pub mod chart;
 pub mod chart_import;
+pub mod check;
+pub mod groups;
 pub mod rates;
+pub mod reference;
 pub mod report;
 pub mod reporting;
 pub mod sums;

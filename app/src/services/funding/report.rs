@@ -1,8 +1,5 @@
 //! The funding views: totals of partners' flows in the reporting currency,
-//! grouped one way or another. Sums are taken in SQL, grouped by currency
-//! and by the date of the rate that converts them (the latest on or before
-//! the value date, found in SQL), so that each group converts with one
-//! rate; only the groups come back to the server.
+//! grouped one way or another, read from the funding cells (`sums`).
 //!
 //! Pooled funds: a partner's payments to a pooled fund are contributions;
 //! the fund's own flows are allocations. Totals by partner and by fiscal
@@ -15,13 +12,8 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use entities::{activity, activity_priority, transaction};
 use rust_decimal::Decimal;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
-    RelationTrait,
-};
+use sea_orm::ConnectionTrait;
 
 use crate::AppError;
 use crate::types::{
@@ -30,10 +22,8 @@ use crate::types::{
 };
 
 use crate::services::funding::basis::Basis;
-use crate::services::funding::rates::RateTable;
-use crate::services::funding::sums::{
-    Scope, Side, Tally, a, base, groups, rate_date, t, text, whole_country,
-};
+use crate::services::funding::groups::groups;
+use crate::services::funding::sums::{Facet, Flows, Key, SHARE_SCALE, Side, Tally, Years};
 
 /// Where the strategy's priorities sit and what they cost.
 struct Plan {
@@ -103,54 +93,35 @@ pub async fn build_on(
     group_by: GroupBy,
     fiscal_year: Option<i32>,
 ) -> Result<FundingReport, AppError> {
-    let (country_id, rates, funds) = (basis.country_id, &basis.rates, &basis.funds);
+    let funds = &basis.funds;
     let start_month = basis.country.fiscal_year_start_month;
-    let scope = Scope {
-        country_id,
-        fiscal_year,
-    };
+    let years = Years::of(fiscal_year);
     let side = match group_by {
         GroupBy::Partner | GroupBy::FiscalYear => Side::Source,
         _ => Side::Use,
     };
-    let by_priority = matches!(group_by, GroupBy::Priority | GroupBy::Pillar);
-    let key = match group_by {
-        GroupBy::Partner => text(a(activity::Column::ReportingOrgId)),
-        GroupBy::FiscalYear => text(t(transaction::Column::FiscalYear)),
-        GroupBy::MoneyType => a(activity::Column::MoneyType),
-        GroupBy::Channel => a(activity::Column::Channel),
-        GroupBy::Priority | GroupBy::Pillar => Expr::expr(Func::coalesce([
-            Expr::col((
-                activity_priority::Entity,
-                activity_priority::Column::PriorityCode,
-            )),
-            Expr::cust(format!("'{UNALIGNED}'")),
-        ])),
+    let (facet, key) = match group_by {
+        GroupBy::Partner => (Facet::Flows, Key::Reporter),
+        GroupBy::FiscalYear => (Facet::Flows, Key::FiscalYear),
+        GroupBy::MoneyType => (Facet::Flows, Key::MoneyType),
+        GroupBy::Channel => (Facet::Flows, Key::Channel),
+        GroupBy::Priority | GroupBy::Pillar => (Facet::Priority, Key::Facet),
     };
-    let mut query = base(scope, side, funds);
-    if by_priority {
-        query = query.join_rev(
-            JoinType::LeftJoin,
-            activity_priority::Relation::Activity.def(),
-        );
-    }
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
-    let share = by_priority.then(|| {
-        Expr::col((
-            activity_priority::Entity,
-            activity_priority::Column::ShareBp,
-        ))
-    });
-    for group in groups(db, query, key, share, rates).await? {
+    for group in groups(db, basis, &Flows::new(years, side, facet, key)).await? {
         tallies
             .entry(group.key.clone())
             .or_default()
-            .add(&group, rates, Decimal::ONE)?;
+            .add(&group, Decimal::ONE)?;
     }
     if side == Side::Use && !funds.is_empty() {
         // Keyed by reporter: a fund's own flows are allocations.
-        let reporter = text(a(activity::Column::ReportingOrgId));
-        let pooled = groups(db, base(scope, Side::Pooled, funds), reporter, None, rates).await?;
+        let pooled = groups(
+            db,
+            basis,
+            &Flows::new(years, Side::Pooled, Facet::Flows, Key::Reporter),
+        )
+        .await?;
         let held = tallies.entry(POOLED_UNALLOCATED.to_string()).or_default();
         for group in &pooled {
             let allocation = group.key.parse().is_ok_and(|id: i32| funds.contains(&id));
@@ -159,7 +130,7 @@ pub async fn build_on(
             } else {
                 Decimal::ONE
             };
-            held.add(group, rates, sign)?;
+            held.add(group, sign)?;
         }
         if pooled.is_empty() {
             tallies.remove(POOLED_UNALLOCATED);
@@ -296,18 +267,11 @@ pub async fn build_on(
 
     // Country-wide figures, the same whatever the grouping.
     let mut overall = Tally::default();
-    for group in groups(
-        db,
-        base(scope, Side::Use, funds),
-        whole_country(),
-        None,
-        rates,
-    )
-    .await?
-    {
-        overall.add(&group, rates, Decimal::ONE)?;
+    let whole = Flows::new(years, Side::Use, Facet::Flows, Key::Whole);
+    for group in groups(db, basis, &whole).await? {
+        overall.add(&group, Decimal::ONE)?;
     }
-    let (rates_used, unconverted) = conversions(db, scope, funds, rates).await?;
+    let (rates_used, unconverted) = conversions(db, basis, years).await?;
     let disbursed = overall.totals.disbursed;
     Ok(FundingReport {
         currency: basis.country.currency.clone(),
@@ -325,69 +289,52 @@ pub async fn build_on(
     })
 }
 
-/// The rates a scope's flows convert with, and the flows with no rate
+/// The rates a year's flows convert with, and the flows with no rate
 /// (by value date, so that the page can say which day lacks one).
 async fn conversions(
     db: &impl ConnectionTrait,
-    scope: Scope,
-    funds: &[i32],
-    rates: &RateTable,
+    basis: &Basis,
+    years: Years,
 ) -> Result<(Vec<RateUse>, Vec<Unconverted>), AppError> {
-    let rate_date = rate_date(rates)?;
-    let missing_day: Expr = Expr::case(
-        rate_date.clone().is_null(),
-        t(transaction::Column::ValueDate),
-    )
-    .into();
-    let rows = base(scope, Side::All, funds)
-        .filter(transaction::Column::Currency.ne(rates.quote_currency()))
-        .expr_as(t(transaction::Column::Currency), "currency")
-        .expr_as(rate_date.clone(), "rate_day")
-        .expr_as(missing_day.clone(), "missing_day")
-        .expr_as(
-            Func::cast_as(
-                Func::sum(t(transaction::Column::AmountMinor)),
-                Alias::new("BIGINT"),
-            ),
-            "minor",
-        )
-        .expr_as(Func::count(t(transaction::Column::Id)), "n")
-        .group_by(t(transaction::Column::Currency))
-        .group_by(rate_date)
-        .group_by(missing_day)
-        .into_tuple::<(String, Option<NaiveDate>, Option<NaiveDate>, i64, i64)>()
-        .all(db)
-        .await?;
+    let day = |key: &str| {
+        let (currency, day) = key.split_once('|')?;
+        Some((currency.to_string(), day.parse::<NaiveDate>().ok()?))
+    };
+    let count = |rows: i64| u32::try_from(rows).unwrap_or(u32::MAX);
     let mut used: BTreeMap<(String, NaiveDate), RateUse> = BTreeMap::new();
+    let used_flows = Flows::new(years, Side::All, Facet::RateUsed, Key::Facet);
+    for group in groups(db, basis, &used_flows).await? {
+        let Some((currency, day)) = day(&group.key) else {
+            continue;
+        };
+        let Some(rate) = basis.rates.rate(&currency, day) else {
+            continue;
+        };
+        let entry = used.entry((currency, day)).or_insert(RateUse {
+            rate,
+            transactions: 0,
+        });
+        entry.transactions = entry.transactions.saturating_add(count(group.rows));
+    }
     let mut missing: BTreeMap<(String, NaiveDate), Unconverted> = BTreeMap::new();
-    for (currency, rate_day, missing_day, minor, n) in rows {
-        let n = u32::try_from(n).unwrap_or(u32::MAX);
-        match (
-            rate_day.and_then(|day| rates.rate(&currency, day)),
-            missing_day,
-        ) {
-            (Some(rate), _) => {
-                used.entry((String::from(rate.currency.clone()), rate.rate_date))
-                    .or_insert(RateUse {
-                        rate,
-                        transactions: 0,
-                    })
-                    .transactions += n;
-            }
-            (None, Some(value_date)) => {
-                let entry = missing
-                    .entry((currency.clone(), value_date))
-                    .or_insert(Unconverted {
-                        currency: Currency::stored(currency),
-                        value_date,
-                        amount: Decimal::ZERO,
-                        transactions: 0,
-                    });
-                entry.amount += Decimal::new(minor, 2);
-                entry.transactions += n;
-            }
-            (None, None) => {}
-        }
+    let missing_flows = Flows::new(years, Side::All, Facet::RateMissing, Key::Facet);
+    for group in groups(db, basis, &missing_flows).await? {
+        let Some((currency, value_date)) = day(&group.key) else {
+            continue;
+        };
+        let too_large = || AppError::OutOfRange(format!("the flows with no rate in {currency}"));
+        let amount = Decimal::try_from_i128_with_scale(group.scaled, 2 + SHARE_SCALE)
+            .map_err(|_| too_large())?;
+        let entry = missing
+            .entry((currency.clone(), value_date))
+            .or_insert(Unconverted {
+                currency: Currency::stored(currency.clone()),
+                value_date,
+                amount: Decimal::ZERO,
+                transactions: 0,
+            });
+        entry.amount = entry.amount.checked_add(amount).ok_or_else(too_large)?;
+        entry.transactions = entry.transactions.saturating_add(count(group.rows));
     }
     Ok((
         used.into_values().collect(),
@@ -399,32 +346,15 @@ async fn conversions(
 /// to funds included; a fund's, its allocations), oldest first.
 pub async fn by_year_of(
     db: &impl ConnectionTrait,
-    country_id: i32,
+    basis: &Basis,
     organisation_id: i32,
 ) -> Result<Vec<(i32, Totals, u32)>, AppError> {
-    let country = crate::services::accounts::countries::get_by_id(db, country_id).await?;
-    let rates = RateTable::load(db, country_id, &country.currency).await?;
-    let scope = Scope {
-        country_id,
-        fiscal_year: None,
-    };
-    let query =
-        base(scope, Side::All, &[]).filter(activity::Column::ReportingOrgId.eq(organisation_id));
+    let flows = Flows::new(Years::All, Side::All, Facet::Flows, Key::FiscalYear)
+        .reporter(Some(organisation_id));
     let mut years: BTreeMap<i32, Tally> = BTreeMap::new();
-    for group in groups(
-        db,
-        query,
-        text(t(transaction::Column::FiscalYear)),
-        None,
-        &rates,
-    )
-    .await?
-    {
+    for group in groups(db, basis, &flows).await? {
         if let Ok(year) = group.key.parse() {
-            years
-                .entry(year)
-                .or_default()
-                .add(&group, &rates, Decimal::ONE)?;
+            years.entry(year).or_default().add(&group, Decimal::ONE)?;
         }
     }
     Ok(years
@@ -433,18 +363,11 @@ pub async fn by_year_of(
         .collect())
 }
 
-/// The fiscal years (start years) in which a country has flows, oldest first.
+/// The fiscal years (start years) in which a country has counted flows,
+/// oldest first.
 pub async fn fiscal_years(
     db: &impl ConnectionTrait,
     country_id: i32,
 ) -> Result<Vec<i32>, AppError> {
-    Ok(transaction::Entity::find()
-        .select_only()
-        .column(transaction::Column::FiscalYear)
-        .filter(transaction::Column::CountryId.eq(country_id))
-        .distinct()
-        .order_by_asc(transaction::Column::FiscalYear)
-        .into_tuple::<i32>()
-        .all(db)
-        .await?)
+    crate::services::funding::cells::reads::fiscal_years(db, country_id).await
 }

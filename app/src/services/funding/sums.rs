@@ -1,19 +1,23 @@
-//! The sums every funding figure is built from: flows selected by country,
-//! year and side (where money comes from or goes), grouped in SQL by a key
-//! and by everything their conversion needs, then tallied in Rust. The
-//! funding report, the budget page and the indicators share them.
+//! The sums every funding figure is built from. A caller describes the
+//! flows it wants ([`Flows`]: which years, which side, grouped by what,
+//! filtered how) and `groups` answers from the country's funding cells,
+//! kept as the data is written (`cells`). The same question answered from
+//! the rows themselves (`reference`) proves the cells right: the
+//! `check-totals` command and the differential test compare the two.
+//!
+//! Amounts are converted when written: each flow's amount in the reporting
+//! currency is its amount times the rate of its value date, rounded to the
+//! hundredth, half away from zero. Sums of converted amounts are exact;
+//! shares (of priorities, budget lines, sectors) weigh them at six
+//! decimals, and figures are rounded to the hundredth only when shown.
 
-use chrono::NaiveDate;
-use entities::{activity, organisation, transaction};
+use std::collections::BTreeMap;
+
+use entities::organisation;
 use rust_decimal::Decimal;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func};
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QuerySelect,
-    RelationTrait, Select,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::AppError;
-use crate::services::funding::rates::RateTable;
 use crate::types::{Channel, Measure, OrganisationKind, Totals, TransactionKind};
 
 /// A share of 100% in hundredths of a percent: amounts are summed as
@@ -29,18 +33,6 @@ pub(crate) fn measured_kinds() -> Vec<i16> {
         .collect()
 }
 
-pub(crate) fn t(column: transaction::Column) -> Expr {
-    Expr::col((transaction::Entity, column))
-}
-
-pub(crate) fn a(column: activity::Column) -> Expr {
-    Expr::col((activity::Entity, column))
-}
-
-pub(crate) fn text(expr: Expr) -> Expr {
-    Func::cast_as(expr, Alias::new("TEXT")).into()
-}
-
 /// Which flows a query counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Side {
@@ -54,185 +46,203 @@ pub(crate) enum Side {
     All,
 }
 
-/// A country and an optional fiscal year.
-#[derive(Debug, Clone, Copy)]
-pub struct Scope {
-    pub country_id: i32,
-    pub fiscal_year: Option<i32>,
+/// Which fiscal years a query counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Years {
+    All,
+    Only(i32),
+    UpTo(i32),
 }
 
-pub(crate) fn base(scope: Scope, side: Side, funds: &[i32]) -> Select<transaction::Entity> {
-    let mut query = transaction::Entity::find()
-        .select_only()
-        .join(JoinType::InnerJoin, transaction::Relation::Activity.def())
-        .filter(transaction::Column::CountryId.eq(scope.country_id))
-        .filter(crate::services::funding::activities::counted())
-        .filter(transaction::Column::Kind.is_in(measured_kinds()));
-    if let Some(year) = scope.fiscal_year {
-        query = query.filter(transaction::Column::FiscalYear.eq(year));
+impl Years {
+    pub(crate) fn of(fiscal_year: Option<i32>) -> Self {
+        fiscal_year.map_or(Years::All, Years::Only)
     }
-    let reported_by_fund = a(activity::Column::ReportingOrgId).is_in(funds.iter().copied());
-    let paid_to_fund = t(transaction::Column::ReceiverOrgId).is_in(funds.iter().copied());
-    match side {
-        Side::Source => {
-            query.filter(a(activity::Column::ReportingOrgId).is_not_in(funds.iter().copied()))
+}
+
+/// What is summed: the flows themselves, their shares by one of the
+/// activity's lists, the conversions, or planned disbursements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Facet {
+    Flows = 0,
+    /// By strategy priority; flows of an activity tied to none count whole
+    /// under [`crate::types::UNALIGNED`].
+    Priority = 1,
+    BudgetLine = 2,
+    /// By the sector's DAC category (its first three digits).
+    Sector = 3,
+    /// Flows in another currency than the reporting one, by currency and
+    /// the date of the rate that converted them (`USD|2025-01-31`).
+    RateUsed = 4,
+    /// Flows no rate converts, by currency and value date; their amount
+    /// is in their own currency.
+    RateMissing = 5,
+    /// Planned disbursements.
+    Planned = 6,
+}
+
+impl Facet {
+    pub(crate) const ALL: [Facet; 7] = [
+        Facet::Flows,
+        Facet::Priority,
+        Facet::BudgetLine,
+        Facet::Sector,
+        Facet::RateUsed,
+        Facet::RateMissing,
+        Facet::Planned,
+    ];
+
+    pub(crate) fn code(self) -> i16 {
+        self as i16
+    }
+
+    pub(crate) fn from_code(code: i16) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.code() == code)
+    }
+}
+
+/// What a group's key is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Key {
+    /// One group: the country.
+    Whole,
+    Reporter,
+    FiscalYear,
+    /// The reporter and the fiscal year, as `reporter|year`.
+    ReporterYear,
+    MoneyType,
+    Channel,
+    /// The facet's own key: priority code, budget line, sector category,
+    /// or currency and day.
+    Facet,
+}
+
+/// A condition whose part of each group is told apart in its key (see
+/// [`Flows::conditions`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Condition {
+    /// Paid into a pooled fund.
+    ToFund,
+    /// The flow uses the country's treasury (its own answer, else its
+    /// activity's); likewise the other systems.
+    OnTreasury,
+    OnReport,
+    OnAudit,
+    OnProcurement,
+}
+
+/// The flows a query sums and how it groups them.
+#[derive(Debug, Clone)]
+pub(crate) struct Flows {
+    pub years: Years,
+    pub side: Side,
+    pub facet: Facet,
+    pub key: Key,
+    /// Only this reporter's flows.
+    pub reporter: Option<i32>,
+    /// Only flows of this kind.
+    pub kind: Option<TransactionKind>,
+    /// Only activities in which a government ministry or agency takes part.
+    pub government: bool,
+    /// Only flows on (or off) budget, by their own answer, else their
+    /// activity's.
+    pub on_budget: Option<bool>,
+    /// For each, a digit after the key (`key:101`): `1` where it holds.
+    pub conditions: Vec<Condition>,
+}
+
+impl Flows {
+    pub(crate) fn new(years: Years, side: Side, facet: Facet, key: Key) -> Self {
+        Self {
+            years,
+            side,
+            facet,
+            key,
+            reporter: None,
+            kind: None,
+            government: false,
+            on_budget: None,
+            conditions: Vec::new(),
         }
-        Side::Use => query.filter(
-            Condition::any()
-                .add(t(transaction::Column::ReceiverOrgId).is_null())
-                .add(t(transaction::Column::ReceiverOrgId).is_not_in(funds.iter().copied()))
-                .add(reported_by_fund),
-        ),
-        Side::Pooled => query.filter(Condition::any().add(reported_by_fund).add(paid_to_fund)),
-        Side::All => query,
+    }
+
+    pub(crate) fn reporter(mut self, reporter: Option<i32>) -> Self {
+        self.reporter = reporter;
+        self
+    }
+
+    pub(crate) fn kind(mut self, kind: TransactionKind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    pub(crate) fn government(mut self) -> Self {
+        self.government = true;
+        self
+    }
+
+    pub(crate) fn on_budget(mut self, on_budget: bool) -> Self {
+        self.on_budget = Some(on_budget);
+        self
+    }
+
+    pub(crate) fn conditions(mut self, conditions: &[Condition]) -> Self {
+        self.conditions = conditions.to_vec();
+        self
     }
 }
 
-/// A grouping key with one value: the country (PostgreSQL refuses to group
-/// by a constant).
-pub(crate) fn whole_country() -> Expr {
-    text(t(transaction::Column::CountryId))
+/// Where figures are computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Source {
+    /// The funding cells kept as the data is written.
+    #[default]
+    Cells,
+    /// The rows themselves, each amount converted on the way: the
+    /// reference the cells are checked against.
+    Rows,
 }
 
-/// The date of the rate a flow converts with, in SQL: the latest of the
-/// country's rates (those of `rates`) for its currency on or before its
-/// value date; NULL when there is none (or the flow is in the reporting
-/// currency).
-/// Grouping by it rather than by value date keeps the groups few: one per
-/// rate, not one per day.
-///
-/// The country and currency are written inline (see [`groups`]), so the
-/// currency is checked to be a currency code first.
-pub(crate) fn rate_date(rates: &RateTable) -> Result<Expr, AppError> {
-    let (country_id, quote_currency) = (rates.country_id(), rates.quote_currency());
-    if quote_currency.len() != 3 || !quote_currency.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(AppError::internal(format!(
-            "reporting currency {quote_currency:?} is not a currency code"
-        )));
-    }
-    Ok(Expr::cust(format!(
-        "(SELECT MAX(r.rate_date) FROM exchange_rates r \
-         WHERE r.country_id = {country_id} \
-         AND r.currency = transactions.currency \
-         AND r.quote_currency = '{quote_currency}' \
-         AND r.rate_date <= transactions.value_date)"
-    )))
-}
-
-/// One group of flows as SQL returns it.
-#[derive(Debug)]
+/// One group of flows: its key, what its sum counts as, the sum in
+/// hundredths of the reporting currency times shares (10 000 = all), and
+/// how many rows it holds and how many of them no rate converts.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Group {
     pub key: String,
-    kind: i16,
-    currency: String,
-    /// The date of the rate to convert with; `None`: no rate (or none needed).
-    rate_date: Option<NaiveDate>,
-    on_budget: bool,
-    channel: String,
-    /// The sum of the group's amounts in minor units times the group's
-    /// share (10 000 = all of it).
-    scaled: i128,
-    count: i64,
+    pub kind: i16,
+    pub on_budget: bool,
+    pub channel: String,
+    pub scaled: i128,
+    pub rows: i64,
+    pub unconverted: i64,
 }
 
-/// Amounts are summed in SQL in two parts, the high and the low 32 bits of
-/// their minor units, so that neither sum can overflow a 64-bit integer on
-/// either database however many rows there are; Rust joins them in 128 bits.
-const SPLIT: i64 = 1 << 32;
-
-/// Constants in a grouping key are written inline (`Expr::cust`), not as
-/// parameters: PostgreSQL matches a GROUP BY expression to the selected one
-/// only when they read the same.
-///
-/// Sums `query`'s flows by `key` and everything conversion needs; with
-/// `share`, the amounts are grouped by that column too (hundredths of a
-/// percent, a missing share counting as all) and weighted by it in Rust.
-pub(crate) async fn groups(
-    db: &impl ConnectionTrait,
-    query: Select<transaction::Entity>,
-    key: Expr,
-    share: Option<Expr>,
-    rates: &RateTable,
-) -> Result<Vec<Group>, AppError> {
-    let rate_date = rate_date(rates)?;
-    let full = Expr::cust(FULL_SHARE.to_string());
-    let weighted = share.is_some();
-    let share: Expr = match share {
-        Some(share) => Func::coalesce([share, full]).into(),
-        None => full,
-    };
-    let split = Expr::cust(SPLIT.to_string());
-    let amount = t(transaction::Column::AmountMinor);
-    let high = Func::cast_as(
-        Func::sum(amount.clone().div(split.clone())),
-        Alias::new("BIGINT"),
-    );
-    let low = Func::cast_as(Func::sum(amount.modulo(split)), Alias::new("BIGINT"));
-    let on_budget: Expr = Expr::case(
-        Expr::expr(Func::coalesce([
-            t(transaction::Column::OnBudget),
-            a(activity::Column::OnBudget),
-        ])),
-        Expr::cust("1"),
-    )
-    .finally(Expr::cust("0"))
-    .into();
-    let mut query = query
-        .expr_as(key.clone(), "key")
-        .expr_as(t(transaction::Column::Kind), "kind")
-        .expr_as(t(transaction::Column::Currency), "currency")
-        .expr_as(rate_date.clone(), "rate_day")
-        .expr_as(on_budget.clone(), "on_budget")
-        .expr_as(a(activity::Column::Channel), "channel")
-        .expr_as(share.clone(), "share")
-        .expr_as(high, "high")
-        .expr_as(low, "low")
-        .expr_as(Func::count(t(transaction::Column::Id)), "n")
-        .group_by(key)
-        .group_by(t(transaction::Column::Kind))
-        .group_by(t(transaction::Column::Currency))
-        .group_by(rate_date)
-        .group_by(on_budget)
-        .group_by(a(activity::Column::Channel));
-    // PostgreSQL reads a constant in GROUP BY as a column's position.
-    if weighted {
-        query = query.group_by(share);
+/// Groups keyed alike added together, in key order: both sources answer
+/// in this form, so that they compare equal when they agree.
+pub(crate) fn merged(groups: impl IntoIterator<Item = Group>) -> Result<Vec<Group>, AppError> {
+    let mut merged: BTreeMap<(String, i16, bool, String), Group> = BTreeMap::new();
+    for group in groups {
+        let slot = (
+            group.key.clone(),
+            group.kind,
+            group.on_budget,
+            group.channel.clone(),
+        );
+        match merged.get_mut(&slot) {
+            Some(sum) => {
+                sum.scaled = sum
+                    .scaled
+                    .checked_add(group.scaled)
+                    .ok_or_else(|| AppError::OutOfRange(format!("the sum of {}", group.key)))?;
+                sum.rows = sum.rows.saturating_add(group.rows);
+                sum.unconverted = sum.unconverted.saturating_add(group.unconverted);
+            }
+            None => {
+                merged.insert(slot, group);
+            }
+        }
     }
-    let rows = query
-        .into_tuple::<(
-            String,
-            i16,
-            String,
-            Option<NaiveDate>,
-            i32,
-            String,
-            i32,
-            i64,
-            i64,
-            i64,
-        )>()
-        .all(db)
-        .await?;
-    rows.into_iter()
-        .map(
-            |(key, kind, currency, rate_date, on_budget, channel, share, high, low, count)| {
-                let minor = i128::from(high) * i128::from(SPLIT) + i128::from(low);
-                let scaled = minor.checked_mul(i128::from(share)).ok_or_else(|| {
-                    AppError::OutOfRange(format!("the sum of {count} flows in {currency}"))
-                })?;
-                Ok(Group {
-                    key,
-                    kind,
-                    currency,
-                    rate_date,
-                    on_budget: on_budget != 0,
-                    channel,
-                    scaled,
-                    count,
-                })
-            },
-        )
-        .collect()
+    Ok(merged.into_values().filter(|g| g.rows != 0).collect())
 }
 
 /// The ids of a country's pooled funds.
@@ -260,29 +270,20 @@ pub(crate) struct Tally {
 }
 
 impl Tally {
-    /// Adds a group's converted amount, times `sign`; a sum too large to
-    /// hold is reported, never wrapped.
-    pub fn add(&mut self, group: &Group, rates: &RateTable, sign: Decimal) -> Result<(), AppError> {
+    /// Adds a group's amount, times `sign`; a sum too large to hold is
+    /// reported, never wrapped.
+    pub fn add(&mut self, group: &Group, sign: Decimal) -> Result<(), AppError> {
         let Some(measure) = TransactionKind::from_number(group.kind).and_then(|k| k.measure())
         else {
             return Ok(());
         };
-        let date = group.rate_date.unwrap_or(NaiveDate::MIN);
-        let Some(rate) = rates.rate(&group.currency, date) else {
-            self.unconverted = self
-                .unconverted
-                .saturating_add(u32::try_from(group.count).unwrap_or(u32::MAX));
-            return Ok(());
-        };
-        let too_large = || {
-            AppError::OutOfRange(format!(
-                "the sum of {} flows in {}",
-                group.count, group.currency
-            ))
-        };
+        self.unconverted = self
+            .unconverted
+            .saturating_add(u32::try_from(group.unconverted).unwrap_or(u32::MAX));
+        let too_large =
+            || AppError::OutOfRange(format!("the sum of {} flows of {}", group.rows, group.key));
         let amount = Decimal::try_from_i128_with_scale(group.scaled, 2 + SHARE_SCALE)
             .ok()
-            .and_then(|a| a.checked_mul(rate.rate))
             .and_then(|a| a.checked_mul(sign))
             .ok_or_else(too_large)?;
         self.totals.add(measure, amount).ok_or_else(too_large)?;

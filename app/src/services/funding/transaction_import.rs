@@ -109,6 +109,8 @@ pub async fn import(
         )
         .await?;
     }
+    let written: Vec<i32> = targets.values().map(|t| t.id).collect();
+    crate::services::funding::cells::refresh(&txn, country_id, &written).await?;
     txn.commit().await?;
     Ok(count)
 }

@@ -63,6 +63,8 @@ pub struct Importer<'a> {
     pub(super) amounts: BTreeMap<String, Decimal>,
     /// The state the activities this import adds start in.
     pub(super) new_state: Validation,
+    /// The activities written, whose funding cells follow at the end.
+    pub(super) written: Vec<i32>,
     pub report: ImportReport,
 }
 
@@ -112,6 +114,7 @@ impl<'a> Importer<'a> {
             activities,
             amounts: BTreeMap::new(),
             new_state: activities::initial_state(txn, author, country_id).await?,
+            written: Vec::new(),
             report: ImportReport {
                 file: file.to_string(),
                 ..ImportReport::default()
@@ -171,9 +174,13 @@ impl<'a> Importer<'a> {
     }
 
     /// The report, with the amounts imported by currency.
-    pub fn finish(mut self) -> ImportReport {
+    /// Brings the funding cells in step with what was written, and
+    /// answers the report.
+    pub async fn finish(mut self) -> Result<ImportReport, AppError> {
+        crate::services::funding::cells::refresh(self.txn, self.facts.country_id, &self.written)
+            .await?;
         self.report.totals.amounts = self.amounts.into_iter().collect();
-        self.report
+        Ok(self.report)
     }
 
     async fn reporting_org(&mut self, a: &IatiActivity) -> Result<Result<i32, Skip>, AppError> {
@@ -340,6 +347,7 @@ impl<'a> Importer<'a> {
         )
         .await?;
         store::save_lists(self.txn, model.id, &fields, false).await?;
+        self.written.push(model.id);
         let rows = store::transaction_rows(
             &self.facts,
             model.id,

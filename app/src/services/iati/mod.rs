@@ -82,7 +82,7 @@ pub async fn import(
             }
         }
     }
-    let report = importer.finish();
+    let report = importer.finish().await?;
     txn.commit().await?;
     Ok(report)
 }

@@ -96,6 +96,8 @@ pub fn transaction_rows(
                     on_accounting: None,
                     on_audit: None,
                     on_report: None,
+                    converted_minor: None,
+                    rate_date: None,
                     version: 1,
                     replaces_id: None,
                 },
@@ -135,6 +137,8 @@ pub fn planned_rows(
                     .unwrap_or(default_currency)
                     .to_string(),
                 fiscal_year: part.fiscal_year.start_year,
+                converted_minor: None,
+                rate_date: None,
                 version: 1,
                 replaces_id: None,
             });

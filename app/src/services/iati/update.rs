@@ -39,6 +39,7 @@ impl Importer<'_> {
         // A change waiting for validation is what the partner works on.
         let model = activities::change_for(self.txn, id).await?.unwrap_or(model);
         let id = model.id;
+        self.written.push(id);
         let stored = store::imported_values(self.txn, id).await?;
         if let (Some(file), Some(before)) = (a.last_updated.as_deref(), stored.get(VERSION))
             && !before.is_empty()

@@ -4,80 +4,38 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use chrono::NaiveDate;
-use entities::{activity, activity_participant, organisation, planned_disbursement, transaction};
 use rust_decimal::Decimal;
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QuerySelect, RelationTrait,
-    Select,
-};
+use sea_orm::ConnectionTrait;
 
 use crate::AppError;
-use crate::types::{Formula, IndicatorValue, OrganisationKind, Part, TransactionKind};
+use crate::types::{Formula, IndicatorValue, Part, TransactionKind};
 
 use crate::services::funding::basis::Basis;
-use crate::services::funding::rates::RateTable;
-use crate::services::funding::sums::{Scope, Side, Tally, a, base, groups};
-
-/// Activities in which a government ministry or agency takes part.
-pub(super) fn government_sector() -> sea_orm::sea_query::SimpleExpr {
-    let ministries = Query::select()
-        .column((
-            activity_participant::Entity,
-            activity_participant::Column::ActivityId,
-        ))
-        .from(activity_participant::Entity)
-        .inner_join(
-            organisation::Entity,
-            Expr::col((organisation::Entity, organisation::Column::Id)).equals((
-                activity_participant::Entity,
-                activity_participant::Column::OrganisationId,
-            )),
-        )
-        .and_where(
-            Expr::col((organisation::Entity, organisation::Column::Kind))
-                .eq(OrganisationKind::GovernmentMinistry.code()),
-        )
-        .to_owned();
-    a(activity::Column::Id).in_subquery(ministries)
-}
-
-/// A grouping key: the reporter and, after a colon, one digit per
-/// condition, `1` where it holds. Written inline, as [`groups`] needs; the
-/// conditions are built here from column names and ids, never from input.
-pub(super) fn reporter_and(conditions: &[String]) -> Expr {
-    let mut sql = "CAST(activities.reporting_org_id AS TEXT) || ':'".to_string();
-    for condition in conditions {
-        sql.push_str(&format!(" || CASE WHEN {condition} THEN '1' ELSE '0' END"));
-    }
-    Expr::cust(sql)
-}
+use crate::services::funding::groups::groups;
+use crate::services::funding::sums::{
+    Condition, Facet, Flows, Key, SHARE_SCALE, Side, Tally, Years,
+};
 
 /// Sums by partner in one pass: each partner's whole, and for each
 /// condition the part of it for which the condition holds.
-pub(super) async fn by_partner(
+async fn by_partner(
     db: &impl ConnectionTrait,
-    query: Select<transaction::Entity>,
-    conditions: &[String],
-    rates: &RateTable,
+    basis: &Basis,
+    flows: Flows,
+    conditions: &[Condition],
 ) -> Result<(BTreeMap<i32, Tally>, Vec<BTreeMap<i32, Tally>>), AppError> {
     let mut whole: BTreeMap<i32, Tally> = BTreeMap::new();
     let mut parts: Vec<BTreeMap<i32, Tally>> = vec![BTreeMap::new(); conditions.len()];
-    for group in groups(db, query, reporter_and(conditions), None, rates).await? {
+    let flows = flows.conditions(conditions);
+    for group in groups(db, basis, &flows).await? {
         let (id, holds) = group.key.split_once(':').unwrap_or((&group.key, ""));
         let Ok(id) = id.parse::<i32>() else {
             continue;
         };
-        whole
-            .entry(id)
-            .or_default()
-            .add(&group, rates, Decimal::ONE)?;
+        whole.entry(id).or_default().add(&group, Decimal::ONE)?;
         for (part, bit) in parts.iter_mut().zip(holds.chars()) {
             if bit == '1' {
-                part.entry(id)
-                    .or_default()
-                    .add(&group, rates, Decimal::ONE)?;
+                part.entry(id).or_default().add(&group, Decimal::ONE)?;
             }
         }
     }
@@ -85,74 +43,56 @@ pub(super) async fn by_partner(
 }
 
 /// Scheduled disbursements to the government sector in a fiscal year, by
-/// partner, converted at the rate of the period's first day.
-pub(super) async fn scheduled(
+/// partner, each converted at the rate of its period's first day.
+async fn scheduled(
     db: &impl ConnectionTrait,
-    country_id: i32,
+    basis: &Basis,
     fiscal_year: i32,
-    rates: &RateTable,
-) -> Result<(BTreeMap<i32, Decimal>, u32), AppError> {
-    let rows = planned_disbursement::Entity::find()
-        .select_only()
-        .join(
-            JoinType::InnerJoin,
-            planned_disbursement::Relation::Activity.def(),
-        )
-        .filter(activity::Column::CountryId.eq(country_id))
-        .filter(crate::services::funding::activities::counted())
-        .filter(planned_disbursement::Column::FiscalYear.eq(fiscal_year))
-        .filter(government_sector())
-        .column(activity::Column::ReportingOrgId)
-        .column(planned_disbursement::Column::Currency)
-        .column(planned_disbursement::Column::PeriodStart)
-        .expr(Func::cast_as(
-            Func::sum(Expr::col((
-                planned_disbursement::Entity,
-                planned_disbursement::Column::AmountMinor,
-            ))),
-            Alias::new("BIGINT"),
-        ))
-        .group_by(activity::Column::ReportingOrgId)
-        .group_by(planned_disbursement::Column::Currency)
-        .group_by(planned_disbursement::Column::PeriodStart)
-        .into_tuple::<(i32, String, NaiveDate, i64)>()
-        .all(db)
-        .await?;
+    partner: Option<i32>,
+) -> Result<BTreeMap<i32, Decimal>, AppError> {
+    let flows = Flows::new(
+        Years::Only(fiscal_year),
+        Side::All,
+        Facet::Planned,
+        Key::Reporter,
+    )
+    .reporter(partner)
+    .government();
     let mut by_partner: BTreeMap<i32, Decimal> = BTreeMap::new();
-    let mut unconverted = 0;
-    for (partner, currency, start, minor) in rows {
-        match rates.rate(&currency, start) {
-            Some(rate) => {
-                *by_partner.entry(partner).or_default() += Decimal::new(minor, 2) * rate.rate;
-            }
-            None => unconverted += 1,
+    for group in groups(db, basis, &flows).await? {
+        let Ok(id) = group.key.parse::<i32>() else {
+            continue;
+        };
+        if group.rows == group.unconverted {
+            // Nothing of it converts: it schedules nothing yet.
+            continue;
         }
+        let amount = Decimal::try_from_i128_with_scale(group.scaled, 2 + SHARE_SCALE)
+            .map_err(|_| AppError::OutOfRange(format!("the planned disbursements of {id}")))?;
+        let sum = by_partner.entry(id).or_default();
+        *sum = sum
+            .checked_add(amount)
+            .ok_or_else(|| AppError::OutOfRange(format!("the planned disbursements of {id}")))?;
     }
-    Ok((by_partner, unconverted))
+    Ok(by_partner)
 }
 
 /// The fiscal years each partner has planned disbursements for.
-pub(super) async fn plan_years(
+async fn plan_years(
     db: &impl ConnectionTrait,
-    country_id: i32,
+    basis: &Basis,
+    partner: Option<i32>,
 ) -> Result<BTreeMap<i32, BTreeSet<i32>>, AppError> {
-    let rows = planned_disbursement::Entity::find()
-        .select_only()
-        .join(
-            JoinType::InnerJoin,
-            planned_disbursement::Relation::Activity.def(),
-        )
-        .filter(activity::Column::CountryId.eq(country_id))
-        .filter(crate::services::funding::activities::counted())
-        .column(activity::Column::ReportingOrgId)
-        .column(planned_disbursement::Column::FiscalYear)
-        .distinct()
-        .into_tuple::<(i32, i32)>()
-        .all(db)
-        .await?;
+    let flows =
+        Flows::new(Years::All, Side::All, Facet::Planned, Key::ReporterYear).reporter(partner);
     let mut years: BTreeMap<i32, BTreeSet<i32>> = BTreeMap::new();
-    for (partner, year) in rows {
-        years.entry(partner).or_default().insert(year);
+    for group in groups(db, basis, &flows).await? {
+        let Some((partner, year)) = group.key.split_once('|') else {
+            continue;
+        };
+        if let (Ok(partner), Ok(year)) = (partner.parse(), year.parse()) {
+            years.entry(partner).or_default().insert(year);
+        }
     }
     Ok(years)
 }
@@ -223,60 +163,38 @@ pub(super) async fn figures(
     fiscal_year: i32,
     partner: Option<i32>,
 ) -> Result<Figures, AppError> {
-    let (country_id, rates, funds) = (basis.country_id, &basis.rates, &basis.funds[..]);
-    let scope = Scope {
-        country_id,
-        fiscal_year: Some(fiscal_year),
-    };
-    let only = |query: Select<transaction::Entity>| match partner {
-        Some(id) => query.filter(activity::Column::ReportingOrgId.eq(id)),
-        None => query,
-    };
-    let disbursements = || {
-        only(base(scope, Side::Use, funds))
-            .filter(transaction::Column::Kind.eq(TransactionKind::Disbursement.number()))
-            .filter(government_sector())
+    let funds = &basis.funds[..];
+    let year = Years::Only(fiscal_year);
+    let flows = |years: Years, side: Side| {
+        Flows::new(years, side, Facet::Flows, Key::Reporter).reporter(partner)
     };
     // Paid into a fund: a contribution.
-    let to_fund = if funds.is_empty() {
-        "1 = 0".to_string()
-    } else {
-        let ids: Vec<String> = funds.iter().map(i32::to_string).collect();
-        format!("transactions.receiver_org_id IN ({})", ids.join(", "))
-    };
-    let (source, paid) = by_partner(
-        db,
-        only(base(scope, Side::Source, funds)),
-        &[to_fund],
-        rates,
-    )
-    .await?;
+    let (source, paid) =
+        by_partner(db, basis, flows(year, Side::Source), &[Condition::ToFund]).await?;
     let contributions = paid.into_iter().next().unwrap_or_default();
-    let all_years = Scope {
-        country_id,
-        fiscal_year: None,
-    };
     let (cumulative, _) = by_partner(
         db,
-        only(base(all_years, Side::Source, funds))
-            .filter(transaction::Column::FiscalYear.lte(fiscal_year)),
+        basis,
+        flows(Years::UpTo(fiscal_year), Side::Source),
         &[],
-        rates,
     )
     .await?;
     // Each system used: the transaction's own answer, else the activity's.
-    let flags = ["on_treasury", "on_report", "on_audit", "on_procurement"]
-        .map(|f| format!("COALESCE(transactions.{f}, activities.{f})"));
-    let (government, systems) = by_partner(db, disbursements(), &flags, rates).await?;
+    let disbursements = flows(year, Side::Use)
+        .kind(TransactionKind::Disbursement)
+        .government();
+    let systems = [
+        Condition::OnTreasury,
+        Condition::OnReport,
+        Condition::OnAudit,
+        Condition::OnProcurement,
+    ];
+    let (government, systems) = by_partner(db, basis, disbursements, &systems).await?;
     let systems: [BTreeMap<i32, Tally>; 4] = systems
         .try_into()
         .map_err(|_| AppError::internal("one tally per country system"))?;
-    let (mut scheduled, _) = scheduled(db, country_id, fiscal_year, rates).await?;
-    let mut plan_years = plan_years(db, country_id).await?;
-    if let Some(id) = partner {
-        scheduled.retain(|k, _| *k == id);
-        plan_years.retain(|k, _| *k == id);
-    }
+    let scheduled = scheduled(db, basis, fiscal_year, partner).await?;
+    let plan_years = plan_years(db, basis, partner).await?;
     let partners = source
         .keys()
         .chain(scheduled.keys())

@@ -75,7 +75,8 @@ pub async fn partner(
         kind == CommitmentKind::Partner && party == partner_id
     })
     .await?;
-    let flows = crate::services::funding::report::by_year_of(db, country_id, partner_id)
+    let basis = crate::services::funding::basis::Basis::load(db, country_id).await?;
+    let flows = crate::services::funding::report::by_year_of(db, &basis, partner_id)
         .await?
         .into_iter()
         .map(|(year, totals, _)| YearFlows {

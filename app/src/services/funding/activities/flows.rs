@@ -31,11 +31,13 @@ use crate::services::{locks, versions};
 const TRANSACTION: &str = "transaction";
 const PLANNED: &str = "planned_disbursement";
 
+/// Marks the activity changed now and brings its funding cells in step.
 async fn touch(db: &impl ConnectionTrait, activity: activity::Model) -> Result<(), AppError> {
+    let (country_id, id) = (activity.country_id, activity.id);
     let mut model: activity::ActiveModel = activity.into();
     model.updated_at = Set(Utc::now());
     model.update(db).await?;
-    Ok(())
+    crate::services::funding::cells::refresh(db, country_id, &[id]).await
 }
 
 /// The activity a transaction belongs to.

@@ -146,6 +146,7 @@ pub async fn validate(
     let txn = crate::services::locks::begin(db).await?;
     let facts = CountryFacts::load(&txn, country_id).await?;
     let mut done = Vec::new();
+    let mut written = Vec::new();
     for &id in activity_ids {
         if done.contains(&id) {
             continue;
@@ -179,7 +180,9 @@ pub async fn validate(
         )
         .await?;
         done.push(id);
+        written.extend([id, subject]);
     }
+    crate::services::funding::cells::refresh(&txn, country_id, &written).await?;
     txn.commit().await?;
     Ok(done.len())
 }

@@ -19,6 +19,7 @@ use crate::types::{Activity, Currency, NewActivity, NewTransaction};
 use super::checks::*;
 use super::reads::load_many;
 use crate::services::accounts::audit::{self, Author, Change};
+use crate::services::funding::cells;
 use crate::services::locks;
 
 /// Inserts a checked transaction.
@@ -138,6 +139,7 @@ pub async fn create(
         Some(&new),
     )
     .await?;
+    cells::refresh(&txn, country_id, &[model.id]).await?;
     let created = load_many(&txn, &facts, vec![model]).await?;
     txn.commit().await?;
     created
@@ -268,6 +270,7 @@ pub async fn update(
         Some(&after),
     )
     .await?;
+    cells::refresh(&txn, facts.country_id, &[activity_id]).await?;
     txn.commit().await?;
     Ok(after)
 }
@@ -314,6 +317,7 @@ pub async fn withdraw(
         Some(&after),
     )
     .await?;
+    cells::refresh(&txn, facts.country_id, &[activity_id]).await?;
     txn.commit().await?;
     Ok(after)
 }
@@ -353,6 +357,7 @@ pub async fn delete(
         None,
     )
     .await?;
+    cells::refresh(&txn, facts.country_id, &[activity_id]).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -3,6 +3,8 @@
 //! one, removing one. Each goes through [`write`], which records the rate
 //! before and after under its own id.
 
+use std::collections::BTreeSet;
+
 use entities::exchange_rate;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -15,6 +17,19 @@ use crate::services::accounts::audit::{self, Author, Change};
 use crate::services::versions;
 use crate::types::{ExchangeRate, StoredRate};
 use crate::{AppError, FieldError};
+
+/// Converts again the flows in `currencies` whose rate changed, with their
+/// funding cells.
+async fn reconvert(
+    db: &impl ConnectionTrait,
+    country_id: i32,
+    currencies: BTreeSet<String>,
+) -> Result<(), AppError> {
+    for currency in currencies {
+        crate::services::funding::cells::rates_changed(db, country_id, &currency).await?;
+    }
+    Ok(())
+}
 
 fn checked(rates: &[ExchangeRate]) -> Result<(), AppError> {
     let errors: Vec<FieldError> = rates.iter().flat_map(|r| validate(r, "")).collect();
@@ -154,10 +169,13 @@ pub async fn store(
 ) -> Result<usize, AppError> {
     checked(&rates)?;
     let txn = crate::services::locks::begin(db).await?;
+    let mut currencies = BTreeSet::new();
     for rate in &rates {
         let before = claim_day(&txn, country_id, rate).await?;
         write(&txn, author, country_id, before, Some(rate)).await?;
+        currencies.insert(String::from(rate.currency.clone()));
     }
+    reconvert(&txn, country_id, currencies).await?;
     txn.commit().await?;
     Ok(rates.len())
 }
@@ -176,6 +194,7 @@ pub async fn update(
     checked(std::slice::from_ref(&new))?;
     let txn = crate::services::locks::begin(db).await?;
     let before = to_change(&txn, country_id, rate_id, version).await?;
+    let before_currency = String::from(before.rate.currency.clone());
     let taken = exchange_rate::Entity::find()
         .filter(exchange_rate::Column::CountryId.eq(country_id))
         .filter(exchange_rate::Column::Currency.eq(String::from(new.currency.clone())))
@@ -196,6 +215,8 @@ pub async fn update(
     let after = write(&txn, author, country_id, Some(before), Some(&new))
         .await?
         .ok_or_else(|| AppError::internal(format!("exchange rate {rate_id} was not written")))?;
+    let currencies = [before_currency, String::from(new.currency.clone())];
+    reconvert(&txn, country_id, currencies.into_iter().collect()).await?;
     txn.commit().await?;
     Ok(after)
 }
@@ -212,7 +233,9 @@ pub async fn remove(
 ) -> Result<(), AppError> {
     let txn = crate::services::locks::begin(db).await?;
     let before = to_change(&txn, country_id, rate_id, version).await?;
+    let currency = String::from(before.rate.currency.clone());
     write(&txn, author, country_id, Some(before), None).await?;
+    reconvert(&txn, country_id, BTreeSet::from([currency])).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use sea_orm::ConnectionTrait;
 
 use super::{SAME_CURRENCY, list};
@@ -68,5 +68,33 @@ impl RateTable {
         let rates = self.by_currency.get(currency)?;
         let after = rates.partition_point(|r| r.rate_date <= date);
         after.checked_sub(1).and_then(|i| rates.get(i)).cloned()
+    }
+
+    /// `minor` hundredths of `currency` in hundredths of the reporting
+    /// currency at the rate of `date`, rounded half away from zero, with
+    /// the date of that rate; `None` when no rate covers it. An amount too
+    /// large to hold once converted is refused.
+    pub fn convert(
+        &self,
+        currency: &str,
+        date: NaiveDate,
+        minor: i64,
+    ) -> Result<Option<(i64, NaiveDate)>, AppError> {
+        let Some(rate) = self.rate(currency, date) else {
+            return Ok(None);
+        };
+        Decimal::new(minor, 2)
+            .checked_mul(rate.rate)
+            .map(|d| d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+            .and_then(crate::types::money::to_minor)
+            .map(|converted| Some((converted, rate.rate_date)))
+            .ok_or_else(|| {
+                AppError::OutOfRange(format!(
+                    "{} {currency} converted to {} at the rate of {}",
+                    Decimal::new(minor, 2),
+                    self.quote_currency,
+                    rate.rate_date
+                ))
+            })
     }
 }
