@@ -5,11 +5,20 @@
 //! in the same run, the time of one plain `SUM ... GROUP BY` partner over a
 //! year of those transactions.
 //!
-//! `cargo bench -p tests --bench dashboard`
+//! The figures come from the funding cells, built after the rows are
+//! generated; `check-totals` then compares them with the rows (country-wide)
+//! and prints what it found.
+//!
+//! `cargo bench -p tests --bench dashboard` (see `scripts/bench.sh`).
+//! Settings: `BENCH_TRANSACTIONS` (default 200,000), `BENCH_DATABASE_URL`
+//! (an empty database; default a new SQLite file, kept at `BENCH_KEEP` when
+//! set), `BENCH_REQUESTS` (default 500; 0 generates the data only).
 
 use std::time::{Duration, Instant};
 
 use app::services::accounts::audit::Author;
+use app::services::funding::cells;
+use app::services::funding::check::{self, Depth};
 use app::services::{accounts::countries, accounts::organisations, demo};
 use app::types::{NewOrganisation, OrganisationKind};
 use chrono::{Days, NaiveDate, Utc};
@@ -23,6 +32,13 @@ const PARTNERS: usize = 50;
 const ACTIVITIES: usize = 5_000;
 const TRANSACTIONS: usize = 200_000;
 const REQUESTS: usize = 500;
+
+fn setting(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
 /// Runs of the reference query; its median is printed.
 const REFERENCE_RUNS: usize = 21;
 const CHUNK: usize = 500;
@@ -47,8 +63,22 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let transactions = setting("BENCH_TRANSACTIONS", TRANSACTIONS);
+    let requests = setting("BENCH_REQUESTS", REQUESTS);
     let dir = tempfile::tempdir()?;
-    let url = format!("sqlite://{}/bench.db?mode=rwc", dir.path().display());
+    let url = match (
+        std::env::var("BENCH_DATABASE_URL"),
+        std::env::var("BENCH_KEEP"),
+    ) {
+        (Ok(url), _) => url,
+        (_, Ok(path)) => format!("sqlite://{path}?mode=rwc"),
+        _ => format!("sqlite://{}/bench.db?mode=rwc", dir.path().display()),
+    };
+    let backend = if url.starts_with("postgres") {
+        Backend::Postgres
+    } else {
+        Backend::Sqlite
+    };
     let db = server::db::open(&url).await?;
     demo::seed(&db).await?;
     let (country_id, _) = countries::get_with_id(&db, "XD").await?;
@@ -177,7 +207,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let kinds = [2_i16, 3, 3, 3, 4, 12];
     let mut batch = Vec::with_capacity(CHUNK);
-    for n in 0..TRANSACTIONS {
+    for n in 0..transactions {
         let activity_n = n % ids.len();
         let day = first_day
             .checked_add_days(Days::new(rng.next(4 * 365)))
@@ -209,15 +239,40 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .exec(&txn)
                 .await?;
         }
+        if n % 1_000_000 == 999_999 {
+            println!("{} transactions", n + 1);
+        }
     }
     if !batch.is_empty() {
         transaction::Entity::insert_many(batch).exec(&txn).await?;
     }
     txn.commit().await?;
     println!(
-        "generated {PARTNERS} partners, {ACTIVITIES} activities, {TRANSACTIONS} transactions in {:.1} s",
+        "generated {PARTNERS} partners, {ACTIVITIES} activities, {transactions} transactions in {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    let building = Instant::now();
+    let txn = db.begin().await?;
+    cells::rebuild(&txn, country_id).await?;
+    txn.commit().await?;
+    println!(
+        "converted the amounts and built the funding cells in {:.1} s",
+        building.elapsed().as_secs_f64()
+    );
+    if transactions <= TRANSACTIONS {
+        let checking = Instant::now();
+        let differences = check::totals(&db, country_id, Depth::Country).await?;
+        println!(
+            "check-totals: {} differences between the cells and the rows ({:.1} s){}",
+            differences.len(),
+            checking.elapsed().as_secs_f64(),
+            differences
+                .iter()
+                .take(5)
+                .map(|d| format!("\n  {d}"))
+                .collect::<String>()
+        );
+    }
 
     // The reference: what one bare aggregate over a year costs here.
     let reference = Statement::from_string(
@@ -238,11 +293,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     reference_times.sort();
     let reference_ms = percentile(&reference_times, 0.50).as_secs_f64() * 1000.0;
 
-    let test_db = TestDb {
-        backend: Backend::Sqlite,
-        url,
-        db,
-    };
+    if requests == 0 {
+        return Ok(());
+    }
+    let test_db = TestDb { backend, url, db };
     let app = TestApp::spawn(&test_db).await;
     let path = "/countries/XD/dashboard?fiscal_year=2025";
     let first = Instant::now();
@@ -252,8 +306,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         "first request: {:.0} ms",
         first.elapsed().as_secs_f64() * 1000.0
     );
-    let mut times = Vec::with_capacity(REQUESTS);
-    for n in 1..=REQUESTS {
+    let mut times = Vec::with_capacity(requests);
+    for n in 1..=requests {
         let start = Instant::now();
         let (status, _) = app.get_text(path).await;
         times.push(start.elapsed());
@@ -267,7 +321,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     times.sort();
     println!(
-        "dashboard page, {REQUESTS} requests: p50 {:.1} ms, p99 {:.1} ms \
+        "dashboard page, {requests} requests at {transactions} transactions: p50 {:.1} ms, p99 {:.1} ms \
          (reference: one SUM ... GROUP BY partner over FY 2025, median of {REFERENCE_RUNS}: {reference_ms:.1} ms)",
         percentile(&times, 0.50).as_secs_f64() * 1000.0,
         percentile(&times, 0.99).as_secs_f64() * 1000.0

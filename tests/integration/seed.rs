@@ -69,6 +69,7 @@ both_backends! {
                 "drawdown_phases",
                 "exchange_rates",
                 "form_tokens",
+            "funding_cells",
                 "iati_imported_values",
                 "indicator_comments",
                 "indicator_measurements",

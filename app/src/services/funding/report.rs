@@ -323,8 +323,10 @@ async fn conversions(
             continue;
         };
         let too_large = || AppError::OutOfRange(format!("the flows with no rate in {currency}"));
+        // Whole hundredths of their own currency.
         let amount = Decimal::try_from_i128_with_scale(group.scaled, 2 + SHARE_SCALE)
-            .map_err(|_| too_large())?;
+            .map_err(|_| too_large())?
+            .round_dp(2);
         let entry = missing
             .entry((currency.clone(), value_date))
             .or_insert(Unconverted {

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::AppError;
 use crate::services::accounts::audit::{self, Author, Change};
 use crate::services::funding::activities::{self, CountryFacts};
+use crate::services::funding::rates::RateTable;
 use crate::types::money::from_minor;
 use crate::types::{
     ActivityOutcome, ImportOutcome, ImportProblem, ImportReport, NewActivity,
@@ -63,6 +64,8 @@ pub struct Importer<'a> {
     pub(super) amounts: BTreeMap<String, Decimal>,
     /// The state the activities this import adds start in.
     pub(super) new_state: Validation,
+    /// The country's rates, which convert the amounts as they are read.
+    pub(super) rates: RateTable,
     /// The activities written, whose funding cells follow at the end.
     pub(super) written: Vec<i32>,
     pub report: ImportReport,
@@ -101,6 +104,7 @@ impl<'a> Importer<'a> {
             .into_iter()
             .filter_map(|a| Some((a.iati_identifier?, a.id)))
             .collect();
+        let rates = RateTable::load(txn, country_id, &country.currency).await?;
         Ok(Self {
             txn,
             author,
@@ -114,6 +118,7 @@ impl<'a> Importer<'a> {
             activities,
             amounts: BTreeMap::new(),
             new_state: activities::initial_state(txn, author, country_id).await?,
+            rates,
             written: Vec::new(),
             report: ImportReport {
                 file: file.to_string(),
@@ -350,12 +355,18 @@ impl<'a> Importer<'a> {
         self.written.push(model.id);
         let rows = store::transaction_rows(
             &self.facts,
+            &self.rates,
             model.id,
             &fields.default_currency,
             &transactions,
-        );
-        let planned_rows =
-            store::planned_rows(&self.facts, model.id, &fields.default_currency, &planned);
+        )?;
+        let planned_rows = store::planned_rows(
+            &self.facts,
+            &self.rates,
+            model.id,
+            &fields.default_currency,
+            &planned,
+        )?;
         let remembered = self.remembered(a, &fields, &rows, &planned_rows);
         let count = self.count(&rows);
         let planned_count = planned_rows.len();

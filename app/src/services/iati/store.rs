@@ -16,6 +16,7 @@ use sea_orm::{
 
 use crate::AppError;
 use crate::services::funding::activities::CountryFacts;
+use crate::services::funding::rates::RateTable;
 use crate::types::money::{from_minor, to_minor};
 use crate::types::{
     ActivityStatus, Channel, CountrySystems, MoneyType, NewPlannedDisbursement, NewTransaction,
@@ -60,60 +61,68 @@ pub fn planned_print(p: &planned_disbursement::Model) -> String {
     )
 }
 
-/// The rows of the file's transactions, not yet inserted.
+/// The rows of the file's transactions, not yet inserted, their amounts
+/// converted with `rates`.
 pub fn transaction_rows(
     facts: &CountryFacts,
+    rates: &RateTable,
     activity_id: i32,
     default_currency: &str,
     transactions: &[(usize, NewTransaction)],
-) -> Vec<(usize, transaction::Model)> {
-    transactions
-        .iter()
-        .filter_map(|(i, t)| {
-            Some((
-                *i,
-                transaction::Model {
-                    id: 0,
-                    country_id: facts.country_id,
-                    activity_id,
-                    kind: t.kind.number(),
-                    transaction_date: t.transaction_date,
-                    value_date: t.value_date.unwrap_or(t.transaction_date),
-                    amount_minor: to_minor(t.amount)?,
-                    currency: t
-                        .currency
-                        .as_deref()
-                        .unwrap_or(default_currency)
-                        .to_string(),
-                    fiscal_year: facts.fiscal_year(t.transaction_date),
-                    provider_org_id: t.provider_org_id,
-                    receiver_org_id: t.receiver_org_id,
-                    provider_activity_id: t.provider_activity_id,
-                    description: t.description.clone(),
-                    on_budget: None,
-                    on_treasury: None,
-                    on_procurement: None,
-                    on_accounting: None,
-                    on_audit: None,
-                    on_report: None,
-                    converted_minor: None,
-                    rate_date: None,
-                    version: 1,
-                    replaces_id: None,
-                },
-            ))
-        })
-        .collect()
+) -> Result<Vec<(usize, transaction::Model)>, AppError> {
+    let mut rows = Vec::with_capacity(transactions.len());
+    for (i, t) in transactions {
+        let Some(amount_minor) = to_minor(t.amount) else {
+            continue;
+        };
+        let currency = t
+            .currency
+            .as_deref()
+            .unwrap_or(default_currency)
+            .to_string();
+        let value_date = t.value_date.unwrap_or(t.transaction_date);
+        let converted = rates.convert(&currency, value_date, amount_minor)?;
+        rows.push((
+            *i,
+            transaction::Model {
+                id: 0,
+                country_id: facts.country_id,
+                activity_id,
+                kind: t.kind.number(),
+                transaction_date: t.transaction_date,
+                value_date,
+                amount_minor,
+                currency,
+                fiscal_year: facts.fiscal_year(t.transaction_date),
+                provider_org_id: t.provider_org_id,
+                receiver_org_id: t.receiver_org_id,
+                provider_activity_id: t.provider_activity_id,
+                description: t.description.clone(),
+                on_budget: None,
+                on_treasury: None,
+                on_procurement: None,
+                on_accounting: None,
+                on_audit: None,
+                on_report: None,
+                converted_minor: converted.map(|(c, _)| c),
+                rate_date: converted.map(|(_, d)| d),
+                version: 1,
+                replaces_id: None,
+            },
+        ));
+    }
+    Ok(rows)
 }
 
 /// The rows of the file's planned disbursements, one per country fiscal
 /// year a period spans.
 pub fn planned_rows(
     facts: &CountryFacts,
+    rates: &RateTable,
     activity_id: i32,
     default_currency: &str,
     planned: &[NewPlannedDisbursement],
-) -> Vec<planned_disbursement::Model> {
+) -> Result<Vec<planned_disbursement::Model>, AppError> {
     let mut rows = Vec::new();
     for p in planned {
         let Some(minor) = to_minor(p.amount) else {
@@ -125,26 +134,28 @@ pub fn planned_rows(
             minor,
             facts.fiscal_year_start_month,
         ) {
+            let currency = p
+                .currency
+                .as_deref()
+                .unwrap_or(default_currency)
+                .to_string();
+            let converted = rates.convert(&currency, part.first_day, part.amount_minor)?;
             rows.push(planned_disbursement::Model {
                 id: 0,
                 activity_id,
                 period_start: part.first_day,
                 period_end: part.last_day,
                 amount_minor: part.amount_minor,
-                currency: p
-                    .currency
-                    .as_deref()
-                    .unwrap_or(default_currency)
-                    .to_string(),
+                currency,
                 fiscal_year: part.fiscal_year.start_year,
-                converted_minor: None,
-                rate_date: None,
+                converted_minor: converted.map(|(c, _)| c),
+                rate_date: converted.map(|(_, d)| d),
                 version: 1,
                 replaces_id: None,
             });
         }
     }
-    rows
+    Ok(rows)
 }
 
 pub async fn insert_transactions(

@@ -82,9 +82,20 @@ impl Importer<'_> {
                 fields_after.insert(name.to_string(), imported_values[i].clone());
             }
         }
-        let rows =
-            store::transaction_rows(&self.facts, id, &merged.default_currency, &transactions);
-        let planned_rows = store::planned_rows(&self.facts, id, &merged.default_currency, &planned);
+        let rows = store::transaction_rows(
+            &self.facts,
+            &self.rates,
+            id,
+            &merged.default_currency,
+            &transactions,
+        )?;
+        let planned_rows = store::planned_rows(
+            &self.facts,
+            &self.rates,
+            id,
+            &merged.default_currency,
+            &planned,
+        )?;
         let remembered = self.remembered(a, &imported, &rows, &planned_rows);
         let remembered_flows = |field: &str| {
             remembered

@@ -14,7 +14,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelec
 use crate::AppError;
 use crate::services::funding::rates::RateTable;
 use crate::services::funding::sums::{FULL_SHARE, Facet, measured_kinds};
-use crate::types::{OrganisationKind, UNALIGNED};
+use crate::types::{OrganisationKind, TransactionKind, UNALIGNED};
 
 /// Where a cell sits: everything a view groups or filters on.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,6 +32,46 @@ pub(crate) struct Place {
     pub government: bool,
     /// Treasury, report, audit, procurement.
     pub systems: [bool; 4],
+}
+
+impl Place {
+    /// The place with what no read of its facet groups or filters on set
+    /// to a default, so that cells stay few: country systems count only for
+    /// disbursements to the government sector; shares are read without the
+    /// activity's money type, systems or (but for priorities' on-budget
+    /// part) channel; conversions only by year.
+    fn trimmed(self) -> Self {
+        let disbursement = self.kind == TransactionKind::Disbursement.number();
+        match self.facet {
+            Facet::Flows if disbursement && self.government => self,
+            Facet::Flows => Place {
+                systems: [false; 4],
+                ..self
+            },
+            Facet::Priority | Facet::BudgetLine | Facet::Sector => Place {
+                channel: String::new(),
+                money_type: String::new(),
+                government: false,
+                systems: [false; 4],
+                ..self
+            },
+            Facet::RateUsed | Facet::RateMissing | Facet::Planned => Place {
+                reporter_id: if self.facet == Facet::Planned {
+                    self.reporter_id
+                } else {
+                    0
+                },
+                government: self.facet == Facet::Planned && self.government,
+                kind: 0,
+                to_fund: false,
+                on_budget: false,
+                channel: String::new(),
+                money_type: String::new(),
+                systems: [false; 4],
+                ..self
+            },
+        }
+    }
 }
 
 /// What a cell holds: the sum in hundredths of the reporting currency
@@ -195,7 +235,8 @@ pub(crate) async fn of_activities(
                 facet,
                 facet_key: key,
                 ..place.clone()
-            };
+            }
+            .trimmed();
             cells.entry(place).or_default().add(sums, 1)
         };
         add(Facet::Flows, String::new(), flow(FULL_SHARE))?;

@@ -16,7 +16,7 @@ pub(crate) mod reads;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use entities::{activity, funding_cell, transaction};
+use entities::{activity, country, funding_cell, transaction};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -40,7 +40,10 @@ const COUNTRY: i32 = 0;
 const SPLIT: i128 = 1 << 32;
 
 async fn context(db: &impl ConnectionTrait, country_id: i32) -> Result<Context, AppError> {
-    let country = crate::services::accounts::countries::get_by_id(db, country_id).await?;
+    let country = country::Entity::find_by_id(country_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("country {country_id}")))?;
     Ok(Context {
         country_id,
         rates: RateTable::load(db, country_id, &country.currency).await?,

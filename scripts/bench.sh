@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Release benchmarks, run outside CI. Each prints its figures and, beside
+# them, a reference measured in the same run.
+#
+#   scripts/bench.sh dashboard   dashboard p50/p99 over 500 requests at 200,000
+#                                transactions (SQLite), beside one plain SUM ... GROUP BY
+#   scripts/bench.sh http        wrk, 64 connections, 30 s, on the dashboard and the
+#                                funding page of the release binary while a writer adds
+#                                a transaction every 100 ms; beside wrk on /healthz
+#   scripts/bench.sh postgres    the dashboard at 10,000,000 transactions on PostgreSQL
+#                                (BENCH_TRANSACTIONS to change it)
+#   scripts/bench.sh import      IATI import of a 100 MB file: transactions/s, peak RSS
+#   scripts/bench.sh all         all four, in that order
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\n== %s\n' "$*"; }
+
+dashboard() {
+  say "Dashboard at 200,000 transactions (SQLite)"
+  cargo bench -p tests --bench dashboard
+}
+
+import() {
+  say "IATI import (SQLite)"
+  cargo bench -p tests --bench iati_import
+}
+
+postgres() {
+  say "Dashboard at ${BENCH_TRANSACTIONS:-10000000} transactions (PostgreSQL)"
+  local name="bench_$$"
+  psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $name"
+  trap 'psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)"' RETURN
+  BENCH_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$name" \
+    BENCH_TRANSACTIONS="${BENCH_TRANSACTIONS:-10000000}" \
+    cargo bench -p tests --bench dashboard
+}
+
+http() {
+  command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; return 1; }
+  say "HTTP load on the release binary (SQLite, 200,000 transactions)"
+  local dir addr=127.0.0.1:3917
+  dir=$(mktemp -d)
+  BENCH_KEEP="$dir/bench.db" BENCH_REQUESTS=0 cargo bench -p tests --bench dashboard
+  cargo build --release -p server
+  cargo bench -p tests --bench writer --no-run
+  target/release/compact-tracker --database-url "sqlite://$dir/bench.db" serve --addr "$addr" \
+    >"$dir/server.log" 2>&1 &
+  local server=$!
+  trap 'kill $server 2>/dev/null; rm -rf "$dir"' RETURN
+  for _ in $(seq 100); do curl -sf "http://$addr/healthz" >/dev/null && break; sleep 0.2; done
+  echo "reference: wrk on /healthz (one trivial query), 64 connections, 10 s"
+  wrk -t2 -c64 -d10s --latency "http://$addr/healthz" | grep -E "Latency|50%|99%|Requests/sec|Non-2xx|Socket errors"
+  BENCH_DATABASE_URL="sqlite://$dir/bench.db" BENCH_WRITE_SECONDS=32 \
+    cargo bench -p tests --bench writer &
+  local writer=$!
+  sleep 1
+  echo "dashboard and funding page, 64 connections, 30 s, with the writer"
+  wrk -t2 -c64 -d30s --latency -s scripts/bench-pages.lua "http://$addr"
+  wait "$writer"
+}
+
+case "${1:-all}" in
+  dashboard) dashboard ;;
+  http) http ;;
+  postgres) postgres ;;
+  import) import ;;
+  all) dashboard; http; postgres; import ;;
+  *) echo "usage: scripts/bench.sh [dashboard|http|postgres|import|all]" >&2; exit 2 ;;
+esac
