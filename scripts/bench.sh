@@ -9,8 +9,11 @@
 #                                a transaction every 100 ms; beside wrk on /healthz
 #   scripts/bench.sh postgres    the dashboard at 10,000,000 transactions on PostgreSQL
 #                                (BENCH_TRANSACTIONS to change it)
-#   scripts/bench.sh import      IATI import of a 100 MB file: transactions/s, peak RSS
-#   scripts/bench.sh all         all four, in that order
+#   scripts/bench.sh import      IATI import of a 100 MB file: transactions/s, peak RSS,
+#                                and the dashboard's answers while it runs
+#   scripts/bench.sh export      the IATI export and API paging of 100,000 activities,
+#                                on SQLite and PostgreSQL (the CI test runs 33,000)
+#   scripts/bench.sh all         all five, in that order
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -35,6 +38,12 @@ postgres() {
   BENCH_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$name" \
     BENCH_TRANSACTIONS="${BENCH_TRANSACTIONS:-10000000}" \
     cargo bench -p tests --bench dashboard
+}
+
+export_many() {
+  say "IATI export of 100,000 activities (SQLite and PostgreSQL)"
+  EXPORT_ACTIVITIES=100000 cargo test -p tests --test integration -- \
+    --nocapture a_country_with_more_activities_than_a_query_may_name_exports_and_pages
 }
 
 http() {
@@ -66,6 +75,7 @@ case "${1:-all}" in
   http) http ;;
   postgres) postgres ;;
   import) import ;;
-  all) dashboard; http; postgres; import ;;
-  *) echo "usage: scripts/bench.sh [dashboard|http|postgres|import|all]" >&2; exit 2 ;;
+  export) export_many ;;
+  all) dashboard; http; postgres; import; export_many ;;
+  *) echo "usage: scripts/bench.sh [dashboard|http|postgres|import|export|all]" >&2; exit 2 ;;
 esac

@@ -1,15 +1,13 @@
 use sea_orm::entity::prelude::*;
 
-/// Counted flows summed by everything a funding view or an indicator
-/// groups or filters on. `activity_id` 0: the country's sums; otherwise
-/// one activity's part of them.
+/// A country's counted flows summed by everything a funding view or an
+/// indicator groups or filters on (each activity's part: `funding_part`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "funding_cells")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub country_id: i32,
-    pub activity_id: i32,
     /// What the row sums: flows, their shares by priority, budget line or
     /// sector, the rates they converted with, or planned disbursements.
     pub facet: i16,

@@ -21,6 +21,7 @@ pub mod drawdown_phase;
 pub mod exchange_rate;
 pub mod form_token;
 pub mod funding_cell;
+pub mod funding_part;
 pub mod iati_imported_value;
 pub mod indicator;
 pub mod indicator_comment;

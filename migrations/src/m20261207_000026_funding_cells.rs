@@ -9,10 +9,11 @@ use sea_orm_migration::{prelude::*, schema::*};
 /// rate covers it.
 ///
 /// `funding_cells` sums a country's counted flows by everything a funding
-/// view or an indicator groups or filters on. A row with `activity_id` 0
-/// holds the country's sums; every other row holds one activity's part of
-/// them, so that a write to an activity replaces its part and moves the
-/// country's sums by the difference.
+/// view or an indicator groups or filters on. `funding_parts` keeps each
+/// activity's part of those sums (one row per activity), so that a write
+/// to an activity replaces its part and moves the country's sums by the
+/// difference. A part outlives its activity until that difference is
+/// taken, so it names the activity without a foreign key.
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -23,6 +24,14 @@ enum Converted {
     RateDate,
 }
 
+#[derive(DeriveIden)]
+enum FundingParts {
+    Table,
+    ActivityId,
+    CountryId,
+    Cells,
+}
+
 const FLOW_TABLES: [&str; 2] = ["transactions", "planned_disbursements"];
 
 #[derive(DeriveIden)]
@@ -30,7 +39,6 @@ enum FundingCells {
     Table,
     Id,
     CountryId,
-    ActivityId,
     Facet,
     FacetKey,
     FiscalYear,
@@ -76,7 +84,6 @@ impl MigrationTrait for Migration {
                     .table(FundingCells::Table)
                     .col(pk_auto(FundingCells::Id))
                     .col(integer(FundingCells::CountryId))
-                    .col(integer(FundingCells::ActivityId))
                     .col(small_integer(FundingCells::Facet))
                     .col(string_len(FundingCells::FacetKey, 64))
                     .col(integer(FundingCells::FiscalYear))
@@ -110,7 +117,6 @@ impl MigrationTrait for Migration {
                     .name("funding_cells_key")
                     .table(FundingCells::Table)
                     .col(FundingCells::CountryId)
-                    .col(FundingCells::ActivityId)
                     .col(FundingCells::Facet)
                     .col(FundingCells::FiscalYear)
                     .col(FundingCells::FacetKey)
@@ -129,15 +135,45 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(FundingParts::Table)
+                    .col(integer(FundingParts::ActivityId).primary_key())
+                    .col(integer(FundingParts::CountryId))
+                    .col(text(FundingParts::Cells))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(FundingParts::Table, FundingParts::CountryId)
+                            .to(Alias::new("countries"), Alias::new("id"))
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("funding_parts_country")
+                    .table(FundingParts::Table)
+                    .col(FundingParts::CountryId)
+                    .to_owned(),
+            )
+            .await?;
         // Existing amounts are converted, and the sums built, when the
         // server starts.
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(FundingCells::Table).to_owned())
-            .await?;
+        for table in [
+            FundingParts::Table.into_iden(),
+            FundingCells::Table.into_iden(),
+        ] {
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
+        }
         for table in FLOW_TABLES {
             for column in [Converted::ConvertedMinor, Converted::RateDate] {
                 manager

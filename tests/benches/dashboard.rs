@@ -12,13 +12,16 @@
 //! `cargo bench -p tests --bench dashboard` (see `scripts/bench.sh`).
 //! Settings: `BENCH_TRANSACTIONS` (default 200,000), `BENCH_DATABASE_URL`
 //! (an empty database; default a new SQLite file, kept at `BENCH_KEEP` when
-//! set), `BENCH_REQUESTS` (default 500; 0 generates the data only).
+//! set), `BENCH_REQUESTS` (default 500; 0 generates the data only),
+//! `BENCH_CHECK=0` (skip `check-totals`).
 
 use std::time::{Duration, Instant};
 
+use app::server_fns::LoadDashboard;
 use app::services::accounts::audit::Author;
 use app::services::funding::cells;
 use app::services::funding::check::{self, Depth};
+use app::services::indicators::readings::{self, Filter};
 use app::services::{accounts::countries, accounts::organisations, demo};
 use app::types::{NewOrganisation, OrganisationKind};
 use chrono::{Days, NaiveDate, Utc};
@@ -26,7 +29,7 @@ use entities::{
     activity, activity_participant, activity_priority, planned_disbursement, transaction,
 };
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, Statement, TransactionTrait};
-use tests::{Backend, TestApp, TestDb};
+use tests::{Backend, Client, TestApp, TestDb};
 
 const PARTNERS: usize = 50;
 const ACTIVITIES: usize = 5_000;
@@ -54,6 +57,17 @@ impl Lcg {
             .wrapping_add(1_442_695_040_888_963_407);
         (self.0 >> 33) % below
     }
+}
+
+fn report_times(what: &str, times: &mut [Duration], transactions: usize, reference_ms: &f64) {
+    times.sort();
+    println!(
+        "{what}, {} requests at {transactions} transactions: p50 {:.1} ms, p99 {:.1} ms \
+         (reference: one SUM ... GROUP BY partner over FY 2025, median of {REFERENCE_RUNS}: {reference_ms:.1} ms)",
+        times.len(),
+        percentile(times, 0.50).as_secs_f64() * 1000.0,
+        percentile(times, 0.99).as_secs_f64() * 1000.0
+    );
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -259,7 +273,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         "converted the amounts and built the funding cells in {:.1} s",
         building.elapsed().as_secs_f64()
     );
-    if transactions <= TRANSACTIONS {
+    if transactions <= TRANSACTIONS && std::env::var("BENCH_CHECK").as_deref() != Ok("0") {
         let checking = Instant::now();
         let differences = check::totals(&db, country_id, Depth::Country).await?;
         println!(
@@ -297,7 +311,53 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     let test_db = TestDb { backend, url, db };
+    if let Some(ms) = std::env::var("BENCH_SLOW_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        // Which statements of one dashboard take longer than that.
+        let _ = tracing_subscriber::fmt()
+            .with_max_level(tracing_subscriber::filter::LevelFilter::WARN)
+            .try_init();
+        let mut options = sea_orm::ConnectOptions::new(test_db.url.clone());
+        options.sqlx_slow_statements_logging_settings(
+            log::LevelFilter::Warn,
+            Duration::from_millis(ms),
+        );
+        let logged = sea_orm::Database::connect(options).await?;
+        readings::of_year(&logged, country_id, 2025, Filter::default()).await?;
+    }
+    // The server's own time: the dashboard's figures computed in process,
+    // then asked of its server function over HTTP (JSON, no page).
+    let mut computed = Vec::with_capacity(requests);
+    for _ in 0..requests {
+        let start = Instant::now();
+        readings::of_year(&test_db.db, country_id, 2025, Filter::default()).await?;
+        computed.push(start.elapsed());
+    }
+    report_times(
+        "dashboard figures computed in process",
+        &mut computed,
+        transactions,
+        &reference_ms,
+    );
     let app = TestApp::spawn(&test_db).await;
+    let client = Client::new(&app);
+    let mut answered = Vec::with_capacity(requests);
+    for _ in 0..requests {
+        let start = Instant::now();
+        let answer = client
+            .call::<LoadDashboard>(&[("country", "XD"), ("fiscal_year", "2025")])
+            .await;
+        answered.push(start.elapsed());
+        assert!(answer.is_success(), "{}", answer.body);
+    }
+    report_times(
+        "dashboard server function (JSON over HTTP)",
+        &mut answered,
+        transactions,
+        &reference_ms,
+    );
     let path = "/countries/XD/dashboard?fiscal_year=2025";
     let first = Instant::now();
     let (status, _) = app.get_text(path).await;
@@ -319,12 +379,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
         }
     }
-    times.sort();
-    println!(
-        "dashboard page, {requests} requests at {transactions} transactions: p50 {:.1} ms, p99 {:.1} ms \
-         (reference: one SUM ... GROUP BY partner over FY 2025, median of {REFERENCE_RUNS}: {reference_ms:.1} ms)",
-        percentile(&times, 0.50).as_secs_f64() * 1000.0,
-        percentile(&times, 0.99).as_secs_f64() * 1000.0
+    report_times(
+        "dashboard page (HTML over HTTP)",
+        &mut times,
+        transactions,
+        &reference_ms,
     );
     app.stop().await;
     Ok(())

@@ -114,3 +114,38 @@ both_backends! {
         assert!(differences.is_empty(), "{differences:#?}");
     }
 }
+
+both_backends! {
+    async fn a_database_from_before_the_cells_gets_them_when_opened(t) {
+        let f = funding_data::build(&t).await;
+        let before = app::services::funding::report::build(&t.db, f.country_id, app::types::GroupBy::Partner, None)
+            .await
+            .unwrap();
+        // As the migration leaves it: no cells, no converted amounts.
+        entities::funding_cell::Entity::delete_many().exec(&t.db).await.unwrap();
+        transaction::Entity::update_many()
+            .col_expr(transaction::Column::ConvertedMinor, sea_orm::sea_query::Expr::value(Option::<i64>::None))
+            .col_expr(transaction::Column::RateDate, sea_orm::sea_query::Expr::value(Option::<NaiveDate>::None))
+            .exec(&t.db)
+            .await
+            .unwrap();
+        let empty = app::services::funding::report::build(&t.db, f.country_id, app::types::GroupBy::Partner, None)
+            .await
+            .unwrap();
+        assert!(empty.rows.is_empty(), "no cells, no figures: {empty:?}");
+
+        let reopened = server::db::open(&t.url).await.unwrap();
+        let after = app::services::funding::report::build(&reopened, f.country_id, app::types::GroupBy::Partner, None)
+            .await
+            .unwrap();
+        assert_eq!(after, before);
+        let differences = app::services::funding::check::totals(
+            &reopened,
+            f.country_id,
+            app::services::funding::check::Depth::Partners,
+        )
+        .await
+        .unwrap();
+        assert!(differences.is_empty(), "{differences:#?}");
+    }
+}

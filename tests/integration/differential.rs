@@ -192,13 +192,20 @@ fn new_rate(rng: &mut StdRng) -> ExchangeRate {
     }
 }
 
-/// What a write did: done, or refused as invalid (a random write may ask
-/// for what the rules forbid; the figures must stay right either way).
+/// What a write did: done, or refused (a random write may ask for what
+/// the rules forbid: a field out of its rule, a row a partner may not
+/// touch, one that changes waits for validation); the figures must stay
+/// right either way. A failure of the server itself fails the test.
 fn outcome<T>(result: Result<T, AppError>, what: impl Into<String>) -> String {
     let what = what.into();
     match result {
         Ok(_) => what,
-        Err(AppError::Invalid(errors)) => format!("refused: {what} ({errors:?})"),
+        Err(
+            refusal @ (AppError::Invalid(_)
+            | AppError::NotFound(_)
+            | AppError::Forbidden
+            | AppError::Stale(_)),
+        ) => format!("refused: {what} ({refusal:?})"),
         Err(other) => panic!("{what}: {other:?}"),
     }
 }

@@ -76,13 +76,20 @@ both_backends! {
     }
 }
 
-/// More activities than one SQLite statement may name (32,766 parameters).
-const MANY: usize = 33_000;
+/// More activities than one SQLite statement may name (32,766 parameters);
+/// `EXPORT_ACTIVITIES` asks for more (`scripts/bench.sh export` runs
+/// 100,000 on both backends).
+fn many() -> usize {
+    std::env::var("EXPORT_ACTIVITIES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(33_000)
+}
 
-/// `MANY` published activities of one partner, added straight to the
+/// [`many`] published activities of one partner, added straight to the
 /// tables; their ids, lowest first.
 async fn many_activities(t: &tests::TestDb, country_id: i32, partner: i32) -> Vec<i32> {
-    let rows: Vec<activity::ActiveModel> = (0..MANY)
+    let rows: Vec<activity::ActiveModel> = (0..many())
         .map(|n| activity::ActiveModel {
             country_id: Set(country_id),
             reporting_org_id: Set(partner),
@@ -130,28 +137,36 @@ both_backends! {
         let norad = organisations::list(&t.db, country_id).await.unwrap()
             .into_iter().find(|o| o.acronym.as_deref() == Some("Norad")).unwrap().id;
         let ids = many_activities(&t, country_id, norad).await;
-        assert_eq!(ids.len(), MANY);
+        let many = many();
+        assert_eq!(ids.len(), many);
         let app = TestApp::spawn(&t).await;
 
         // The download is whole: every activity once, and the closing tag.
         let response = reqwest::get(app.url("/countries/XD/iati-activities.xml")).await.unwrap();
         assert_eq!(response.status(), 200);
         let xml = response.text().await.unwrap();
-        assert_eq!(xml.matches("<iati-identifier>XX-MANY-").count(), MANY);
-        assert!(xml.contains("<iati-identifier>XX-MANY-32999</iati-identifier>"));
+        assert_eq!(xml.matches("<iati-identifier>XX-MANY-").count(), many);
+        let last = format!("<iati-identifier>XX-MANY-{}</iati-identifier>", many - 1);
+        assert!(xml.contains(&last));
         assert!(xml.trim_end().ends_with("</iati-activities>"));
 
         // The API hands them out a page at a time, the total beside them.
-        let body: serde_json::Value = app
-            .get("/api/v1/countries/XD/activities?page=67&per_page=500")
-            .await
-            .json()
-            .await
-            .unwrap();
-        let total = body["total"].as_u64().unwrap();
-        assert!(total > MANY as u64, "{total}");
-        assert_eq!(body["pages"].as_u64(), Some(total.div_ceil(500)));
-        assert_eq!(body["activities"].as_array().unwrap().len() as u64, total - 66 * 500);
+        let page = |n: u64| {
+            let path = format!("/api/v1/countries/XD/activities?page={n}&per_page=500");
+            let app = &app;
+            async move { app.get(&path).await.json::<serde_json::Value>().await.unwrap() }
+        };
+        let first = page(1).await;
+        let total = first["total"].as_u64().unwrap();
+        assert!(total > many as u64, "{total}");
+        let pages = total.div_ceil(500);
+        assert_eq!(first["pages"].as_u64(), Some(pages));
+        assert_eq!(first["activities"].as_array().unwrap().len(), 500);
+        let last_page = page(pages).await;
+        assert_eq!(
+            last_page["activities"].as_array().unwrap().len() as u64,
+            total - (pages - 1) * 500
+        );
         app.stop().await;
     }
 }

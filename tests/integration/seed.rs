@@ -70,6 +70,7 @@ both_backends! {
                 "exchange_rates",
                 "form_tokens",
             "funding_cells",
+            "funding_parts",
                 "iati_imported_values",
                 "indicator_comments",
                 "indicator_measurements",

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use entities::{activity, planned_disbursement, transaction};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{CaseStatement, Expr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QuerySelect, RelationTrait,
 };
@@ -85,45 +85,76 @@ pub(crate) async fn reconvert(
         }
         Which::Country => {}
     }
-    for (id, activity_id, currency, day, amount, stored, stored_day) in
-        transactions.into_tuple::<Flow>().all(db).await?
-    {
-        let converted = rates.convert(&currency, day, amount)?;
-        if converted != stored.zip(stored_day) {
-            transaction::Entity::update_many()
-                .col_expr(
-                    transaction::Column::ConvertedMinor,
-                    Expr::value(converted.map(|(c, _)| c)),
-                )
-                .col_expr(
-                    transaction::Column::RateDate,
-                    Expr::value(converted.map(|(_, d)| d)),
-                )
-                .filter(transaction::Column::Id.eq(id))
-                .exec(db)
-                .await?;
-            changed.insert(activity_id);
-        }
-    }
-    for (id, activity_id, currency, day, amount, stored, stored_day) in
-        planned.into_tuple::<Flow>().all(db).await?
-    {
-        let converted = rates.convert(&currency, day, amount)?;
-        if converted != stored.zip(stored_day) {
-            planned_disbursement::Entity::update_many()
-                .col_expr(
-                    planned_disbursement::Column::ConvertedMinor,
-                    Expr::value(converted.map(|(c, _)| c)),
-                )
-                .col_expr(
-                    planned_disbursement::Column::RateDate,
-                    Expr::value(converted.map(|(_, d)| d)),
-                )
-                .filter(planned_disbursement::Column::Id.eq(id))
-                .exec(db)
-                .await?;
-            changed.insert(activity_id);
-        }
-    }
+    let flows = transactions.into_tuple::<Flow>().all(db).await?;
+    let moved = converted_again(rates, flows, &mut changed)?;
+    write::<transaction::Entity>(
+        db,
+        &moved,
+        [
+            transaction::Column::Id,
+            transaction::Column::ConvertedMinor,
+            transaction::Column::RateDate,
+        ],
+    )
+    .await?;
+    let flows = planned.into_tuple::<Flow>().all(db).await?;
+    let moved = converted_again(rates, flows, &mut changed)?;
+    write::<planned_disbursement::Entity>(
+        db,
+        &moved,
+        [
+            planned_disbursement::Column::Id,
+            planned_disbursement::Column::ConvertedMinor,
+            planned_disbursement::Column::RateDate,
+        ],
+    )
+    .await?;
     Ok(changed)
+}
+
+type Conversion = Option<(i64, NaiveDate)>;
+
+/// The flows whose conversion differs from the one stored, with the new
+/// one; their activities are added to `changed`.
+fn converted_again(
+    rates: &RateTable,
+    flows: Vec<Flow>,
+    changed: &mut BTreeSet<i32>,
+) -> Result<Vec<(i32, Conversion)>, AppError> {
+    let mut moved = Vec::new();
+    for (id, activity_id, currency, day, amount, stored, stored_day) in flows {
+        let converted = rates.convert(&currency, day, amount)?;
+        if converted != stored.zip(stored_day) {
+            moved.push((id, converted));
+            changed.insert(activity_id);
+        }
+    }
+    Ok(moved)
+}
+
+/// Rows per UPDATE: three parameters each, well inside every database's
+/// limit.
+const BATCH: usize = 500;
+
+/// Writes conversions, a batch of rows per statement (`CASE id WHEN ...`).
+async fn write<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    moved: &[(i32, Conversion)],
+    [id, converted, rate_date]: [E::Column; 3],
+) -> Result<(), AppError> {
+    for batch in moved.chunks(BATCH) {
+        let mut amounts = CaseStatement::new();
+        let mut days = CaseStatement::new();
+        for (row, conversion) in batch {
+            amounts = amounts.case(id.eq(*row), Expr::value(conversion.map(|(c, _)| c)));
+            days = days.case(id.eq(*row), Expr::value(conversion.map(|(_, d)| d)));
+        }
+        E::update_many()
+            .col_expr(converted, amounts.into())
+            .col_expr(rate_date, days.into())
+            .filter(id.is_in(batch.iter().map(|(row, _)| *row)))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 //! every write, so that figures are read from a few thousand cells rather
 //! than summed from every transaction.
 //!
-//! Each activity's part is stored beside the country's sums (activity 0).
+//! Each activity's part is stored beside the country's sums (`parts`).
 //! A write to activities calls [`refresh`] in its database transaction:
 //! their amounts are converted again where a rate changed, their parts
 //! computed afresh from their rows, and the country's sums moved by the
@@ -12,6 +12,7 @@
 
 mod contributions;
 pub(crate) mod convert;
+mod parts;
 pub(crate) mod reads;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -32,7 +33,7 @@ use convert::{Which, reconvert};
 /// Activities per query: well inside every database's limit on parameters.
 const CHUNK: usize = 500;
 
-/// The country's sums sit in the row of activity 0.
+/// The activity of a country's sums: none.
 const COUNTRY: i32 = 0;
 
 /// Amounts are stored as two 64-bit integers, `high * 2^32 + low`, so that
@@ -90,7 +91,7 @@ async fn refresh_converted(
     ids: &[i32],
 ) -> Result<(), AppError> {
     let fresh = contributions::of_activities(db, context, ids).await?;
-    let stored = read(db, context.country_id, Some(ids)).await?;
+    let stored = parts::read(db, context.country_id, Some(ids)).await?;
     if fresh == stored {
         return Ok(());
     }
@@ -107,18 +108,12 @@ async fn refresh_converted(
             .or_default()
             .add(*sums, 1)?;
     }
-    funding_cell::Entity::delete_many()
-        .filter(funding_cell::Column::CountryId.eq(context.country_id))
-        .filter(funding_cell::Column::ActivityId.is_in(ids.iter().copied()))
-        .exec(db)
-        .await?;
-    insert(db, context.country_id, &fresh).await?;
+    parts::replace(db, context.country_id, ids, &fresh).await?;
     moves.retain(|_, sums| *sums != Sums::default());
     add_to(db, context.country_id, &moves).await?;
     if moves.values().any(|sums| sums.rows < 0) {
         funding_cell::Entity::delete_many()
             .filter(funding_cell::Column::CountryId.eq(context.country_id))
-            .filter(funding_cell::Column::ActivityId.eq(COUNTRY))
             .filter(funding_cell::Column::Rows.eq(0))
             .exec(db)
             .await?;
@@ -141,16 +136,22 @@ pub async fn rebuild(db: &impl ConnectionTrait, country_id: i32) -> Result<(), A
         .filter(funding_cell::Column::CountryId.eq(country_id))
         .exec(db)
         .await?;
+    parts::clear(db, country_id).await?;
     let fresh = from_rows(db, &context).await?;
-    insert(db, country_id, &fresh).await?;
+    parts::insert(db, country_id, &fresh).await?;
+    insert(db, country_id, &summed(&fresh)?).await
+}
+
+/// The country's sums of activities' parts.
+fn summed(parts: &Cells) -> Result<Cells, AppError> {
     let mut country = Cells::new();
-    for (place, sums) in &fresh {
+    for (place, sums) in parts {
         country
             .entry(country_place(place))
             .or_default()
             .add(*sums, 1)?;
     }
-    insert(db, country_id, &country).await
+    Ok(country)
 }
 
 /// Every counted activity's part of the country's cells, from the rows.
@@ -180,16 +181,11 @@ pub async fn differences(
 ) -> Result<Vec<String>, AppError> {
     let context = context(db, country_id).await?;
     let fresh = from_rows(db, &context).await?;
-    let mut country = Cells::new();
-    for (place, sums) in &fresh {
-        country
-            .entry(country_place(place))
-            .or_default()
-            .add(*sums, 1)?;
-    }
+    let country = summed(&fresh)?;
     let mut expected = fresh;
     expected.extend(country);
-    let stored = read(db, country_id, None).await?;
+    let mut stored = parts::read(db, country_id, None).await?;
+    stored.extend(read(db, country_id).await?);
     let places: BTreeSet<&Place> = expected.keys().chain(stored.keys()).collect();
     Ok(places
         .into_iter()
@@ -229,17 +225,9 @@ pub async fn build_missing(db: &impl ConnectionTrait) -> Result<Vec<i32>, AppErr
     Ok(built)
 }
 
-/// The stored cells of a country: of `activities`, or all of them.
-async fn read(
-    db: &impl ConnectionTrait,
-    country_id: i32,
-    activities: Option<&[i32]>,
-) -> Result<Cells, AppError> {
-    let mut query =
-        funding_cell::Entity::find().filter(funding_cell::Column::CountryId.eq(country_id));
-    if let Some(ids) = activities {
-        query = query.filter(funding_cell::Column::ActivityId.is_in(ids.iter().copied()));
-    }
+/// The stored sums of a country.
+async fn read(db: &impl ConnectionTrait, country_id: i32) -> Result<Cells, AppError> {
+    let query = funding_cell::Entity::find().filter(funding_cell::Column::CountryId.eq(country_id));
     let mut cells = Cells::new();
     for row in query.all(db).await? {
         let Some(facet) = Facet::from_code(row.facet) else {
@@ -249,7 +237,7 @@ async fn read(
             )));
         };
         let place = Place {
-            activity_id: row.activity_id,
+            activity_id: COUNTRY,
             facet,
             facet_key: row.facet_key,
             fiscal_year: row.fiscal_year,
@@ -288,7 +276,6 @@ fn model(
         .map_err(|_| AppError::OutOfRange("a funding sum".into()))?;
     Ok(funding_cell::ActiveModel {
         country_id: Set(country_id),
-        activity_id: Set(place.activity_id),
         facet: Set(place.facet.code()),
         facet_key: Set(place.facet_key.clone()),
         fiscal_year: Set(place.fiscal_year),
@@ -333,7 +320,6 @@ async fn add_to(db: &impl ConnectionTrait, country_id: i32, moves: &Cells) -> Re
         .collect::<Result<Vec<_>, _>>()?;
     let mut on_conflict = OnConflict::columns([
         C::CountryId,
-        C::ActivityId,
         C::Facet,
         C::FiscalYear,
         C::FacetKey,

@@ -1,4 +1,4 @@
-//! Funding sums read from the country's cells (activity 0).
+//! Funding sums read from the country's cells.
 
 use entities::funding_cell;
 use sea_orm::sea_query::{Alias, Expr, Func};
@@ -7,7 +7,7 @@ use sea_orm::{
     QuerySelect,
 };
 
-use super::{COUNTRY, SPLIT};
+use super::SPLIT;
 use crate::AppError;
 use crate::services::funding::basis::Basis;
 use crate::services::funding::sums::{Condition, Facet, Flows, Group, Key, Side, Years, merged};
@@ -56,7 +56,6 @@ pub(crate) async fn groups(
     let mut query = funding_cell::Entity::find()
         .select_only()
         .filter(C::CountryId.eq(basis.country_id))
-        .filter(C::ActivityId.eq(COUNTRY))
         .filter(C::Facet.eq(flows.facet.code()));
     query = match flows.years {
         Years::All => query,
@@ -129,7 +128,6 @@ pub(crate) async fn fiscal_years(
         .select_only()
         .column(C::FiscalYear)
         .filter(C::CountryId.eq(country_id))
-        .filter(C::ActivityId.eq(COUNTRY))
         .filter(C::Facet.eq(Facet::Flows.code()))
         .distinct()
         .order_by_asc(C::FiscalYear)
