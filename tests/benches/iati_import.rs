@@ -88,6 +88,9 @@ fn activity(out: &mut impl Write, n: usize) -> std::io::Result<()> {
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new("warn,app=info"))
+        .try_init();
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("large.xml");
     let mut out = BufWriter::new(File::create(&path)?);
