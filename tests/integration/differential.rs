@@ -8,14 +8,14 @@
 
 use app::AppError;
 use app::services::accounts::audit::Author;
-use app::services::accounts::{organisations, users};
+use app::services::accounts::organisations;
 use app::services::funding::activities::validation;
 use app::services::funding::check::{Depth, totals};
 use app::services::funding::{activities, rates};
 use app::types::{
     Channel, CountrySystems, Currency, ExchangeRate, MoneyType, NewActivity, NewOrganisation,
-    NewPlannedDisbursement, NewTransaction, NewUser, OrganisationKind, ParticipantRole, Role,
-    Share, SystemOverrides, TransactionKind,
+    NewPlannedDisbursement, NewTransaction, OrganisationKind, ParticipantRole, Role, Share,
+    SystemOverrides, TransactionKind,
 };
 use chrono::{Duration, NaiveDate};
 use entities::{activity, organisation, planned_disbursement, transaction};
@@ -27,6 +27,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tests::{TestDb, both_backends};
 
 use crate::funding_data::{self, Funding, activity as new_activity, dec};
+use crate::validation::author;
 
 const OPERATIONS: usize = 300;
 const FIXED_SEED: u64 = 20_261_207;
@@ -90,27 +91,6 @@ impl World {
         } else {
             Author::system("test")
         }
-    }
-}
-
-async fn user(t: &TestDb, email: &str, organisation_id: i32, role: Role) -> Author {
-    let issued = users::create(
-        &t.db,
-        &Author::system("test"),
-        NewUser {
-            email: email.into(),
-            display_name: email.into(),
-            organisation_id,
-            role,
-            signatory: false,
-        },
-        None,
-    )
-    .await
-    .unwrap();
-    Author {
-        user_id: Some(issued.user.id),
-        label: issued.user.email,
     }
 }
 
@@ -386,14 +366,14 @@ async fn run(t: &TestDb, seed: u64, operations: usize) {
     let w = World {
         reporters: vec![f.norway, f.undp, f.uk, fund],
         fund,
-        norway_reporter: user(
+        norway_reporter: author(
             t,
             "reporter@norway.example",
             f.norway,
             Role::PartnerReporter,
         )
         .await,
-        planner: user(t, "planner@finance.example", f.finance, Role::Planner).await,
+        planner: author(t, "planner@finance.example", f.finance, Role::Planner).await,
         f,
     };
     let mut rng = StdRng::seed_from_u64(seed);

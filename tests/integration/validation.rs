@@ -19,7 +19,8 @@ use tests::{Client, TestApp, TestDb, both_backends, demo as accounts};
 
 use crate::funding_data::{Funding, activity, build, dec, flow};
 
-async fn author(t: &TestDb, email: &str, organisation_id: i32, role: Role) -> Author {
+/// An account of `role` in `organisation_id`, as the author of writes.
+pub async fn author(t: &TestDb, email: &str, organisation_id: i32, role: Role) -> Author {
     let user = users::create(
         &t.db,
         &Author::system("test"),
