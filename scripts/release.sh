@@ -8,7 +8,7 @@ ensure_rust_tools
 ensure_wasm_opt
 
 say "Building the release (server and wasm)"
-cargo leptos build --release
+scripts/site.sh --release
 
 pkg=target/site/pkg
 {

@@ -27,7 +27,7 @@ say "Clippy: wasm build of app"
 cargo clippy -p app --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 say "Building the site (server and wasm) for the browser tests"
-cargo leptos build
+scripts/site.sh
 
 say "Tests (SQLite and PostgreSQL; browser tests in headless Chromium)"
 mkdir -p target

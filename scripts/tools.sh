@@ -1,8 +1,6 @@
 # Installs what building Compact Tracker needs, skipping each tool that is
 # already present at its pinned version. Sourced by run.sh, test.sh, release.sh.
 
-CARGO_LEPTOS_VERSION=0.3.10
-
 say() { printf '\n==> %s\n' "$*"; }
 
 # The wasm-bindgen version the lock file resolves; the CLI must match it exactly.
@@ -15,11 +13,6 @@ ensure_rust_tools() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "Adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
-  fi
-  if [ "$(cargo leptos --version 2>/dev/null)" != "cargo-leptos $CARGO_LEPTOS_VERSION" ]; then
-    say "Installing cargo-leptos $CARGO_LEPTOS_VERSION (about 15 minutes, once)"
-    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-      cargo install --locked "cargo-leptos@$CARGO_LEPTOS_VERSION"
   fi
   local wbg
   wbg=$(wasm_bindgen_version)

@@ -1,14 +1,14 @@
 //! Where the compiled site (wasm, JS, CSS) is and what it is called.
 //!
-//! cargo-leptos sets `LEPTOS_*` variables when it runs the server; a release
-//! binary started on its own falls back to the same values, so deploying is
-//! the binary plus its site folder.
+//! `scripts/site.sh` builds the site under these names; deploying is the
+//! release binary plus its site folder.
 
 use std::net::SocketAddr;
 
 use leptos::config::LeptosOptions;
 
-/// The name cargo-leptos gives the wasm, JS and CSS files.
+/// The name of the wasm, JS and CSS files (`LEPTOS_OUTPUT_NAME` in
+/// `.cargo/config.toml`, which the hydration script reads when compiled).
 pub const OUTPUT_NAME: &str = "compact-tracker";
 pub const DEFAULT_SITE_ROOT: &str = "target/site";
 

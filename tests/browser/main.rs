@@ -1,4 +1,4 @@
-//! Browser tests: the built app (`cargo leptos build`) in headless Chromium,
+//! Browser tests: the built app (`scripts/site.sh`) in headless Chromium,
 //! with and without JavaScript. Each runs on SQLite and on PostgreSQL.
 
 mod accounts;

@@ -15,7 +15,7 @@ pub struct TestApp {
     task: JoinHandle<std::io::Result<()>>,
 }
 
-/// The compiled site (`cargo leptos build` writes it): `LEPTOS_SITE_ROOT` or
+/// The compiled site (`scripts/site.sh` writes it): `LEPTOS_SITE_ROOT` or
 /// the workspace's `target/site`.
 pub fn site_root() -> PathBuf {
     std::env::var_os("LEPTOS_SITE_ROOT")

@@ -148,17 +148,20 @@ impl Seeder<'_> {
         flows: Vec<NewTransaction>,
         receiver: i32,
     ) -> Result<(), AppError> {
-        for new in flows {
-            let outgoing = matches!(
-                new.kind,
-                TransactionKind::Commitment | TransactionKind::Disbursement
-            );
-            let new = NewTransaction {
-                receiver_org_id: outgoing.then_some(receiver),
-                ..new
-            };
-            self.transaction(activity_id, new).await?;
-        }
+        let flows = flows
+            .into_iter()
+            .map(|new| {
+                let outgoing = matches!(
+                    new.kind,
+                    TransactionKind::Commitment | TransactionKind::Disbursement
+                );
+                NewTransaction {
+                    receiver_org_id: outgoing.then_some(receiver),
+                    ..new
+                }
+            })
+            .collect();
+        activities::add_transactions(self.txn, self.author, activity_id, flows).await?;
         Ok(())
     }
 
@@ -169,9 +172,8 @@ impl Seeder<'_> {
         yearly: i64,
         p: &DemoPartner,
     ) -> Result<(), AppError> {
-        for plan in plans(years, yearly, p)? {
-            activities::add_planned_disbursement(self.txn, self.author, activity_id, plan).await?;
-        }
+        let plans = plans(years, yearly, p)?;
+        activities::add_planned_disbursements(self.txn, self.author, activity_id, plans).await?;
         Ok(())
     }
 

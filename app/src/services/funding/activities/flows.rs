@@ -1,41 +1,38 @@
-//! The flows of an activity: transactions and planned disbursements, added,
-//! corrected and removed. Each write is one database transaction with its
+//! The transactions of an activity, added, corrected and removed (planned
+//! disbursements: `plans`). Each write is one database transaction with its
 //! audit entry (the row before and after), and moves the activity's
 //! `updated_at`, having first locked the activity (see `services::locks`).
 //! A correction or removal names the version of the row it was opened at:
 //! a row changed in the meantime is refused as stale.
 
-use chrono::Utc;
-use entities::{activity, planned_disbursement, transaction};
-use rust_decimal::Decimal;
+use entities::{activity, transaction};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
     TransactionSession, TransactionTrait,
 };
 
-use crate::types::money::{MAX_AMOUNT, to_minor, too_large};
-use crate::types::{
-    Currency, NewPlannedDisbursement, NewTransaction, PlannedDisbursement, Transaction,
-    split_by_fiscal_year,
-};
+use crate::types::money::to_minor;
+use crate::types::{Currency, NewTransaction, Transaction};
 use crate::{AppError, FieldError};
 
 use super::checks::{CountryFacts, check_transaction};
 use super::pending::{self, writable};
-use super::reads::{planned_to_wire, transaction_to_wire};
+use super::reads::transaction_to_wire;
 use super::writes::{get_model, insert_transaction};
 use crate::services::accounts::audit::{self, Author, Change};
 use crate::services::{locks, versions};
 
 const TRANSACTION: &str = "transaction";
-const PLANNED: &str = "planned_disbursement";
 
 /// Marks the activity changed now and brings its funding cells in step.
-async fn touch(db: &impl ConnectionTrait, activity: activity::Model) -> Result<(), AppError> {
+pub(super) async fn touch(
+    db: &impl ConnectionTrait,
+    activity: activity::Model,
+) -> Result<(), AppError> {
     let (country_id, id) = (activity.country_id, activity.id);
     let mut model: activity::ActiveModel = activity.into();
-    model.updated_at = Set(Utc::now());
+    model.updated_at = Set(crate::services::now());
     model.update(db).await?;
     crate::services::funding::cells::refresh(db, country_id, &[id]).await
 }
@@ -48,14 +45,6 @@ pub async fn activity_of_transaction(
     Ok(transaction_model(db, transaction_id).await?.activity_id)
 }
 
-/// The activity a planned disbursement belongs to.
-pub async fn activity_of_planned(
-    db: &impl ConnectionTrait,
-    planned_id: i32,
-) -> Result<i32, AppError> {
-    Ok(planned_model(db, planned_id).await?.activity_id)
-}
-
 async fn transaction_model(
     db: &impl ConnectionTrait,
     id: i32,
@@ -66,45 +55,65 @@ async fn transaction_model(
         .ok_or_else(|| AppError::NotFound(format!("transaction {id}")))
 }
 
-async fn planned_model(
-    db: &impl ConnectionTrait,
-    id: i32,
-) -> Result<planned_disbursement::Model, AppError> {
-    planned_disbursement::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("planned disbursement {id}")))
-}
-
 /// Adds a transaction to an activity.
-#[tracing::instrument(skip(db))]
 pub async fn add_transaction(
     db: &impl TransactionTrait,
     author: &Author,
     activity_id: i32,
     new: NewTransaction,
 ) -> Result<Transaction, AppError> {
+    add_transactions(db, author, activity_id, vec![new])
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::internal("a transaction added and not answered"))
+}
+
+/// Adds transactions to an activity, all or none; with more than one, each
+/// error names its row (`row 2: amount`).
+#[tracing::instrument(skip(db, news), fields(rows = news.len()))]
+pub async fn add_transactions(
+    db: &impl TransactionTrait,
+    author: &Author,
+    activity_id: i32,
+    news: Vec<NewTransaction>,
+) -> Result<Vec<Transaction>, AppError> {
     let txn = crate::services::locks::begin(db).await?;
     locks::activity(&txn, activity_id).await?;
     let activity = writable(&txn, author, get_model(&txn, activity_id).await?).await?;
     let facts = CountryFacts::load(&txn, activity.country_id).await?;
-    let errors = check_transaction(&facts, &new, "");
+    let many = news.len() > 1;
+    let errors: Vec<FieldError> = news
+        .iter()
+        .enumerate()
+        .flat_map(|(i, new)| {
+            let prefix = if many {
+                format!("row {}: ", i + 1)
+            } else {
+                String::new()
+            };
+            check_transaction(&facts, new, &prefix)
+        })
+        .collect();
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let model = insert_transaction(&txn, &facts, &activity, new).await?;
-    let added = transaction_to_wire(&facts, model)?;
-    audit::record(
-        &txn,
-        author,
-        Some(activity.country_id),
-        TRANSACTION,
-        added.id,
-        Change::Create,
-        None,
-        Some(&added),
-    )
-    .await?;
+    let mut added = Vec::with_capacity(news.len());
+    for new in news {
+        let model = insert_transaction(&txn, &facts, &activity, new).await?;
+        let row = transaction_to_wire(&facts, model)?;
+        audit::record(
+            &txn,
+            author,
+            Some(activity.country_id),
+            TRANSACTION,
+            row.id,
+            Change::Create,
+            None,
+            Some(&row),
+        )
+        .await?;
+        added.push(row);
+    }
     touch(&txn, activity).await?;
     txn.commit().await?;
     Ok(added)
@@ -262,168 +271,6 @@ pub async fn delete_transaction(
     Ok(())
 }
 
-/// The amount and currency of a planned disbursement, checked.
-fn check_planned(
-    activity: &activity::Model,
-    new: &NewPlannedDisbursement,
-) -> Result<(i64, String), AppError> {
-    let mut errors = Vec::new();
-    let amount_minor = match to_minor(new.amount) {
-        Some(_) if new.amount > Decimal::from(MAX_AMOUNT) => {
-            errors.push(FieldError::new("planned_amount", too_large()));
-            0
-        }
-        Some(minor) if minor > 0 => minor,
-        _ => {
-            errors.push(FieldError::new(
-                "planned_amount",
-                "must be greater than zero, with two decimals at most",
-            ));
-            0
-        }
-    };
-    if let Err(AppError::Invalid(mut period)) =
-        crate::types::input::check_planned_period(new.period_start, new.period_end)
-    {
-        errors.append(&mut period);
-    }
-    let currency = match new.currency.as_deref().map(str::trim) {
-        Some(code) if !code.is_empty() => match Currency::check("planned_currency", code) {
-            Ok(currency) => currency.into(),
-            Err(error) => {
-                errors.push(error);
-                String::new()
-            }
-        },
-        _ => activity.default_currency.clone(),
-    };
-    if errors.is_empty() {
-        Ok((amount_minor, currency))
-    } else {
-        Err(AppError::Invalid(errors))
-    }
-}
-
-/// Inserts a planned disbursement: a period over two country fiscal years
-/// is kept as one row per year, its amount shared by days.
-async fn insert_planned(
-    db: &impl ConnectionTrait,
-    facts: &CountryFacts,
-    activity: &activity::Model,
-    new: &NewPlannedDisbursement,
-) -> Result<Vec<PlannedDisbursement>, AppError> {
-    let (amount_minor, currency) = check_planned(activity, new)?;
-    let mut added = Vec::new();
-    for part in split_by_fiscal_year(
-        new.period_start,
-        new.period_end,
-        amount_minor,
-        facts.fiscal_year_start_month,
-    ) {
-        let model = planned_disbursement::ActiveModel {
-            activity_id: Set(activity.id),
-            period_start: Set(part.first_day),
-            period_end: Set(part.last_day),
-            amount_minor: Set(part.amount_minor),
-            currency: Set(currency.clone()),
-            fiscal_year: Set(part.fiscal_year.start_year),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
-        added.push(planned_to_wire(model));
-    }
-    Ok(added)
-}
-
-/// Adds a planned disbursement to an activity; a period that spans country
-/// fiscal years is split between them in proportion to its days.
-#[tracing::instrument(skip(db))]
-pub async fn add_planned_disbursement(
-    db: &impl TransactionTrait,
-    author: &Author,
-    activity_id: i32,
-    new: NewPlannedDisbursement,
-) -> Result<Vec<PlannedDisbursement>, AppError> {
-    let txn = crate::services::locks::begin(db).await?;
-    locks::activity(&txn, activity_id).await?;
-    let activity = writable(&txn, author, get_model(&txn, activity_id).await?).await?;
-    let facts = CountryFacts::load(&txn, activity.country_id).await?;
-    let added = insert_planned(&txn, &facts, &activity, &new).await?;
-    for row in &added {
-        audit::record(
-            &txn,
-            author,
-            Some(activity.country_id),
-            PLANNED,
-            row.id,
-            Change::Create,
-            None,
-            Some(row),
-        )
-        .await?;
-    }
-    touch(&txn, activity).await?;
-    txn.commit().await?;
-    Ok(added)
-}
-
-/// Corrects a planned disbursement (at `version` when the form opened): the
-/// row gives way to the new period's rows, one per fiscal year it spans.
-#[tracing::instrument(skip(db))]
-pub async fn update_planned_disbursement(
-    db: &impl TransactionTrait,
-    author: &Author,
-    planned_id: i32,
-    version: i32,
-    new: NewPlannedDisbursement,
-) -> Result<Vec<PlannedDisbursement>, AppError> {
-    let txn = crate::services::locks::begin(db).await?;
-    let (activity, before) = remove_planned(&txn, author, planned_id, version).await?;
-    let facts = CountryFacts::load(&txn, activity.country_id).await?;
-    let after = insert_planned(&txn, &facts, &activity, &new).await?;
-    audit::record(
-        &txn,
-        author,
-        Some(activity.country_id),
-        PLANNED,
-        planned_id,
-        Change::Update,
-        Some(&vec![before]),
-        Some(&after),
-    )
-    .await?;
-    touch(&txn, activity).await?;
-    txn.commit().await?;
-    Ok(after)
-}
-
-/// Removes a planned disbursement, at `version` when the page showed it.
-#[tracing::instrument(skip(db))]
-pub async fn delete_planned_disbursement(
-    db: &impl TransactionTrait,
-    author: &Author,
-    planned_id: i32,
-    version: i32,
-) -> Result<(), AppError> {
-    let txn = crate::services::locks::begin(db).await?;
-    let (activity, before) = remove_planned(&txn, author, planned_id, version).await?;
-    audit::record(
-        &txn,
-        author,
-        Some(activity.country_id),
-        PLANNED,
-        planned_id,
-        Change::Delete,
-        Some(&before),
-        None,
-    )
-    .await?;
-    touch(&txn, activity).await?;
-    txn.commit().await?;
-    Ok(())
-}
-
 /// Locks the transaction's activity: the activity `author` writes to (see
 /// `pending::writable`) and the transaction's row there.
 async fn transaction_to_write(
@@ -436,37 +283,4 @@ async fn transaction_to_write(
     let activity = writable(db, author, get_model(db, row.activity_id).await?).await?;
     let row = pending::transaction_in(db, &activity, row).await?;
     Ok((activity, row))
-}
-
-/// Locks the row's activity and deletes the row (in the activity `author`
-/// writes to) if it is still at `version`: that activity and the row as it
-/// was.
-async fn remove_planned(
-    db: &impl ConnectionTrait,
-    author: &Author,
-    planned_id: i32,
-    version: i32,
-) -> Result<(activity::Model, PlannedDisbursement), AppError> {
-    locks::activity_of_planned(db, planned_id).await?;
-    let row = planned_model(db, planned_id).await?;
-    let activity = writable(db, author, get_model(db, row.activity_id).await?).await?;
-    let row = pending::planned_in(db, &activity, row).await?;
-    let planned_id = row.id;
-    versions::ensure(
-        db,
-        "the planned disbursement",
-        (PLANNED, row.id),
-        row.version,
-        version,
-    )
-    .await?;
-    let deleted = planned_disbursement::Entity::delete_many()
-        .filter(planned_disbursement::Column::Id.eq(planned_id))
-        .filter(planned_disbursement::Column::Version.eq(version))
-        .exec(db)
-        .await?;
-    if deleted.rows_affected != 1 {
-        return Err(versions::stale(db, "the planned disbursement", (PLANNED, planned_id)).await);
-    }
-    Ok((activity, planned_to_wire(row)))
 }

@@ -6,6 +6,7 @@ mod browse;
 mod checks;
 mod flows;
 mod pending;
+mod plans;
 mod reads;
 pub mod validation;
 mod worklist;
@@ -14,11 +15,14 @@ mod writes;
 pub use browse::{PAGE_SIZE, browse, public_activity};
 pub use checks::{CountryFacts, check_transaction, validate};
 pub use flows::{
-    activity_of_planned, activity_of_transaction, add_planned_disbursement, add_transaction,
-    delete_planned_disbursement, delete_transaction, update_planned_disbursement,
+    activity_of_transaction, add_transaction, add_transactions, delete_transaction,
     update_transaction,
 };
 pub use pending::{change_for, counts_at_once, initial_state, writable};
+pub use plans::{
+    activity_of_planned, add_planned_disbursement, add_planned_disbursements,
+    delete_planned_disbursement, update_planned_disbursement,
+};
 pub use reads::{
     counted, of_organisation, participants, planned_to_wire, published, published_after,
     published_identifiers, published_page, transaction_to_wire,

@@ -1,7 +1,6 @@
 //! Writes of activities (their flows: `flows.rs`): each one
 //! database transaction with its audit entry.
 
-use chrono::Utc;
 use entities::{
     activity, activity_budget_line, activity_participant, activity_priority, activity_sector,
     transaction,
@@ -121,7 +120,7 @@ pub async fn create(
         on_audit: Set(s.on_audit),
         on_report: Set(s.on_report),
         published: Set(new.published),
-        updated_at: Set(Utc::now()),
+        updated_at: Set(crate::services::now()),
         validation: Set(state.code().to_string()),
         ..Default::default()
     }
@@ -169,7 +168,10 @@ async fn next_version(
             activity::Column::Version,
             Expr::col(activity::Column::Version).add(1),
         )
-        .col_expr(activity::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(
+            activity::Column::UpdatedAt,
+            Expr::value(crate::services::now()),
+        )
         .filter(activity::Column::Id.eq(activity_id))
         .filter(activity::Column::Version.eq(version))
         .exec(db)
