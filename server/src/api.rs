@@ -239,7 +239,7 @@ async fn indicator_values(
                 &state.db,
                 country_id,
                 country.fiscal_year_start_month,
-                chrono::Utc::now().date_naive(),
+                app::services::now().date_naive(),
             )
             .await?
         }

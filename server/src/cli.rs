@@ -51,6 +51,41 @@ pub enum Command {
     ExportIati(ExportIatiArgs),
     /// Recompute the country's funding figures from the rows and compare them with those kept as data is written
     CheckTotals(CheckTotalsArgs),
+    /// Write a consistent copy of the whole instance to a new SQLite file, while the server runs
+    Backup(BackupArgs),
+    /// Copy a backup file into the database, which must be empty unless --replace
+    Restore(RestoreArgs),
+    /// Copy a whole instance from one database to another (SQLite and PostgreSQL, either way)
+    Transfer(TransferArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The backup file to write; it must not exist
+    #[arg(long)]
+    pub out: std::path::PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// A file written by `backup`
+    pub file: std::path::PathBuf,
+    /// Remove what the database holds first
+    #[arg(long)]
+    pub replace: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TransferArgs {
+    /// The database to copy from
+    #[arg(long)]
+    pub from: String,
+    /// The database to copy to, empty unless --replace
+    #[arg(long)]
+    pub to: String,
+    /// Remove what the target holds first
+    #[arg(long)]
+    pub replace: bool,
 }
 
 #[derive(Debug, Args)]

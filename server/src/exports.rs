@@ -57,7 +57,7 @@ pub async fn compact_csv(
     let compact = compacts::latest_signed(&state.db, country_id)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("a signed compact for {code}")))?;
-    let today = chrono::Utc::now().date_naive();
+    let today = app::services::now().date_naive();
     let body = commitments_csv(&compact, today).map_err(AppError::internal)?;
     let file = format!(
         "attachment; filename=\"compact-{}-v{}.csv\"",

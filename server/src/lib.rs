@@ -14,3 +14,4 @@ pub mod limits;
 pub mod router;
 pub mod serve;
 pub mod site;
+pub mod transfer;

@@ -31,6 +31,28 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
+    use server::transfer;
+    let copied = match &cli.command {
+        Some(Command::Backup(args)) => Some(transfer::backup(&cli.database_url, &args.out).await?),
+        Some(Command::Restore(args)) => {
+            Some(transfer::restore(&args.file, &cli.database_url, args.replace).await?)
+        }
+        Some(Command::Transfer(args)) => {
+            Some(transfer::between(&args.from, &args.to, args.replace).await?)
+        }
+        _ => None,
+    };
+    if let Some(report) = copied {
+        for (table, rows) in &report.tables {
+            println!("{table:<28} {rows:>12}");
+        }
+        println!(
+            "Copied {} rows in {} tables; row counts and funding totals checked.",
+            report.rows(),
+            report.tables.len()
+        );
+        return Ok(());
+    }
     let db = db::open(&cli.database_url).await?;
     match cli.command.unwrap_or(Command::Serve(Default::default())) {
         Command::Serve(args) => serve::run(db, args).await?,
@@ -67,6 +89,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             server::iati::export_file(&db, &args.country, args.out.as_ref()).await?
         }
         Command::CheckTotals(args) => check_totals(&db, args).await?,
+        Command::Backup(_) | Command::Restore(_) | Command::Transfer(_) => {}
     }
     Ok(())
 }

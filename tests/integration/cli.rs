@@ -11,6 +11,10 @@ fn help_lists_every_subcommand() {
         "seed-demo",
         "import-iati",
         "export-iati",
+        "check-totals",
+        "backup",
+        "restore",
+        "transfer",
     ] {
         assert!(help.contains(sub), "--help does not list {sub}:\n{help}");
     }
@@ -73,4 +77,26 @@ fn iati_commands_parse() {
     ])
     .unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(cli.command, Some(Command::ExportIati(args)) if args.out.is_some()));
+}
+
+#[test]
+fn backup_restore_and_transfer_parse() {
+    let parse = |args: &[&str]| Cli::try_parse_from(args).map(|cli| cli.command);
+    assert!(matches!(
+        parse(&["compact-tracker", "backup", "--out", "b.db"]),
+        Ok(Some(Command::Backup(args))) if args.out.ends_with("b.db")
+    ));
+    assert!(
+        parse(&["compact-tracker", "backup"]).is_err(),
+        "backup needs --out"
+    );
+    assert!(matches!(
+        parse(&["compact-tracker", "restore", "b.db", "--replace"]),
+        Ok(Some(Command::Restore(args))) if args.replace && args.file.ends_with("b.db")
+    ));
+    assert!(matches!(
+        parse(&["compact-tracker", "transfer", "--from", "sqlite://a.db", "--to", "postgres://h/d"]),
+        Ok(Some(Command::Transfer(args))) if !args.replace && args.to == "postgres://h/d"
+    ));
+    assert!(parse(&["compact-tracker", "transfer", "--from", "sqlite://a.db"]).is_err());
 }

@@ -39,6 +39,7 @@ mod reviews;
 mod seed;
 mod strategies;
 mod strategy_edits;
+mod transfer;
 mod transition;
 mod transition_edits;
 mod validation;

@@ -52,7 +52,9 @@ pub async fn actor_of(
     let epoch = get(EPOCH).await?;
     let signed_in_at = get(SIGNED_IN_AT).await?.unwrap_or_default();
     let current_epoch = users::session_epoch(db, user_id).await?;
-    let age = chrono::Utc::now().timestamp().saturating_sub(signed_in_at);
+    let age = crate::services::now()
+        .timestamp()
+        .saturating_sub(signed_in_at);
     if current_epoch.map(i64::from) != epoch || age > ABSOLUTE_LIFETIME.num_seconds() {
         tracing::info!(
             user = user_id,
@@ -103,7 +105,7 @@ pub async fn start_session(user_id: i32) -> Result<(), AppError> {
     for (key, value) in [
         (USER_ID, i64::from(user_id)),
         (EPOCH, i64::from(epoch)),
-        (SIGNED_IN_AT, chrono::Utc::now().timestamp()),
+        (SIGNED_IN_AT, crate::services::now().timestamp()),
     ] {
         session
             .insert(key, value)

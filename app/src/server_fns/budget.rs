@@ -29,7 +29,7 @@ pub async fn load_budget(
             let actor = crate::auth::current_actor().await?;
             let year = crate::types::input::fiscal_year(fiscal_year)?.unwrap_or_else(|| {
                 crate::types::FiscalYear::containing(
-                    chrono::Utc::now().date_naive(),
+                    crate::services::now().date_naive(),
                     summary.fiscal_year_start_month,
                 )
                 .start_year

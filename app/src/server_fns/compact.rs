@@ -190,7 +190,7 @@ pub async fn load_compact(country: String, version: Option<i32>) -> Result<Compa
                     .as_ref()
                     .filter(|a| a.role_in(country_id).is_some())
                     .map(|a| a.organisation_id),
-                today: chrono::Utc::now().date_naive(),
+                today: crate::services::now().date_naive(),
                 compact,
             })
         }

@@ -38,9 +38,13 @@ pub(crate) async fn choices(
     };
     let (country_id, summary) = countries::get_with_id(db, country).await?;
     let start_month = summary.fiscal_year_start_month;
-    let default =
-        computation::default_year(db, country_id, start_month, chrono::Utc::now().date_naive())
-            .await?;
+    let default = computation::default_year(
+        db,
+        country_id,
+        start_month,
+        crate::services::now().date_naive(),
+    )
+    .await?;
     let fiscal_year = crate::types::input::fiscal_year(fiscal_year)?.unwrap_or(default);
     let mut years = report::fiscal_years(db, country_id).await?;
     for year in [default, fiscal_year] {

@@ -120,7 +120,7 @@ pub async fn open_reporting_round(
                 due_on: crate::types::input::date("due_on", &due_on)?,
             };
             let author = crate::services::accounts::audit::Author::user(&actor);
-            let today = chrono::Utc::now().date_naive();
+            let today = crate::services::now().date_naive();
             let open =
                 crate::services::funding::reporting::open(&db, &author, country_id, new, today);
             crate::server_fns::form::once(&db, &once, open).await?;
@@ -162,7 +162,7 @@ pub async fn close_reporting_round(
                 crate::policy::Action::ManageReportingRounds { country_id },
             )?;
             let author = crate::services::accounts::audit::Author::user(&actor);
-            let today = chrono::Utc::now().date_naive();
+            let today = crate::services::now().date_naive();
             crate::services::funding::reporting::close(&db, &author, round.id, today).await
         }
         .await,

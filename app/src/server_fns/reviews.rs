@@ -98,7 +98,7 @@ pub async fn load_review(country: String, round_id: i32) -> Result<ReviewView, A
                 can_manage: allows(actor.as_ref(), Action::ManageReview { country_id }),
                 assessable,
                 own_organisation: actor.as_ref().map(|a| a.organisation_id),
-                today: chrono::Utc::now().date_naive(),
+                today: crate::services::now().date_naive(),
                 report,
             })
         }
@@ -142,7 +142,7 @@ pub async fn close_review(csrf: String, round_id: i32) -> Result<(), AppError> {
             let db = db()?;
             let country_id = reviews::country_of(&db, round_id).await?;
             ensure(&actor, Action::ManageReview { country_id })?;
-            let today = chrono::Utc::now().date_naive();
+            let today = crate::services::now().date_naive();
             reviews::close(&db, &Author::user(&actor), round_id, today).await?;
             Ok(())
         }

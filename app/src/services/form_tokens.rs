@@ -3,7 +3,7 @@
 //! (a network retry, a second click) finds it spent and creates nothing.
 //! Spent tokens are kept a week, far longer than any retry.
 
-use chrono::{TimeDelta, Utc};
+use chrono::TimeDelta;
 use entities::form_token;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -34,12 +34,12 @@ fn check(token: &str) -> Result<(), AppError> {
 pub async fn spend(db: &impl ConnectionTrait, token: &str) -> Result<bool, AppError> {
     check(token)?;
     form_token::Entity::delete_many()
-        .filter(form_token::Column::UsedAt.lt(Utc::now() - KEPT))
+        .filter(form_token::Column::UsedAt.lt(crate::services::now() - KEPT))
         .exec(db)
         .await?;
     let inserted = form_token::Entity::insert(form_token::ActiveModel {
         token: Set(token.to_string()),
-        used_at: Set(Utc::now()),
+        used_at: Set(crate::services::now()),
     })
     .on_conflict(
         OnConflict::column(form_token::Column::Token)

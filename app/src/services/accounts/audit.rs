@@ -89,7 +89,7 @@ pub async fn record<T: Serialize>(
     after: Option<&T>,
 ) -> Result<(), AppError> {
     audit_entry::ActiveModel {
-        at: Set(Utc::now()),
+        at: Set(crate::services::now()),
         user_id: Set(author.user_id),
         actor_label: Set(author.label.clone()),
         country_id: Set(country_id),

@@ -1,4 +1,3 @@
-use chrono::Utc;
 use entities::country;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -81,7 +80,7 @@ pub async fn create(
         name: Set(new.name),
         currency: Set(new.currency),
         fiscal_year_start_month: Set(i16::try_from(new.fiscal_year_start_month).unwrap_or(1)),
-        created_at: Set(Utc::now()),
+        created_at: Set(crate::services::now()),
         ..Default::default()
     }
     .insert(&txn)
@@ -169,7 +168,7 @@ pub async fn summary(db: &impl ConnectionTrait, code: &str) -> Result<CountrySum
     kinds.sort_by_key(|k| k.kind);
     Ok(CountrySummary {
         current_fiscal_year: FiscalYear::containing(
-            Utc::now().date_naive(),
+            crate::services::now().date_naive(),
             country.fiscal_year_start_month,
         ),
         country,

@@ -7,7 +7,6 @@
 
 use std::collections::HashSet;
 
-use chrono::Utc;
 use entities::{
     activity, activity_participant as participant, assessment, commitment, compact_party,
     compact_signature as signature, indicator, organisation, priority, priority_partner,
@@ -301,7 +300,9 @@ pub async fn merge(
         None
     } else {
         let mut row: organisation::ActiveModel = duplicate.clone().into();
-        row.deactivated_at = Set(duplicate.deactivated_at.or_else(|| Some(Utc::now())));
+        row.deactivated_at = Set(duplicate
+            .deactivated_at
+            .or_else(|| Some(crate::services::now())));
         Some(to_wire(row.update(&txn).await?)?)
     };
     let kept_after = (to_wire(kept.clone())?, holdings(&txn, kept.id).await?);

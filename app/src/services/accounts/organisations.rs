@@ -203,7 +203,7 @@ pub async fn create(
         kind: Set(new.kind.code().to_string()),
         iati_id: Set(new.iati_id),
         iati_type_code: Set(new.iati_type_code),
-        created_at: Set(Utc::now()),
+        created_at: Set(crate::services::now()),
         ..Default::default()
     }
     .insert(&txn)

@@ -1,6 +1,5 @@
 //! Accounts: creation, passwords, and who a signed-in user is.
 
-use chrono::Utc;
 use entities::{country, membership, organisation, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -140,7 +139,7 @@ pub async fn create(
         password_hash: Set(hash),
         must_change_password: Set(must_change),
         is_signatory: Set(new.signatory),
-        created_at: Set(Utc::now()),
+        created_at: Set(crate::services::now()),
         ..Default::default()
     }
     .insert(&txn)

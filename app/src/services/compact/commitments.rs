@@ -1,7 +1,6 @@
 //! The commitments of a compact version: their agreed content (changed only
 //! in a draft) and the progress reported on them (at any time).
 
-use chrono::Utc;
 use entities::{
     commitment, commitment_comment, commitment_progress, compact_party, organisation, priority,
 };
@@ -324,7 +323,7 @@ pub async fn report_progress(
             ),
         ));
     }
-    if new.on_date > Utc::now().date_naive() {
+    if new.on_date > crate::services::now().date_naive() {
         errors.push(FieldError::new("on_date", "must not be in the future"));
     }
     if !errors.is_empty() {
@@ -341,7 +340,7 @@ pub async fn report_progress(
         text: Set(text),
         evidence_url: Set(evidence),
         status: Set(Some(new.status.code().into())),
-        created_at: Set(Utc::now()),
+        created_at: Set(crate::services::now()),
         ..Default::default()
     }
     .insert(&txn)
@@ -386,7 +385,7 @@ pub async fn comment(
         commitment_id: Set(commitment_id),
         author_id: Set(actor.user_id),
         body: Set(body.clone()),
-        created_at: Set(Utc::now()),
+        created_at: Set(crate::services::now()),
         ..Default::default()
     }
     .insert(&txn)

@@ -6,7 +6,6 @@
 
 use std::collections::HashMap;
 
-use chrono::Utc;
 use entities::{
     commitment, commitment_comment, commitment_progress, compact, compact_party, compact_signature,
     country, organisation, user,
@@ -164,7 +163,7 @@ pub async fn create(
         strategy_id: Set(strategy.id),
         based_on_id: Set(None),
         sha256: Set(None),
-        created_at: Set(Utc::now()),
+        created_at: Set(crate::services::now()),
         ..Default::default()
     }
     .insert(&txn)
@@ -235,7 +234,7 @@ pub async fn amend(
         strategy_id: Set(source.strategy_id),
         based_on_id: Set(Some(source.id)),
         sha256: Set(None),
-        created_at: Set(Utc::now()),
+        created_at: Set(crate::services::now()),
         ..Default::default()
     }
     .insert(&txn)

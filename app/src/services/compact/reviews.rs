@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use entities::{assessment, commitment, compact, organisation, review_round, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -258,7 +258,7 @@ pub async fn assess(
         comment: Set(comment.clone()),
         author_id: Set(actor.user_id),
         organisation_id: Set(actor.organisation_id),
-        at: Set(Utc::now()),
+        at: Set(crate::services::now()),
         ..Default::default()
     }
     .insert(&txn)

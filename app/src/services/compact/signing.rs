@@ -2,7 +2,6 @@
 //! JSON, every party's signatory signs that text, and the last signature
 //! makes the version signed.
 
-use chrono::Utc;
 use entities::{compact, compact_signature};
 use sea_orm::{ActiveModelTrait, Set, TransactionSession, TransactionTrait};
 use sha2::{Digest, Sha256};
@@ -106,7 +105,7 @@ pub async fn sign(
         organisation_id: Set(actor.organisation_id),
         user_id: Set(actor.user_id),
         sha256: Set(hash),
-        signed_at: Set(Utc::now()),
+        signed_at: Set(crate::services::now()),
         ..Default::default()
     }
     .insert(&txn)

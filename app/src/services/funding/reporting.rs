@@ -198,7 +198,7 @@ pub async fn respond(
         organisation_id: Set(organisation_id),
         status: Set(status.code().to_string()),
         user_id: Set(user_id),
-        at: Set(Utc::now()),
+        at: Set(crate::services::now()),
         ..Default::default()
     })
     .on_conflict(
@@ -223,7 +223,7 @@ pub async fn respond(
         let mut active: round_response::ActiveModel = row.clone().into();
         active.status = Set(status.code().to_string());
         active.user_id = Set(user_id);
-        active.at = Set(Utc::now());
+        active.at = Set(crate::services::now());
         active.version = Set(row.version.saturating_add(1));
         let after = active.update(&txn).await?;
         (Change::Update, Some(row), after)

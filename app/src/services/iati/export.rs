@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use chrono::{NaiveDate, SecondsFormat, Utc};
+use chrono::{NaiveDate, SecondsFormat};
 use sea_orm::ConnectionTrait;
 
 use crate::AppError;
@@ -146,7 +146,7 @@ impl Writer {
                 .map(|t| t.transaction_date)
                 .chain(a.planned_disbursements.iter().map(|p| p.period_start))
                 .min()
-                .unwrap_or_else(|| Utc::now().date_naive());
+                .unwrap_or_else(|| crate::services::now().date_naive());
             dates.push(("1", first));
         }
         for (kind, d) in dates {
@@ -300,7 +300,7 @@ impl Export {
         let _ = writeln!(
             writer.out,
             "<iati-activities version=\"2.03\" generated-datetime=\"{}\">",
-            Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+            crate::services::now().to_rfc3339_opts(SecondsFormat::Secs, true)
         );
         Ok(Self {
             writer,

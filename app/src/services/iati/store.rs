@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use chrono::Utc;
 use entities::{
     activity, activity_budget_line, activity_participant, activity_sector, iati_imported_value,
     planned_disbursement, transaction,
@@ -244,7 +243,7 @@ pub async fn save_activity(
     model.on_accounting = Set(s.on_accounting);
     model.on_audit = Set(s.on_audit);
     model.on_report = Set(s.on_report);
-    model.updated_at = Set(Utc::now());
+    model.updated_at = Set(crate::services::now());
     Ok(if update {
         model.update(db).await?
     } else {

@@ -1,6 +1,5 @@
 //! Members' comments on an indicator's fiscal year.
 
-use chrono::Utc;
 use entities::indicator_comment;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
@@ -37,7 +36,7 @@ pub async fn comment(
         fiscal_year: Set(fiscal_year),
         author_id: Set(user_id),
         body: Set(body.to_string()),
-        created_at: Set(Utc::now()),
+        created_at: Set(crate::services::now()),
         ..Default::default()
     })
     .exec(&txn)

@@ -111,7 +111,7 @@ pub async fn record_measurement(
         source: Set(source.clone()),
         note: Set(note.clone()),
         entered_by: Set(user_id),
-        entered_at: Set(Utc::now()),
+        entered_at: Set(crate::services::now()),
         ..Default::default()
     })
     .on_conflict(
@@ -154,7 +154,7 @@ pub async fn record_measurement(
         active.source = Set(source);
         active.note = Set(note);
         active.entered_by = Set(user_id);
-        active.entered_at = Set(Utc::now());
+        active.entered_at = Set(crate::services::now());
         active.version = Set(version);
         let after = active.update(&txn).await?;
         (Change::Update, Some(row), after)

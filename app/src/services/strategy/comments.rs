@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use chrono::Utc;
 use entities::{organisation, priority, strategy, strategy_comment, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -78,7 +77,7 @@ pub async fn add(
         parent_id: Set(parent_id),
         author_id: Set(actor.user_id),
         body: Set(body),
-        created_at: Set(Utc::now()),
+        created_at: Set(crate::services::now()),
         resolved_at: Set(None),
         ..Default::default()
     }
@@ -124,7 +123,7 @@ pub async fn resolve(
     let (_, country_id, _) = strategy_of_priority(&txn, model.priority_id).await?;
     let before = model.resolved_at.is_some();
     let mut active: strategy_comment::ActiveModel = model.into();
-    active.resolved_at = Set(Some(Utc::now()));
+    active.resolved_at = Set(Some(crate::services::now()));
     active.update(&txn).await?;
     audit::record(
         &txn,

@@ -1,7 +1,6 @@
 //! A strategy version's life: created as a draft, sent to consultation,
 //! endorsed (then frozen), and copied into a new draft.
 
-use chrono::Utc;
 use entities::{pillar, strategy};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
@@ -91,7 +90,7 @@ pub async fn create(
         last_fiscal_year: Set(new.last_fiscal_year),
         vision: Set(new.vision),
         based_on_id: Set(None),
-        created_at: Set(Utc::now()),
+        created_at: Set(crate::services::now()),
         endorsed_at: Set(None),
         ..Default::default()
     }
@@ -149,7 +148,7 @@ async fn set_status(
     let mut active: strategy::ActiveModel = model.into();
     active.status = Set(to.code().into());
     if let Some(endorsement) = endorsement {
-        active.endorsed_at = Set(Some(Utc::now()));
+        active.endorsed_at = Set(Some(crate::services::now()));
         active.endorsed_by = Set(Some(endorsement.by));
         active.endorsed_on = Set(Some(endorsement.on));
         active.endorsement_url = Set(endorsement.url);
@@ -196,7 +195,7 @@ fn validate_endorsement(endorsement: Endorsement) -> Result<Endorsement, AppErro
             "must name the body that endorsed it, in 1 to 200 characters",
         ));
     }
-    if endorsement.on > Utc::now().date_naive() {
+    if endorsement.on > crate::services::now().date_naive() {
         errors.push(FieldError::new("endorsed_on", "must not be in the future"));
     }
     let web = |u: &str| u.starts_with("https://") || u.starts_with("http://");
@@ -326,7 +325,7 @@ pub async fn new_draft_from(
         last_fiscal_year: Set(source.last_fiscal_year),
         vision: Set(source.vision.clone()),
         based_on_id: Set(Some(source.id)),
-        created_at: Set(Utc::now()),
+        created_at: Set(crate::services::now()),
         endorsed_at: Set(None),
         ..Default::default()
     }

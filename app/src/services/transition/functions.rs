@@ -2,7 +2,6 @@
 //! removed, each change audited. Every change of readiness is kept with its
 //! date and author, so the plan shows progress towards handover.
 
-use chrono::Utc;
 use entities::{
     country, organisation, priority, readiness_change, strategy, transition_function,
     transition_plan,
@@ -139,7 +138,7 @@ async fn record_readiness(
     readiness_change::ActiveModel {
         function_id: Set(function_id),
         readiness: Set(readiness.code().into()),
-        at: Set(Utc::now()),
+        at: Set(crate::services::now()),
         actor: Set(author.label.clone()),
         ..Default::default()
     }
