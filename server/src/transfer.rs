@@ -81,7 +81,9 @@ pub async fn copy(
         }
         _ => from.begin().await?,
     };
-    let target = to.begin().await?;
+    // On SQLite the write lock is taken at once: a restore beside a
+    // running server queues behind its writes instead of failing.
+    let target = app::services::locks::begin(to).await?;
     if to.get_database_backend() == DbBackend::Sqlite {
         // Checked at commit: rows that name a later row of their own table.
         target

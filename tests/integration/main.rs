@@ -43,3 +43,4 @@ mod transfer;
 mod transition;
 mod transition_edits;
 mod validation;
+mod writers;
