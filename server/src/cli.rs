@@ -8,6 +8,8 @@
 //! | `COMPACT_DEMO` | `serve --demo` | off: load the demo data into an empty database |
 //! | `COMPACT_SECURE_COOKIES` | `serve --secure-cookies` | off: mark cookies Secure (serve over HTTPS) |
 //! | `COMPACT_BEHIND_PROXY` | `serve --behind-proxy` | off: count sign-ins by the client in X-Forwarded-For |
+//! | `COMPACT_METRICS` | `serve --metrics` | off: serve Prometheus metrics at `/metrics` |
+//! | `COMPACT_LOG_FORMAT` | | `text`; `json` writes one JSON object per log line |
 //! | `COMPACT_PASSWORD` | | `create-user` reads the password here, else from standard input |
 //! | `RUST_LOG` | | `info,sea_orm_migration=warn` |
 
@@ -159,6 +161,9 @@ pub struct ServeArgs {
     /// A reverse proxy stands in front and appends the client to X-Forwarded-For
     #[arg(long, env = "COMPACT_BEHIND_PROXY")]
     pub behind_proxy: bool,
+    /// Serve Prometheus metrics at /metrics
+    #[arg(long, env = "COMPACT_METRICS")]
+    pub metrics: bool,
 }
 
 impl Default for ServeArgs {
@@ -169,6 +174,7 @@ impl Default for ServeArgs {
             demo: false,
             secure_cookies: false,
             behind_proxy: false,
+            metrics: false,
         }
     }
 }

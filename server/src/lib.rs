@@ -11,6 +11,7 @@ pub mod headers;
 pub mod health;
 pub mod iati;
 pub mod limits;
+pub mod metrics;
 pub mod router;
 pub mod serve;
 pub mod site;

@@ -29,7 +29,7 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-use crate::{api, audit, exports, form_text, headers, health, iati, limits};
+use crate::{api, audit, exports, form_text, headers, health, iati, limits, metrics};
 
 /// The largest error body read back to give it its status.
 const ERROR_BODY_LIMIT: usize = 64 * 1024;
@@ -64,8 +64,9 @@ pub fn router(state: AppState) -> Router {
         .with_same_site(SameSite::Lax)
         .with_secure(state.settings.secure_cookies)
         .with_expiry(Expiry::OnInactivity(SESSION_IDLE));
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
         .route("/switch-country", get(switch_country))
         .nest("/api/v1", api::routes())
         .route("/countries/{code}/strategy.csv", get(exports::strategy_csv))
@@ -87,7 +88,18 @@ pub fn router(state: AppState) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell));
+    let router = if state.settings.metrics {
+        if let Err(err) = metrics::recorder() {
+            tracing::error!(error = %err, "metrics: the recorder could not be installed");
+        }
+        router
+            .route("/metrics", get(metrics::render))
+            .route_layer(middleware::from_fn(metrics::track))
+    } else {
+        router
+    };
+    router
         .layer(middleware::from_fn_with_state(state.clone(), csrf::layer))
         .layer(sessions)
         .layer(middleware::from_fn(no_store_pages))

@@ -48,6 +48,7 @@ pub async fn run(db: DatabaseConnection, args: ServeArgs) -> anyhow::Result<()> 
     let settings = Settings {
         secure_cookies: args.secure_cookies,
         behind_proxy: args.behind_proxy,
+        metrics: args.metrics,
     };
     let state = app_state(db, &args.site_root, addr, settings);
     println!("Compact Tracker is listening on http://{addr}");

@@ -27,6 +27,8 @@ pub struct Settings {
     /// A reverse proxy stands in front: the client's address is the last
     /// entry of `X-Forwarded-For`, which the proxy appends.
     pub behind_proxy: bool,
+    /// Serve Prometheus metrics at `/metrics`.
+    pub metrics: bool,
 }
 
 /// The state of the current request.

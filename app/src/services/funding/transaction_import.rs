@@ -112,6 +112,8 @@ pub async fn import(
     let written: Vec<i32> = targets.values().map(|t| t.id).collect();
     crate::services::funding::cells::refresh(&txn, country_id, &written).await?;
     txn.commit().await?;
+    metrics::counter!("imports_total", "kind" => "transactions_csv", "outcome" => "imported")
+        .increment(1);
     Ok(count)
 }
 

@@ -74,6 +74,8 @@ pub async fn import(
             Err(err) => {
                 drop(importer);
                 txn.rollback().await?;
+                metrics::counter!("imports_total", "kind" => "iati", "outcome" => "refused")
+                    .increment(1);
                 return Ok(ImportReport {
                     file: file.to_string(),
                     error: Some(format!("not well-formed XML, nothing imported: {err}")),
@@ -84,5 +86,6 @@ pub async fn import(
     }
     let report = importer.finish().await?;
     txn.commit().await?;
+    metrics::counter!("imports_total", "kind" => "iati", "outcome" => "imported").increment(1);
     Ok(report)
 }
