@@ -15,6 +15,7 @@ mod completions;
 mod conversion;
 mod corrections;
 mod countries;
+mod crashes;
 mod csrf;
 mod differential;
 mod fixtures;

@@ -10,6 +10,7 @@ mod app;
 mod browser;
 mod client;
 mod database;
+pub mod iati_file;
 
 pub use app::TestApp;
 
