@@ -13,7 +13,13 @@
 #                                and the dashboard's answers while it runs
 #   scripts/bench.sh export      the IATI export and API paging of 100,000 activities,
 #                                on SQLite and PostgreSQL (the CI test runs 33,000)
-#   scripts/bench.sh all         all five, in that order
+#   scripts/bench.sh soak        32 clients reading and writing for SOAK_SECONDS (600)
+#                                against the release binary, on SQLite then PostgreSQL:
+#                                requests, errors, p50/p99, the server's memory
+#   scripts/bench.sh transfer    the 200,000-transaction country moved SQLite ->
+#                                PostgreSQL -> SQLite with `transfer`; the two SQLite
+#                                files compared row for row
+#   scripts/bench.sh all         all seven, in that order
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -70,12 +76,85 @@ http() {
   wait "$writer"
 }
 
+# A database for one run: a SQLite file in $dir, or a PostgreSQL database
+# (dropped by drop_database).
+database_url() {
+  if [ "$1" = sqlite ]; then
+    echo "sqlite://$2/$3.db?mode=rwc"
+  else
+    psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $3" >&2
+    echo "postgres://postgres@127.0.0.1:5432/$3"
+  fi
+}
+
+drop_database() {
+  [ "$1" = sqlite ] || psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $2 WITH (FORCE)"
+}
+
+soak() {
+  cargo build --release -p server
+  cargo bench -p tests --bench soak --no-run
+  local dir addr=127.0.0.1:3918 backend url server
+  dir=$(mktemp -d)
+  for backend in sqlite postgres; do
+    say "Soak on $backend: 32 clients, ${SOAK_SECONDS:-600} s, release binary with the demo data"
+    url=$(database_url "$backend" "$dir" "soak_$$")
+    target/release/compact-tracker --database-url "$url" serve --demo --addr "$addr" \
+      >"$dir/server-$backend.log" 2>&1 &
+    server=$!
+    for _ in $(seq 300); do curl -sf "http://$addr/readyz" >/dev/null && break; sleep 0.2; done
+    BENCH_ADDR=$addr BENCH_SERVER_PID=$server BENCH_DATABASE_URL="$url" \
+      cargo bench -p tests --bench soak
+    kill "$server"
+    wait "$server" || true
+    drop_database "$backend" "soak_$$"
+  done
+  rm -rf "$dir"
+}
+
+# Every table of a SQLite file, its rows sorted, hashed.
+sqlite_digest() {
+  python3 - "$1" <<'PY'
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+tables = [r[0] for r in db.execute(
+    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+    "AND name <> 'seaql_migrations' ORDER BY name")]
+digest = hashlib.sha256()
+rows = 0
+for t in tables:
+    for row in sorted(repr(r) for r in db.execute(f'SELECT * FROM "{t}"')):
+        digest.update(f"{t}:{row}\n".encode())
+        rows += 1
+print(f"{rows} rows in {len(tables)} tables, sha256 {digest.hexdigest()}")
+PY
+}
+
+transfer() {
+  say "Transfer of the 200,000-transaction country: SQLite -> PostgreSQL -> SQLite"
+  local dir name="transfer_$$" url
+  dir=$(mktemp -d)
+  BENCH_KEEP="$dir/there.db" BENCH_REQUESTS=0 cargo bench -p tests --bench dashboard >/dev/null
+  cargo build --release -p server
+  url=$(database_url postgres "$dir" "$name")
+  /usr/bin/time -f "to PostgreSQL: %e s, peak RSS %M kB" target/release/compact-tracker transfer \
+    --from "sqlite://$dir/there.db?mode=rw" --to "$url" | tail -1
+  /usr/bin/time -f "back to SQLite: %e s, peak RSS %M kB" target/release/compact-tracker transfer \
+    --from "$url" --to "sqlite://$dir/back.db?mode=rwc" | tail -1
+  echo "original: $(sqlite_digest "$dir/there.db")"
+  echo "returned: $(sqlite_digest "$dir/back.db")"
+  drop_database postgres "$name"
+  rm -rf "$dir"
+}
+
 case "${1:-all}" in
   dashboard) dashboard ;;
   http) http ;;
   postgres) postgres ;;
   import) import ;;
   export) export_many ;;
-  all) dashboard; http; postgres; import; export_many ;;
-  *) echo "usage: scripts/bench.sh [dashboard|http|postgres|import|export|all]" >&2; exit 2 ;;
+  soak) soak ;;
+  transfer) transfer ;;
+  all) dashboard; http; postgres; import; export_many; soak; transfer ;;
+  *) echo "usage: scripts/bench.sh [dashboard|http|postgres|import|export|soak|transfer|all]" >&2; exit 2 ;;
 esac

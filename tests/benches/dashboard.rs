@@ -24,7 +24,7 @@ use app::services::funding::check::{self, Depth};
 use app::services::indicators::readings::{self, Filter};
 use app::services::{accounts::countries, accounts::organisations, demo};
 use app::types::{NewOrganisation, OrganisationKind};
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use entities::{
     activity, activity_participant, activity_priority, planned_disbursement, transaction,
 };
@@ -154,7 +154,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             on_audit: Set(rng.next(2) == 0),
             on_report: Set(rng.next(2) == 0),
             published: Set(true),
-            updated_at: Set(Utc::now()),
+            updated_at: Set(app::services::now()),
             ..Default::default()
         });
     }

@@ -26,6 +26,11 @@ impl Answer {
 
 impl Client {
     pub fn new(app: &TestApp) -> Client {
+        Client::at(&app.url(""))
+    }
+
+    /// A client of the server at `base` (`http://host:port`).
+    pub fn at(base: &str) -> Client {
         let http = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
@@ -34,7 +39,7 @@ impl Client {
             .unwrap_or_else(|e| panic!("http client: {e}"));
         Client {
             http,
-            base: app.url(""),
+            base: base.to_string(),
         }
     }
 
