@@ -42,6 +42,7 @@ pub mod reporting_round;
 pub mod review_round;
 pub mod round_response;
 pub mod session;
+pub mod sign_in_attempt;
 pub mod strategy;
 pub mod strategy_comment;
 pub mod transaction;

@@ -29,6 +29,7 @@ mod m20261206_000023_indicator_versions;
 mod m20261206_000024_form_versions;
 mod m20261206_000025_progress_status;
 mod m20261207_000026_funding_cells;
+mod m20261207_000027_sign_in_attempts;
 
 pub struct Migrator;
 
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000024_form_versions::Migration),
             Box::new(m20261206_000025_progress_status::Migration),
             Box::new(m20261207_000026_funding_cells::Migration),
+            Box::new(m20261207_000027_sign_in_attempts::Migration),
         ]
     }
 }

@@ -2,8 +2,6 @@
 
 use std::net::SocketAddr;
 
-use std::sync::Arc;
-
 use app::state::{AppState, Settings};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
@@ -22,7 +20,6 @@ pub fn app_state(
         leptos_options: leptos_options(site_root, addr),
         db,
         settings,
-        throttle: Arc::default(),
     }
 }
 

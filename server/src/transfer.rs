@@ -348,6 +348,7 @@ copy_by_table!(
     review_round,
     round_response,
     session,
+    sign_in_attempt,
     strategy,
     strategy_comment,
     transaction,

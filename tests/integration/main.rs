@@ -40,6 +40,7 @@ mod reviews;
 mod seed;
 mod strategies;
 mod strategy_edits;
+mod throttle;
 mod transfer;
 mod transition;
 mod transition_edits;

@@ -93,11 +93,11 @@ pub async fn sign_in(
     super::form::respond(
         async {
             use crate::services::accounts::sign_ins::{self, Refusal};
-            use crate::services::accounts::users;
+            use crate::services::accounts::{throttle, users};
             crate::auth::check_csrf(&csrf)?;
             let state = crate::state::state()?;
             let address = client_address(state.settings.behind_proxy).await;
-            if !state.throttle.attempt(&email, address.as_deref()) {
+            if !throttle::attempt(&state.db, &email, address.as_deref()).await? {
                 tracing::warn!(%email, ?address, "sign-in throttled");
                 return Err(AppError::Throttled);
             }

@@ -1,22 +1,16 @@
 //! The server's shared state, provided to every server function as context.
 
-pub mod throttle;
-
-use std::sync::Arc;
-
 use axum::extract::FromRef;
 use leptos::prelude::*;
 use sea_orm::DatabaseConnection;
 
 use crate::AppError;
-use throttle::SignInThrottle;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub settings: Settings,
-    pub throttle: Arc<SignInThrottle>,
 }
 
 /// Settings the request handlers need.

@@ -8,4 +8,5 @@ pub mod merge;
 pub mod organisations;
 pub mod password;
 pub mod sign_ins;
+pub mod throttle;
 pub mod users;
