@@ -15,8 +15,14 @@ both_backends! {
             first
                 .iter()
                 .all(|(table, n)| *n > 0
-                    || ["sessions", "iati_imported_values", "form_tokens"].contains(&table.as_str())),
-            "every table but sessions, the IATI import's memory and spent form tokens has demo rows: {first:?}"
+                    || [
+                    "sessions",
+                    "iati_imported_values",
+                    "form_tokens",
+                    "sign_in_attempts",
+                ]
+                .contains(&table.as_str())),
+            "every table but sessions, the IATI import's memory, spent form tokens and sign-in attempts has demo rows: {first:?}"
         );
 
         demo::seed(&t.db).await.unwrap_or_else(|e| panic!("{e}"));
@@ -69,8 +75,8 @@ both_backends! {
                 "drawdown_phases",
                 "exchange_rates",
                 "form_tokens",
-            "funding_cells",
-            "funding_parts",
+                "funding_cells",
+                "funding_parts",
                 "iati_imported_values",
                 "indicator_comments",
                 "indicator_measurements",
@@ -91,6 +97,7 @@ both_backends! {
                 "review_rounds",
                 "round_responses",
                 "sessions",
+                "sign_in_attempts",
                 "strategies",
                 "strategy_comments",
                 "transactions",
