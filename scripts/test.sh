@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/tools.sh
 started=$SECONDS
+# What a cold visit may download of wasm and JS, gzip-compressed.
+WASM_BUDGET_KB=150
 ensure_rust_tools
 ensure_browser
 ensure_xmllint
@@ -26,8 +28,10 @@ cargo clippy --workspace --all-targets -- -D warnings
 say "Clippy: wasm build of app"
 cargo clippy -p app --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
-say "Building the site (server and wasm) for the browser tests"
-scripts/site.sh
+say "Building the release site (the browser tests load it) and checking its size"
+ensure_wasm_opt
+scripts/site.sh --release
+scripts/sizes.sh --budget "$WASM_BUDGET_KB"
 
 say "Tests (SQLite and PostgreSQL; browser tests in headless Chromium)"
 mkdir -p target

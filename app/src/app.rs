@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -13,10 +13,13 @@ use crate::pages::{
     ValidationPage,
 };
 
-/// The HTML document the server renders around the app.
+/// The HTML document the server renders around the app: HTML from the
+/// server, in which only islands (`#[island]`) hydrate; forms post and
+/// links navigate.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     content_security_policy();
+    let stylesheet = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -25,7 +28,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                // No icon to fetch: one request fewer on every cold visit.
+                <link rel="icon" href="data:," />
+                <link rel="stylesheet" href=stylesheet />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -60,16 +66,7 @@ fn content_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Runs in the browser only, once the page has hydrated: tests and
-    // stylesheets can tell a live page from server-rendered HTML.
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
-
     view! {
-        <Stylesheet id="leptos" href="/pkg/compact-tracker.css" />
         <Title formatter=|text: String| {
             if text.is_empty() { "Compact Tracker".to_string() } else { format!("{text} · Compact Tracker") }
         } />

@@ -103,6 +103,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), csrf::layer))
         .layer(sessions)
         .layer(middleware::from_fn(no_store_pages))
+        .layer(middleware::from_fn(crate::site::cache_assets))
         .layer(middleware::from_fn(bad_arguments_are_bad_requests))
         .layer(middleware::from_fn(form_text::strip_control_characters))
         .layer(middleware::from_fn(limits::limit_bodies))

@@ -83,7 +83,9 @@ both_backends! {
         browser.wait_for_path("/countries/XD/indicators").await;
         assert_eq!(browser.text_of("main h1").await, "Indicators");
 
-        // The switcher keeps the area when the country changes.
+        // The switcher keeps the area when the country changes, once the
+        // new page's island has hydrated.
+        browser.wait_for_hydration().await;
         browser
             .wait_for_css("#country-select")
             .await
@@ -112,6 +114,33 @@ both_backends! {
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         browser.wait_for_path("/").await;
+        browser.close().await;
+        app.stop().await;
+    }
+}
+
+both_backends! {
+    async fn a_second_visit_loads_the_site_files_from_the_browser_cache(t) {
+        let app = app_with_two_countries(&t).await;
+        let browser = Browser::start(true).await;
+        browser.goto(&app.url("/")).await;
+        browser.wait_for_hydration().await;
+        let first = browser.site_files_loaded().await;
+        for ext in [".js", ".wasm", ".css"] {
+            assert!(
+                first.iter().any(|(name, bytes)| name.ends_with(ext) && *bytes > 0),
+                "the first visit downloads the {ext} file: {first:?}"
+            );
+        }
+        // Another page: its wasm, JS and CSS come from the browser's cache.
+        browser.goto(&app.url("/countries/TL")).await;
+        browser.wait_for_hydration().await;
+        let second = browser.site_files_loaded().await;
+        assert!(!second.is_empty());
+        assert!(
+            second.iter().all(|(_, bytes)| *bytes == 0),
+            "the second visit downloads {second:?}"
+        );
         browser.close().await;
         app.stop().await;
     }

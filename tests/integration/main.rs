@@ -30,6 +30,7 @@ mod iati_http;
 mod indicator_edits;
 mod indicators;
 mod lifecycle;
+mod page_weight;
 mod pages;
 mod priorities;
 mod privacy;

@@ -149,6 +149,22 @@ impl Browser {
         !found.is_empty()
     }
 
+    /// The site's files (`/pkg/`) this page loaded, each with the bytes it
+    /// took from the network: 0 for a file the browser had kept.
+    pub async fn site_files_loaded(&self) -> Vec<(String, u64)> {
+        let entries = self
+            .client
+            .execute(
+                "return performance.getEntriesByType('resource')\
+                   .filter(e => new URL(e.name).pathname.startsWith('/pkg/'))\
+                   .map(e => [e.name, e.transferSize]);",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("reading the resource timings: {e}"));
+        serde_json::from_value(entries).unwrap_or_else(|e| panic!("resource timings: {e}"))
+    }
+
     /// Saves a PNG of the page to `tests/artifacts/NAME.png`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let png = self

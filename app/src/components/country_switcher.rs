@@ -1,61 +1,85 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use serde::{Deserialize, Serialize};
 
 use crate::server_fns::list_countries;
 use crate::types::Area;
 
-/// Chooses the country. Without JavaScript the form posts to
-/// `/switch-country`, which redirects; once hydrated, choosing a country
-/// navigates at once and keeps the current area.
+/// A country the switcher offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryChoice {
+    pub code: String,
+    pub name: String,
+}
+
+/// The country switcher with the countries of this instance, for the page
+/// at `current` and `area`.
 #[component]
-pub fn CountrySwitcher(
-    #[prop(into)] current: Signal<Option<String>>,
-    #[prop(into)] area: Signal<Option<Area>>,
-) -> impl IntoView {
+pub fn CountryChooser(current: Option<String>, area: Option<Area>) -> impl IntoView {
     let countries = Resource::new(|| (), |_| list_countries());
-    let navigate = use_navigate();
+    view! {
+        <Suspense fallback=|| ()>
+            {
+                let current = current.clone();
+                move || {
+                    let current = current.clone();
+                    Suspend::new(async move {
+                        let countries = countries
+                            .await
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|c| CountryChoice { code: c.code, name: c.name })
+                            .collect::<Vec<_>>();
+                        let area = area.map(|a| a.slug().to_string());
+                        view! { <CountrySwitcher countries current area /> }
+                    })
+                }
+            }
+        </Suspense>
+    }
+}
+
+/// Chooses the country: a form that asks `/switch-country`, which
+/// redirects, so it works without JavaScript. Once this island has
+/// hydrated, choosing a country goes there at once, keeping the current
+/// area (`area`, a slug), and `<body>` carries `data-hydrated`, by which
+/// tests and style sheets tell a live page.
+#[island]
+pub fn CountrySwitcher(
+    countries: Vec<CountryChoice>,
+    current: Option<String>,
+    area: Option<String>,
+) -> impl IntoView {
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    let area_slug = area.clone().unwrap_or_default();
     let on_change = move |ev: leptos::ev::Event| {
         let code = event_target_value(&ev);
-        let path = match area.get_untracked() {
-            Some(a) => format!("/countries/{code}/{}", a.slug()),
+        let path = match &area {
+            Some(slug) => format!("/countries/{code}/{slug}"),
             None => format!("/countries/{code}"),
         };
-        navigate(&path, Default::default());
+        let _ = window().location().set_href(&path);
     };
-
+    let options = countries
+        .into_iter()
+        .map(|c| {
+            let selected = current.as_deref() == Some(c.code.as_str());
+            view! { <option value=c.code selected=selected>{c.name}</option> }
+        })
+        .collect_view();
     view! {
         <form class="country-switcher" method="get" action="/switch-country">
             <label for="country-select">"Country"</label>
-            <Suspense fallback=|| ()>
-                {
-                    let on_change = on_change.clone();
-                    move || {
-                        let on_change = on_change.clone();
-                        Suspend::new(async move {
-                            let list = countries.await.unwrap_or_default();
-                            view! {
-                                <select id="country-select" name="code" on:change=on_change>
-                                    <option value="" disabled=true selected=current.get_untracked().is_none()>
-                                        "Choose a country"
-                                    </option>
-                                    {list
-                                        .into_iter()
-                                        .map(|c| {
-                                            let selected = current.get_untracked().as_deref() == Some(c.code.as_str());
-                                            view! {
-                                                <option value=c.code.clone() selected=selected>
-                                                    {c.name}
-                                                </option>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </select>
-                            }
-                        })
-                    }
-                }
-            </Suspense>
-            <input type="hidden" name="area" value=move || area.get().map(Area::slug).unwrap_or_default() />
+            <select id="country-select" name="code" on:change=on_change>
+                <option value="" disabled=true selected=current.is_none()>
+                    "Choose a country"
+                </option>
+                {options}
+            </select>
+            <input type="hidden" name="area" value=area_slug />
             <button type="submit">"Go"</button>
         </form>
     }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use super::{CountrySwitcher, CsrfField, use_actor};
+use super::{CountryChooser, CsrfField, use_actor};
 use crate::types::Role;
 use leptos::server_fn::ServerFn;
 
@@ -36,7 +36,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <a class="brand" href="/">
                     "Compact Tracker"
                 </a>
-                <CountrySwitcher current=code area />
+                <CountryChooser current=code.get_untracked() area=area.get_untracked() />
                 <AccountMenu />
             </div>
             <Show when=move || code.get().is_some()>

@@ -16,7 +16,7 @@ mod stacked_bar_chart;
 
 pub use bar_chart::{Bar, BarChart};
 pub use cliff_chart::CliffChart;
-pub use country_switcher::CountrySwitcher;
+pub use country_switcher::{CountryChoice, CountryChooser, CountrySwitcher};
 pub use error_panel::ErrorPanel;
 pub use footer::SiteFooter;
 pub use form_error::{FormErrors, form_error, kept_input, query_error, successes};
