@@ -20,9 +20,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     content_security_policy();
     let stylesheet = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
+    let lang = crate::language::code(crate::language::current());
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -66,6 +67,7 @@ fn content_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let locale = crate::language::current();
     view! {
         <Title formatter=|text: String| {
             if text.is_empty() { "Compact Tracker".to_string() } else { format!("{text} · Compact Tracker") }
@@ -73,7 +75,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <SessionScope>
                 <a class="skip-link" href="#main">
-                    "Skip to content"
+                    {crate::i18n::td_string!(locale, common.skip_to_content)}
                 </a>
                 <SiteHeader />
                 <main id="main" tabindex="-1">

@@ -66,6 +66,27 @@ fn join(errors: &[FieldError]) -> String {
 }
 
 impl AppError {
+    /// What the error says to a person reading `locale`. Field errors are
+    /// already written in the language of the request that made them.
+    pub fn message(&self, locale: crate::language::Locale) -> String {
+        use crate::i18n::td_string;
+        match self {
+            Self::Invalid(errors) => join(errors),
+            Self::NotFound(what) => td_string!(locale, common.msg_not_found, what).to_string(),
+            Self::Unauthenticated => td_string!(locale, common.msg_unauthenticated).to_string(),
+            Self::Forbidden => td_string!(locale, common.msg_forbidden).to_string(),
+            Self::CsrfRejected => td_string!(locale, common.msg_csrf).to_string(),
+            Self::PasswordChangeRequired => {
+                td_string!(locale, common.msg_password_change).to_string()
+            }
+            Self::Throttled => td_string!(locale, common.msg_throttled).to_string(),
+            Self::Internal => td_string!(locale, common.msg_internal).to_string(),
+            Self::OutOfRange(what) => td_string!(locale, common.msg_out_of_range, what).to_string(),
+            Self::Request(why) => td_string!(locale, common.msg_request, why).to_string(),
+            Self::Stale(what) => td_string!(locale, common.msg_stale, what).to_string(),
+        }
+    }
+
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self::Invalid(vec![FieldError::new(field, message)])
     }

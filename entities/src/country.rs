@@ -16,6 +16,9 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// Partners' funding data counts only once a planner validates it.
     pub validation_required: bool,
+    /// The interface language for a visitor whose browser asks for none
+    /// the site offers: `en`, `fr` or `pt`.
+    pub language: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

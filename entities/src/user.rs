@@ -25,6 +25,8 @@ pub struct Model {
     pub disabled_at: Option<DateTimeUtc>,
     /// Counts the row's versions: 1 when recorded, one more at each change.
     pub version: i32,
+    /// The interface language the user chose (`en`, `fr`, `pt`), if any.
+    pub language: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

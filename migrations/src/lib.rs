@@ -30,6 +30,7 @@ mod m20261206_000024_form_versions;
 mod m20261206_000025_progress_status;
 mod m20261207_000026_funding_cells;
 mod m20261207_000027_sign_in_attempts;
+mod m20261207_000028_languages;
 
 pub struct Migrator;
 
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000025_progress_status::Migration),
             Box::new(m20261207_000026_funding_cells::Migration),
             Box::new(m20261207_000027_sign_in_attempts::Migration),
+            Box::new(m20261207_000028_languages::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ pub mod form_text;
 pub mod headers;
 pub mod health;
 pub mod iati;
+pub mod language;
 pub mod limits;
 pub mod metrics;
 pub mod router;

@@ -29,7 +29,7 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-use crate::{api, audit, exports, form_text, headers, health, iati, limits, metrics};
+use crate::{api, audit, exports, form_text, headers, health, iati, language, limits, metrics};
 
 /// The largest error body read back to give it its status.
 const ERROR_BODY_LIMIT: usize = 64 * 1024;
@@ -101,6 +101,10 @@ pub fn router(state: AppState) -> Router {
     };
     router
         .layer(middleware::from_fn_with_state(state.clone(), csrf::layer))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            language::layer,
+        ))
         .layer(sessions)
         .layer(middleware::from_fn(no_store_pages))
         .layer(middleware::from_fn(crate::site::cache_assets))

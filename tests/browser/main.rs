@@ -7,6 +7,7 @@ mod dashboard;
 mod forms;
 mod funding;
 mod iati;
+mod languages;
 mod priority;
 mod shell;
 mod strategy;

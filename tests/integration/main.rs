@@ -29,6 +29,7 @@ mod iati;
 mod iati_http;
 mod indicator_edits;
 mod indicators;
+mod languages;
 mod lifecycle;
 mod page_weight;
 mod pages;

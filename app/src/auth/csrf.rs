@@ -32,6 +32,11 @@ pub fn cookie_name(secure: bool) -> &'static str {
 pub struct CsrfToken(pub String);
 
 fn from_cookies(request: &Request, name: &str) -> Option<String> {
+    cookies_named(request, name).find(|value| value.len() >= 32)
+}
+
+/// The values of the request's cookies called `name`, in the order sent.
+pub fn cookies_named<'a>(request: &'a Request, name: &'a str) -> impl Iterator<Item = String> + 'a {
     request
         .headers()
         .get_all(COOKIE)
@@ -39,7 +44,7 @@ fn from_cookies(request: &Request, name: &str) -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .flat_map(Cookie::split_parse)
         .filter_map(Result::ok)
-        .find(|c| c.name() == name && c.value().len() >= 32)
+        .filter(move |c| c.name() == name)
         .map(|c| c.value().to_string())
 }
 

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::td_string;
 use crate::server_fns::list_countries;
 use crate::types::Area;
 
@@ -30,12 +31,27 @@ pub fn CountryChooser(current: Option<String>, area: Option<Area>) -> impl IntoV
                             .map(|c| CountryChoice { code: c.code, name: c.name })
                             .collect::<Vec<_>>();
                         let area = area.map(|a| a.slug().to_string());
-                        view! { <CountrySwitcher countries current area /> }
+                        let locale = crate::language::current();
+                        let words = SwitcherWords {
+                            label: td_string!(locale, common.country).to_string(),
+                            placeholder: td_string!(locale, common.choose_country).to_string(),
+                            go: td_string!(locale, common.go).to_string(),
+                        };
+                        view! { <CountrySwitcher countries current area words /> }
                     })
                 }
             }
         </Suspense>
     }
+}
+
+/// The switcher's words in the page's language (the island carries no
+/// catalogue of its own).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SwitcherWords {
+    pub label: String,
+    pub placeholder: String,
+    pub go: String,
 }
 
 /// Chooses the country: a form that asks `/switch-country`, which
@@ -48,6 +64,7 @@ pub fn CountrySwitcher(
     countries: Vec<CountryChoice>,
     current: Option<String>,
     area: Option<String>,
+    words: SwitcherWords,
 ) -> impl IntoView {
     Effect::new(|_| {
         if let Some(body) = document().body() {
@@ -72,15 +89,15 @@ pub fn CountrySwitcher(
         .collect_view();
     view! {
         <form class="country-switcher" method="get" action="/switch-country">
-            <label for="country-select">"Country"</label>
+            <label for="country-select">{words.label}</label>
             <select id="country-select" name="code" on:change=on_change>
                 <option value="" disabled=true selected=current.is_none()>
-                    "Choose a country"
+                    {words.placeholder}
                 </option>
                 {options}
             </select>
             <input type="hidden" name="area" value=area_slug />
-            <button type="submit">"Go"</button>
+            <button type="submit">{words.go}</button>
         </form>
     }
 }

@@ -1,15 +1,16 @@
 use leptos::prelude::*;
 
+use crate::i18n::td_string;
+
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    let locale = crate::language::current();
     view! {
         <footer class="site-footer">
+            <p>{td_string!(locale, common.footer_about)}</p>
             <p>
-                "Compact Tracker: one place for a country's peacebuilding strategy, its UN transition, "
-                "the compact of mutual commitments, funding flows and accountability indicators."
-            </p>
-            <p>
-                "Public data is also available as JSON: " <a href="/api/v1/countries">"/api/v1/countries"</a>
+                {td_string!(locale, common.footer_api)} " "
+                <a href="/api/v1/countries">"/api/v1/countries"</a>
             </p>
         </footer>
     }

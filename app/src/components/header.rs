@@ -6,7 +6,9 @@ use super::{CountryChooser, CsrfField, use_actor};
 use crate::types::Role;
 use leptos::server_fn::ServerFn;
 
-use crate::server_fns::SignOut;
+use crate::i18n::td_string;
+use crate::language::{self, Locale};
+use crate::server_fns::{SetLanguage, SignOut};
 use crate::types::Area;
 
 /// The country code and area named by a path such as `/countries/TL/funding`.
@@ -29,18 +31,20 @@ pub fn SiteHeader() -> impl IntoView {
     let here = Memo::new(move |_| country_and_area(&location.pathname.get()));
     let code = Signal::derive(move || here.get().0);
     let area = Signal::derive(move || here.get().1);
+    let locale = language::current();
 
     view! {
         <header class="site-header">
             <div class="bar">
                 <a class="brand" href="/">
-                    "Compact Tracker"
+                    {td_string!(locale, common.brand)}
                 </a>
                 <CountryChooser current=code.get_untracked() area=area.get_untracked() />
+                <LanguageSwitcher />
                 <AccountMenu />
             </div>
             <Show when=move || code.get().is_some()>
-                <nav class="areas" aria-label="Country areas">
+                <nav class="areas" aria-label=td_string!(locale, common.country_areas)>
                     <ul>
                         {Area::ALL
                             .into_iter()
@@ -50,7 +54,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 };
                                 view! {
                                     <li>
-                                        <A href=href>{a.label()}</A>
+                                        <A href=href>{a.label(locale)}</A>
                                     </li>
                                 }
                             })
@@ -62,14 +66,52 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
+/// Chooses the interface language: a plain form, so it works before any
+/// wasm loads; the server keeps the choice and comes back to this page.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let locale = language::current();
+    let location = use_location();
+    let here = move || {
+        let search = location.search.get();
+        if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{search}", location.pathname.get())
+        }
+    };
+    let options = language::ALL
+        .iter()
+        .map(|&option| {
+            view! {
+                <option value=language::code(option) selected=option == locale lang=language::code(option)>
+                    {language::name(option)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="language-switcher" method="post" action=SetLanguage::PATH>
+            <CsrfField />
+            <input type="hidden" name="next" value=here />
+            <label for="language-select">{td_string!(locale, common.language)}</label>
+            <select id="language-select" name="language">
+                {options}
+            </select>
+            <button type="submit">{td_string!(locale, common.change_language)}</button>
+        </form>
+    }
+}
+
 /// Sign in, or who is signed in with their pages and a sign-out button.
 #[component]
 fn AccountMenu() -> impl IntoView {
     let actor = use_actor();
+    let locale: Locale = language::current();
     view! {
         <Transition fallback=|| ()>
             {move || match actor.get() {
-                None => view! { <a class="account-link" href="/sign-in">"Sign in"</a> }.into_any(),
+                None => view! { <a class="account-link" href="/sign-in">{td_string!(locale, common.sign_in)}</a> }.into_any(),
                 Some(actor) => {
                     let admin_of = actor
                         .memberships
@@ -82,23 +124,23 @@ fn AccountMenu() -> impl IntoView {
                         .find(|m| matches!(m.role, Role::Admin | Role::Reviewer))
                         .map(|m| m.country_code.clone());
                     view! {
-                        <nav class="account" aria-label="Your account">
+                        <nav class="account" aria-label=td_string!(locale, common.your_account)>
                             <a href=format!("/organisations/{}", actor.organisation_id)>
                                 {actor.organisation_name.clone()}
                             </a>
                             {admin_of.map(|code| view! {
-                                <a href=format!("/countries/{code}/admin/organisations")>"Organisations"</a>
-                                <a href=format!("/countries/{code}/admin/users")>"Accounts"</a>
+                                <a href=format!("/countries/{code}/admin/organisations")>{td_string!(locale, common.organisations)}</a>
+                                <a href=format!("/countries/{code}/admin/users")>{td_string!(locale, common.accounts)}</a>
                             })}
                             {auditor_of.map(|code| view! {
-                                <a href=format!("/countries/{code}/admin/audit")>"Audit"</a>
+                                <a href=format!("/countries/{code}/admin/audit")>{td_string!(locale, common.audit)}</a>
                             })}
                             <a href="/account">{actor.display_name.clone()}</a>
                             // A plain form: signing out reloads the whole page,
                             // so nothing of the session stays in memory.
                             <form method="post" action=SignOut::PATH class="inline-form">
                                 <CsrfField />
-                                <button type="submit">"Sign out"</button>
+                                <button type="submit">{td_string!(locale, common.sign_out)}</button>
                             </form>
                         </nav>
                     }

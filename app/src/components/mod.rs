@@ -16,11 +16,11 @@ mod stacked_bar_chart;
 
 pub use bar_chart::{Bar, BarChart};
 pub use cliff_chart::CliffChart;
-pub use country_switcher::{CountryChoice, CountryChooser, CountrySwitcher};
+pub use country_switcher::{CountryChoice, CountryChooser, CountrySwitcher, SwitcherWords};
 pub use error_panel::ErrorPanel;
 pub use footer::SiteFooter;
 pub use form_error::{FormErrors, form_error, kept_input, query_error, successes};
-pub use header::SiteHeader;
+pub use header::{SiteHeader, country_and_area};
 pub use history::{History, HistoryPanel};
 pub use line_chart::LineChart;
 pub use readings::{ReadingsTable, StatusBadge, shown, value_text};

@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::ErrorPanel;
+use crate::i18n::td_string;
 use crate::pages::params::country_code_param;
 use crate::server_fns::get_country_summary;
-use crate::types::{Area, CountrySummary, month_name};
+use crate::types::{Area, CountrySummary};
 
 #[component]
 pub fn CountryPage() -> impl IntoView {
@@ -33,27 +34,30 @@ fn Summary(summary: CountrySummary) -> impl IntoView {
         kinds,
     } = summary;
     let code = country.code.clone();
+    let locale = crate::language::current();
     view! {
         <Title text=country.name.clone() />
         <h1>{country.name.clone()}</h1>
         <dl class="facts">
-            <dt>"Country code"</dt>
+            <dt>{td_string!(locale, country.country_code)}</dt>
             <dd>{country.code.clone()}</dd>
-            <dt>"Reporting currency"</dt>
+            <dt>{td_string!(locale, country.reporting_currency)}</dt>
             <dd>{country.currency.to_string()}</dd>
-            <dt>"Fiscal year"</dt>
+            <dt>{td_string!(locale, country.fiscal_year)}</dt>
             <dd>
-                {format!(
-                    "Starts in {}; the current one is {}",
-                    month_name(country.fiscal_year_start_month),
-                    current_fiscal_year.label(),
-                )}
+                {td_string!(
+                    locale,
+                    country.fiscal_year_text,
+                    month = crate::language::month(locale, country.fiscal_year_start_month),
+                    year = current_fiscal_year.label(),
+                )
+                    .to_string()}
             </dd>
-            <dt>"Organisations"</dt>
+            <dt>{td_string!(locale, country.organisations)}</dt>
             <dd>{organisations.len()}</dd>
         </dl>
 
-        <h2>"Working areas"</h2>
+        <h2>{td_string!(locale, country.working_areas)}</h2>
         <ul class="cards areas-grid">
             {Area::ALL
                 .into_iter()
@@ -61,32 +65,32 @@ fn Summary(summary: CountrySummary) -> impl IntoView {
                     view! {
                         <li class="card">
                             <h3>
-                                <a href=format!("/countries/{code}/{}", a.slug())>{a.label()}</a>
+                                <a href=format!("/countries/{code}/{}", a.slug())>{a.label(locale)}</a>
                             </h3>
-                            <p>{a.purpose()}</p>
+                            <p>{a.purpose(locale)}</p>
                         </li>
                     }
                 })
                 .collect_view()}
         </ul>
 
-        <h2>"Who takes part"</h2>
+        <h2>{td_string!(locale, country.who_takes_part)}</h2>
         <ul class="kinds">
             {kinds
                 .into_iter()
-                .map(|k| view! { <li>{format!("{}: {}", k.kind.label(), k.count)}</li> })
+                .map(|k| view! { <li>{format!("{}: {}", k.kind.name(locale), k.count)}</li> })
                 .collect_view()}
         </ul>
         <div class="table-wrap">
             <table>
-                <caption>"Organisations in " {country.name.clone()}</caption>
+                <caption>{td_string!(locale, country.organisations_in, country = country.name.clone()).to_string()}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Acronym"</th>
-                        <th scope="col">"Kind"</th>
-                        <th scope="col">"IATI identifier"</th>
-                        <th scope="col">"IATI type"</th>
+                        <th scope="col">{td_string!(locale, country.name)}</th>
+                        <th scope="col">{td_string!(locale, country.acronym)}</th>
+                        <th scope="col">{td_string!(locale, country.kind)}</th>
+                        <th scope="col">{td_string!(locale, country.iati_identifier)}</th>
+                        <th scope="col">{td_string!(locale, country.iati_type)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -99,7 +103,7 @@ fn Summary(summary: CountrySummary) -> impl IntoView {
                                         <a href=format!("/organisations/{}", o.id)>{o.name}</a>
                                     </th>
                                     <td>{o.acronym.unwrap_or_default()}</td>
-                                    <td>{o.kind.label()}</td>
+                                    <td>{o.kind.name(locale)}</td>
                                     <td>{o.iati_id.unwrap_or_default()}</td>
                                     <td>{o.iati_type_code.unwrap_or_default()}</td>
                                 </tr>

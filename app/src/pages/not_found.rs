@@ -5,11 +5,13 @@ use leptos_meta::Title;
 
 use crate::AppError;
 use crate::components::ErrorPanel;
+use crate::i18n::td_string;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let locale = crate::language::current();
     view! {
-        <Title text="Page not found" />
-        <ErrorPanel error=AppError::NotFound("the page you asked for".into()) />
+        <Title text=td_string!(locale, common.page_not_found) />
+        <ErrorPanel error=AppError::NotFound(td_string!(locale, common.the_page_you_asked_for).into()) />
     }
 }

@@ -124,10 +124,20 @@ pub async fn set_budget_amounts(
                 return Err(AppError::NotFound(format!("budget line {line_id}")));
             }
             let amounts = crate::types::BudgetAmounts {
-                appropriation: amount("appropriation", &figures.appropriation)?.unwrap_or_default(),
-                expected_external: amount("expected_external", &figures.expected_external)?
+                appropriation: amount(
+                    crate::language::current(),
+                    "appropriation",
+                    &figures.appropriation,
+                )?
+                .unwrap_or_default(),
+                expected_external: amount(
+                    crate::language::current(),
+                    "expected_external",
+                    &figures.expected_external,
+                )?
+                .unwrap_or_default(),
+                execution: amount(crate::language::current(), "execution", &figures.execution)?
                     .unwrap_or_default(),
-                execution: amount("execution", &figures.execution)?.unwrap_or_default(),
             };
             let author = crate::services::accounts::audit::Author::user(&actor);
             let key = (figures.fiscal_year, figures.version);

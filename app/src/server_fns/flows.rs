@@ -73,7 +73,7 @@ impl TransactionForm {
             kind: self.kind,
             transaction_date: date("transaction_date", &self.transaction_date)?,
             value_date,
-            amount: required_amount("amount", &self.amount)?,
+            amount: required_amount(crate::language::current(), "amount", &self.amount)?,
             currency: Some(self.currency).filter(|c| !c.trim().is_empty()),
             provider_org_id: optional_id("provider_org_id", &self.provider_org_id)?,
             receiver_org_id: optional_id("receiver_org_id", &self.receiver_org_id)?,
@@ -109,7 +109,7 @@ impl PlannedForm {
         Ok(crate::types::NewPlannedDisbursement {
             period_start: date("period_start", &self.period_start)?,
             period_end: date("period_end", &self.period_end)?,
-            amount: required_amount("planned_amount", &self.amount)?,
+            amount: required_amount(crate::language::current(), "planned_amount", &self.amount)?,
             currency: Some(self.currency),
         })
     }

@@ -37,7 +37,7 @@ impl IndicatorForm {
         let baseline = match (self.baseline_value.trim(), self.baseline_date.trim()) {
             ("", "") => None,
             (value, date) => Some(Baseline {
-                value: input::required_amount("baseline_value", value)?,
+                value: input::required_amount(crate::language::current(), "baseline_value", value)?,
                 date: input::date("baseline_date", date)?,
             }),
         };

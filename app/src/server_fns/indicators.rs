@@ -133,7 +133,11 @@ pub async fn define_indicator(
             let baseline = match (baseline_value.trim(), baseline_date.trim()) {
                 ("", "") => None,
                 (value, date) => Some(Baseline {
-                    value: crate::types::input::required_amount("baseline_value", value)?,
+                    value: crate::types::input::required_amount(
+                        crate::language::current(),
+                        "baseline_value",
+                        value,
+                    )?,
                     date: crate::types::input::date("baseline_date", date)?,
                 }),
             };
@@ -187,7 +191,11 @@ pub async fn set_indicator_target(
                     crate::types::input::year("target_fiscal_year", &target_fiscal_year)?,
                     target_version,
                 ),
-                crate::types::input::required_amount("target_value", &target_value)?,
+                crate::types::input::required_amount(
+                    crate::language::current(),
+                    "target_value",
+                    &target_value,
+                )?,
             )
             .await
         }
@@ -221,7 +229,11 @@ pub async fn record_measurement(
                     "measurement_fiscal_year",
                     &measurement.fiscal_year,
                 )?,
-                value: crate::types::input::required_amount("value", &measurement.value)?,
+                value: crate::types::input::required_amount(
+                    crate::language::current(),
+                    "value",
+                    &measurement.value,
+                )?,
                 source: measurement.source,
                 note: measurement.note,
             };

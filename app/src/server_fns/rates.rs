@@ -83,7 +83,7 @@ impl RateEntryForm {
             currency: crate::types::Currency::parse("currency", &self.currency)?,
             quote_currency,
             rate_date: input::date("rate_date", &self.rate_date)?,
-            rate: input::required_amount("rate", &self.rate)?,
+            rate: input::required_amount(crate::language::current(), "rate", &self.rate)?,
             source: self.source,
         })
     }

@@ -126,6 +126,9 @@ pub async fn sign_in(
             // The entry first: no session begins that the trail lacks.
             sign_ins::signed_in(&state.db, &actor, address.as_deref()).await?;
             crate::auth::start_session(user.id).await?;
+            if let Some(locale) = user.language.as_deref().and_then(crate::language::from_code) {
+                remember_language(locale)?;
+            }
             tracing::info!(user = user.id, "signed in");
             leptos_axum::redirect(&landing(&actor, next.as_deref()));
             Ok(())
@@ -211,4 +214,47 @@ pub async fn change_password(
         .await,
     )
     .await
+}
+
+/// Chooses the interface language: kept in a cookie for a year and, for a
+/// signed-in user, on the account. Goes back to `next` (a path on this
+/// site), or to the start page.
+#[server]
+pub async fn set_language(
+    csrf: String,
+    language: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    super::form::respond(
+        async {
+            crate::auth::check_csrf(&csrf)?;
+            let locale = crate::language::from_code(&language)
+                .ok_or_else(|| AppError::invalid("language", "must be one of en, fr and pt"))?;
+            if let Some(actor) = crate::auth::current_actor().await? {
+                let db = crate::state::db()?;
+                crate::services::accounts::users::set_language(&db, &actor, locale).await?;
+            }
+            remember_language(locale)?;
+            let back = next.as_deref().filter(|p| is_local_path(p)).unwrap_or("/");
+            leptos_axum::redirect(back);
+            Ok(())
+        }
+        .await,
+    )
+    .await
+}
+
+/// Sets the language cookie on the response being built.
+#[cfg(feature = "ssr")]
+fn remember_language(locale: crate::language::Locale) -> Result<(), AppError> {
+    use axum::http::{HeaderValue, header::SET_COOKIE};
+    let state = crate::state::state()?;
+    let cookie = crate::language::cookie(locale, state.settings.secure_cookies);
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(&cookie),
+    ) {
+        response.append_header(SET_COOKIE, value);
+    }
+    Ok(())
 }

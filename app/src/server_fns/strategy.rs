@@ -100,7 +100,9 @@ mod ssr {
         let mut costs = Vec::new();
         for input in inputs {
             let field = format!("cost_{}", input.fiscal_year);
-            let Some(amount) = crate::types::input::amount(&field, &input.amount)? else {
+            let Some(amount) =
+                crate::types::input::amount(crate::language::current(), &field, &input.amount)?
+            else {
                 continue;
             };
             costs.push(YearCost {

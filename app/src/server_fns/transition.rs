@@ -21,7 +21,7 @@ pub struct TransitionView {
 /// Blank means zero for the yearly amounts of a function.
 #[cfg(feature = "ssr")]
 fn amount_or_zero(field: &str, text: &str) -> Result<rust_decimal::Decimal, AppError> {
-    Ok(crate::types::input::amount(field, text)?.unwrap_or_default())
+    Ok(crate::types::input::amount(crate::language::current(), field, text)?.unwrap_or_default())
 }
 
 /// The country's transition plan; public, as the shared picture of the

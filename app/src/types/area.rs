@@ -1,3 +1,6 @@
+use crate::i18n::td_string;
+use crate::language::Locale;
+
 /// The working areas of a country, in the order the navigation shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Area {
@@ -34,36 +37,29 @@ impl Area {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The area's name in the interface language.
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            Area::Strategy => "Strategy",
-            Area::Transition => "Transition",
-            Area::Compact => "Compact",
-            Area::Funding => "Funding",
-            Area::Budget => "Budget",
-            Area::Indicators => "Indicators",
-            Area::Dashboard => "Dashboard",
+            Area::Strategy => td_string!(locale, common.area_strategy),
+            Area::Transition => td_string!(locale, common.area_transition),
+            Area::Compact => td_string!(locale, common.area_compact),
+            Area::Funding => td_string!(locale, common.area_funding),
+            Area::Budget => td_string!(locale, common.area_budget),
+            Area::Indicators => td_string!(locale, common.area_indicators),
+            Area::Dashboard => td_string!(locale, common.area_dashboard),
         }
     }
 
     /// One sentence on what the area is for.
-    pub fn purpose(self) -> &'static str {
+    pub fn purpose(self, locale: Locale) -> &'static str {
         match self {
-            Area::Strategy => {
-                "The integrated peacebuilding strategy: pillars, priorities and their costs."
-            }
-            Area::Transition => {
-                "The functions the UN mission hands over, who takes each one, and the financing cliff."
-            }
-            Area::Compact => {
-                "The mutual commitments of the government and each partner, their progress and signatures."
-            }
-            Area::Funding => {
-                "Partners' funding flows, pledged to spent, by channel, currency and pooled fund."
-            }
-            Area::Budget => "The national budget lines and the external financing aligned to them.",
-            Area::Indicators => "Mutual accountability indicators: baselines, targets and values.",
-            Area::Dashboard => "The joint steering committee's view of progress on both sides.",
+            Area::Strategy => td_string!(locale, common.purpose_strategy),
+            Area::Transition => td_string!(locale, common.purpose_transition),
+            Area::Compact => td_string!(locale, common.purpose_compact),
+            Area::Funding => td_string!(locale, common.purpose_funding),
+            Area::Budget => td_string!(locale, common.purpose_budget),
+            Area::Indicators => td_string!(locale, common.purpose_indicators),
+            Area::Dashboard => td_string!(locale, common.purpose_dashboard),
         }
     }
 

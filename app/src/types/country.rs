@@ -13,6 +13,9 @@ pub struct Country {
     pub currency: Currency,
     /// 1-12.
     pub fiscal_year_start_month: u32,
+    /// The interface language for visitors whose browser asks for none the
+    /// site speaks: `en`, `fr` or `pt`.
+    pub language: String,
 }
 
 impl Country {

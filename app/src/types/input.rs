@@ -12,56 +12,65 @@ use crate::types::Share;
 /// typing mistake.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 
+use crate::language::{Locale, numbers::Marks};
 use crate::types::money::MAX_AMOUNT;
 
-const AMOUNT_FORMS: &str = "write it with a dot for decimals and commas or spaces between thousands, such as 1500000.50 or 1,500,000.50";
-
-/// An amount as typed; `None` when blank. Accepted: digits with a dot for
-/// decimals (`1500000.50`), and thousands grouped by commas or spaces in
-/// threes (`1,500,000.50`, `1 500 000`). A comma that could be a decimal
-/// comma (`1000,50`, `1.500,75`) is refused, never guessed.
-pub fn amount(field: &str, text: &str) -> Result<Option<Decimal>, AppError> {
+/// An amount as typed in `locale`; `None` when blank. Accepted: digits
+/// with the language's decimal mark (`1500000.50`; `1500000,50` in French
+/// and Portuguese), and thousands grouped in threes by the language's
+/// group mark or by spaces (`1,500,000.50`, `1 500 000,50`,
+/// `1.500.000,50`). Anything else, such as `1.500,75` in English, is
+/// refused with the expected form, never guessed.
+pub fn amount(locale: Locale, field: &str, text: &str) -> Result<Option<Decimal>, AppError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    let refuse = || AppError::invalid(field, format!("is not an amount: {AMOUNT_FORMS}"));
+    let marks = Marks::of(locale);
+    let refuse = || {
+        let example = crate::language::amount(locale, Decimal::new(150_000_050, 2));
+        AppError::invalid(
+            field,
+            crate::i18n::td_string!(locale, common.not_an_amount, example).to_string(),
+        )
+    };
+    if text.chars().count() > 64 {
+        return Err(refuse());
+    }
     let (sign, unsigned) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest.trim_start()),
         None => ("", text),
     };
-    let (whole, decimals) = match unsigned.split_once('.') {
+    let (whole, decimals) = match unsigned.split_once(marks.decimal) {
         Some((whole, decimals)) => (whole, Some(decimals)),
         None => (unsigned, None),
     };
     if decimals.is_some_and(|d| d.is_empty() || !d.bytes().all(|b| b.is_ascii_digit())) {
         return Err(refuse());
     }
-    let digits = grouped_digits(whole).ok_or_else(refuse)?;
+    let digits = grouped_digits(whole, marks).ok_or_else(refuse)?;
     let plain = match decimals {
         Some(d) => format!("{sign}{digits}.{d}"),
         None => format!("{sign}{digits}"),
     };
     let value: Decimal = plain.parse().map_err(|_| refuse())?;
     if value.abs() > Decimal::from(MAX_AMOUNT) {
+        let max = crate::language::amount(locale, Decimal::from(MAX_AMOUNT));
         return Err(AppError::invalid(
             field,
-            format!("must be at most {MAX_AMOUNT} in absolute value"),
+            crate::i18n::td_string!(locale, common.amount_too_large, max).to_string(),
         ));
     }
     Ok(Some(value))
 }
 
-/// The digits of a whole number, written plain or grouped in threes by
-/// commas or by spaces (one kind of separator only).
-fn grouped_digits(whole: &str) -> Option<String> {
+/// The digits of a whole number, written plain or grouped in threes by one
+/// kind of group mark.
+fn grouped_digits(whole: &str, marks: Marks) -> Option<String> {
     if whole.is_empty() || whole.len() > 40 {
         return None;
     }
-    let separator = whole
-        .chars()
-        .find(|c| matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}'));
-    let Some(separator) = separator else {
+    let Some(separator) = whole.chars().find(|c| marks.is_group(*c)) else {
         return whole
             .bytes()
             .all(|b| b.is_ascii_digit())
@@ -77,8 +86,13 @@ fn grouped_digits(whole: &str) -> Option<String> {
 }
 
 /// An amount that must be given.
-pub fn required_amount(field: &str, text: &str) -> Result<Decimal, AppError> {
-    amount(field, text)?.ok_or_else(|| AppError::invalid(field, "is required"))
+pub fn required_amount(locale: Locale, field: &str, text: &str) -> Result<Decimal, AppError> {
+    amount(locale, field, text)?.ok_or_else(|| {
+        AppError::invalid(
+            field,
+            crate::i18n::td_string!(locale, common.required).to_string(),
+        )
+    })
 }
 
 /// A date typed as YYYY-MM-DD within [`YEARS`].
@@ -208,7 +222,7 @@ mod tests {
     use super::*;
 
     fn ok(text: &str) -> Option<Decimal> {
-        amount("amount", text).ok().flatten()
+        amount(Locale::en, "amount", text).ok().flatten()
     }
 
     fn d(text: &str) -> Option<Decimal> {
@@ -222,7 +236,7 @@ mod tests {
         assert_eq!(ok("1 500 000"), d("1500000"));
         assert_eq!(ok("-12.5"), d("-12.5"));
         assert_eq!(ok("  "), None);
-        assert!(amount("amount", "").is_ok_and(|v| v.is_none()));
+        assert!(amount(Locale::en, "amount", "").is_ok_and(|v| v.is_none()));
     }
 
     #[test]
@@ -243,15 +257,46 @@ mod tests {
             "--1",
             "0x10",
         ] {
-            let err = amount("amount", text);
+            let err = amount(Locale::en, "amount", text);
             assert!(err.is_err(), "{text:?} was accepted as {err:?}");
         }
     }
 
     #[test]
+    fn reads_amounts_as_french_and_portuguese_write_them() {
+        let fr = |text: &str| amount(Locale::fr, "amount", text).ok().flatten();
+        let pt = |text: &str| amount(Locale::pt, "amount", text).ok().flatten();
+        assert_eq!(fr("1 500,75"), d("1500.75"));
+        assert_eq!(fr("1\u{202f}500\u{202f}000,50"), d("1500000.50"));
+        assert_eq!(fr("1500,75"), d("1500.75"));
+        assert_eq!(pt("1.500,75"), d("1500.75"));
+        assert_eq!(pt("1 500 000"), d("1500000"));
+        for text in ["1.500,75", "1500.75", "1,500.75", "1 500.75"] {
+            assert!(amount(Locale::fr, "amount", text).is_err(), "fr {text}");
+        }
+        for text in ["1,500.75", "1500.75", "1.5", "1.500.0,5"] {
+            assert!(amount(Locale::pt, "amount", text).is_err(), "pt {text}");
+        }
+    }
+
+    #[test]
+    fn a_refusal_shows_the_form_the_language_expects() {
+        let message = |locale, text| match amount(locale, "amount", text) {
+            Err(AppError::Invalid(errors)) => errors
+                .first()
+                .map(|e| e.message.clone())
+                .unwrap_or_default(),
+            other => format!("{other:?}"),
+        };
+        assert!(message(Locale::en, "1.500,75").contains("1,500,000.50"));
+        assert!(message(Locale::fr, "1.500,75").contains("1\u{202f}500\u{202f}000,50"));
+        assert!(message(Locale::pt, "1,500.75").contains("1.500.000,50"));
+    }
+
+    #[test]
     fn bounds_amounts_dates_and_years() {
-        assert!(amount("amount", "1000000000000000").is_ok());
-        assert!(amount("amount", "1000000000000000.01").is_err());
+        assert!(amount(Locale::en, "amount", "1000000000000000").is_ok());
+        assert!(amount(Locale::en, "amount", "1000000000000000.01").is_err());
         assert!(date("d", "2026-07-01").is_ok());
         assert!(date("d", "1989-12-31").is_err());
         assert!(date("d", "2101-01-01").is_err());

@@ -37,28 +37,18 @@ pub fn from_minor(minor: i64) -> Decimal {
     Decimal::new(minor, SCALE)
 }
 
-/// An amount as people read it: thousands grouped, two decimals.
+/// An amount as the reader of the page writes it: rounded to the cent,
+/// grouped by thousands, with the decimal mark of the request's language
+/// (`1,234,567.50`, `1 234 567,50`, `1.234.567,50`). Forms are read back in
+/// the same language, so a prefilled amount posts unchanged.
 pub fn display(amount: Decimal) -> String {
-    let rounded = amount.round_dp(2);
-    let text = format!("{rounded:.2}");
-    let (whole, cents) = text.split_once('.').unwrap_or((&text, "00"));
-    let (sign, digits) = whole.strip_prefix('-').map_or(("", whole), |d| ("-", d));
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{sign}{grouped}.{cents}")
+    crate::language::amount(crate::language::current(), amount)
 }
 
-/// A share (0 to 1) as a percentage with at most one decimal: `55%`, `33.3%`.
+/// A share (0 to 1) as a percentage with at most one decimal, in the
+/// request's language: `55%`, `33.3%`, `33,3 %`.
 pub fn percent(share: Decimal) -> String {
-    format!(
-        "{}%",
-        (share * Decimal::ONE_HUNDRED).round_dp(1).normalize()
-    )
+    crate::language::percent(crate::language::current(), share)
 }
 
 #[cfg(test)]

@@ -141,6 +141,23 @@ impl OrganisationKind {
         }
     }
 
+    /// The kind's name in the interface language.
+    pub fn name(self, locale: crate::language::Locale) -> &'static str {
+        use crate::i18n::td_string;
+        match self {
+            Self::GovernmentMinistry => td_string!(locale, country.kind_government_ministry),
+            Self::Bilateral => td_string!(locale, country.kind_bilateral),
+            Self::Multilateral => td_string!(locale, country.kind_multilateral),
+            Self::UnAgency => td_string!(locale, country.kind_un_agency),
+            Self::DevelopmentBank => td_string!(locale, country.kind_development_bank),
+            Self::PooledFund => td_string!(locale, country.kind_pooled_fund),
+            Self::InternationalNgo => td_string!(locale, country.kind_international_ngo),
+            Self::CivilSociety => td_string!(locale, country.kind_civil_society),
+            Self::G7PlusPeer => td_string!(locale, country.kind_g7plus_peer),
+            Self::Private => td_string!(locale, country.kind_private),
+        }
+    }
+
     /// The IATI OrganisationType code an organisation of this kind usually has.
     pub fn default_iati_type(self) -> &'static str {
         match self {

@@ -16,6 +16,8 @@ pub struct UserSummary {
     pub must_change_password: bool,
     /// An administrator disabled the account: it cannot sign in.
     pub disabled: bool,
+    /// The interface language the user chose, if any: `en`, `fr`, `pt`.
+    pub language: Option<String>,
     /// Moves on with every change of name, role or signature; the form
     /// that changes them carries it.
     pub version: i32,

@@ -62,7 +62,8 @@ both_backends! {
 }
 
 /// Server functions that change nothing: reads, and the session's own
-/// sign in and out (which every visitor may call).
+/// sign in and out and choice of language (which every visitor may call;
+/// the language is written only on the caller's own account).
 const READS: &[&str] = &[
     "browse_projects",
     "compare_strategy_versions",
@@ -93,6 +94,7 @@ const READS: &[&str] = &[
     "sign_in",
     "stored_form_error",
     "sign_out",
+    "set_language",
 ];
 
 /// `add_priority` from `/api/add_priority1234` (the suffix tells apart

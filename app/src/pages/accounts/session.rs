@@ -16,17 +16,19 @@ pub fn SignInPage() -> impl IntoView {
     let error = query_error();
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
+    let locale = crate::language::current();
+    let sign_in = crate::i18n::td_string!(locale, common.sign_in);
     view! {
-        <Title text="Sign in" />
-        <h1>"Sign in"</h1>
+        <Title text=sign_in />
+        <h1>{sign_in}</h1>
         <FormErrors error />
         // A plain form: signing in loads the next page afresh.
         <form method="post" action=SignIn::PATH class="stack narrow">
             <CsrfField />
             <input type="hidden" name="next" value=next />
-            <label for="email">"Email"</label>
+            <label for="email">{crate::i18n::td_string!(locale, common.email)}</label>
             <input id="email" name="email" type="email" autocomplete="username" required=true />
-            <label for="password">"Password"</label>
+            <label for="password">{crate::i18n::td_string!(locale, common.password)}</label>
             <input
                 id="password"
                 name="password"
@@ -34,7 +36,7 @@ pub fn SignInPage() -> impl IntoView {
                 autocomplete="current-password"
                 required=true
             />
-            <button type="submit">"Sign in"</button>
+            <button type="submit">{sign_in}</button>
         </form>
     }
 }

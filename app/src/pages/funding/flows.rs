@@ -105,7 +105,7 @@ pub fn Transactions(transactions: Vec<Transaction>, context: FlowContext) -> imp
                             });
                             view! {
                                 <tr>
-                                    <td>{t.transaction_date.to_string()}</td>
+                                    <td>{crate::language::date(crate::language::current(), t.transaction_date)}</td>
                                     <td>{t.kind.label()}</td>
                                     <td class="num">{money(t.amount)}</td>
                                     <td>{t.currency.to_string()}</td>

@@ -167,7 +167,7 @@ fn ProjectDetails(activity: Activity, code: String) -> impl IntoView {
                         .into_iter()
                         .map(|t| view! {
                             <tr>
-                                <td>{t.transaction_date.to_string()}</td>
+                                <td>{crate::language::date(crate::language::current(), t.transaction_date)}</td>
                                 <td>{t.kind.label()}</td>
                                 <td class="num">{money(t.amount)}</td>
                                 <td>{t.currency.to_string()}</td>

@@ -18,6 +18,7 @@ pub(crate) fn to_wire(model: country::Model) -> Country {
         name: model.name,
         currency: Currency::stored(model.currency),
         fiscal_year_start_month: u32::try_from(model.fiscal_year_start_month).unwrap_or(1),
+        language: model.language,
     }
 }
 
@@ -81,6 +82,7 @@ pub async fn create(
         currency: Set(new.currency),
         fiscal_year_start_month: Set(i16::try_from(new.fiscal_year_start_month).unwrap_or(1)),
         created_at: Set(crate::services::now()),
+        language: Set(crate::language::code(crate::language::Locale::default()).to_string()),
         ..Default::default()
     }
     .insert(&txn)

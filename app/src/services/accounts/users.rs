@@ -75,6 +75,7 @@ pub(crate) async fn summary(
         signatory: model.is_signatory,
         must_change_password: model.must_change_password,
         disabled: model.disabled_at.is_some(),
+        language: model.language.clone(),
         version: model.version,
     })
 }
@@ -314,6 +315,17 @@ pub async fn change_password(
     active.password_hash = Set(hash);
     active.must_change_password = Set(false);
     active.session_epoch = Set(epoch);
+    update_own(txn, actor, &before, active).await
+}
+
+/// Writes a change the user made to their own account, with its audit
+/// entry, and commits.
+async fn update_own<T: ConnectionTrait + TransactionSession>(
+    txn: T,
+    actor: &Actor,
+    before: &UserSummary,
+    active: user::ActiveModel,
+) -> Result<(), AppError> {
     let after = summary(&txn, &active.update(&txn).await?).await?;
     audit::record(
         &txn,
@@ -322,12 +334,33 @@ pub async fn change_password(
         OBJECT_TYPE,
         actor.user_id,
         Change::Update,
-        Some(&before),
+        Some(before),
         Some(&after),
     )
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// The signed-in user's choice of interface language (`en`, `fr`, `pt`),
+/// kept on the account so that it follows them to every browser they sign
+/// in from. Choosing the language already chosen writes nothing.
+#[tracing::instrument(skip(db))]
+pub async fn set_language(
+    db: &impl TransactionTrait,
+    actor: &Actor,
+    language: crate::language::Locale,
+) -> Result<(), AppError> {
+    let code = crate::language::code(language).to_string();
+    let txn = crate::services::locks::begin(db).await?;
+    let model = get_model(&txn, actor.user_id).await?;
+    if model.language.as_deref() == Some(code.as_str()) {
+        return Ok(());
+    }
+    let before = summary(&txn, &model).await?;
+    let mut active: user::ActiveModel = model.into();
+    active.language = Set(Some(code));
+    update_own(txn, actor, &before, active).await
 }
 
 /// The user whose email and password these are; `None` for a wrong
@@ -423,6 +456,7 @@ pub async fn list(
                 signatory: u.is_signatory,
                 must_change_password: u.must_change_password,
                 disabled: u.disabled_at.is_some(),
+                language: u.language,
                 version: u.version,
             })
         })
