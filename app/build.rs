@@ -8,7 +8,21 @@ use std::error::Error;
 use std::path::PathBuf;
 
 /// The parts of the interface, each a file in every language's folder.
-const NAMESPACES: &[&str] = &["common", "country"];
+const NAMESPACES: &[&str] = &[
+    "common",
+    "country",
+    "strategy",
+    "transition",
+    "compact",
+    "activities",
+    "funding",
+    "indicators",
+    "accounts",
+    "labels",
+    "codelists",
+    "rules",
+    "fields",
+];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");

@@ -17,6 +17,8 @@ ensure_xmllint
 
 if [ "${CI:-}" = "true" ]; then
   export REQUIRE_POSTGRES=1
+  # A fresh clone builds everything once: incremental data would only cost.
+  export CARGO_INCREMENTAL=0
 fi
 
 say "Formatting"

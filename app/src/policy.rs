@@ -87,6 +87,9 @@ pub enum Action {
     ValidateActivities { country_id: i32 },
     /// Turn the country's validation of partners' data on or off.
     ConfigureValidation { country_id: i32 },
+    /// Change the country's settings (the language its pages speak to a
+    /// visitor who chose none).
+    ConfigureCountry { country_id: i32 },
     /// Import an IATI activity file: for one organisation, or for any
     /// (`None`, whatever organisations the file reports).
     ImportIati {
@@ -186,9 +189,9 @@ pub fn allows(actor: Option<&Actor>, action: Action) -> bool {
         | Action::ManageReportingRounds { country_id } => {
             actor.role_in(country_id) == Some(Role::Planner)
         }
-        Action::ManageRates { country_id } | Action::ConfigureValidation { country_id } => {
-            actor.role_in(country_id) == Some(Role::Admin)
-        }
+        Action::ManageRates { country_id }
+        | Action::ConfigureValidation { country_id }
+        | Action::ConfigureCountry { country_id } => actor.role_in(country_id) == Some(Role::Admin),
         Action::ValidateActivities { country_id } => {
             matches!(actor.role_in(country_id), Some(Role::Admin | Role::Planner))
         }

@@ -104,13 +104,13 @@ pub fn commitments_csv(compact: &Compact, today: chrono::NaiveDate) -> Result<St
         out.write_record([
             (i + 1).to_string(),
             cell(&c.party),
-            c.kind.label().to_string(),
-            c.category.label().to_string(),
+            c.kind.label_in(app::language::Locale::en).to_string(),
+            c.category.label_in(app::language::Locale::en).to_string(),
             cell(&c.text),
             cell(&c.priority_code),
             c.due_on.to_string(),
             cell(&c.responsible_office),
-            c.status.label().to_string(),
+            c.status.label_in(app::language::Locale::en).to_string(),
             cell(c.status_reason.as_deref().unwrap_or_default()),
             if c.overdue(today) { "yes" } else { "no" }.to_string(),
         ])?;
@@ -151,7 +151,7 @@ pub fn priorities_csv(strategy: &Strategy) -> Result<String, csv::Error> {
             start_year: year,
             start_month: strategy.fiscal_year_start_month,
         }
-        .label()
+        .label_in(app::language::Locale::en)
     };
     let mut out = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = [
@@ -178,8 +178,10 @@ pub fn priorities_csv(strategy: &Strategy) -> Result<String, csv::Error> {
                 format!("{}. {}", pillar.number, cell(&pillar.title)),
                 cell(&p.title),
                 cell(&p.lead_organisation),
-                p.phase.label().to_string(),
-                p.thematic_area.label().to_string(),
+                p.phase.label_in(app::language::Locale::en).to_string(),
+                p.thematic_area
+                    .label_in(app::language::Locale::en)
+                    .to_string(),
             ];
             row.extend(years.iter().map(|y| format!("{:.2}", p.cost_in(*y))));
             row.push(format!("{:.2}", p.total_cost()));

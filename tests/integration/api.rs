@@ -22,8 +22,8 @@ both_backends! {
         assert_eq!(
             body,
             serde_json::json!([
-                {"code": "XD", "name": "Republic of Kalinda (demo)", "currency": "USD", "fiscal_year_start_month": 7},
-                {"code": "TL", "name": "Timor-Leste", "currency": "USD", "fiscal_year_start_month": 1},
+                {"code": "XD", "name": "Republic of Kalinda (demo)", "currency": "USD", "fiscal_year_start_month": 7, "language": "en"},
+                {"code": "TL", "name": "Timor-Leste", "currency": "USD", "fiscal_year_start_month": 1, "language": "en"},
             ])
         );
         app.stop().await;

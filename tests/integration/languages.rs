@@ -225,3 +225,71 @@ both_backends! {
         app.stop().await;
     }
 }
+
+/// The first link of `page` under `prefix`, for pages reached from others.
+fn first_link(page: &str, prefix: &str) -> String {
+    let quoted = format!("href=\"{prefix}");
+    let start = page
+        .find(&quoted)
+        .map(|i| i + 6)
+        .unwrap_or_else(|| panic!("no link under {prefix}"));
+    page[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .replace("&amp;", "&")
+}
+
+both_backends! {
+    async fn every_page_speaks_french_or_portuguese_with_no_english_left(t) {
+        demo::seed(&t.db).await.unwrap();
+        let app = TestApp::spawn(&t).await;
+        let admin = Client::signed_in(&app, accounts::ADMIN.0, accounts::ADMIN.1).await;
+        let partner = Client::signed_in(&app, accounts::NORAD.0, accounts::NORAD.1).await;
+        let (_, strategy) = admin.get_text("/countries/XD/strategy").await;
+        let (_, compact) = admin.get_text("/countries/XD/compact").await;
+        let (_, dashboard) = admin.get_text("/countries/XD/dashboard").await;
+        let (_, activities) = admin.get_text("/countries/XD/activities").await;
+        let reached = [
+            first_link(&strategy, "/countries/XD/strategy/priorities/"),
+            first_link(&compact, "/countries/XD/compact/reviews/"),
+            first_link(&dashboard, "/countries/XD/dashboard/"),
+            first_link(&activities, "/countries/XD/activities/"),
+        ];
+        let pages = [
+            "/", "/account", "/countries/XD", "/countries/XD/strategy",
+            "/countries/XD/strategy/compare", "/countries/XD/transition",
+            "/countries/XD/compact", "/countries/XD/funding", "/countries/XD/activities",
+            "/countries/XD/funding/activities", "/countries/XD/funding/rates",
+            "/countries/XD/funding/validation", "/countries/XD/funding/iati",
+            "/countries/XD/budget", "/countries/XD/indicators", "/countries/XD/dashboard",
+            "/countries/XD/scorecards", "/countries/XD/admin/organisations",
+            "/countries/XD/admin/users", "/countries/XD/admin/audit",
+        ];
+        let data = t.stored_texts().await;
+        let mut english_left = vec![];
+        for language in ["fr", "pt"] {
+            for (who, client) in [("admin", &admin), ("partner", &partner)] {
+                let csrf = client.csrf().await;
+                let chosen = client
+                    .call::<SetLanguage>(&[("csrf", csrf.as_str()), ("language", language)])
+                    .await;
+                assert!(chosen.is_success(), "{chosen:?}");
+                for path in pages.iter().copied().chain(reached.iter().map(String::as_str)) {
+                    let (status, page) = client.get_text(path).await;
+                    assert!(status < 500, "{path}: {status}");
+                    assert_eq!(lang_of(&page), language, "{path}");
+                    let text = tests::catalogue::visible_text(&page);
+                    let keys = tests::catalogue::keys_in(&text);
+                    assert!(keys.is_empty(), "{language} {path} shows keys {keys:?}");
+                    let left = tests::catalogue::english_in(&text, language, &data);
+                    if !left.is_empty() {
+                        english_left.push(format!("{language} {path} ({who}): {left:?}"));
+                    }
+                }
+            }
+        }
+        assert!(english_left.is_empty(), "English left:\n{}", english_left.join("\n"));
+        app.stop().await;
+    }
+}

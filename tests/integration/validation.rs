@@ -242,7 +242,7 @@ both_backends! {
         assert!(answer.is_success(), "{answer:?}");
         let partner = Client::signed_in(&app, accounts::UNDP.0, accounts::UNDP.1).await;
         let (_, page) = partner.get_text("/countries/XD/funding/activities").await;
-        assert!(page.contains("Returned by the government: ") && page.contains("Say which districts the teams cover."), "{page}");
+        assert!(page.contains("Returned by the government:") && page.contains("Say which districts the teams cover."), "{page}");
 
         // Only the government validates: a reviewer and a partner are refused.
         for who in [accounts::REVIEWER, accounts::UNDP] {

@@ -78,10 +78,17 @@ async fn create(backend: Backend) -> Result<Option<(TestDb, Cleanup)>, String> {
                 Err(err) => return Err(format!("PostgreSQL at {admin_url}: {err}")),
             };
             let name = unique_name();
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                .await
-                .map_err(|e| e.to_string())?;
+            // A test's commits need not wait for the disk: nothing here
+            // must survive PostgreSQL itself crashing.
+            for statement in [
+                format!("CREATE DATABASE \"{name}\""),
+                format!("ALTER DATABASE \"{name}\" SET synchronous_commit = off"),
+            ] {
+                admin
+                    .execute_unprepared(&statement)
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
             admin.close().await.map_err(|e| e.to_string())?;
             let url = with_database(&admin_url, &name);
             let db = server::db::open(&url).await.map_err(|e| e.to_string())?;
@@ -185,6 +192,32 @@ impl TestDb {
             counts.push((table, n));
         }
         counts
+    }
+
+    /// Every text the database holds (of four characters or more), longest
+    /// first: what people wrote, which pages show as written.
+    pub async fn stored_texts(&self) -> Vec<String> {
+        let mut texts = std::collections::BTreeSet::new();
+        for table in self.table_names().await {
+            let sql = format!("SELECT * FROM \"{table}\"");
+            let rows = self
+                .db
+                .query_all_raw(Statement::from_string(self.db_backend(), sql))
+                .await
+                .unwrap_or_else(|e| panic!("reading {table}: {e}"));
+            for row in rows {
+                for index in 0..row.column_names().len() {
+                    if let Ok(Some(text)) = row.try_get_by_index::<Option<String>>(index)
+                        && text.chars().count() >= 4
+                    {
+                        texts.insert(text);
+                    }
+                }
+            }
+        }
+        let mut texts: Vec<String> = texts.into_iter().collect();
+        texts.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        texts
     }
 
     fn db_backend(&self) -> DbBackend {

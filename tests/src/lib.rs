@@ -8,6 +8,7 @@
 
 mod app;
 mod browser;
+pub mod catalogue;
 mod client;
 mod database;
 pub mod iati_file;

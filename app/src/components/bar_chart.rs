@@ -2,6 +2,8 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::i18n::td_string;
+
 /// One bar: a label, this period's share (0-1) and the last period's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -18,7 +20,10 @@ fn pixels(share: Option<Decimal>, scale: f64) -> Option<f64> {
 }
 
 fn percent(share: Option<Decimal>) -> String {
-    share.map_or_else(|| "n/a".to_string(), crate::types::money::percent)
+    share.map_or_else(
+        || td_string!(crate::language::current(), indicators.not_available).to_string(),
+        crate::types::money::percent,
+    )
 }
 
 const WIDTH: f64 = 640.0;
@@ -41,6 +46,7 @@ pub fn BarChart(
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let rows = bars.clone();
+    let locale = crate::language::current();
     view! {
         <figure class="chart">
             <svg
@@ -75,10 +81,10 @@ pub fn BarChart(
             </figcaption>
             <div class="table-wrap">
                 <table>
-                    <caption>"The figures of the chart"</caption>
+                    <caption>{td_string!(locale, indicators.chart_figures)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Indicator"</th>
+                            <th scope="col">{td_string!(locale, indicators.indicator)}</th>
                             <th scope="col" class="num">{periods.0}</th>
                             <th scope="col" class="num">{periods.1}</th>
                         </tr>

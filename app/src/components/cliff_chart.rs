@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::i18n::td_string;
 use crate::types::CliffYear;
 
 const WIDTH: f64 = 640.0;
@@ -31,6 +32,7 @@ pub fn CliffChart(years: Vec<CliffYear>, currency: String) -> impl IntoView {
     let slot = (WIDTH - LEFT) / years.len().max(1) as f64;
     let bar = (slot * 0.5).min(80.0);
     let base = HEIGHT - BOTTOM;
+    let locale = crate::language::current();
     view! {
         <figure class="chart">
             <svg
@@ -38,11 +40,9 @@ pub fn CliffChart(years: Vec<CliffYear>, currency: String) -> impl IntoView {
                 role="img"
                 aria-labelledby="cliff-title cliff-desc"
             >
-                <title id="cliff-title">"Financing cliff by fiscal year"</title>
+                <title id="cliff-title">{td_string!(locale, transition.chart_title)}</title>
                 <desc id="cliff-desc">
-                    {format!(
-                        "For each fiscal year, the yearly cost in {currency} of the functions the mission has handed over by then, and the part of it with funding secured."
-                    )}
+                    {td_string!(locale, transition.chart_desc, currency).to_string()}
                 </desc>
                 <line x1=LEFT y1=base x2=WIDTH y2=base class="axis" />
                 {years
@@ -63,8 +63,10 @@ pub fn CliffChart(years: Vec<CliffYear>, currency: String) -> impl IntoView {
                     .collect_view()}
             </svg>
             <figcaption>
-                <span class="key need"></span>" cost after handover "
-                <span class="key secured"></span>" funding secured"
+                <span class="key need"></span>
+                {format!(" {} ", td_string!(locale, transition.key_cost_after))}
+                <span class="key secured"></span>
+                {format!(" {}", td_string!(locale, transition.key_secured))}
             </figcaption>
         </figure>
     }

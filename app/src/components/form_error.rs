@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::field_names::field_label;
 use crate::AppError;
+use crate::i18n::td_string;
 use crate::server_fns::{ERROR_PARAM, STORED_ERROR, kept_form_input, stored_form_error};
 use crate::types::KeptInput;
 
@@ -45,32 +47,31 @@ pub fn query_error() -> Signal<Option<AppError>> {
 /// A summary of what was wrong, announced to screen readers.
 #[component]
 pub fn FormErrors(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let locale = crate::language::current();
     move || {
         error.get().map(|err| {
             let items = match &err {
                 AppError::Invalid(fields) => fields
                     .iter()
-                    .map(|f| format!("{}: {}", field_label(&f.field), f.message))
+                    .map(|f| {
+                        td_string!(
+                            locale,
+                            accounts.form_field_error,
+                            field = field_label(locale, &f.field),
+                            message = f.message.clone(),
+                        )
+                        .to_string()
+                    })
                     .collect(),
-                other => vec![other.to_string()],
+                other => vec![other.message(locale)],
             };
             view! {
                 <div class="form-errors" role="alert">
-                    <p>"Please check the form:"</p>
+                    <p>{td_string!(locale, accounts.check_the_form)}</p>
                     <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
                 </div>
             }
         })
-    }
-}
-
-/// How a field name reads in a message.
-fn field_label(field: &str) -> String {
-    let spaced = field.replace('_', " ");
-    let mut chars = spaced.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => spaced,
     }
 }
 

@@ -4,6 +4,7 @@ mod bar_chart;
 mod cliff_chart;
 mod country_switcher;
 mod error_panel;
+mod field_names;
 mod footer;
 mod form_error;
 mod header;

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use crate::i18n::td_string;
+
 /// One line: a name, a CSS class for its colour and a value per period
 /// (`None` where it has none).
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +24,7 @@ pub fn SeriesFigures(
 ) -> impl IntoView {
     let headings = series.clone();
     let legend = series.clone();
+    let locale = crate::language::current();
     view! {
         <figcaption>
             <strong>{title}</strong>
@@ -35,10 +38,10 @@ pub fn SeriesFigures(
         </figcaption>
         <div class="table-wrap">
             <table>
-                <caption>"The figures of the chart"</caption>
+                <caption>{td_string!(locale, indicators.chart_figures)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Period"</th>
+                        <th scope="col">{td_string!(locale, indicators.period)}</th>
                         {headings.into_iter().map(|s| view! { <th scope="col" class="num">{s.name}</th> }).collect_view()}
                     </tr>
                 </thead>

@@ -3,18 +3,21 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::ErrorPanel;
+use leptos::server_fn::ServerFn;
+
+use crate::components::{CsrfField, ErrorPanel, FormErrors, query_error};
 use crate::i18n::td_string;
+use crate::language::Locale;
 use crate::pages::params::country_code_param;
-use crate::server_fns::get_country_summary;
-use crate::types::{Area, CountrySummary};
+use crate::server_fns::{SetCountryLanguage, can_configure_country, get_country_summary};
+use crate::types::{Area, Country, CountrySummary};
 
 #[component]
 pub fn CountryPage() -> impl IntoView {
     let code = country_code_param();
     let summary = Resource::new(move || code.get(), get_country_summary);
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p>{td_string!(crate::language::current(), common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match summary.await {
                     Ok(summary) => view! { <Summary summary /> }.into_any(),
@@ -35,6 +38,7 @@ fn Summary(summary: CountrySummary) -> impl IntoView {
     } = summary;
     let code = country.code.clone();
     let locale = crate::language::current();
+    let settings = country.clone();
     view! {
         <Title text=country.name.clone() />
         <h1>{country.name.clone()}</h1>
@@ -113,5 +117,62 @@ fn Summary(summary: CountrySummary) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        <LanguageSetting country=settings />
+    }
+}
+
+/// For the country's administrators: the language its pages speak to a
+/// visitor who has chosen none the site speaks.
+#[component]
+fn LanguageSetting(country: Country) -> impl IntoView {
+    let locale = crate::language::current();
+    let code = country.code.clone();
+    let allowed = Resource::new(move || code.clone(), can_configure_country);
+    let error = query_error();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let country = country.clone();
+                Suspend::new(async move {
+                    allowed
+                        .await
+                        .unwrap_or(false)
+                        .then(|| language_form(locale, country, error))
+                })
+            }}
+        </Suspense>
+    }
+}
+
+fn language_form(
+    locale: Locale,
+    country: Country,
+    error: Signal<Option<crate::AppError>>,
+) -> impl IntoView {
+    let options = crate::language::ALL
+        .into_iter()
+        .map(|l| {
+            let code = crate::language::code(l);
+            view! {
+                <option value=code selected=code == country.language>
+                    {crate::language::name(l)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 id="settings">{td_string!(locale, country.settings)}</h2>
+        <FormErrors error />
+        <form method="post" action=SetCountryLanguage::PATH class="stack narrow">
+            <CsrfField />
+            <input type="hidden" name="country" value=country.code.clone() />
+            <input type="hidden" name="shown" value=country.language.clone() />
+            <label for="country-language">{td_string!(locale, country.default_language)}</label>
+            <p class="hint" id="country-language-hint">{td_string!(locale, country.default_language_hint)}</p>
+            <select id="country-language" name="language" aria-describedby="country-language-hint">
+                {options}
+            </select>
+            <button type="submit">{td_string!(locale, country.save_settings)}</button>
+        </form>
     }
 }

@@ -60,21 +60,31 @@ fn activity_filter(query: &ListQuery) -> Result<ActivityFilter, AppError> {
         status: match status.as_deref() {
             None => None,
             Some(code) => Some(ActivityStatus::from_code(code).ok_or_else(|| {
-                AppError::invalid("status", "must be an IATI activity status code")
+                AppError::invalid(
+                    "status",
+                    crate::i18n::td_string!(crate::language::current(), rules.activity_status_code),
+                )
             })?),
         },
         validation: match validation.as_deref() {
             None => None,
             Some(code) => Some(crate::types::Validation::from_code(code).ok_or_else(|| {
-                AppError::invalid("validation", "must be validated, awaiting or returned")
+                AppError::invalid(
+                    "validation",
+                    crate::i18n::td_string!(crate::language::current(), rules.validation_choice),
+                )
             })?),
         },
         fiscal_year: crate::types::input::fiscal_year(
             fiscal_year
                 .as_deref()
                 .map(|text| {
-                    text.parse::<i32>()
-                        .map_err(|_| AppError::invalid("fiscal_year", "must be a year, e.g. 2025"))
+                    text.parse::<i32>().map_err(|_| {
+                        AppError::invalid(
+                            "fiscal_year",
+                            crate::i18n::td_string!(crate::language::current(), rules.year_eg),
+                        )
+                    })
                 })
                 .transpose()?,
         )?,
@@ -105,7 +115,10 @@ pub async fn load_activities(
             let organisation_id = match organisation.as_deref() {
                 Some("all") => None,
                 Some(id) => Some(id.parse::<i32>().map_err(|_| {
-                    AppError::invalid("organisation", "must be an organisation or all")
+                    AppError::invalid(
+                        "organisation",
+                        crate::i18n::td_string!(crate::language::current(), rules.org_or_all),
+                    )
                 })?),
                 None if partner => Some(actor.organisation_id),
                 None => None,
@@ -115,7 +128,14 @@ pub async fn load_activities(
                     let (org_country, organisation) =
                         crate::services::accounts::organisations::get(&db, id).await?;
                     if org_country != country_id {
-                        return Err(AppError::NotFound(format!("organisation {id}")));
+                        return Err(AppError::NotFound(
+                            crate::i18n::td_string!(
+                                crate::language::current(),
+                                rules.what_organisation,
+                                id
+                            )
+                            .to_string(),
+                        ));
                     }
                     Some(organisation)
                 }
@@ -191,7 +211,14 @@ pub(super) async fn activity_editor(
     let activity = crate::services::funding::activities::get_model(&db, activity_id).await?;
     let (actor, db, country_id) = editor(csrf, country, activity.reporting_org_id).await?;
     if activity.country_id != country_id {
-        return Err(AppError::NotFound(format!("activity {activity_id}")));
+        return Err(AppError::NotFound(
+            crate::i18n::td_string!(
+                crate::language::current(),
+                rules.what_activity,
+                id = activity_id
+            )
+            .to_string(),
+        ));
     }
     Ok((actor, db))
 }
@@ -269,13 +296,13 @@ impl ActivityForm {
         let bad = || {
             AppError::invalid(
                 "participants",
-                "each must be an organisation with an IATI role (1 to 4)",
+                crate::i18n::td_string!(crate::language::current(), rules.participant_role),
             )
         };
         if self.participants.len() > 400 {
             return Err(AppError::invalid(
                 "participants",
-                "at most 400 participations",
+                crate::i18n::td_string!(crate::language::current(), rules.participations_max),
             ));
         }
         let mut list = Vec::new();
@@ -317,7 +344,12 @@ impl ActivityForm {
                     .ok_or_else(|| {
                         AppError::invalid(
                             "budget_lines",
-                            format!("{:?} is not a budget line code of this country", share.code),
+                            crate::i18n::td_string!(
+                                crate::language::current(),
+                                rules.not_budget_line_code,
+                                value = format!("{:?}", share.code)
+                            )
+                            .to_string(),
                         )
                     })
             })

@@ -198,12 +198,21 @@ pub async fn create_user(
                 organisations::get(&db, organisation_id)
                     .await
                     .map_err(|_| {
-                        AppError::invalid("organisation_id", "must be an existing organisation")
+                        AppError::invalid(
+                            "organisation_id",
+                            crate::i18n::td_string!(
+                                crate::language::current(),
+                                rules.existing_organisation
+                            ),
+                        )
                     })?;
             if org_country != country_id {
                 return Err(AppError::invalid(
                     "organisation_id",
-                    "must be an organisation of this country",
+                    crate::i18n::td_string!(
+                        crate::language::current(),
+                        rules.organisation_of_country
+                    ),
                 ));
             }
             let new = NewUser {
@@ -237,9 +246,16 @@ pub async fn update_user(
         async {
             let actor = signed_in(&csrf).await?;
             let db = db()?;
-            let target = users::actor(&db, user_id)
-                .await?
-                .ok_or_else(|| AppError::NotFound(format!("user {user_id}")))?;
+            let target = users::actor(&db, user_id).await?.ok_or_else(|| {
+                AppError::NotFound(
+                    crate::i18n::td_string!(
+                        crate::language::current(),
+                        rules.what_user,
+                        id = user_id
+                    )
+                    .to_string(),
+                )
+            })?;
             let (country_id, _) = organisations::get(&db, target.organisation_id).await?;
             ensure(&actor, Action::ManageUsers { country_id })?;
             let changes = crate::types::UserChanges {
@@ -261,9 +277,16 @@ pub async fn reset_password(csrf: String, user_id: i32) -> Result<(), AppError> 
         async {
             let actor = signed_in(&csrf).await?;
             let db = db()?;
-            let target = users::actor(&db, user_id)
-                .await?
-                .ok_or_else(|| AppError::NotFound(format!("user {user_id}")))?;
+            let target = users::actor(&db, user_id).await?.ok_or_else(|| {
+                AppError::NotFound(
+                    crate::i18n::td_string!(
+                        crate::language::current(),
+                        rules.what_user,
+                        id = user_id
+                    )
+                    .to_string(),
+                )
+            })?;
             let (country_id, _) = organisations::get(&db, target.organisation_id).await?;
             ensure(&actor, Action::ManageUsers { country_id })?;
             let issued = users::reset_password(&db, &Author::user(&actor), user_id).await?;

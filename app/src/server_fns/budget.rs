@@ -121,7 +121,14 @@ pub async fn set_budget_amounts(
             let line_country =
                 crate::services::funding::budget::country_of_line(&db, line_id).await?;
             if line_country != country_id {
-                return Err(AppError::NotFound(format!("budget line {line_id}")));
+                return Err(AppError::NotFound(
+                    crate::i18n::td_string!(
+                        crate::language::current(),
+                        rules.what_budget_line,
+                        id = line_id
+                    )
+                    .to_string(),
+                ));
             }
             let amounts = crate::types::BudgetAmounts {
                 appropriation: amount(

@@ -17,7 +17,14 @@ async fn editor_of_line(
     let (actor, db, country_id) = editor(csrf, country).await?;
     let line_country = crate::services::funding::budget::country_of_line(&db, line_id).await?;
     if line_country != country_id {
-        return Err(AppError::NotFound(format!("budget line {line_id}")));
+        return Err(AppError::NotFound(
+            crate::i18n::td_string!(
+                crate::language::current(),
+                rules.what_budget_line,
+                id = line_id
+            )
+            .to_string(),
+        ));
     }
     Ok((actor, db))
 }

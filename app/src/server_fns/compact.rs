@@ -111,12 +111,16 @@ pub async fn load_compact(country: String, version: Option<i32>) -> Result<Compa
                 .filter(|(_, _, status)| drafts || *status == CompactStatus::Signed)
                 .collect();
             let shown = match version {
-                Some(v) => Some(
-                    versions
-                        .iter()
-                        .find(|(_, n, _)| *n == v)
-                        .ok_or_else(|| AppError::NotFound(format!("compact version {v}")))?,
-                ),
+                Some(v) => Some(versions.iter().find(|(_, n, _)| *n == v).ok_or_else(|| {
+                    AppError::NotFound(
+                        crate::i18n::td_string!(
+                            crate::language::current(),
+                            rules.what_compact_version,
+                            version = v
+                        )
+                        .to_string(),
+                    )
+                })?),
                 None => versions.last(),
             };
             let comments = allows(actor.as_ref(), Action::ReadComments { country_id });

@@ -45,14 +45,30 @@ pub struct TransactionForm {
     pub on_report: String,
 }
 
-/// The overrides a transaction form can set, with their labels.
-pub const OVERRIDES: [(&str, &str); 6] = [
-    ("on_budget", "On budget"),
-    ("on_treasury", "Through the treasury"),
-    ("on_procurement", "Country procurement"),
-    ("on_accounting", "Country accounting"),
-    ("on_audit", "Country audit"),
-    ("on_report", "Country reporting"),
+/// A label written in the reader's language.
+type Label = fn(crate::i18n::Locale) -> &'static str;
+
+/// The overrides a transaction form can set, with their labels in the
+/// reader's language.
+pub const OVERRIDES: [(&str, Label); 6] = [
+    ("on_budget", |l| {
+        crate::i18n::td_string!(l, funding.override_on_budget)
+    }),
+    ("on_treasury", |l| {
+        crate::i18n::td_string!(l, funding.override_on_treasury)
+    }),
+    ("on_procurement", |l| {
+        crate::i18n::td_string!(l, funding.override_on_procurement)
+    }),
+    ("on_accounting", |l| {
+        crate::i18n::td_string!(l, funding.override_on_accounting)
+    }),
+    ("on_audit", |l| {
+        crate::i18n::td_string!(l, funding.override_on_audit)
+    }),
+    ("on_report", |l| {
+        crate::i18n::td_string!(l, funding.override_on_report)
+    }),
 ];
 
 #[cfg(feature = "ssr")]
@@ -63,7 +79,10 @@ impl TransactionForm {
             "yes" => Ok(Some(true)),
             "no" => Ok(Some(false)),
             "" => Ok(None),
-            _ => Err(AppError::invalid(field, "must be yes, no or blank")),
+            _ => Err(AppError::invalid(
+                field,
+                crate::i18n::td_string!(crate::language::current(), rules.yes_no_blank),
+            )),
         };
         let value_date = match self.value_date.trim() {
             "" => None,

@@ -141,7 +141,14 @@ async fn round_of(
     let (country_id, _) = crate::services::accounts::countries::get_with_id(db, country).await?;
     let round = crate::services::funding::reporting::get_model(db, round_id).await?;
     if round.country_id != country_id {
-        return Err(AppError::NotFound(format!("reporting round {round_id}")));
+        return Err(AppError::NotFound(
+            crate::i18n::td_string!(
+                crate::language::current(),
+                rules.what_reporting_round,
+                id = round_id
+            )
+            .to_string(),
+        ));
     }
     Ok((country_id, round))
 }

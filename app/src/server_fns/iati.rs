@@ -89,7 +89,14 @@ pub async fn import_iati(
                 let (org_country, _) =
                     crate::services::accounts::organisations::get(&db, id).await?;
                 if org_country != country_id {
-                    return Err(AppError::NotFound(format!("organisation {id}")));
+                    return Err(AppError::NotFound(
+                        crate::i18n::td_string!(
+                            crate::language::current(),
+                            rules.what_organisation,
+                            id
+                        )
+                        .to_string(),
+                    ));
                 }
             }
             let author = crate::services::accounts::audit::Author::user(&actor);

@@ -125,9 +125,21 @@ pub async fn define_indicator(
                 Some(f) => (f.code().to_string(), f.unit(), f.direction()),
                 None => (
                     code,
-                    unit.ok_or_else(|| AppError::invalid("unit", "choose a unit"))?,
-                    direction
-                        .ok_or_else(|| AppError::invalid("direction", "choose a direction"))?,
+                    unit.ok_or_else(|| {
+                        AppError::invalid(
+                            "unit",
+                            crate::i18n::td_string!(crate::language::current(), rules.choose_unit),
+                        )
+                    })?,
+                    direction.ok_or_else(|| {
+                        AppError::invalid(
+                            "direction",
+                            crate::i18n::td_string!(
+                                crate::language::current(),
+                                rules.choose_direction
+                            ),
+                        )
+                    })?,
                 ),
             };
             let baseline = match (baseline_value.trim(), baseline_date.trim()) {

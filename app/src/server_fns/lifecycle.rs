@@ -120,12 +120,24 @@ pub async fn merge_organisations(
         async {
             let actor = signed_in(&csrf).await?;
             let db = db()?;
-            let (country_id, _) = organisations::get(&db, kept_id)
-                .await
-                .map_err(|_| AppError::invalid("kept_id", "must be an existing organisation"))?;
+            let (country_id, _) = organisations::get(&db, kept_id).await.map_err(|_| {
+                AppError::invalid(
+                    "kept_id",
+                    crate::i18n::td_string!(
+                        crate::language::current(),
+                        rules.existing_organisation
+                    ),
+                )
+            })?;
             ensure(&actor, Action::RetireOrganisation { country_id })?;
             organisations::get(&db, duplicate_id).await.map_err(|_| {
-                AppError::invalid("duplicate_id", "must be an existing organisation")
+                AppError::invalid(
+                    "duplicate_id",
+                    crate::i18n::td_string!(
+                        crate::language::current(),
+                        rules.existing_organisation
+                    ),
+                )
             })?;
             merge::merge(&db, &Author::user(&actor), kept_id, duplicate_id).await
         }

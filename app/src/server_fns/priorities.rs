@@ -60,7 +60,16 @@ pub async fn load_priority(
                 Some(v) => visible.iter().find(|(_, version)| *version == v),
                 None => visible.last(),
             };
-            let not_found = || AppError::NotFound(format!("priority {code}"));
+            let not_found = || {
+                AppError::NotFound(
+                    crate::i18n::td_string!(
+                        crate::language::current(),
+                        rules.what_priority,
+                        id = &code
+                    )
+                    .to_string(),
+                )
+            };
             let &(strategy_id, _) = shown.ok_or_else(not_found)?;
             let strategy = strategies::load(&db, strategy_id).await?;
             let (_, priority) = strategy.priority(&code).ok_or_else(not_found)?;

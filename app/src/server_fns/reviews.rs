@@ -73,13 +73,27 @@ pub async fn load_review(country: String, round_id: i32) -> Result<ReviewView, A
             let db = db()?;
             let (country_id, _) = countries::get_with_id(&db, &country).await?;
             if reviews::country_of(&db, round_id).await? != country_id {
-                return Err(AppError::NotFound(format!("review round {round_id}")));
+                return Err(AppError::NotFound(
+                    crate::i18n::td_string!(
+                        crate::language::current(),
+                        rules.what_review_round,
+                        id = round_id
+                    )
+                    .to_string(),
+                ));
             }
             let actor = crate::auth::current_actor().await?;
             let report = reviews::report(&db, round_id).await?;
             let open = report.round.closed_on.is_none();
             if open && !allows(actor.as_ref(), Action::ReadDrafts { country_id }) {
-                return Err(AppError::NotFound(format!("review round {round_id}")));
+                return Err(AppError::NotFound(
+                    crate::i18n::td_string!(
+                        crate::language::current(),
+                        rules.what_review_round,
+                        id = round_id
+                    )
+                    .to_string(),
+                ));
             }
             let mut assessable = Vec::new();
             if open {
@@ -172,7 +186,14 @@ pub async fn assess_commitment(
                 .iter()
                 .find(|i| i.commitment.id == commitment_id)
                 .ok_or_else(|| {
-                    AppError::NotFound(format!("commitment {commitment_id} of this round"))
+                    AppError::NotFound(
+                        crate::i18n::td_string!(
+                            crate::language::current(),
+                            rules.what_commitment_of_round,
+                            id = commitment_id
+                        )
+                        .to_string(),
+                    )
                 })?;
             let compact = compacts::load(&db, reviews::compact_of(&db, round_id).await?).await?;
             if !may_assess(Some(&actor), country_id, &compact, &item.commitment, side) {

@@ -108,7 +108,7 @@ pub async fn sign_in(
                 refused(Refusal::Credentials).await?;
                 return Err(AppError::invalid(
                     "email",
-                    "the email or password is not right",
+                    crate::i18n::td_string!(crate::language::current(), rules.wrong_credentials),
                 ));
             };
             // Said only to whoever knows the password.
@@ -117,7 +117,7 @@ pub async fn sign_in(
                 refused(Refusal::Disabled).await?;
                 return Err(AppError::invalid(
                     "email",
-                    "this account is disabled; an administrator of your country can enable it again",
+                    crate::i18n::td_string!(crate::language::current(), rules.account_disabled),
                 ));
             }
             let actor = users::actor(&state.db, user.id)
@@ -126,7 +126,11 @@ pub async fn sign_in(
             // The entry first: no session begins that the trail lacks.
             sign_ins::signed_in(&state.db, &actor, address.as_deref()).await?;
             crate::auth::start_session(user.id).await?;
-            if let Some(locale) = user.language.as_deref().and_then(crate::language::from_code) {
+            if let Some(locale) = user
+                .language
+                .as_deref()
+                .and_then(crate::language::from_code)
+            {
                 remember_language(locale)?;
             }
             tracing::info!(user = user.id, "signed in");
@@ -228,8 +232,12 @@ pub async fn set_language(
     super::form::respond(
         async {
             crate::auth::check_csrf(&csrf)?;
-            let locale = crate::language::from_code(&language)
-                .ok_or_else(|| AppError::invalid("language", "must be one of en, fr and pt"))?;
+            let locale = crate::language::from_code(&language).ok_or_else(|| {
+                AppError::invalid(
+                    "language",
+                    crate::i18n::td_string!(crate::language::current(), rules.language_choice),
+                )
+            })?;
             if let Some(actor) = crate::auth::current_actor().await? {
                 let db = crate::state::db()?;
                 crate::services::accounts::users::set_language(&db, &actor, locale).await?;

@@ -149,12 +149,16 @@ pub async fn load_strategy(
                 })
                 .collect();
             let shown = match version {
-                Some(v) => Some(
-                    versions
-                        .iter()
-                        .find(|s| s.version == v)
-                        .ok_or_else(|| AppError::NotFound(format!("strategy version {v}")))?,
-                ),
+                Some(v) => Some(versions.iter().find(|s| s.version == v).ok_or_else(|| {
+                    AppError::NotFound(
+                        crate::i18n::td_string!(
+                            crate::language::current(),
+                            rules.what_strategy_version,
+                            version = v
+                        )
+                        .to_string(),
+                    )
+                })?),
                 None => versions.last(),
             };
             let strategy = match shown {
@@ -220,7 +224,14 @@ async fn load_strategy_inner(country: &str, version: i32) -> Result<Strategy, Ap
     if strategy.status != StrategyStatus::Endorsed
         && !allows(actor.as_ref(), Action::ReadDrafts { country_id })
     {
-        return Err(AppError::NotFound(format!("strategy version {version}")));
+        return Err(AppError::NotFound(
+            crate::i18n::td_string!(
+                crate::language::current(),
+                rules.what_strategy_version,
+                version
+            )
+            .to_string(),
+        ));
     }
     Ok(strategy)
 }
@@ -300,9 +311,12 @@ pub async fn set_priority_cost(
                     amount
                 },
             }])?;
-            let cost = costs
-                .pop()
-                .ok_or_else(|| AppError::invalid(format!("cost_{fiscal_year}"), "is required"))?;
+            let cost = costs.pop().ok_or_else(|| {
+                AppError::invalid(
+                    format!("cost_{fiscal_year}"),
+                    crate::i18n::td_string!(crate::language::current(), common.required),
+                )
+            })?;
             let author = Author::user(&actor);
             priorities::set_cost(&db, &author, (strategy_id, priority_id), version, cost).await?;
             Ok(())

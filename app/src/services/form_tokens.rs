@@ -3,6 +3,7 @@
 //! (a network retry, a second click) finds it spent and creates nothing.
 //! Spent tokens are kept a week, far longer than any retry.
 
+use crate::i18n::td_string;
 use chrono::TimeDelta;
 use entities::form_token;
 use sea_orm::sea_query::OnConflict;
@@ -24,7 +25,7 @@ fn check(token: &str) -> Result<(), AppError> {
     } else {
         Err(AppError::invalid(
             "once",
-            "the form has expired; reload the page and try again",
+            td_string!(crate::language::current(), rules.form_expired),
         ))
     }
 }

@@ -14,6 +14,33 @@ pub mod strategy;
 pub mod transition;
 pub mod versions;
 
+/// A count as the request's language writes it in a rule: `2,000` in
+/// English, `2 000` in French.
+pub fn count(n: i64) -> String {
+    let written = crate::language::amount(crate::language::current(), n.into());
+    // Written with two decimals after a one-character mark: drop them.
+    let whole = written.len().saturating_sub(3);
+    written.get(..whole).unwrap_or(&written).to_string()
+}
+
+/// Where in an uploaded file a fault lies, as the field an error names:
+/// `line 4`.
+pub fn at_line(line: usize) -> String {
+    crate::i18n::td_string!(crate::language::current(), rules.at_line, line).to_string()
+}
+
+/// The start of the field an error names for a column of an uploaded
+/// file's line: `line 4: `, to which the column's name is added.
+pub fn line_prefix(line: usize) -> String {
+    crate::i18n::td_string!(
+        crate::language::current(),
+        rules.at_line_column,
+        line,
+        column = ""
+    )
+    .to_string()
+}
+
 /// The time a write records: now, to the microsecond, which is what
 /// PostgreSQL keeps, so that a row reads back the same on either backend
 /// and survives a move between them unchanged.

@@ -3,6 +3,7 @@
 //! when (from the audit trail), so nobody overwrites another's change
 //! unknowingly.
 
+use crate::i18n::td_string;
 use entities::audit_entry;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -36,15 +37,28 @@ pub async fn stale(db: &impl ConnectionTrait, what: &str, object: (&str, i32)) -
         .one(db)
         .await;
     match last {
-        Ok(Some(entry)) => AppError::Stale(format!(
-            "{what} was changed by {} on {} UTC",
-            entry.actor_label,
-            entry.at.format("%-d %B %Y at %H:%M")
-        )),
-        Ok(None) => AppError::Stale(format!("{what} was changed by someone else")),
+        Ok(Some(entry)) => {
+            let locale = crate::language::current();
+            AppError::Stale(
+                td_string!(
+                    locale,
+                    rules.changed_by,
+                    what,
+                    who = entry.actor_label,
+                    date = crate::language::date(locale, entry.at.date_naive()),
+                    time = entry.at.format("%H:%M")
+                )
+                .to_string(),
+            )
+        }
+        Ok(None) => AppError::Stale(
+            td_string!(crate::language::current(), rules.changed_by_someone, what).to_string(),
+        ),
         Err(e) => {
             tracing::error!("reading who changed {object_type} {object_id}: {e}");
-            AppError::Stale(format!("{what} was changed by someone else"))
+            AppError::Stale(
+                td_string!(crate::language::current(), rules.changed_by_someone, what).to_string(),
+            )
         }
     }
 }
@@ -100,7 +114,9 @@ pub async fn ensure_keyed(
 ) -> Result<(), AppError> {
     match (inserted, opened_at) {
         (true, None) => Ok(()),
-        (true, Some(_)) => Err(AppError::Stale(format!("{what} was removed"))),
+        (true, Some(_)) => Err(AppError::Stale(
+            td_string!(crate::language::current(), rules.was_removed, what).to_string(),
+        )),
         (false, None) => Err(match taken {
             Some(error) => error,
             None => stale(db, what, object).await,

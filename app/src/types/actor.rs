@@ -39,12 +39,15 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.code() == code)
     }
 
+    /// The role's name in the interface language.
     pub fn label(self) -> &'static str {
+        use crate::i18n::td_string;
+        let locale = crate::language::current();
         match self {
-            Role::Admin => "Administrator",
-            Role::Planner => "Government planner",
-            Role::PartnerReporter => "Partner reporter",
-            Role::Reviewer => "Reviewer",
+            Role::Admin => td_string!(locale, labels.role_admin),
+            Role::Planner => td_string!(locale, labels.role_planner),
+            Role::PartnerReporter => td_string!(locale, labels.role_partner_reporter),
+            Role::Reviewer => td_string!(locale, labels.role_reviewer),
         }
     }
 }

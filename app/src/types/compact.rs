@@ -4,41 +4,41 @@ use serde::{Deserialize, Serialize};
 coded_enum! {
     /// Where a compact version is in its life.
     CompactStatus {
-        Draft => ("draft", "Draft"),
-        ForSignature => ("for_signature", "Open for signature"),
-        Signed => ("signed", "Signed"),
+        Draft => ("draft", compact_status_draft),
+        ForSignature => ("for_signature", compact_status_for_signature),
+        Signed => ("signed", compact_status_signed),
     }
 }
 
 coded_enum! {
     /// Who commits: the government, a partner, or both together.
     CommitmentKind {
-        Government => ("government", "Government"),
-        Partner => ("partner", "Partner"),
-        Joint => ("joint", "Joint"),
+        Government => ("government", commitment_kind_government),
+        Partner => ("partner", commitment_kind_partner),
+        Joint => ("joint", commitment_kind_joint),
     }
 }
 
 coded_enum! {
     /// What a commitment is about (the New Deal compact's themes).
     CommitmentCategory {
-        Transparency => ("transparency", "Transparency of all partner support, off-budget included"),
-        ParallelMechanisms => ("parallel_mechanisms", "Avoiding parallel mechanisms"),
-        BudgetTransparency => ("budget_transparency", "National budget transparency, security included"),
-        Governance => ("governance", "Minimum public-sector governance standards"),
-        Financing => ("financing", "Financing"),
-        Capacity => ("capacity", "Capacity"),
-        Other => ("other", "Other"),
+        Transparency => ("transparency", commitment_category_transparency),
+        ParallelMechanisms => ("parallel_mechanisms", commitment_category_parallel_mechanisms),
+        BudgetTransparency => ("budget_transparency", commitment_category_budget_transparency),
+        Governance => ("governance", commitment_category_governance),
+        Financing => ("financing", commitment_category_financing),
+        Capacity => ("capacity", commitment_category_capacity),
+        Other => ("other", commitment_category_other),
     }
 }
 
 coded_enum! {
     CommitmentStatus {
-        NotStarted => ("not_started", "Not started"),
-        OnTrack => ("on_track", "On track"),
-        OffTrack => ("off_track", "Off track"),
-        Achieved => ("achieved", "Achieved"),
-        Dropped => ("dropped", "Dropped"),
+        NotStarted => ("not_started", commitment_status_not_started),
+        OnTrack => ("on_track", commitment_status_on_track),
+        OffTrack => ("off_track", commitment_status_off_track),
+        Achieved => ("achieved", commitment_status_achieved),
+        Dropped => ("dropped", commitment_status_dropped),
     }
 }
 

@@ -37,15 +37,21 @@ impl FiscalYear {
         next.first_day().and_then(|d| d.pred_opt())
     }
 
+    /// "FY 2026/27" ("FY 2026" for a calendar year), in the interface
+    /// language.
     pub fn label(self) -> String {
+        self.label_in(crate::language::current())
+    }
+
+    /// The label in `locale`.
+    pub fn label_in(self, locale: crate::language::Locale) -> String {
+        use crate::i18n::td_string;
+        let start = self.start_year.to_string();
         if self.start_month == 1 {
-            format!("FY {}", self.start_year)
+            td_string!(locale, labels.fiscal_year_calendar, year = start).to_string()
         } else {
-            format!(
-                "FY {}/{:02}",
-                self.start_year,
-                (self.start_year + 1).rem_euclid(100)
-            )
+            let end = format!("{:02}", (self.start_year + 1).rem_euclid(100));
+            td_string!(locale, labels.fiscal_year_span, start = start, end = end).to_string()
         }
     }
 }

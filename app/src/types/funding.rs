@@ -12,13 +12,13 @@ use super::OrganisationRef;
 coded_enum! {
     /// IATI TransactionType codes the product records.
     TransactionKind {
-        IncomingFunds => ("1", "Incoming funds"),
-        Commitment => ("2", "Commitment"),
-        Disbursement => ("3", "Disbursement"),
-        Expenditure => ("4", "Expenditure"),
-        IncomingCommitment => ("11", "Incoming commitment"),
-        Pledge => ("12", "Pledge"),
-        IncomingPledge => ("13", "Incoming pledge"),
+        IncomingFunds => ("1", transaction_incoming_funds),
+        Commitment => ("2", transaction_commitment),
+        Disbursement => ("3", transaction_disbursement),
+        Expenditure => ("4", transaction_expenditure),
+        IncomingCommitment => ("11", transaction_incoming_commitment),
+        Pledge => ("12", transaction_pledge),
+        IncomingPledge => ("13", transaction_incoming_pledge),
     }
 }
 
@@ -67,20 +67,20 @@ pub enum Measure {
 coded_enum! {
     /// What kind of money an activity is.
     MoneyType {
-        Development => ("development", "Development"),
-        Humanitarian => ("humanitarian", "Humanitarian"),
-        Peacebuilding => ("peacebuilding", "Peacebuilding"),
-        Security => ("security", "Security"),
+        Development => ("development", money_type_development),
+        Humanitarian => ("humanitarian", money_type_humanitarian),
+        Peacebuilding => ("peacebuilding", money_type_peacebuilding),
+        Security => ("security", money_type_security),
     }
 }
 
 coded_enum! {
     /// IATI DisbursementChannel: how the money reaches the country.
     Channel {
-        Treasury => ("1", "Through the Ministry of Finance or treasury"),
-        SeparateAccount => ("2", "Directly to the implementing institution, separate account"),
-        ThirdParty => ("3", "In kind, through third parties (NGOs, contractors)"),
-        NotDisbursed => ("4", "Not disbursed to the country (e.g. donor-run)"),
+        Treasury => ("1", channel_treasury),
+        SeparateAccount => ("2", channel_separate_account),
+        ThirdParty => ("3", channel_third_party),
+        NotDisbursed => ("4", channel_not_disbursed),
     }
 }
 
@@ -95,31 +95,31 @@ coded_enum! {
     /// Where an activity stands with the government: only validated
     /// activities count in totals, indicators, public pages and exports.
     Validation {
-        Validated => ("validated", "Validated"),
-        Awaiting => ("awaiting", "Awaiting validation"),
-        Returned => ("returned", "Returned"),
+        Validated => ("validated", validation_validated),
+        Awaiting => ("awaiting", validation_awaiting),
+        Returned => ("returned", validation_returned),
     }
 }
 
 coded_enum! {
     /// IATI ActivityStatus.
     ActivityStatus {
-        Pipeline => ("1", "Pipeline"),
-        Implementation => ("2", "Implementation"),
-        Finalisation => ("3", "Finalisation"),
-        Closed => ("4", "Closed"),
-        Cancelled => ("5", "Cancelled"),
-        Suspended => ("6", "Suspended"),
+        Pipeline => ("1", activity_status_pipeline),
+        Implementation => ("2", activity_status_implementation),
+        Finalisation => ("3", activity_status_finalisation),
+        Closed => ("4", activity_status_closed),
+        Cancelled => ("5", activity_status_cancelled),
+        Suspended => ("6", activity_status_suspended),
     }
 }
 
 coded_enum! {
     /// IATI OrganisationRole in an activity.
     ParticipantRole {
-        Funding => ("1", "Funding"),
-        Accountable => ("2", "Accountable"),
-        Extending => ("3", "Extending"),
-        Implementing => ("4", "Implementing"),
+        Funding => ("1", participant_role_funding),
+        Accountable => ("2", participant_role_accountable),
+        Extending => ("3", participant_role_extending),
+        Implementing => ("4", participant_role_implementing),
     }
 }
 
@@ -138,17 +138,52 @@ pub struct CountrySystems {
 }
 
 impl CountrySystems {
-    /// `(field name, label, value)` of each flag, in a stable order.
+    /// `(field name, label, value)` of each flag, in a stable order; the
+    /// label in the interface language.
     pub fn flags(&self) -> [(&'static str, &'static str, bool); 8] {
+        use crate::i18n::td_string;
+        let locale = crate::language::current();
         [
-            ("on_plan", "On plan", self.on_plan),
-            ("on_budget", "On budget", self.on_budget),
-            ("on_treasury", "On treasury", self.on_treasury),
-            ("on_parliament", "On parliament", self.on_parliament),
-            ("on_procurement", "On procurement", self.on_procurement),
-            ("on_accounting", "On accounting", self.on_accounting),
-            ("on_audit", "On audit", self.on_audit),
-            ("on_report", "On report", self.on_report),
+            (
+                "on_plan",
+                td_string!(locale, labels.system_on_plan),
+                self.on_plan,
+            ),
+            (
+                "on_budget",
+                td_string!(locale, labels.system_on_budget),
+                self.on_budget,
+            ),
+            (
+                "on_treasury",
+                td_string!(locale, labels.system_on_treasury),
+                self.on_treasury,
+            ),
+            (
+                "on_parliament",
+                td_string!(locale, labels.system_on_parliament),
+                self.on_parliament,
+            ),
+            (
+                "on_procurement",
+                td_string!(locale, labels.system_on_procurement),
+                self.on_procurement,
+            ),
+            (
+                "on_accounting",
+                td_string!(locale, labels.system_on_accounting),
+                self.on_accounting,
+            ),
+            (
+                "on_audit",
+                td_string!(locale, labels.system_on_audit),
+                self.on_audit,
+            ),
+            (
+                "on_report",
+                td_string!(locale, labels.system_on_report),
+                self.on_report,
+            ),
         ]
     }
 }
@@ -381,12 +416,12 @@ impl Totals {
 coded_enum! {
     /// How a funding view groups its totals.
     GroupBy {
-        Partner => ("partner", "Partner"),
-        Pillar => ("pillar", "Pillar"),
-        Priority => ("priority", "Priority"),
-        FiscalYear => ("fiscal_year", "Fiscal year"),
-        MoneyType => ("money_type", "Type of money"),
-        Channel => ("channel", "Channel"),
+        Partner => ("partner", group_by_partner),
+        Pillar => ("pillar", group_by_pillar),
+        Priority => ("priority", group_by_priority),
+        FiscalYear => ("fiscal_year", group_by_fiscal_year),
+        MoneyType => ("money_type", group_by_money_type),
+        Channel => ("channel", group_by_channel),
     }
 }
 

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 coded_enum! {
     /// What an import did with one activity of the file.
     ImportOutcome {
-        Imported => ("imported", "Imported"),
-        Updated => ("updated", "Updated"),
-        Skipped => ("skipped", "Skipped"),
+        Imported => ("imported", import_imported),
+        Updated => ("updated", import_updated),
+        Skipped => ("skipped", import_skipped),
     }
 }
 

@@ -10,18 +10,18 @@ use super::OrganisationRef;
 coded_enum! {
     /// The indicators the product computes, each with a fixed formula.
     Formula {
-        AidOnBudget => ("aid_on_budget", "Aid on budget (GPEDC 6)"),
-        AnnualPredictability => ("annual_predictability", "Annual predictability (GPEDC 5a)"),
-        MediumTermPredictability => ("medium_term_predictability", "Medium-term predictability (GPEDC 5b)"),
-        CountrySystems => ("country_systems", "Use of country systems (GPEDC 9b)"),
-        PooledShare => ("pooled_share", "Pooled share"),
-        ExecutionRate => ("execution_rate", "Execution rate"),
-        UndisbursedBalance => ("undisbursed_balance", "Undisbursed balance"),
-        PledgeGap => ("pledge_gap", "Pledges not yet committed"),
-        FundingGap => ("funding_gap", "Funding gap of the strategy's pillars"),
-        GovernmentDelivery => ("government_delivery", "Compact delivery: government"),
-        PartnerDelivery => ("partner_delivery", "Compact delivery: partners"),
-        ReportingCompliance => ("reporting_compliance", "Reporting compliance"),
+        AidOnBudget => ("aid_on_budget", formula_aid_on_budget),
+        AnnualPredictability => ("annual_predictability", formula_annual_predictability),
+        MediumTermPredictability => ("medium_term_predictability", formula_medium_term_predictability),
+        CountrySystems => ("country_systems", formula_country_systems),
+        PooledShare => ("pooled_share", formula_pooled_share),
+        ExecutionRate => ("execution_rate", formula_execution_rate),
+        UndisbursedBalance => ("undisbursed_balance", formula_undisbursed_balance),
+        PledgeGap => ("pledge_gap", formula_pledge_gap),
+        FundingGap => ("funding_gap", formula_funding_gap),
+        GovernmentDelivery => ("government_delivery", formula_government_delivery),
+        PartnerDelivery => ("partner_delivery", formula_partner_delivery),
+        ReportingCompliance => ("reporting_compliance", formula_reporting_compliance),
     }
 }
 
@@ -29,17 +29,17 @@ coded_enum! {
     /// What a value measures. A computed share is numerator over
     /// denominator; computed money is numerator less denominator.
     Unit {
-        Share => ("share", "Share (shown as a percentage)"),
-        Money => ("money", "Amount in the reporting currency"),
-        Number => ("number", "Number"),
+        Share => ("share", unit_share),
+        Money => ("money", unit_money),
+        Number => ("number", unit_number),
     }
 }
 
 coded_enum! {
     /// Which way an indicator improves.
     Direction {
-        HigherIsBetter => ("higher", "Higher is better"),
-        LowerIsBetter => ("lower", "Lower is better"),
+        HigherIsBetter => ("higher", direction_higher),
+        LowerIsBetter => ("lower", direction_lower),
     }
 }
 
@@ -60,43 +60,28 @@ impl Formula {
         }
     }
 
-    /// How the value is computed, in the words the drill-down shows.
+    /// How the value is computed, in the words the drill-down shows, in
+    /// the interface language.
     pub fn definition(self) -> &'static str {
+        use crate::i18n::td_string;
+        let locale = crate::language::current();
         match self {
-            Self::AidOnBudget => {
-                "Disbursements to the government sector recorded on the national budget, over the disbursements scheduled to the government sector for the fiscal year. The government sector: activities in which a government ministry or agency takes part."
-            }
+            Self::AidOnBudget => td_string!(locale, labels.definition_aid_on_budget),
             Self::AnnualPredictability => {
-                "For each partner, the smaller of its actual and its scheduled disbursements to the government sector in the fiscal year; summed, over the sum of scheduled disbursements."
+                td_string!(locale, labels.definition_annual_predictability)
             }
             Self::MediumTermPredictability => {
-                "Partners with flows in the fiscal year that have planned disbursements for each of the next three fiscal years, over all partners with flows in the fiscal year."
+                td_string!(locale, labels.definition_medium_term_predictability)
             }
-            Self::CountrySystems => {
-                "The average of four shares of disbursements to the government sector: through national budget execution (treasury), financial reporting, audit and procurement."
-            }
-            Self::PooledShare => {
-                "Disbursements paid into pooled funds, over all disbursements of the partners in the fiscal year."
-            }
-            Self::ExecutionRate => "Disbursements over commitments made in the fiscal year.",
-            Self::UndisbursedBalance => {
-                "Everything committed up to the end of the fiscal year, less everything disbursed by then."
-            }
-            Self::PledgeGap => {
-                "Pledges made in the fiscal year beyond the commitments made in it (never below zero)."
-            }
-            Self::FundingGap => {
-                "For each pillar, its estimated cost for the fiscal year less the money committed or pledged to it; the value adds up the pillars' gaps (a pillar funded beyond its cost closes no other pillar's gap)."
-            }
-            Self::GovernmentDelivery => {
-                "Government and joint commitments of the latest signed compact that are on track or achieved, over all of them but the dropped."
-            }
-            Self::PartnerDelivery => {
-                "Partners' commitments of the latest signed compact that are on track or achieved, over all of them but the dropped."
-            }
-            Self::ReportingCompliance => {
-                "Partners that answered the fiscal year's latest reporting round, over the partners asked."
-            }
+            Self::CountrySystems => td_string!(locale, labels.definition_country_systems),
+            Self::PooledShare => td_string!(locale, labels.definition_pooled_share),
+            Self::ExecutionRate => td_string!(locale, labels.definition_execution_rate),
+            Self::UndisbursedBalance => td_string!(locale, labels.definition_undisbursed_balance),
+            Self::PledgeGap => td_string!(locale, labels.definition_pledge_gap),
+            Self::FundingGap => td_string!(locale, labels.definition_funding_gap),
+            Self::GovernmentDelivery => td_string!(locale, labels.definition_government_delivery),
+            Self::PartnerDelivery => td_string!(locale, labels.definition_partner_delivery),
+            Self::ReportingCompliance => td_string!(locale, labels.definition_reporting_compliance),
         }
     }
 }

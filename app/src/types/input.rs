@@ -97,8 +97,12 @@ pub fn required_amount(locale: Locale, field: &str, text: &str) -> Result<Decima
 
 /// A date typed as YYYY-MM-DD within [`YEARS`].
 pub fn date(field: &str, text: &str) -> Result<NaiveDate, AppError> {
-    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::invalid(field, "must be a date written YYYY-MM-DD"))?;
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        AppError::invalid(
+            field,
+            crate::i18n::td_string!(crate::language::current(), rules.date_format),
+        )
+    })?;
     check_date(field, date)?;
     Ok(date)
 }
@@ -110,7 +114,13 @@ pub fn check_date(field: &str, date: NaiveDate) -> Result<(), AppError> {
     } else {
         Err(AppError::invalid(
             field,
-            format!("must be a date from {} to {}", YEARS.start(), YEARS.end()),
+            crate::i18n::td_string!(
+                crate::language::current(),
+                rules.date_between,
+                start = YEARS.start(),
+                end = YEARS.end()
+            )
+            .to_string(),
         ))
     }
 }
@@ -128,13 +138,13 @@ pub fn check_planned_period(start: NaiveDate, end: NaiveDate) -> Result<(), AppE
     if end < start {
         return Err(AppError::invalid(
             "period_end",
-            "must not be before the period starts",
+            crate::i18n::td_string!(crate::language::current(), rules.before_period_start),
         ));
     }
     if (end - start).num_days() > MAX_PLANNED_DAYS {
         return Err(AppError::invalid(
             "period_end",
-            "must be within five years of the period start; report a longer plan year by year",
+            crate::i18n::td_string!(crate::language::current(), rules.period_five_years),
         ));
     }
     Ok(())
@@ -142,10 +152,12 @@ pub fn check_planned_period(start: NaiveDate, end: NaiveDate) -> Result<(), AppE
 
 /// The year a fiscal year starts, as typed, within [`YEARS`].
 pub fn year(field: &str, text: &str) -> Result<i32, AppError> {
-    let year: i32 = text
-        .trim()
-        .parse()
-        .map_err(|_| AppError::invalid(field, "must be a year such as 2026"))?;
+    let year: i32 = text.trim().parse().map_err(|_| {
+        AppError::invalid(
+            field,
+            crate::i18n::td_string!(crate::language::current(), rules.year_such_as),
+        )
+    })?;
     check_year(field, year)?;
     Ok(year)
 }
@@ -164,7 +176,13 @@ pub fn check_year(field: &str, year: i32) -> Result<(), AppError> {
     } else {
         Err(AppError::invalid(
             field,
-            format!("must be a year from {} to {}", YEARS.start(), YEARS.end()),
+            crate::i18n::td_string!(
+                crate::language::current(),
+                rules.year_between,
+                start = YEARS.start(),
+                end = YEARS.end()
+            )
+            .to_string(),
         ))
     }
 }
@@ -192,9 +210,12 @@ pub fn shares(field: &str, text: &str) -> Result<Vec<Share>, AppError> {
                 (Some(percent), None) => Ok(Share { code, percent }),
                 _ => Err(AppError::invalid(
                     field,
-                    format!(
-                        "write each as a code and a percentage, such as \"15210 60; 15220 40\" (not {item:?})"
-                    ),
+                    crate::i18n::td_string!(
+                        crate::language::current(),
+                        rules.shares_format,
+                        item = format!("{item:?}")
+                    )
+                    .to_string(),
                 )),
             }
         })
@@ -212,9 +233,12 @@ pub fn optional_id(field: &str, text: &str) -> Result<Option<i32>, AppError> {
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse()
-        .map(Some)
-        .map_err(|_| AppError::invalid(field, "must be chosen from the list"))
+    text.parse().map(Some).map_err(|_| {
+        AppError::invalid(
+            field,
+            crate::i18n::td_string!(crate::language::current(), rules.from_the_list),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -2,9 +2,11 @@
 //! They are separate from the database entities; services map one to the other.
 
 /// An enum whose variants have a stable code (stored, sent in forms and
-/// the API) and a label for people.
+/// the API) and a label for people: the key of its text in the `labels`
+/// catalogue, given in the request's language (English outside a request,
+/// as in the CLI; machine outputs use the code).
 macro_rules! coded_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => ($code:literal, $label:literal)),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => ($code:literal, $label:ident)),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         pub enum $name {
@@ -18,8 +20,16 @@ macro_rules! coded_enum {
                 match self { $($name::$variant => $code),+ }
             }
 
+            /// The variant's name in the language of the request being
+            /// answered (English outside a request).
             pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
+                self.label_in($crate::language::current())
+            }
+
+            /// The variant's name in `locale` (`Locale::en` for a text
+            /// that must not depend on the reader, such as a file's).
+            pub fn label_in(self, locale: $crate::language::Locale) -> &'static str {
+                match self { $($name::$variant => $crate::i18n::td_string!(locale, labels.$label)),+ }
             }
 
             pub fn from_code(code: &str) -> Option<Self> {
@@ -112,3 +122,22 @@ pub use user::{IssuedPassword, NewUser, UserChanges, UserSummary};
 pub use validation::{
     Difference, MAX_REASON, ValidationQueue, Waiting, differences as validation_differences,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::Locale;
+
+    #[test]
+    fn coded_labels_follow_the_language() {
+        let status = StrategyStatus::Consultation;
+        assert_eq!(status.label(), "In consultation");
+        assert_eq!(status.label_in(Locale::en), "In consultation");
+        assert_eq!(status.label_in(Locale::fr), "En consultation");
+        assert_eq!(status.label_in(Locale::pt), "Em consulta");
+        assert_eq!(
+            TransactionKind::Disbursement.label_in(Locale::fr),
+            "Décaissement"
+        );
+    }
+}

@@ -126,19 +126,9 @@ impl OrganisationKind {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
 
+    /// The kind's name in the request's language (see [`Self::name`]).
     pub fn label(self) -> &'static str {
-        match self {
-            Self::GovernmentMinistry => "Government ministry or agency",
-            Self::Bilateral => "Bilateral partner",
-            Self::Multilateral => "Multilateral organisation",
-            Self::UnAgency => "UN agency",
-            Self::DevelopmentBank => "Development bank",
-            Self::PooledFund => "Pooled fund",
-            Self::InternationalNgo => "International NGO",
-            Self::CivilSociety => "National NGO or civil society",
-            Self::G7PlusPeer => "g7+ peer country",
-            Self::Private => "Private sector",
-        }
+        self.name(crate::language::current())
     }
 
     /// The kind's name in the interface language.

@@ -8,8 +8,8 @@ use super::OrganisationRef;
 coded_enum! {
     /// A partner's answer to a reporting round.
     ResponseStatus {
-        Submitted => ("submitted", "Submitted"),
-        NothingToReport => ("nothing_to_report", "Nothing to report"),
+        Submitted => ("submitted", response_submitted),
+        NothingToReport => ("nothing_to_report", response_nothing_to_report),
     }
 }
 

@@ -6,8 +6,8 @@ use super::{Commitment, CommitmentCategory, CommitmentStatus};
 coded_enum! {
     /// The two sides of a joint review.
     Side {
-        Government => ("government", "Government"),
-        Partner => ("partner", "Partner"),
+        Government => ("government", side_government),
+        Partner => ("partner", side_partner),
     }
 }
 
@@ -69,11 +69,14 @@ impl Outcome {
         Outcome::Pending,
     ];
 
+    /// The outcome's name in the interface language.
     pub fn label(self) -> &'static str {
+        use crate::i18n::td_string;
+        let locale = crate::language::current();
         match self {
             Outcome::Agreed(status) => status.label(),
-            Outcome::Disputed => "The sides disagree",
-            Outcome::Pending => "Not yet assessed by both sides",
+            Outcome::Disputed => td_string!(locale, labels.outcome_disputed),
+            Outcome::Pending => td_string!(locale, labels.outcome_pending),
         }
     }
 }
@@ -150,7 +153,11 @@ impl ReviewReport {
 
     /// All commitments by outcome.
     pub fn by_outcome(&self) -> OutcomeCounts {
-        Self::counts("All commitments".into(), self.items.iter())
+        let locale = crate::language::current();
+        Self::counts(
+            crate::i18n::td_string!(locale, labels.all_commitments).into(),
+            self.items.iter(),
+        )
     }
 
     /// One row per party, in the order parties first appear.

@@ -12,9 +12,9 @@ use super::{CommitmentStatus, Direction, Formula, IndicatorValue, OrganisationRe
 coded_enum! {
     /// How a value stands against its target for the year.
     Status {
-        Met => ("met", "Met"),
-        OnTrack => ("on_track", "On track"),
-        OffTrack => ("off_track", "Off track"),
+        Met => ("met", indicator_status_met),
+        OnTrack => ("on_track", indicator_status_on_track),
+        OffTrack => ("off_track", indicator_status_off_track),
     }
 }
 
@@ -168,21 +168,45 @@ pub struct DefinitionChange {
 impl DefinitionChange {
     /// "Definition changed on 6 December 2026 by X: unit from … to …".
     pub fn sentence(&self) -> String {
-        let by = self
-            .by
-            .as_ref()
-            .map(|b| format!(" by {b}"))
-            .unwrap_or_default();
+        use crate::i18n::td_string;
+        use crate::language::Locale;
+        let locale = crate::language::current();
         let what = self
             .changes
             .iter()
-            .map(|c| format!("{} from “{}” to “{}”", c.field, c.before, c.after))
+            .map(|c| {
+                td_string!(
+                    locale,
+                    labels.definition_change,
+                    field = &c.field,
+                    before = &c.before,
+                    after = &c.after
+                )
+                .to_string()
+            })
             .collect::<Vec<_>>()
             .join("; ");
-        format!(
-            "Definition changed on {}{by}: {what}",
-            self.at.format("%-d %B %Y")
-        )
+        let date = match locale {
+            Locale::en => self.at.format("%-d %B %Y").to_string(),
+            _ => crate::language::date(locale, self.at.date_naive()),
+        };
+        match &self.by {
+            Some(by) => td_string!(
+                locale,
+                labels.definition_changed_by,
+                date = date,
+                name = by,
+                changes = what
+            )
+            .to_string(),
+            None => td_string!(
+                locale,
+                labels.definition_changed,
+                date = date,
+                changes = what
+            )
+            .to_string(),
+        }
     }
 }
 

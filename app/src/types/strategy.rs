@@ -6,30 +6,30 @@ use super::Currency;
 coded_enum! {
     /// Where a strategy version is in its life.
     StrategyStatus {
-        Draft => ("draft", "Draft"),
-        Consultation => ("consultation", "In consultation"),
-        Endorsed => ("endorsed", "Endorsed"),
+        Draft => ("draft", strategy_status_draft),
+        Consultation => ("consultation", strategy_status_consultation),
+        Endorsed => ("endorsed", strategy_status_endorsed),
     }
 }
 
 coded_enum! {
     Phase {
-        Immediate => ("immediate", "Immediate (0-12 months)"),
-        MediumTerm => ("medium_term", "Medium term"),
+        Immediate => ("immediate", phase_immediate),
+        MediumTerm => ("medium_term", phase_medium_term),
     }
 }
 
 coded_enum! {
     /// The areas countries compare experience in (peer learning).
     ThematicArea {
-        NaturalResources => ("natural_resources", "Natural resource management"),
-        PublicFinance => ("public_finance", "Public finance management"),
-        Justice => ("justice", "Access to justice"),
-        Elections => ("elections", "Elections"),
-        Reconciliation => ("reconciliation", "Peace and reconciliation"),
-        SecurityTransition => ("security_transition", "Security transition"),
-        ServiceDelivery => ("service_delivery", "Service delivery"),
-        Other => ("other", "Other"),
+        NaturalResources => ("natural_resources", thematic_area_natural_resources),
+        PublicFinance => ("public_finance", thematic_area_public_finance),
+        Justice => ("justice", thematic_area_justice),
+        Elections => ("elections", thematic_area_elections),
+        Reconciliation => ("reconciliation", thematic_area_reconciliation),
+        SecurityTransition => ("security_transition", thematic_area_security_transition),
+        ServiceDelivery => ("service_delivery", thematic_area_service_delivery),
+        Other => ("other", thematic_area_other),
     }
 }
 
@@ -304,6 +304,8 @@ impl StrategyComparison {
 }
 
 fn field_changes(from: &Strategy, old: &Priority, new: &Priority) -> Vec<FieldChange> {
+    use crate::i18n::td_string;
+    let locale = crate::language::current();
     let mut changes = Vec::new();
     let mut compare = |field: &str, before: String, after: String| {
         if before != after {
@@ -314,10 +316,18 @@ fn field_changes(from: &Strategy, old: &Priority, new: &Priority) -> Vec<FieldCh
             });
         }
     };
-    compare("title", old.title.clone(), new.title.clone());
-    compare("objective", old.objective.clone(), new.objective.clone());
     compare(
-        "lead ministry",
+        td_string!(locale, labels.change_title),
+        old.title.clone(),
+        new.title.clone(),
+    );
+    compare(
+        td_string!(locale, labels.change_objective),
+        old.objective.clone(),
+        new.objective.clone(),
+    );
+    compare(
+        td_string!(locale, labels.change_lead_ministry),
         old.lead_organisation.clone(),
         new.lead_organisation.clone(),
     );
@@ -328,7 +338,11 @@ fn field_changes(from: &Strategy, old: &Priority, new: &Priority) -> Vec<FieldCh
             .collect::<Vec<_>>()
             .join("; ")
     };
-    compare("supporting partners", names(old), names(new));
+    compare(
+        td_string!(locale, labels.change_supporting_partners),
+        names(old),
+        names(new),
+    );
     let citations = |p: &Priority| {
         p.provisions
             .iter()
@@ -336,10 +350,18 @@ fn field_changes(from: &Strategy, old: &Priority, new: &Priority) -> Vec<FieldCh
             .collect::<Vec<_>>()
             .join("; ")
     };
-    compare("provisions", citations(old), citations(new));
-    compare("phase", old.phase.label().into(), new.phase.label().into());
     compare(
-        "thematic area",
+        td_string!(locale, labels.change_provisions),
+        citations(old),
+        citations(new),
+    );
+    compare(
+        td_string!(locale, labels.change_phase),
+        old.phase.label().into(),
+        new.phase.label().into(),
+    );
+    compare(
+        td_string!(locale, labels.change_thematic_area),
         old.thematic_area.label().into(),
         new.thematic_area.label().into(),
     );
@@ -358,7 +380,7 @@ fn field_changes(from: &Strategy, old: &Priority, new: &Priority) -> Vec<FieldCh
         }
         .label();
         compare(
-            &format!("cost {label}"),
+            &td_string!(locale, labels.change_cost, year = label).to_string(),
             old.cost_in(year).to_string(),
             new.cost_in(year).to_string(),
         );

@@ -7,23 +7,23 @@ use super::Currency;
 coded_enum! {
     /// The functions a UN mission typically hands over.
     FunctionKind {
-        PoliceSupport => ("police_support", "Police support"),
-        ElectoralAssistance => ("electoral_assistance", "Electoral assistance"),
-        ProtectionOfCivilians => ("protection_of_civilians", "Protection of civilians"),
-        JusticeCorrections => ("justice_corrections", "Justice and corrections"),
-        MineAction => ("mine_action", "Mine action"),
-        PublicInformation => ("public_information", "Public information and radio"),
-        HumanRights => ("human_rights", "Human rights monitoring"),
-        Other => ("other", "Other"),
+        PoliceSupport => ("police_support", function_police_support),
+        ElectoralAssistance => ("electoral_assistance", function_electoral_assistance),
+        ProtectionOfCivilians => ("protection_of_civilians", function_protection_of_civilians),
+        JusticeCorrections => ("justice_corrections", function_justice_corrections),
+        MineAction => ("mine_action", function_mine_action),
+        PublicInformation => ("public_information", function_public_information),
+        HumanRights => ("human_rights", function_human_rights),
+        Other => ("other", function_other),
     }
 }
 
 coded_enum! {
     Readiness {
-        NotStarted => ("not_started", "Not started"),
-        Planning => ("planning", "Planning"),
-        InProgress => ("in_progress", "In progress"),
-        HandedOver => ("handed_over", "Handed over"),
+        NotStarted => ("not_started", readiness_not_started),
+        Planning => ("planning", readiness_planning),
+        InProgress => ("in_progress", readiness_in_progress),
+        HandedOver => ("handed_over", readiness_handed_over),
     }
 }
 

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::money::display;
 use super::{Activity, PlannedDisbursement, Transaction};
+use crate::i18n::td_string;
+use crate::language::Locale;
 
 /// The longest reason a planner may give for returning an activity.
 pub const MAX_REASON: usize = 2000;
@@ -45,11 +47,16 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
-fn flag(on: bool) -> String {
-    if on { "yes" } else { "no" }.to_string()
+fn flag(locale: Locale, on: bool) -> String {
+    if on {
+        td_string!(locale, labels.yes)
+    } else {
+        td_string!(locale, labels.no)
+    }
+    .to_string()
 }
 
-fn transaction_text(t: &Transaction) -> String {
+fn transaction_text(locale: Locale, t: &Transaction) -> String {
     let mut text = format!(
         "{} {} {} {}",
         t.transaction_date,
@@ -58,7 +65,13 @@ fn transaction_text(t: &Transaction) -> String {
         display(t.amount)
     );
     if let Some(r) = &t.receiver {
-        text.push_str(&format!(" to {}", r.name));
+        text = td_string!(
+            locale,
+            labels.transaction_to,
+            transaction = text,
+            receiver = &r.name
+        )
+        .to_string();
     }
     if !t.description.is_empty() {
         text.push_str(&format!(" ({})", t.description));
@@ -66,14 +79,16 @@ fn transaction_text(t: &Transaction) -> String {
     text
 }
 
-fn planned_text(p: &PlannedDisbursement) -> String {
-    format!(
-        "{} to {}: {} {}",
-        p.period_start,
-        p.period_end,
-        p.currency,
-        display(p.amount)
+fn planned_text(locale: Locale, p: &PlannedDisbursement) -> String {
+    td_string!(
+        locale,
+        labels.planned_period,
+        start = p.period_start,
+        end = p.period_end,
+        currency = &p.currency,
+        amount = display(p.amount)
     )
+    .to_string()
 }
 
 fn lines<T>(items: &[T], text: impl Fn(&T) -> String) -> String {
@@ -117,51 +132,110 @@ fn rows<T>(
 /// What `after` changes of `before`; with no `before` (a new activity),
 /// everything it reports.
 pub fn differences(before: Option<&Activity>, after: &Activity) -> Vec<Difference> {
+    let locale = crate::language::current();
+    let flag = |on: bool| flag(locale, on);
     let fields = |a: &Activity| -> Vec<(&'static str, String)> {
         let s = a.systems;
         vec![
-            ("Title", a.title.clone()),
-            ("Description", a.description.clone()),
+            (td_string!(locale, labels.field_title), a.title.clone()),
             (
-                "IATI identifier",
+                td_string!(locale, labels.field_description),
+                a.description.clone(),
+            ),
+            (
+                td_string!(locale, labels.field_iati_identifier),
                 a.iati_identifier.clone().unwrap_or_default(),
             ),
-            ("Status", a.status.label().to_string()),
-            ("Published", flag(a.published)),
-            ("Planned start", date(a.planned_start)),
-            ("Planned end", date(a.planned_end)),
-            ("Actual start", date(a.actual_start)),
-            ("Actual end", date(a.actual_end)),
-            ("Type of money", a.money_type.label().to_string()),
-            ("Channel", a.channel.label().to_string()),
-            ("Aid type", a.aid_type.clone().unwrap_or_default()),
-            ("Finance type", a.finance_type.clone().unwrap_or_default()),
-            ("Earmarking", a.earmarking.clone().unwrap_or_default()),
-            ("Currency", a.default_currency.to_string()),
-            ("On plan", flag(s.on_plan)),
-            ("On budget", flag(s.on_budget)),
-            ("On treasury", flag(s.on_treasury)),
-            ("On parliament", flag(s.on_parliament)),
-            ("Procurement", flag(s.on_procurement)),
-            ("Accounting", flag(s.on_accounting)),
-            ("Audit", flag(s.on_audit)),
-            ("Reporting", flag(s.on_report)),
             (
-                "Participants",
+                td_string!(locale, labels.field_status),
+                a.status.label().to_string(),
+            ),
+            (
+                td_string!(locale, labels.field_published),
+                flag(a.published),
+            ),
+            (
+                td_string!(locale, labels.field_planned_start),
+                date(a.planned_start),
+            ),
+            (
+                td_string!(locale, labels.field_planned_end),
+                date(a.planned_end),
+            ),
+            (
+                td_string!(locale, labels.field_actual_start),
+                date(a.actual_start),
+            ),
+            (
+                td_string!(locale, labels.field_actual_end),
+                date(a.actual_end),
+            ),
+            (
+                td_string!(locale, labels.field_money_type),
+                a.money_type.label().to_string(),
+            ),
+            (
+                td_string!(locale, labels.field_channel),
+                a.channel.label().to_string(),
+            ),
+            (
+                td_string!(locale, labels.field_aid_type),
+                a.aid_type.clone().unwrap_or_default(),
+            ),
+            (
+                td_string!(locale, labels.field_finance_type),
+                a.finance_type.clone().unwrap_or_default(),
+            ),
+            (
+                td_string!(locale, labels.field_earmarking),
+                a.earmarking.clone().unwrap_or_default(),
+            ),
+            (
+                td_string!(locale, labels.field_currency),
+                a.default_currency.to_string(),
+            ),
+            (td_string!(locale, labels.system_on_plan), flag(s.on_plan)),
+            (
+                td_string!(locale, labels.system_on_budget),
+                flag(s.on_budget),
+            ),
+            (
+                td_string!(locale, labels.system_on_treasury),
+                flag(s.on_treasury),
+            ),
+            (
+                td_string!(locale, labels.system_on_parliament),
+                flag(s.on_parliament),
+            ),
+            (
+                td_string!(locale, labels.field_procurement),
+                flag(s.on_procurement),
+            ),
+            (
+                td_string!(locale, labels.field_accounting),
+                flag(s.on_accounting),
+            ),
+            (td_string!(locale, labels.field_audit), flag(s.on_audit)),
+            (
+                td_string!(locale, labels.field_reporting),
+                flag(s.on_report),
+            ),
+            (
+                td_string!(locale, labels.field_participants),
                 lines(&a.participants, |(o, r)| {
                     format!("{} ({})", o.name, r.label())
                 }),
             ),
             (
-                "Sectors",
+                td_string!(locale, labels.field_sectors),
                 lines(&a.sectors, |s| format!("{} {}%", s.code, s.percent)),
             ),
             (
-                "Priorities",
+                td_string!(locale, labels.field_priorities),
                 lines(&a.priorities, |s| format!("{} {}%", s.code, s.percent)),
             ),
             (
-                "Budget lines",
+                td_string!(locale, labels.field_budget_lines),
                 lines(&a.budget_lines, |(code, _, p)| format!("{code} {p}%")),
             ),
         ]
@@ -186,21 +260,21 @@ pub fn differences(before: Option<&Activity>, after: &Activity) -> Vec<Differenc
     let none_p: &[PlannedDisbursement] = &[];
     rows(
         &mut out,
-        "Transaction",
+        td_string!(locale, labels.field_transaction),
         before.map_or(none_t, |b| &b.transactions),
         &after.transactions,
         |t| t.id,
         |t| t.replaces,
-        transaction_text,
+        |t| transaction_text(locale, t),
     );
     rows(
         &mut out,
-        "Planned disbursement",
+        td_string!(locale, labels.field_planned_disbursement),
         before.map_or(none_p, |b| &b.planned_disbursements),
         &after.planned_disbursements,
         |p| p.id,
         |p| p.replaces,
-        planned_text,
+        |p| planned_text(locale, p),
     );
     out
 }

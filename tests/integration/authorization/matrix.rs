@@ -236,6 +236,10 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         [false, true, false, false, false, false],
     ),
     (
+        "set_country_language",
+        [false, true, false, false, false, false],
+    ),
+    (
         "add_exchange_rate",
         [false, true, false, false, false, false],
     ),

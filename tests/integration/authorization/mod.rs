@@ -71,6 +71,7 @@ const READS: &[&str] = &[
     "form_token",
     "kept_form_input",
     "get_country_summary",
+    "can_configure_country",
     "load_compact",
     "load_dashboard",
     "load_indicator_detail",

@@ -8,6 +8,8 @@ use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
 use crate::components::ErrorPanel;
+use crate::i18n::td_string;
+use crate::language::Locale;
 use crate::pages::params::country_code_param;
 use crate::server_fns::audit_trail;
 use crate::types::{AuditEntry, AuditPage, AuditQuery};
@@ -29,14 +31,14 @@ fn query_of(map: &ParamsMap) -> AuditQuery {
 }
 
 /// What happened, in words.
-fn action_label(action: &str) -> &str {
+fn action_label(action: &str, locale: Locale) -> &str {
     match action {
-        "create" => "created",
-        "update" => "changed",
-        "delete" => "removed",
-        "sign_in" => "signed in",
-        "sign_out" => "signed out",
-        "sign_in_failed" => "sign-in refused",
+        "create" => td_string!(locale, accounts.action_create),
+        "update" => td_string!(locale, accounts.action_update),
+        "delete" => td_string!(locale, accounts.action_delete),
+        "sign_in" => td_string!(locale, accounts.action_sign_in),
+        "sign_out" => td_string!(locale, accounts.action_sign_out),
+        "sign_in_failed" => td_string!(locale, accounts.action_sign_in_failed),
         other => other,
     }
 }
@@ -50,57 +52,64 @@ pub fn AuditPage() -> impl IntoView {
         move || (code.get(), query_of(&map.read())),
         |(code, query)| audit_trail(code, query),
     );
+    let locale = crate::language::current();
     view! {
-        <Title text="Audit trail" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=td_string!(locale, accounts.audit_trail) />
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let query = query_of(&map.read_untracked());
                 match trail.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    Ok(page) => trail_view(code.get_untracked(), query, page).into_any(),
+                    Ok(page) => trail_view(code.get_untracked(), query, page, locale).into_any(),
                 }
             })}
         </Suspense>
     }
 }
 
-fn trail_view(code: String, query: AuditQuery, page: AuditPage) -> impl IntoView {
+fn trail_view(code: String, query: AuditQuery, page: AuditPage, locale: Locale) -> impl IntoView {
     let csv = format!(
         "/countries/{code}/admin/audit.csv?{}",
         query.query(None, None)
     );
     let shown = page.entries.len();
-    let caption = format!("{} entries; {shown} on this page", page.total);
+    let caption = td_string!(
+        locale,
+        accounts.entries_caption,
+        total = page.total,
+        shown = shown,
+    )
+    .to_string();
     let types = page.object_types.clone();
     view! {
-        <h1>"Audit trail"</h1>
+        <h1>{td_string!(locale, accounts.audit_trail)}</h1>
         <AuditFilters query=query.clone() types />
         <p>
-            <a href=csv download="">"Download these entries (CSV)"</a>
+            <a href=csv download="">{td_string!(locale, accounts.download_entries_csv)}</a>
         </p>
         <div class="table-wrap">
             <table>
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"When (UTC)"</th>
-                        <th scope="col">"Who"</th>
-                        <th scope="col">"What"</th>
-                        <th scope="col">"Object"</th>
-                        <th scope="col">"Before"</th>
-                        <th scope="col">"After"</th>
+                        <th scope="col">{td_string!(locale, accounts.when_utc)}</th>
+                        <th scope="col">{td_string!(locale, accounts.who)}</th>
+                        <th scope="col">{td_string!(locale, accounts.what)}</th>
+                        <th scope="col">{td_string!(locale, accounts.object)}</th>
+                        <th scope="col">{td_string!(locale, accounts.before)}</th>
+                        <th scope="col">{td_string!(locale, accounts.after)}</th>
                     </tr>
                 </thead>
                 <tbody>
-                    {page.entries.into_iter().map(|e| row(&code, e)).collect_view()}
+                    {page.entries.into_iter().map(|e| row(&code, e, locale)).collect_view()}
                 </tbody>
             </table>
         </div>
-        {pages(&code, &query, page.newer, page.older)}
+        {pages(&code, &query, page.newer, page.older, locale)}
     }
 }
 
-fn row(code: &str, e: AuditEntry) -> impl IntoView + use<> {
+fn row(code: &str, e: AuditEntry, locale: Locale) -> impl IntoView + use<> {
     let object = format!(
         "/countries/{code}/admin/audit?{}",
         AuditQuery {
@@ -114,7 +123,7 @@ fn row(code: &str, e: AuditEntry) -> impl IntoView + use<> {
         <tr>
             <td>{e.at.format("%Y-%m-%d %H:%M:%S").to_string()}</td>
             <td>{e.actor}</td>
-            <td>{action_label(&e.action).to_string()}</td>
+            <td>{action_label(&e.action, locale).to_string()}</td>
             <td>
                 <a href=object>{format!("{} {}", e.object_type, e.object_id)}</a>
             </td>
@@ -130,6 +139,7 @@ fn pages(
     query: &AuditQuery,
     newer: Option<i64>,
     older: Option<i64>,
+    locale: Locale,
 ) -> impl IntoView + use<> {
     let at = |before: Option<i64>, after: Option<i64>| {
         format!(
@@ -140,10 +150,10 @@ fn pages(
     let paged = query.before.is_some() || query.after.is_some();
     (newer.is_some() || older.is_some() || paged).then(|| {
         view! {
-            <nav class="pagination" aria-label="Pages of the audit trail">
-                {paged.then(|| view! { <a href=at(None, None)>"Newest"</a> })}
-                {newer.map(|id| view! { <a href=at(None, Some(id)) rel="prev">"Newer entries"</a> })}
-                {older.map(|id| view! { <a href=at(Some(id), None) rel="next">"Older entries"</a> })}
+            <nav class="pagination" aria-label=td_string!(locale, accounts.audit_pages)>
+                {paged.then(|| view! { <a href=at(None, None)>{td_string!(locale, accounts.newest)}</a> })}
+                {newer.map(|id| view! { <a href=at(None, Some(id)) rel="prev">{td_string!(locale, accounts.newer_entries)}</a> })}
+                {older.map(|id| view! { <a href=at(Some(id), None) rel="next">{td_string!(locale, accounts.older_entries)}</a> })}
             </nav>
         }
     })
@@ -154,13 +164,14 @@ fn pages(
 fn AuditFilters(query: AuditQuery, types: Vec<String>) -> impl IntoView {
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
     let chosen = query.object_type.clone();
+    let locale = crate::language::current();
     view! {
         <form method="get" class="filters">
-            <label for="user">"User (email)"</label>
+            <label for="user">{td_string!(locale, accounts.user_email)}</label>
             <input id="user" name="user" type="text" value=value(&query.user) />
-            <label for="object_type">"Object type"</label>
+            <label for="object_type">{td_string!(locale, accounts.object_type)}</label>
             <select id="object_type" name="object_type">
-                <option value="">"Any"</option>
+                <option value="">{td_string!(locale, accounts.any)}</option>
                 {types
                     .into_iter()
                     .map(|t| {
@@ -170,13 +181,13 @@ fn AuditFilters(query: AuditQuery, types: Vec<String>) -> impl IntoView {
                     })
                     .collect_view()}
             </select>
-            <label for="object_id">"Object id"</label>
+            <label for="object_id">{td_string!(locale, accounts.object_id)}</label>
             <input id="object_id" name="object_id" inputmode="numeric" value=value(&query.object_id) />
-            <label for="from">"From"</label>
+            <label for="from">{td_string!(locale, accounts.from)}</label>
             <input id="from" name="from" type="date" value=value(&query.from) />
-            <label for="to">"To"</label>
+            <label for="to">{td_string!(locale, accounts.to)}</label>
             <input id="to" name="to" type="date" value=value(&query.to) />
-            <button type="submit">"Filter"</button>
+            <button type="submit">{td_string!(locale, accounts.filter)}</button>
         </form>
     }
 }

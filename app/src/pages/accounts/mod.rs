@@ -11,3 +11,17 @@ pub use audit::AuditPage;
 pub use organisations::{OrganisationPage, OrganisationsPage};
 pub use session::{AccountPage, SignInPage};
 pub use users::AccountsPage;
+
+use crate::i18n::td_string;
+use crate::language::Locale;
+use crate::types::Role;
+
+/// A role's name in the interface language.
+fn role_name(role: Role, locale: Locale) -> &'static str {
+    match role {
+        Role::Admin => td_string!(locale, accounts.role_admin),
+        Role::Planner => td_string!(locale, accounts.role_planner),
+        Role::PartnerReporter => td_string!(locale, accounts.role_partner_reporter),
+        Role::Reviewer => td_string!(locale, accounts.role_reviewer),
+    }
+}

@@ -11,6 +11,8 @@ use leptos_router::hooks::use_params_map;
 use crate::components::{
     CsrfField, ErrorPanel, FormErrors, History, form_error, kept_input, successes,
 };
+use crate::i18n::td_string;
+use crate::language::Locale;
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
     CreateOrganisation, DeactivateOrganisation, MergeOrganisations, OrganisationView,
@@ -55,23 +57,24 @@ pub fn OrganisationsPage() -> impl IntoView {
         |(code, _)| load_admin_organisations(code),
     );
     let error = form_error(actions.create.value());
+    let locale = crate::language::current();
     view! {
-        <Title text="Organisations" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=td_string!(locale, common.organisations) />
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(orgs) => view! {
-                        <h1>"Organisations"</h1>
+                        <h1>{td_string!(locale, common.organisations)}</h1>
                         <OrganisationTable orgs=orgs.clone() actions />
                         <MergeForm orgs action=actions.merge />
-                        <h2>"Add an organisation"</h2>
+                        <h2>{td_string!(locale, accounts.add_an_organisation)}</h2>
                         <FormErrors error />
                         <ActionForm action=actions.create attr:class="stack narrow">
                             <CsrfField />
                             <input type="hidden" name="country" value=code.get_untracked() />
                             <OrganisationFields org=None identify=true />
-                            <button type="submit">"Add organisation"</button>
+                            <button type="submit">{td_string!(locale, accounts.add_organisation)}</button>
                         </ActionForm>
                     }
                         .into_any(),
@@ -83,6 +86,7 @@ pub fn OrganisationsPage() -> impl IntoView {
 
 #[component]
 fn OrganisationTable(orgs: Vec<Organisation>, actions: Actions) -> impl IntoView {
+    let locale = crate::language::current();
     view! {
         <FormErrors error=form_error(actions.deactivate.value()) />
         <FormErrors error=form_error(actions.reactivate.value()) />
@@ -90,25 +94,25 @@ fn OrganisationTable(orgs: Vec<Organisation>, actions: Actions) -> impl IntoView
             <table>
                 <thead>
                     <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Kind"</th>
-                        <th scope="col">"IATI identifier"</th>
-                        <th scope="col">"In the forms"</th>
+                        <th scope="col">{td_string!(locale, accounts.name)}</th>
+                        <th scope="col">{td_string!(locale, accounts.kind)}</th>
+                        <th scope="col">{td_string!(locale, accounts.iati_identifier)}</th>
+                        <th scope="col">{td_string!(locale, accounts.in_the_forms)}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {orgs
                         .into_iter()
                         .map(|o| {
-                            let deactivate_label = format!("Deactivate {}: take it out of the forms; its history and flows stay", o.name);
-                            let reactivate_label = format!("Reactivate {}: offer it in the forms again", o.name);
+                            let deactivate_label = td_string!(locale, accounts.deactivate_label, name = o.name.clone()).to_string();
+                            let reactivate_label = td_string!(locale, accounts.reactivate_label, name = o.name.clone()).to_string();
                             let toggle = if o.active {
                                 view! {
                                     <ActionForm action=actions.deactivate attr:class="inline-form">
                                         <CsrfField />
                                         <input type="hidden" name="id" value=o.id />
                                         <button type="submit" aria-label=deactivate_label>
-                                            "Deactivate: take out of the forms"
+                                            {td_string!(locale, accounts.deactivate)}
                                         </button>
                                     </ActionForm>
                                 }
@@ -119,7 +123,7 @@ fn OrganisationTable(orgs: Vec<Organisation>, actions: Actions) -> impl IntoView
                                         <CsrfField />
                                         <input type="hidden" name="id" value=o.id />
                                         <button type="submit" aria-label=reactivate_label>
-                                            "Reactivate: offer in the forms again"
+                                            {td_string!(locale, accounts.reactivate)}
                                         </button>
                                     </ActionForm>
                                 }
@@ -128,10 +132,10 @@ fn OrganisationTable(orgs: Vec<Organisation>, actions: Actions) -> impl IntoView
                             view! {
                                 <tr>
                                     <th scope="row"><a href=format!("/organisations/{}", o.id)>{o.name.clone()}</a></th>
-                                    <td>{o.kind.label()}</td>
+                                    <td>{o.kind.name(locale)}</td>
                                     <td>{o.iati_id.clone().unwrap_or_default()}</td>
                                     <td>
-                                        {(!o.active).then(|| view! { <span class="badge">"Deactivated"</span> " " })}
+                                        {(!o.active).then(|| view! { <span class="badge">{td_string!(locale, accounts.deactivated)}</span> " " })}
                                         {toggle}
                                     </td>
                                 </tr>
@@ -148,64 +152,74 @@ fn OrganisationTable(orgs: Vec<Organisation>, actions: Actions) -> impl IntoView
 /// did.
 #[component]
 fn MergeForm(orgs: Vec<Organisation>, action: ServerAction<MergeOrganisations>) -> impl IntoView {
+    let locale = crate::language::current();
     let options = move |orgs: &[Organisation]| {
         orgs.iter()
             .map(|o| {
                 let label = if o.active {
                     o.name.clone()
                 } else {
-                    format!("{} (deactivated)", o.name)
+                    td_string!(locale, accounts.name_deactivated, name = o.name.clone()).to_string()
                 };
                 view! { <option value=o.id>{label}</option> }
             })
             .collect_view()
     };
-    let done = move || action.value().get().and_then(Result::ok).map(merged);
+    let done = move || {
+        action
+            .value()
+            .get()
+            .and_then(Result::ok)
+            .map(|outcome| merged(outcome, locale))
+    };
     view! {
-        <h2 id="merge-heading">"Merge two duplicates"</h2>
-        <p class="hint">
-            "Everything that names the duplicate (activities and their flows, accounts, "
-            "compact parties and commitments, priorities, transition functions, assessments "
-            "and reporting answers) moves to the organisation kept, and the duplicate is deleted."
-        </p>
+        <h2 id="merge-heading">{td_string!(locale, accounts.merge_heading)}</h2>
+        <p class="hint">{td_string!(locale, accounts.merge_hint)}</p>
         <FormErrors error=form_error(action.value()) />
         <div role="status">{done}</div>
         <ActionForm action attr:class="stack narrow" attr:aria-labelledby="merge-heading">
             <CsrfField />
-            <label for="kept_id">"Organisation to keep"</label>
+            <label for="kept_id">{td_string!(locale, accounts.organisation_to_keep)}</label>
             <select id="kept_id" name="kept_id">{options(&orgs)}</select>
-            <label for="duplicate_id">"Duplicate to merge into it and delete"</label>
+            <label for="duplicate_id">{td_string!(locale, accounts.duplicate_to_merge)}</label>
             <select id="duplicate_id" name="duplicate_id">{options(&orgs)}</select>
-            <button type="submit">"Merge the duplicate into the organisation kept"</button>
+            <button type="submit">{td_string!(locale, accounts.merge_submit)}</button>
         </ActionForm>
     }
 }
 
 /// What a merge did, in words.
-fn merged(outcome: MergeOutcome) -> impl IntoView {
+fn merged(outcome: MergeOutcome, locale: Locale) -> impl IntoView {
     let m = outcome.moved;
     let counts = [
-        (m.activities, "activities"),
-        (m.transactions, "transactions naming it"),
-        (m.users, "accounts"),
-        (m.commitments, "commitments"),
-        (m.compact_parties, "compact parties"),
-    ]
-    .iter()
-    .map(|(n, what)| format!("{n} {what}"))
-    .collect::<Vec<_>>()
-    .join(", ");
-    let end = if outcome.duplicate_deleted {
-        format!("{} was deleted.", outcome.duplicate.name)
-    } else {
-        format!(
-            "{} was deactivated, not deleted: it keeps what {} already had its own of (signatures, reporting answers or assessments).",
-            outcome.duplicate.name, outcome.kept.name
+        td_string!(locale, accounts.moved_activities, count = m.activities).to_string(),
+        td_string!(locale, accounts.moved_transactions, count = m.transactions).to_string(),
+        td_string!(locale, accounts.moved_accounts, count = m.users).to_string(),
+        td_string!(locale, accounts.moved_commitments, count = m.commitments).to_string(),
+        td_string!(
+            locale,
+            accounts.moved_compact_parties,
+            count = m.compact_parties
         )
+        .to_string(),
+    ]
+    .join(", ");
+    let duplicate = outcome.duplicate.name;
+    let kept = outcome.kept.name;
+    let end = if outcome.duplicate_deleted {
+        td_string!(locale, accounts.duplicate_deleted, name = duplicate.clone()).to_string()
+    } else {
+        td_string!(
+            locale,
+            accounts.duplicate_deactivated,
+            duplicate = duplicate.clone(),
+            kept = kept.clone(),
+        )
+        .to_string()
     };
     view! {
         <p class="notice">
-            {format!("Merged {} into {}: moved {counts}. {end}", outcome.duplicate.name, outcome.kept.name)}
+            {td_string!(locale, accounts.merged, duplicate, kept, counts, end).to_string()}
         </p>
     }
 }
@@ -230,8 +244,9 @@ pub fn OrganisationPage() -> impl IntoView {
         |(id, _)| load_organisation(id),
     );
     let error = form_error(update.value());
+    let locale = crate::language::current();
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let kept = kept.await;
                 match view_data.await {
@@ -261,6 +276,7 @@ fn OrganisationDetails(
         can_identify,
     } = data;
     let id = org.id;
+    let locale = crate::language::current();
     view! {
         <Title text=org.name.clone() />
         <p class="breadcrumb">
@@ -268,29 +284,27 @@ fn OrganisationDetails(
         </p>
         <h1>{org.name.clone()}</h1>
         {(!org.active).then(|| view! {
-            <p class="notice">
-                "Deactivated: the forms no longer offer this organisation. Its history and flows stay and still count."
-            </p>
+            <p class="notice">{td_string!(locale, accounts.deactivated_notice)}</p>
         })}
         <dl class="facts">
-            <dt>"Acronym"</dt>
+            <dt>{td_string!(locale, accounts.acronym)}</dt>
             <dd>{org.acronym.clone().unwrap_or_default()}</dd>
-            <dt>"Kind"</dt>
-            <dd>{org.kind.label()}</dd>
-            <dt>"IATI identifier"</dt>
+            <dt>{td_string!(locale, accounts.kind)}</dt>
+            <dd>{org.kind.name(locale)}</dd>
+            <dt>{td_string!(locale, accounts.iati_identifier)}</dt>
             <dd>{org.iati_id.clone().unwrap_or_default()}</dd>
-            <dt>"IATI organisation type"</dt>
+            <dt>{td_string!(locale, accounts.iati_organisation_type)}</dt>
             <dd>{org.iati_type_code.clone().unwrap_or_default()}</dd>
         </dl>
         {can_edit.then(|| view! {
-            <h2>"Edit details"</h2>
+            <h2>{td_string!(locale, accounts.edit_details)}</h2>
             <FormErrors error />
             <ActionForm action=update attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="id" value=org.id />
                 <input type="hidden" name="version" value=org.version />
                 <OrganisationFields org=Some(org.clone()) identify=can_identify kept />
-                <button type="submit">"Save"</button>
+                <button type="submit">{td_string!(locale, accounts.save)}</button>
             </ActionForm>
         })}
         <History object_type="organisation" object_id=id />
@@ -311,8 +325,9 @@ fn OrganisationFields(
     let stored =
         |f: fn(&Organisation) -> Option<String>| org.as_ref().and_then(f).unwrap_or_default();
     let value = |name: &str, f: fn(&Organisation) -> Option<String>| kept.text(name, stored(f));
+    let locale = crate::language::current();
     let name = view! {
-        <label for="name">"Name"</label>
+        <label for="name">{td_string!(locale, accounts.name)}</label>
         <input id="name" name="organisation[name]" required=true maxlength="200" value=value("organisation[name]", |o| Some(o.name.clone())) />
     };
     if !identify {
@@ -322,26 +337,26 @@ fn OrganisationFields(
             <input type="hidden" name="organisation[kind]" value=current.map(|k| k.code()).unwrap_or_default() />
             <input type="hidden" name="organisation[iati_id]" value=stored(|o| o.iati_id.clone()) />
             <input type="hidden" name="organisation[iati_type_code]" value=stored(|o| o.iati_type_code.clone()) />
-            <p class="hint">"Only an administrator changes the acronym, kind and IATI codes."</p>
+            <p class="hint">{td_string!(locale, accounts.only_admin_identifies)}</p>
         }
         .into_any();
     }
     view! {
         {name}
-        <label for="acronym">"Acronym (optional)"</label>
+        <label for="acronym">{td_string!(locale, accounts.acronym_optional)}</label>
         <input id="acronym" name="organisation[acronym]" maxlength="40" value=value("organisation[acronym]", |o| o.acronym.clone()) />
-        <label for="kind">"Kind"</label>
+        <label for="kind">{td_string!(locale, accounts.kind)}</label>
         <select id="kind" name="organisation[kind]">
             {OrganisationKind::ALL
                 .into_iter()
                 .map(|k| view! {
-                    <option value=k.code() selected=kept.chosen("organisation[kind]", k.code(), current == Some(k))>{k.label()}</option>
+                    <option value=k.code() selected=kept.chosen("organisation[kind]", k.code(), current == Some(k))>{k.name(locale)}</option>
                 })
                 .collect_view()}
         </select>
-        <label for="iati_id">"IATI organisation identifier (optional), e.g. GB-GOV-1"</label>
+        <label for="iati_id">{td_string!(locale, accounts.iati_id_field)}</label>
         <input id="iati_id" name="organisation[iati_id]" maxlength="100" value=value("organisation[iati_id]", |o| o.iati_id.clone()) />
-        <label for="iati_type_code">"IATI organisation type code (optional), e.g. 10 for government"</label>
+        <label for="iati_type_code">{td_string!(locale, accounts.iati_type_code_field)}</label>
         <input id="iati_type_code" name="organisation[iati_type_code]" maxlength="4" value=value("organisation[iati_type_code]", |o| o.iati_type_code.clone()) />
     }
     .into_any()

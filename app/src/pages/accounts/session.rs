@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::AppError;
 use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error, query_error, use_actor};
+use crate::i18n::td_string;
 use crate::server_fns::{ChangePassword, SignIn};
 
 /// The sign-in form; signing in goes on to `?next=`.
@@ -48,47 +49,62 @@ pub fn AccountPage() -> impl IntoView {
     let actor = use_actor();
     let action = ServerAction::<ChangePassword>::new();
     let error = form_error(action.value());
+    let locale = crate::language::current();
+    let your_account = td_string!(locale, common.your_account);
     view! {
-        <Title text="Your account" />
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=your_account />
+        <Transition fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || match actor.get() {
                 None => view! { <ErrorPanel error=AppError::Unauthenticated /> }.into_any(),
                 Some(actor) => {
+                    let roles = actor
+                        .memberships
+                        .iter()
+                        .map(|m| {
+                            td_string!(
+                                locale,
+                                accounts.role_in_country,
+                                role = super::role_name(m.role, locale),
+                                country = m.country_code.clone(),
+                            )
+                            .to_string()
+                        })
+                        .collect::<Vec<_>>()
+                        .join(td_string!(locale, accounts.role_separator));
                     view! {
-                        <h1>"Your account"</h1>
+                        <h1>{your_account}</h1>
                         <dl class="facts">
-                            <dt>"Name"</dt>
+                            <dt>{td_string!(locale, accounts.name)}</dt>
                             <dd>{actor.display_name.clone()}</dd>
-                            <dt>"Email"</dt>
+                            <dt>{td_string!(locale, common.email)}</dt>
                             <dd>{actor.email.clone()}</dd>
-                            <dt>"Organisation"</dt>
+                            <dt>{td_string!(locale, accounts.organisation)}</dt>
                             <dd>{actor.organisation_name.clone()}</dd>
-                            <dt>"Roles"</dt>
+                            <dt>{td_string!(locale, accounts.roles)}</dt>
+                            <dd>{roles}</dd>
+                            <dt>{td_string!(locale, accounts.may_sign_compacts)}</dt>
                             <dd>
-                                {actor
-                                    .memberships
-                                    .iter()
-                                    .map(|m| format!("{} in {}", m.role.label(), m.country_code))
-                                    .collect::<Vec<_>>()
-                                    .join("; ")}
+                                {if actor.signatory {
+                                    td_string!(locale, accounts.yes)
+                                } else {
+                                    td_string!(locale, accounts.no)
+                                }}
                             </dd>
-                            <dt>"May sign compacts"</dt>
-                            <dd>{if actor.signatory { "Yes" } else { "No" }}</dd>
                         </dl>
-                        <h2>"Change your password"</h2>
+                        <h2>{td_string!(locale, accounts.change_your_password)}</h2>
                         {actor.must_change_password.then(|| view! {
                             <p class="notice">
-                                "You signed in with a one-time password. Choose your own password to go on."
+                                {td_string!(locale, accounts.one_time_password_notice)}
                             </p>
                         })}
                         <FormErrors error />
                         <ActionForm action attr:class="stack narrow">
                             <CsrfField />
-                            <label for="current_password">"Current password"</label>
+                            <label for="current_password">{td_string!(locale, accounts.current_password)}</label>
                             <input id="current_password" name="current_password" type="password" autocomplete="current-password" required=true />
-                            <label for="new_password">"New password (at least 10 characters)"</label>
+                            <label for="new_password">{td_string!(locale, accounts.new_password)}</label>
                             <input id="new_password" name="new_password" type="password" autocomplete="new-password" minlength="10" required=true />
-                            <button type="submit">"Change password"</button>
+                            <button type="submit">{td_string!(locale, accounts.change_password)}</button>
                         </ActionForm>
                     }
                         .into_any()

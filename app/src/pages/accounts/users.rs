@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::{CsrfField, ErrorPanel, FormErrors, OnceField, form_error, successes};
+use crate::i18n::td_string;
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
     AccountsView, CreateUser, DisableUser, EnableUser, RemoveMembership, ResetPassword, UpdateUser,
@@ -68,9 +69,10 @@ pub fn AccountsPage() -> impl IntoView {
     let create_error = form_error(create.value());
     let reset_error = form_error(reset.value());
     let update_error = form_error(update.value());
+    let locale = crate::language::current();
     view! {
-        <Title text="Accounts" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=td_string!(locale, common.accounts) />
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
@@ -109,15 +111,17 @@ fn Accounts(
         organisations,
         issued,
     } = data;
+    let locale = crate::language::current();
     view! {
-        <h1>"Accounts"</h1>
+        <h1>{td_string!(locale, common.accounts)}</h1>
         {issued.map(|i| view! {
             <div class="notice" role="status">
                 <p>
-                    "One-time password for " <strong>{i.user.email}</strong> ": "
+                    {one_time_password_for(&i.user.email, locale)}
+                    " "
                     <code class="one-time-password">{i.one_time_password}</code>
                 </p>
-                <p>"It is shown only now. Hand it over safely; it must be changed at first sign-in."</p>
+                <p>{td_string!(locale, accounts.one_time_password_shown_once)}</p>
             </div>
         })}
         <FormErrors error=row_error />
@@ -126,12 +130,12 @@ fn Accounts(
             <table>
                 <thead>
                     <tr>
-                        <th scope="col">"Email"</th>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Organisation"</th>
-                        <th scope="col">"Role and signature"</th>
-                        <th scope="col">"Password"</th>
-                        <th scope="col">"Access"</th>
+                        <th scope="col">{td_string!(locale, common.email)}</th>
+                        <th scope="col">{td_string!(locale, accounts.name)}</th>
+                        <th scope="col">{td_string!(locale, accounts.organisation)}</th>
+                        <th scope="col">{td_string!(locale, accounts.role_and_signature)}</th>
+                        <th scope="col">{td_string!(locale, common.password)}</th>
+                        <th scope="col">{td_string!(locale, accounts.access)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -141,9 +145,9 @@ fn Accounts(
                             let access_cell = view! { <Access user=u.clone() code=code.clone() actions=access /> };
                             let role_id = format!("role-{}", u.id);
                             let signatory_id = format!("signatory-{}", u.id);
-                            let role_label = format!("Role of {}", u.email);
-                            let save_label = format!("Save the role of {}", u.email);
-                            let reset_label = format!("Reset the password of {}", u.email);
+                            let role_label = td_string!(locale, accounts.role_of, email = u.email.clone()).to_string();
+                            let save_label = td_string!(locale, accounts.save_role_of, email = u.email.clone()).to_string();
+                            let reset_label = td_string!(locale, accounts.reset_password_of, email = u.email.clone()).to_string();
                             let history = format!(
                                 "/countries/{code}/admin/audit?object_type=user&object_id={}",
                                 u.id
@@ -164,12 +168,12 @@ fn Accounts(
                                         </label>
                                         <select id=role_id name="role">
                                             {u.role.is_none().then(|| view! {
-                                                <option value="" selected=true disabled=true>"No role in this country"</option>
+                                                <option value="" selected=true disabled=true>{td_string!(locale, accounts.no_role_here)}</option>
                                             })}
                                             {Role::ALL
                                                 .into_iter()
                                                 .map(|r| view! {
-                                                    <option value=r.code() selected=u.role == Some(r)>{r.label()}</option>
+                                                    <option value=r.code() selected=u.role == Some(r)>{super::role_name(r, locale)}</option>
                                                 })
                                                 .collect_view()}
                                         </select>
@@ -179,9 +183,9 @@ fn Accounts(
                                             type="checkbox"
                                             checked=u.signatory
                                         />
-                                        <label for=signatory_id>"signs"</label>
+                                        <label for=signatory_id>{td_string!(locale, accounts.signs)}</label>
                                         <button type="submit" aria-label=save_label>
-                                            "Save"
+                                            {td_string!(locale, accounts.save)}
                                         </button>
                                     </ActionForm>
                                 </td>
@@ -189,10 +193,10 @@ fn Accounts(
                                     <ActionForm action=reset attr:class="inline-form">
                                         <CsrfField />
                                         <input type="hidden" name="user_id" value=u.id />
-                                        <a href=history>"History"</a>
+                                        <a href=history>{td_string!(locale, accounts.history)}</a>
                                         " "
                                         <button type="submit" aria-label=reset_label>
-                                            "Reset"
+                                            {td_string!(locale, accounts.reset)}
                                         </button>
                                     </ActionForm>
                                 </td>
@@ -204,62 +208,76 @@ fn Accounts(
                 </tbody>
             </table>
         </div>
-        <h2>"Add an account"</h2>
+        <h2>{td_string!(locale, accounts.add_an_account)}</h2>
         <FormErrors error=create_error />
         <ActionForm action=create attr:class="stack narrow">
             <CsrfField />
             <OnceField fresh=Signal::derive(move || create.version().get()) />
             <input type="hidden" name="country" value=code />
-            <label for="email">"Email"</label>
+            <label for="email">{td_string!(locale, common.email)}</label>
             <input id="email" name="email" type="email" required=true />
-            <label for="display_name">"Name"</label>
+            <label for="display_name">{td_string!(locale, accounts.name)}</label>
             <input id="display_name" name="display_name" required=true maxlength="200" />
-            <label for="organisation_id">"Organisation"</label>
+            <label for="organisation_id">{td_string!(locale, accounts.organisation)}</label>
             <select id="organisation_id" name="organisation_id">
                 {organisations
                     .into_iter()
                     .map(|o| view! { <option value=o.id>{o.name}</option> })
                     .collect_view()}
             </select>
-            <label for="role">"Role"</label>
+            <label for="role">{td_string!(locale, accounts.role)}</label>
             <select id="role" name="role">
                 {Role::ALL
                     .into_iter()
-                    .map(|r| view! { <option value=r.code()>{r.label()}</option> })
+                    .map(|r| view! { <option value=r.code()>{super::role_name(r, locale)}</option> })
                     .collect_view()}
             </select>
             <div class="check">
                 <input id="signatory" name="signatory" type="checkbox" />
-                <label for="signatory">"May sign compacts for the organisation"</label>
+                <label for="signatory">{td_string!(locale, accounts.may_sign_for_organisation)}</label>
             </div>
-            <button type="submit">"Add account"</button>
+            <button type="submit">{td_string!(locale, accounts.add_account)}</button>
         </ActionForm>
     }
+}
+
+/// "One-time password for <email>:", the address in bold.
+fn one_time_password_for(email: &str, locale: crate::language::Locale) -> impl IntoView + use<> {
+    // Marks where the address goes in the translated sentence.
+    const EMAIL: char = '\u{1}';
+    let text = td_string!(locale, accounts.one_time_password_for, email = EMAIL).to_string();
+    let (before, after) = text.split_once(EMAIL).unwrap_or((text.as_str(), ""));
+    let (before, after) = (before.to_string(), after.to_string());
+    view! { {before} <strong>{email.to_string()}</strong> {after} }
 }
 
 /// An account's access: disable or enable it, remove its membership.
 #[component]
 fn Access(user: UserSummary, code: String, actions: AccessActions) -> impl IntoView {
     let u = user;
-    let enable_label = format!("Enable the account of {}: it may sign in again", u.email);
-    let disable_label = format!(
-        "Disable the account of {}: it is signed out at once and cannot sign in",
-        u.email
-    );
-    let remove_label = format!(
-        "Remove the membership of {} in {code}: the role here ends",
-        u.email
-    );
-    let remove_text = format!("Remove role in {code}");
+    let locale = crate::language::current();
+    let enable_label =
+        td_string!(locale, accounts.enable_account_of, email = u.email.clone()).to_string();
+    let disable_label =
+        td_string!(locale, accounts.disable_account_of, email = u.email.clone()).to_string();
+    let remove_label = td_string!(
+        locale,
+        accounts.remove_membership_of,
+        email = u.email.clone(),
+        country = code.clone(),
+    )
+    .to_string();
+    let remove_text =
+        td_string!(locale, accounts.remove_role_in, country = code.clone()).to_string();
     let toggle = if u.disabled {
         view! {
-            <span class="badge">"Disabled"</span>
+            <span class="badge">{td_string!(locale, accounts.disabled)}</span>
             " "
             <ActionForm action=actions.enable attr:class="inline-form">
                 <CsrfField />
                 <input type="hidden" name="user_id" value=u.id />
                 <button type="submit" aria-label=enable_label>
-                    "Enable account"
+                    {td_string!(locale, accounts.enable_account)}
                 </button>
             </ActionForm>
         }
@@ -270,7 +288,7 @@ fn Access(user: UserSummary, code: String, actions: AccessActions) -> impl IntoV
                 <CsrfField />
                 <input type="hidden" name="user_id" value=u.id />
                 <button type="submit" aria-label=disable_label>
-                    "Disable account: sign out now"
+                    {td_string!(locale, accounts.disable_account)}
                 </button>
             </ActionForm>
         }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::fields::{CommitmentFields, ProgressFields};
 use crate::components::{CsrfField, OnceField};
+use crate::i18n::td_string;
 use crate::server_fns::{
     AddCommitment, CommentOnCommitment, CompactView, RemoveCommitment, ReportProgress,
     UpdateCommitment,
@@ -54,6 +55,7 @@ impl Lens {
 /// Links to the ways of reading the commitments.
 #[component]
 pub(super) fn LensNav(code: String, compact: Compact, lens: Lens) -> impl IntoView {
+    let locale = crate::language::current();
     let base = format!("/countries/{code}/compact?version={}", compact.version);
     let link = move |href: String, label: String, current: bool| {
         if current {
@@ -63,16 +65,24 @@ pub(super) fn LensNav(code: String, compact: Compact, lens: Lens) -> impl IntoVi
         }
     };
     view! {
-        <nav class="versions" aria-label="Ways to read the commitments">
-            {link(base.clone(), "All".into(), lens == Lens::All)}
+        <nav class="versions" aria-label=td_string!(locale, compact.ways_to_read)>
+            {link(base.clone(), td_string!(locale, compact.all).into(), lens == Lens::All)}
             " · "
-            {link(format!("{base}&view=overdue"), "Overdue first".into(), lens == Lens::Overdue)}
+            {link(
+                format!("{base}&view=overdue"),
+                td_string!(locale, compact.overdue_first).into(),
+                lens == Lens::Overdue,
+            )}
             " · "
-            {link(format!("{base}&view=priority"), "By priority".into(), lens == Lens::ByPriority)}
+            {link(
+                format!("{base}&view=priority"),
+                td_string!(locale, compact.by_priority).into(),
+                lens == Lens::ByPriority,
+            )}
             " · "
-            <a href=format!("/countries/{code}/compact.csv")>"CSV of the signed version"</a>
+            <a href=format!("/countries/{code}/compact.csv")>{td_string!(locale, compact.csv_signed)}</a>
             <br />
-            <span>"By party: "</span>
+            <span>{format!("{} ", td_string!(locale, compact.by_party_label))}</span>
             {compact
                 .parties
                 .iter()
@@ -111,21 +121,34 @@ pub(super) fn CommitmentItem(
     let overdue = c.overdue(view.today);
     let editable = view.editable.contains(&c.id);
     let reportable = view.reportable.contains(&c.id);
+    let locale = crate::language::current();
     view! {
         <li class="commitment" class:overdue=overdue>
             <p>
                 <strong>{format!("{number}. {} ({})", c.party, c.kind.label().to_lowercase())}</strong>
-                {format!(" · {} · serves {} {}", c.category.label(), c.priority_code, c.priority_title)}
+                {format!(
+                    " · {}",
+                    td_string!(
+                        locale,
+                        compact.serves_line,
+                        category = c.category.label(),
+                        code = c.priority_code.clone(),
+                        title = c.priority_title.clone(),
+                    ),
+                )}
             </p>
             <p>{c.text.clone()}</p>
             <p class="muted">
-                {format!("Due {}", c.due_on)}
+                {td_string!(locale, compact.due, date = c.due_on).to_string()}
                 {(!c.responsible_office.is_empty()).then(|| format!(" · {}", c.responsible_office))}
-                {c.indicator.clone().map(|i| format!(" · indicator: {i}"))}
+                {c
+                    .indicator
+                    .clone()
+                    .map(|indicator| format!(" · {}", td_string!(locale, compact.indicator_value, indicator)))}
                 " · "
                 <span class=format!("status status-{}", c.status.code())>{c.status.label()}</span>
                 {c.status_reason.clone().map(|r| format!(" ({r})"))}
-                {overdue.then_some(" · overdue")}
+                {overdue.then(|| format!(" · {}", td_string!(locale, compact.overdue)))}
             </p>
             {(!c.progress.is_empty()).then(|| view! {
                 <ul class="progress">
@@ -133,8 +156,15 @@ pub(super) fn CommitmentItem(
                         .iter()
                         .map(|p| view! {
                             <li>
-                                {format!("{}, {}: {}", p.on_date, p.author, p.text)}
-                                {p.evidence_url.clone().map(|url| view! { " " <a href=url rel="noopener">"evidence"</a> })}
+                                {td_string!(
+                                    locale,
+                                    compact.progress_entry,
+                                    date = p.on_date,
+                                    author = p.author.clone(),
+                                    text = p.text.clone(),
+                                )
+                                    .to_string()}
+                                {p.evidence_url.clone().map(|url| view! { " " <a href=url rel="noopener">{td_string!(locale, compact.evidence)}</a> })}
                             </li>
                         })
                         .collect_view()}
@@ -142,7 +172,7 @@ pub(super) fn CommitmentItem(
             })}
             {editable.then(|| view! {
                 <details class="edit" open=reopen>
-                    <summary>"Change this commitment"</summary>
+                    <summary>{td_string!(locale, compact.change_commitment)}</summary>
                     <ActionForm action=update attr:class="stack narrow">
                         <CsrfField />
                         <input type="hidden" name="commitment_id" value=id />
@@ -155,14 +185,14 @@ pub(super) fn CommitmentItem(
                             current=Some(current)
                             kept
                         />
-                        <button type="submit">"Save commitment"</button>
+                        <button type="submit">{td_string!(locale, compact.save_commitment)}</button>
                     </ActionForm>
                     {draft.then(|| view! {
                         <ActionForm action=remove attr:class="inline-form">
                             <CsrfField />
                             <input type="hidden" name="commitment_id" value=id />
                             <input type="hidden" name="version" value=version />
-                            <button type="submit" class="danger">"Remove this commitment from the draft"</button>
+                            <button type="submit" class="danger">{td_string!(locale, compact.remove_from_draft)}</button>
                         </ActionForm>
                     })}
                 </details>
@@ -184,26 +214,26 @@ pub(super) fn CommitmentItem(
                 let field = format!("comment-{id}");
                 view! {
                     <details class="reply">
-                        <summary>"Comment"</summary>
+                        <summary>{td_string!(locale, compact.comment_action)}</summary>
                         <ActionForm action=comment attr:class="stack narrow">
                             <CsrfField />
                             <OnceField fresh=Signal::derive(move || comment.version().get()) />
                             <input type="hidden" name="commitment_id" value=id />
-                            <label for=field.clone()>"Your comment"</label>
+                            <label for=field.clone()>{td_string!(locale, compact.your_comment)}</label>
                             <textarea id=field name="body" rows="2" required=true></textarea>
-                            <button type="submit">"Post comment"</button>
+                            <button type="submit">{td_string!(locale, compact.post_comment)}</button>
                         </ActionForm>
                     </details>
                 }
             })}
             {reportable.then(|| view! {
                 <details class="edit">
-                    <summary>"Report progress"</summary>
+                    <summary>{td_string!(locale, compact.report_progress)}</summary>
                     <ActionForm action=progress attr:class="stack narrow">
                         <CsrfField />
                         <OnceField fresh=Signal::derive(move || progress.version().get()) />
                         <ProgressFields commitment today />
-                        <button type="submit">"Save progress"</button>
+                        <button type="submit">{td_string!(locale, compact.save_progress)}</button>
                     </ActionForm>
                 </details>
             })}
@@ -220,9 +250,10 @@ pub(super) fn AddCommitmentForm(
     priorities: Vec<(String, String)>,
     action: ServerAction<AddCommitment>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     view! {
         <section aria-labelledby="add-commitment-heading">
-            <h2 id="add-commitment-heading">"Add a commitment"</h2>
+            <h2 id="add-commitment-heading">{td_string!(locale, compact.add_a_commitment)}</h2>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
                 <OnceField fresh=Signal::derive(move || action.version().get()) />
@@ -234,7 +265,7 @@ pub(super) fn AddCommitmentForm(
                     priorities
                     current=None
                 />
-                <button type="submit">"Add commitment"</button>
+                <button type="submit">{td_string!(locale, compact.add_commitment)}</button>
             </ActionForm>
         </section>
     }

@@ -10,6 +10,7 @@ use super::commitments::{AddCommitmentForm, CommitmentItem, Lens, LensNav};
 use super::reviews::Reviews;
 use super::signing::{Lifecycle, Parties};
 use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error, kept_input, successes};
+use crate::i18n::td_string;
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
     AddCommitment, AddCompactParty, AmendCompact, CommentOnCommitment, CompactView, CreateCompact,
@@ -119,9 +120,10 @@ pub fn CompactPage() -> impl IntoView {
         |(code, version, _)| load_compact(code, version),
     );
     let error = actions.error();
+    let locale = crate::language::current();
     view! {
-        <Title text="Compact" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=td_string!(locale, common.area_compact) />
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let kept = kept.await;
                 match data.await {
@@ -145,10 +147,11 @@ fn CompactBody(
     actions: Actions,
     error: Signal<Option<crate::AppError>>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     let Some(compact) = view.compact.clone() else {
         return view! {
-            <h1>"Compact"</h1>
-            <p>"No compact has been signed yet."</p>
+            <h1>{td_string!(locale, common.area_compact)}</h1>
+            <p>{td_string!(locale, compact.no_compact)}</p>
             <FormErrors error />
             {view.can_manage.then(|| view! {
                 <NewCompactForm code=code.clone() view=view.clone() action=actions.create />
@@ -175,13 +178,22 @@ fn CompactBody(
         <p class="status-line">
             <span class=format!("badge badge-{}", compact.status.code())>{compact.status.label()}</span>
             {format!(
-                " Version {} · {} to {} · serves strategy version {}",
-                compact.version, compact.starts_on, compact.ends_on, compact.strategy_version
+                " {}",
+                td_string!(
+                    locale,
+                    compact.version_line,
+                    version = compact.version,
+                    start = compact.starts_on,
+                    end = compact.ends_on,
+                    strategy = compact.strategy_version,
+                ),
             )}
-            {compact.based_on_version.map(|v| format!(" · amends version {v}"))}
+            {compact
+                .based_on_version
+                .map(|version| format!(" · {}", td_string!(locale, compact.amends_version, version)))}
         </p>
-        <nav class="versions" aria-label="Versions">
-            <span>"Versions: "</span>
+        <nav class="versions" aria-label=td_string!(locale, compact.versions)>
+            <span>{format!("{} ", td_string!(locale, compact.versions_label))}</span>
             {view
                 .versions
                 .iter()
@@ -198,11 +210,11 @@ fn CompactBody(
         {(!compact.principles.is_empty()).then(|| view! { <p class="lead">{compact.principles.clone()}</p> })}
         {compact.sha256.clone().map(|hash| view! {
             <p class="hash">
-                "SHA-256 of the text for signature: " <code>{hash}</code>
+                {format!("{} ", td_string!(locale, compact.sha256_label))} <code>{hash}</code>
                 {(compact.status == CompactStatus::Signed).then(|| view! {
                     " · "
                     <a href=format!("/countries/{code}/compact/v{}.json", compact.version) download="">
-                        "Download the signed text (JSON)"
+                        {td_string!(locale, compact.download_signed)}
                     </a>
                 })}
             </p>
@@ -230,13 +242,13 @@ fn CompactBody(
             action=actions.review
             today=view.today
         />
-        <h2>"Commitments"</h2>
+        <h2>{td_string!(locale, compact.commitments)}</h2>
         {
             let (code, compact) = (code.clone(), compact.clone());
             move || view! { <LensNav code=code.clone() compact=compact.clone() lens=lens.get() /> }.into_any()
         }
         {if compact.commitments.is_empty() {
-            view! { <p class="muted">"No commitments yet."</p> }.into_any()
+            view! { <p class="muted">{td_string!(locale, compact.no_commitments)}</p> }.into_any()
         } else {
             view! {
                 <ul class="commitments">
@@ -290,24 +302,25 @@ fn NewCompactForm(
     view: CompactView,
     action: ServerAction<CreateCompact>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     view! {
-        <h2>"Start the compact"</h2>
+        <h2>{td_string!(locale, compact.start_compact)}</h2>
         {view.priorities.is_empty().then(|| view! {
-            <p class="muted">"Endorse the strategy first: every commitment serves one of its priorities."</p>
+            <p class="muted">{td_string!(locale, compact.endorse_first)}</p>
         })}
         <ActionForm action attr:class="stack narrow">
             <CsrfField />
             <input type="hidden" name="country" value=code />
-            <label for="compact-title">"Title"</label>
+            <label for="compact-title">{td_string!(locale, compact.title)}</label>
             <input id="compact-title" name="title" required=true maxlength="300" />
-            <label for="starts_on">"Starts"</label>
+            <label for="starts_on">{td_string!(locale, compact.starts)}</label>
             <input id="starts_on" name="starts_on" type="date" required=true />
-            <label for="ends_on">"Ends"</label>
+            <label for="ends_on">{td_string!(locale, compact.ends)}</label>
             <input id="ends_on" name="ends_on" type="date" required=true />
-            <label for="principles">"Principles"</label>
+            <label for="principles">{td_string!(locale, compact.principles)}</label>
             <textarea id="principles" name="principles" rows="3"></textarea>
             <fieldset class="choices">
-                <legend>"Parties"</legend>
+                <legend>{td_string!(locale, compact.parties)}</legend>
                 {view
                     .organisations
                     .into_iter()
@@ -324,7 +337,7 @@ fn NewCompactForm(
                     })
                     .collect_view()}
             </fieldset>
-            <button type="submit">"Create draft"</button>
+            <button type="submit">{td_string!(locale, compact.create_draft)}</button>
         </ActionForm>
     }
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::td_string;
 use crate::types::{
     Commitment, CommitmentCategory, CommitmentKind, CommitmentStatus, Kept, NewCommitment, Party,
 };
@@ -50,31 +51,32 @@ pub fn CommitmentFields(
             .map(|c| c.responsible_office.clone())
             .unwrap_or_default(),
     );
+    let locale = crate::language::current();
     view! {
-        <label for=id("party")>"Party"</label>
+        <label for=id("party")>{td_string!(locale, compact.party)}</label>
         <select id=id("party") name="commitment[party_id]">
             {parties
                 .into_iter()
                 .map(|p| view! { <option value=p.id selected=kept.chosen("commitment[party_id]", p.id, Some(p.id) == party_id)>{p.name}</option> })
                 .collect_view()}
         </select>
-        <label for=id("kind")>"Kind"</label>
+        <label for=id("kind")>{td_string!(locale, compact.kind)}</label>
         <select id=id("kind") name="commitment[kind]">
             {kinds
                 .into_iter()
                 .map(|k| view! { <option value=k.code() selected=kept.chosen("commitment[kind]", k.code(), Some(k) == kind)>{k.label()}</option> })
                 .collect_view()}
         </select>
-        <label for=id("category")>"Category"</label>
+        <label for=id("category")>{td_string!(locale, compact.category)}</label>
         <select id=id("category") name="commitment[category]">
             {CommitmentCategory::ALL
                 .iter()
                 .map(|c| view! { <option value=c.code() selected=kept.chosen("commitment[category]", c.code(), Some(*c) == category)>{c.label()}</option> })
                 .collect_view()}
         </select>
-        <label for=id("text")>"Commitment"</label>
+        <label for=id("text")>{td_string!(locale, compact.commitment)}</label>
         <textarea id=id("text") name="commitment[text]" rows="3" required=true>{text}</textarea>
-        <label for=id("priority")>"Strategy priority it serves"</label>
+        <label for=id("priority")>{td_string!(locale, compact.priority_served)}</label>
         <select id=id("priority") name="commitment[priority_code]">
             {priorities
                 .into_iter()
@@ -85,11 +87,11 @@ pub fn CommitmentFields(
                 })
                 .collect_view()}
         </select>
-        <label for=id("indicator")>"Indicator (optional)"</label>
+        <label for=id("indicator")>{td_string!(locale, compact.indicator_optional)}</label>
         <input id=id("indicator") name="commitment[indicator]" maxlength="300" value=indicator />
-        <label for=id("due")>"Due date"</label>
+        <label for=id("due")>{td_string!(locale, compact.due_date)}</label>
         <input id=id("due") name="commitment[due_on]" type="date" required=true value=due />
-        <label for=id("office")>"Responsible office"</label>
+        <label for=id("office")>{td_string!(locale, compact.responsible_office)}</label>
         <input id=id("office") name="commitment[responsible_office]" maxlength="200" value=office />
     }
 }
@@ -99,22 +101,23 @@ pub fn CommitmentFields(
 #[component]
 pub fn ProgressFields(commitment: Commitment, today: chrono::NaiveDate) -> impl IntoView {
     let id = move |field: &str| format!("progress-{}-{field}", commitment.id);
+    let locale = crate::language::current();
     view! {
         <input type="hidden" name="commitment_id" value=commitment.id />
-        <label for=id("date")>"Date"</label>
+        <label for=id("date")>{td_string!(locale, compact.date)}</label>
         <input id=id("date") name="progress[on_date]" type="date" required=true value=today.to_string() />
-        <label for=id("text")>"What happened"</label>
+        <label for=id("text")>{td_string!(locale, compact.what_happened)}</label>
         <textarea id=id("text") name="progress[progress_text]" rows="2" required=true></textarea>
-        <label for=id("evidence")>"Evidence (a web address, optional)"</label>
+        <label for=id("evidence")>{td_string!(locale, compact.evidence_optional)}</label>
         <input id=id("evidence") name="progress[evidence_url]" type="url" />
-        <label for=id("status")>"Status"</label>
+        <label for=id("status")>{td_string!(locale, compact.status)}</label>
         <select id=id("status") name="progress[status]">
             {CommitmentStatus::ALL
                 .iter()
                 .map(|s| view! { <option value=s.code() selected=*s == commitment.status>{s.label()}</option> })
                 .collect_view()}
         </select>
-        <label for=id("reason")>"Reason (required when off track or dropped)"</label>
+        <label for=id("reason")>{td_string!(locale, compact.reason)}</label>
         <input id=id("reason") name="progress[status_reason]" maxlength="500" />
     }
 }

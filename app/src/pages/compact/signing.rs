@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::CsrfField;
+use crate::i18n::td_string;
 use crate::server_fns::{
     AddCompactParty, AmendCompact, CompactView, FreezeCompact, RemoveCompactParty, SignCompact,
 };
@@ -22,22 +23,23 @@ pub(super) fn Lifecycle(
     amend: ServerAction<AmendCompact>,
 ) -> impl IntoView {
     let id = compact.id;
+    let locale = crate::language::current();
     let button = |label: String| view! { <button type="submit">{label}</button> };
     match compact.status {
         CompactStatus::Draft if view.can_manage => view! {
             <ActionForm action=freeze attr:class="inline-form">
                 <CsrfField />
                 <input type="hidden" name="compact_id" value=id />
-                {button("Freeze for signature".into())}
+                {button(td_string!(locale, compact.freeze).into())}
             </ActionForm>
-            <p class="muted">"Once frozen, its text is fixed and each party's signatory signs it."</p>
+            <p class="muted">{td_string!(locale, compact.frozen_note)}</p>
         }
         .into_any(),
         CompactStatus::ForSignature if view.can_sign => view! {
             <ActionForm action=sign attr:class="inline-form">
                 <CsrfField />
                 <input type="hidden" name="compact_id" value=id />
-                {button("Sign this version".into())}
+                {button(td_string!(locale, compact.sign_version).into())}
             </ActionForm>
         }
         .into_any(),
@@ -45,9 +47,9 @@ pub(super) fn Lifecycle(
             <ActionForm action=amend attr:class="inline-form">
                 <CsrfField />
                 <input type="hidden" name="compact_id" value=id />
-                {button("Start an amendment".into())}
+                {button(td_string!(locale, compact.start_amendment).into())}
             </ActionForm>
-            <p class="muted">"An amendment is a new version; every party signs it again."</p>
+            <p class="muted">{td_string!(locale, compact.amendment_note)}</p>
         }
         .into_any(),
         _ => ().into_any(),
@@ -70,21 +72,25 @@ pub(super) fn Parties(
         .into_iter()
         .filter(|o| o.active && !parties.iter().any(|p| p.id == o.id))
         .collect();
+    let locale = crate::language::current();
     view! {
-        <h2>"Parties and signatures"</h2>
+        <h2>{td_string!(locale, compact.parties_and_signatures)}</h2>
         <ul class="parties">
             {parties
                 .into_iter()
                 .map(|p| {
                     let signed = match &p.signature {
-                        Some(s) => format!(
-                            "signed by {} on {}",
-                            s.signatory,
-                            s.signed_at.format("%Y-%m-%d %H:%M UTC")
-                        ),
-                        None => "not signed".into(),
+                        Some(s) => td_string!(
+                            locale,
+                            compact.signed_by,
+                            name = s.signatory.clone(),
+                            date = s.signed_at.format("%Y-%m-%d %H:%M UTC"),
+                        )
+                        .to_string(),
+                        None => td_string!(locale, compact.not_signed).to_string(),
                     };
-                    let leave_label = format!("Remove {} from the draft", p.name);
+                    let leave_label =
+                        td_string!(locale, compact.remove_party, name = p.name.clone()).to_string();
                     let leave = compact_id.map(|compact_id| view! {
                         <ActionForm action=remove attr:class="inline-form">
                             <CsrfField />
@@ -93,7 +99,7 @@ pub(super) fn Parties(
                             <button type="submit" class="danger">{leave_label}</button>
                         </ActionForm>
                     });
-                    view! { <li><strong>{p.name}</strong>{format!(": {signed}")} {leave}</li> }
+                    view! { <li><strong>{p.name}</strong>{td_string!(locale, compact.party_signature, signature = signed).to_string()} {leave}</li> }
                 })
                 .collect_view()}
         </ul>
@@ -101,14 +107,14 @@ pub(super) fn Parties(
             <ActionForm action=add attr:class="filters">
                 <CsrfField />
                 <input type="hidden" name="compact_id" value=compact_id />
-                <label for="joining-party">"Add a party"</label>
+                <label for="joining-party">{td_string!(locale, compact.add_a_party)}</label>
                 <select id="joining-party" name="organisation_id">
                     {joining
                         .into_iter()
                         .map(|o| view! { <option value=o.id>{o.name}</option> })
                         .collect_view()}
                 </select>
-                <button type="submit">"Add party"</button>
+                <button type="submit">{td_string!(locale, compact.add_party)}</button>
             </ActionForm>
         })}
     }

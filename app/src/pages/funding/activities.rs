@@ -9,6 +9,8 @@ use leptos_router::hooks::use_query_map;
 use super::activity_form::{ActivityChoices, ActivityEdit, NewActivityForm};
 use super::flows::{FlowActions, FlowContext, PlannedDisbursements, Transactions};
 use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
+use crate::i18n::td_string;
+use crate::language::Locale;
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
     ActivitiesView, CreateActivity, ImportTransactions, ListQuery, RemoveActivity, UpdateActivity,
@@ -22,6 +24,7 @@ use crate::types::{
 /// record them.
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
+    let locale = crate::language::current();
     let code = country_code_param();
     let query = use_query_map();
     let list_query = move || {
@@ -56,25 +59,27 @@ pub fn ActivitiesPage() -> impl IntoView {
     let remove_error = form_error(remove.value());
     let import_error = form_error(import.value());
     let imported = move || {
-        import
-            .value()
-            .get()
-            .and_then(Result::ok)
-            .map(|n| view! { <p role="status">{format!("Imported {n} transactions.")}</p> })
+        import.value().get().and_then(Result::ok).map(|n| {
+            view! {
+                <p role="status">
+                    {td_string!(locale, activities.imported_transactions, count = n).to_string()}
+                </p>
+            }
+        })
     };
     view! {
-        <Title text="Activities" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=td_string!(locale, activities.title) />
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(ActivitiesView { organisation, list, filter, can_edit, priorities, budget_lines, organisations, reporting_currency }) => {
                         let code = code.get_untracked();
                         let heading = match &organisation {
-                            Some(o) => format!("Activities of {}", o.name),
-                            None => "Partners' activities".to_string(),
+                            Some(o) => td_string!(locale, activities.activities_of, name = o.name.clone()).to_string(),
+                            None => td_string!(locale, activities.partners_activities).to_string(),
                         };
-                        let pages = Pages { code: code.clone(), filter: filter.clone(), page: list.page, pages: list.pages };
+                        let pages = Pages { locale, code: code.clone(), filter: filter.clone(), page: list.page, pages: list.pages };
                         let choices = ActivityChoices {
                             code: code.clone(),
                             priorities,
@@ -85,9 +90,13 @@ pub fn ActivitiesPage() -> impl IntoView {
                             <h1>{heading}</h1>
                             <ListFilter filter partners=organisations.clone() />
                             <p>
-                                {format!("{} activities, page {} of {}. Amounts are in each flow's own currency; the ", list.total, list.page, list.pages)}
-                                <a href=format!("/countries/{code}/funding")>"funding page"</a>
-                                {format!(" converts them to {reporting_currency}.")}
+                                {td_string!(locale, activities.list_count, total = list.total, page = list.page, pages = list.pages).to_string()}
+                                " "
+                                {td_string!(locale, activities.amounts_own_currency)}
+                                " "
+                                <a href=format!("/countries/{code}/funding")>{td_string!(locale, activities.funding_page)}</a>
+                                " "
+                                {td_string!(locale, activities.converts_them, currency = reporting_currency.clone()).to_string()}
                             </p>
                             <FormErrors error=update_error />
                             <FormErrors error=remove_error />
@@ -128,45 +137,47 @@ pub fn ActivitiesPage() -> impl IntoView {
 /// The list's filters: a plain GET form, so it works before any script.
 #[component]
 fn ListFilter(filter: ActivityFilter, partners: Vec<Organisation>) -> impl IntoView {
+    let locale = crate::language::current();
     let chosen = filter.organisation_id;
     view! {
-        <form method="get" class="filters" aria-label="Filter the activities">
-            <label for="organisation">"Partner"</label>
+        <form method="get" class="filters" aria-label=td_string!(locale, activities.filter_activities)>
+            <label for="organisation">{td_string!(locale, activities.partner)}</label>
             <select id="organisation" name="organisation">
-                <option value="all" selected=chosen.is_none()>"All partners"</option>
+                <option value="all" selected=chosen.is_none()>{td_string!(locale, activities.all_partners)}</option>
                 {partners
                     .into_iter()
                     .map(|o| view! { <option value=o.id selected=chosen == Some(o.id)>{o.name}</option> })
                     .collect_view()}
             </select>
-            <label for="q">"Title or identifier"</label>
+            <label for="q">{td_string!(locale, activities.title_or_identifier)}</label>
             <input id="q" name="q" type="search" maxlength="200" value=filter.search />
-            <label for="status">"Status"</label>
+            <label for="status">{td_string!(locale, activities.status)}</label>
             <select id="status" name="status">
-                <option value="">"Any"</option>
+                <option value="">{td_string!(locale, activities.any)}</option>
                 {ActivityStatus::ALL
                     .iter()
                     .map(|s| view! { <option value=s.code() selected=filter.status == Some(*s)>{s.label()}</option> })
                     .collect_view()}
             </select>
-            <label for="validation">"Validation"</label>
+            <label for="validation">{td_string!(locale, activities.validation)}</label>
             <select id="validation" name="validation">
-                <option value="">"Any"</option>
+                <option value="">{td_string!(locale, activities.any)}</option>
                 {Validation::ALL
                     .iter()
                     .map(|v| view! { <option value=v.code() selected=filter.validation == Some(*v)>{v.label()}</option> })
                     .collect_view()}
             </select>
-            <label for="fiscal_year">"Fiscal year (start year)"</label>
+            <label for="fiscal_year">{td_string!(locale, activities.fiscal_year_start)}</label>
             <input id="fiscal_year" name="fiscal_year" inputmode="numeric" maxlength="4"
                 value=filter.fiscal_year.map(|y| y.to_string()).unwrap_or_default() />
-            <button type="submit">"Show"</button>
+            <button type="submit">{td_string!(locale, activities.show)}</button>
         </form>
     }
 }
 
 /// Links to the list's other pages, its filter kept.
 struct Pages {
+    locale: Locale,
     code: String,
     filter: ActivityFilter,
     page: u64,
@@ -175,6 +186,7 @@ struct Pages {
 
 impl Pages {
     fn view(self) -> impl IntoView {
+        let locale = self.locale;
         let link = |page: u64, text: &'static str, rel: &'static str| {
             let href = format!(
                 "/countries/{}/funding/activities?{}",
@@ -185,26 +197,32 @@ impl Pages {
         };
         (self.pages > 1).then(|| {
             view! {
-                <nav class="pagination" aria-label="Pages of activities">
-                    {(self.page > 1).then(|| link(self.page - 1, "Previous page", "prev"))}
-                    <span>{format!("Page {} of {}", self.page, self.pages)}</span>
-                    {(self.page < self.pages).then(|| link(self.page + 1, "Next page", "next"))}
+                <nav class="pagination" aria-label=td_string!(locale, activities.pages_of_activities)>
+                    {(self.page > 1).then(|| link(self.page - 1, td_string!(locale, activities.previous_page), "prev"))}
+                    <span>{td_string!(locale, activities.page_of, page = self.page, pages = self.pages).to_string()}</span>
+                    {(self.page < self.pages).then(|| link(self.page + 1, td_string!(locale, activities.next_page), "next"))}
                 </nav>
             }
         })
     }
 }
 
-/// Shares as a page shows them: `15210 (60%), 15220 (40%)`.
-pub(super) fn shares(shares: &[Share]) -> String {
+/// Shares as a page shows them: `15210 (60%), 15220 (40%)`, the
+/// percentages written as `locale` writes them.
+pub(super) fn shares(locale: Locale, shares: &[Share]) -> String {
     shares
         .iter()
-        .map(|s| format!("{} ({}%)", s.code, s.percent.normalize()))
+        .map(|s| format!("{} ({})", s.code, percentage(locale, s.percent)))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-fn flags(systems: &CountrySystems) -> String {
+/// A percentage (0 to 100) as `locale` writes it: `60%`, `60 %`.
+fn percentage(locale: Locale, percent: rust_decimal::Decimal) -> String {
+    crate::language::percent(locale, percent / rust_decimal::Decimal::ONE_HUNDRED)
+}
+
+fn flags(locale: Locale, systems: &CountrySystems) -> String {
     let on: Vec<&str> = systems
         .flags()
         .iter()
@@ -212,23 +230,21 @@ fn flags(systems: &CountrySystems) -> String {
         .map(|(_, label, _)| *label)
         .collect();
     if on.is_empty() {
-        "None".to_string()
+        td_string!(locale, activities.none).to_string()
     } else {
         on.join(", ")
     }
 }
 
 /// Where the activity stands with the government, for its reporter.
-fn state_badge(activity: &Activity) -> Option<impl IntoView + use<>> {
+fn state_badge(locale: Locale, activity: &Activity) -> Option<impl IntoView + use<>> {
     let text = match (activity.validation, activity.change_of.is_some()) {
         (Validation::Validated, _) => return None,
-        (Validation::Awaiting, true) => {
-            "Change awaiting validation: the validated figures count until then"
-        }
-        (Validation::Returned, true) => "Change returned: the validated figures still count",
+        (Validation::Awaiting, true) => td_string!(locale, activities.change_awaiting),
+        (Validation::Returned, true) => td_string!(locale, activities.change_returned),
         (Validation::Awaiting, false) if !activity.published => return None,
-        (Validation::Awaiting, false) => "Awaiting validation: counts once validated",
-        (Validation::Returned, false) => "Returned",
+        (Validation::Awaiting, false) => td_string!(locale, activities.awaiting_validation),
+        (Validation::Returned, false) => td_string!(locale, activities.returned),
     };
     Some(view! { <span class="badge state">{text}</span> })
 }
@@ -244,6 +260,7 @@ fn ActivityCard(
     update: ServerAction<UpdateActivity>,
     remove: ServerAction<RemoveActivity>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     let edit = can_edit.then(|| {
         let activity = activity.clone();
         view! { <ActivityEdit activity choices update remove /> }
@@ -262,40 +279,47 @@ fn ActivityCard(
         <section class="activity" aria-labelledby=heading.clone()>
             <h2 id=heading.clone()>
                 {activity.title.clone()}
-                {(!activity.published).then(|| view! { <span class="badge">"Draft, not published"</span> })}
-                {state_badge(&activity)}
+                {(!activity.published).then(|| view! { <span class="badge">{td_string!(locale, activities.draft_not_published)}</span> })}
+                {state_badge(locale, &activity)}
             </h2>
             {activity.return_reason.clone().map(|reason| view! {
                 <p class="returned" role="note">
-                    <strong>"Returned by the government: "</strong>
+                    <strong>{td_string!(locale, activities.returned_by_government)}</strong>
+                    " "
                     {reason}
-                    " Correct the activity and save it to submit it again."
+                    " "
+                    {td_string!(locale, activities.correct_and_resubmit)}
                 </p>
             })}
             <dl class="facts">
-                <dt>"IATI identifier"</dt>
-                <dd>{activity.iati_identifier.clone().unwrap_or_else(|| "None".into())}</dd>
-                <dt>"Status"</dt>
+                <dt>{td_string!(locale, activities.iati_identifier)}</dt>
+                <dd>
+                    {activity
+                        .iati_identifier
+                        .clone()
+                        .unwrap_or_else(|| td_string!(locale, activities.none).to_string())}
+                </dd>
+                <dt>{td_string!(locale, activities.status)}</dt>
                 <dd>{activity.status.label()}</dd>
-                <dt>"Type of money"</dt>
+                <dt>{td_string!(locale, activities.money_type)}</dt>
                 <dd>{activity.money_type.label()}</dd>
-                <dt>"Channel"</dt>
+                <dt>{td_string!(locale, activities.channel)}</dt>
                 <dd>{activity.channel.label()}</dd>
-                <dt>"Sectors"</dt>
-                <dd>{shares(&activity.sectors)}</dd>
-                <dt>"Strategy priorities"</dt>
-                <dd>{shares(&activity.priorities)}</dd>
-                <dt>"Budget lines"</dt>
+                <dt>{td_string!(locale, activities.sectors)}</dt>
+                <dd>{shares(locale, &activity.sectors)}</dd>
+                <dt>{td_string!(locale, activities.strategy_priorities)}</dt>
+                <dd>{shares(locale, &activity.priorities)}</dd>
+                <dt>{td_string!(locale, activities.budget_lines)}</dt>
                 <dd>
                     {activity
                         .budget_lines
                         .iter()
-                        .map(|(code, name, p)| format!("{code} {name} ({}%)", p.normalize()))
+                        .map(|(code, name, p)| format!("{code} {name} ({})", percentage(locale, *p)))
                         .collect::<Vec<_>>()
                         .join(", ")}
                 </dd>
-                <dt>"Country systems"</dt>
-                <dd>{flags(&activity.systems)}</dd>
+                <dt>{td_string!(locale, activities.country_systems)}</dt>
+                <dd>{flags(locale, &activity.systems)}</dd>
             </dl>
             {edit}
             <Transactions transactions=activity.transactions context=context.clone() />
@@ -310,16 +334,21 @@ fn ImportForm(
     organisation_id: i32,
     action: ServerAction<ImportTransactions>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     let template = format!("/countries/{code}/funding/transactions-template.csv");
     view! {
         <section aria-labelledby="import-heading">
-            <h2 id="import-heading">"Import transactions from a spreadsheet"</h2>
+            <h2 id="import-heading">{td_string!(locale, activities.import_heading)}</h2>
             <p>
-                "Save your sheet as CSV with the columns of the "
-                <a href=template download="">"template"</a>
-                " and paste it below. A file with any bad row imports nothing; each problem is listed with its line. "
-                "Activities your organisation already publishes in IATI can be "
-                <a href=format!("/countries/{code}/funding/iati")>"imported from the IATI file"</a>
+                {td_string!(locale, activities.import_save_as_csv)}
+                " "
+                <a href=template download="">{td_string!(locale, activities.import_template)}</a>
+                " "
+                {td_string!(locale, activities.import_paste_below)}
+                " "
+                {td_string!(locale, activities.import_iati_before)}
+                " "
+                <a href=format!("/countries/{code}/funding/iati")>{td_string!(locale, activities.import_iati_link)}</a>
                 "."
             </p>
             <ActionForm action attr:class="stack">
@@ -328,7 +357,7 @@ fn ImportForm(
                 <input type="hidden" name="organisation_id" value=organisation_id />
                 <label for="file">"CSV"</label>
                 <textarea id="file" name="file" rows="8" required=true class="mono"></textarea>
-                <button type="submit">"Import"</button>
+                <button type="submit">{td_string!(locale, activities.import)}</button>
             </ActionForm>
         </section>
     }

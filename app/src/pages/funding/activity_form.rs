@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::{CsrfField, OnceField};
+use crate::i18n::td_string;
 use crate::server_fns::{CreateActivity, RemoveActivity, UpdateActivity};
 use crate::types::{
     Activity, ActivityStatus, BudgetLine, Channel, MoneyType, ParticipantRole, Share,
@@ -51,6 +52,7 @@ fn ActivityFields(
     activity: Option<Activity>,
     choices: ActivityChoices,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     let id = {
         let prefix = prefix.clone();
         move |name: &str| format!("{prefix}{name}")
@@ -79,13 +81,13 @@ fn ActivityFields(
         .join("; ");
     let budget = text(|a| typed(a.budget_lines.iter().map(|(code, _, p)| (code.clone(), *p))));
     view! {
-        <label for=id("title")>"Title"</label>
+        <label for=id("title")>{td_string!(locale, activities.title_field)}</label>
         <input id=id("title") name="activity[title]" required=true maxlength="300" value=text(|a| a.title.clone()) />
-        <label for=id("description")>"Description"</label>
+        <label for=id("description")>{td_string!(locale, activities.description)}</label>
         <textarea id=id("description") name="activity[description]" rows="3">{text(|a| a.description.clone())}</textarea>
-        <label for=id("iati_identifier")>"IATI identifier (if published)"</label>
+        <label for=id("iati_identifier")>{td_string!(locale, activities.iati_identifier_if_published)}</label>
         <input id=id("iati_identifier") name="activity[iati_identifier]" maxlength="200" value=text(|a| a.iati_identifier.clone().unwrap_or_default()) />
-        <label for=id("status")>"Status"</label>
+        <label for=id("status")>{td_string!(locale, activities.status)}</label>
         <select id=id("status") name="activity[status]">
             {ActivityStatus::ALL
                 .iter()
@@ -93,44 +95,44 @@ fn ActivityFields(
                 .collect_view()}
         </select>
         <fieldset>
-            <legend>"Dates (blank when not known)"</legend>
-            <label for=id("planned_start")>"Planned start"</label>
+            <legend>{td_string!(locale, activities.dates_blank)}</legend>
+            <label for=id("planned_start")>{td_string!(locale, activities.planned_start)}</label>
             <input id=id("planned_start") name="activity[planned_start]" type="date" value=day(|a| a.planned_start) />
-            <label for=id("planned_end")>"Planned end"</label>
+            <label for=id("planned_end")>{td_string!(locale, activities.planned_end)}</label>
             <input id=id("planned_end") name="activity[planned_end]" type="date" value=day(|a| a.planned_end) />
-            <label for=id("actual_start")>"Actual start"</label>
+            <label for=id("actual_start")>{td_string!(locale, activities.actual_start)}</label>
             <input id=id("actual_start") name="activity[actual_start]" type="date" value=day(|a| a.actual_start) />
-            <label for=id("actual_end")>"Actual end"</label>
+            <label for=id("actual_end")>{td_string!(locale, activities.actual_end)}</label>
             <input id=id("actual_end") name="activity[actual_end]" type="date" value=day(|a| a.actual_end) />
         </fieldset>
-        <label for=id("money_type")>"Type of money"</label>
+        <label for=id("money_type")>{td_string!(locale, activities.money_type)}</label>
         <select id=id("money_type") name="activity[money_type]">
             {MoneyType::ALL.iter().map(|m| view! { <option value=m.code() selected=Some(*m) == money_type>{m.label()}</option> }).collect_view()}
         </select>
-        <label for=id("channel")>"Channel"</label>
+        <label for=id("channel")>{td_string!(locale, activities.channel)}</label>
         <select id=id("channel") name="activity[channel]">
             {Channel::ALL.iter().map(|c| view! { <option value=c.code() selected=Some(*c) == channel>{c.label()}</option> }).collect_view()}
         </select>
-        <label for=id("default_currency")>"Currency (ISO 4217)"</label>
+        <label for=id("default_currency")>{td_string!(locale, activities.currency_iso)}</label>
         <input id=id("default_currency") name="activity[default_currency]" maxlength="3" required=true
             value=a.map_or_else(|| "USD".to_string(), |a| a.default_currency.to_string()) />
-        <label for=id("aid_type")>"IATI aid type (e.g. C01 project, B03 pooled fund)"</label>
+        <label for=id("aid_type")>{td_string!(locale, activities.aid_type_field)}</label>
         <input id=id("aid_type") name="activity[aid_type]" maxlength="8" value=text(|a| a.aid_type.clone().unwrap_or_default()) />
-        <label for=id("finance_type")>"IATI finance type (e.g. 110 grant)"</label>
+        <label for=id("finance_type")>{td_string!(locale, activities.finance_type_field)}</label>
         <input id=id("finance_type") name="activity[finance_type]" maxlength="8" value=text(|a| a.finance_type.clone().unwrap_or_default()) />
-        <label for=id("earmarking")>"IATI earmarking category (e.g. 1 unearmarked)"</label>
+        <label for=id("earmarking")>{td_string!(locale, activities.earmarking_field)}</label>
         <input id=id("earmarking") name="activity[earmarking]" maxlength="8" value=text(|a| a.earmarking.clone().unwrap_or_default()) />
-        <label for=id("sectors")>"DAC sectors with percentages (e.g. 15210 60; 15220 40)"</label>
+        <label for=id("sectors")>{td_string!(locale, activities.sectors_field)}</label>
         <input id=id("sectors") name="activity[sectors]" value=text(|a| share_text(&a.sectors)) />
-        <label for=id("priorities")>"Strategy priorities with percentages"</label>
+        <label for=id("priorities")>{td_string!(locale, activities.priorities_field)}</label>
         <input id=id("priorities") name="activity[priorities]" aria-describedby=id("priority-codes") value=text(|a| share_text(&a.priorities)) />
-        <p id=id("priority-codes") class="hint">{format!("Priorities: {codes}")}</p>
-        <label for=id("budget_lines")>"National budget lines with percentages (e.g. 04-110 60; 04-120 40)"</label>
+        <p id=id("priority-codes") class="hint">{td_string!(locale, activities.priorities_hint, codes).to_string()}</p>
+        <label for=id("budget_lines")>{td_string!(locale, activities.budget_lines_field)}</label>
         <input id=id("budget_lines") name="activity[budget_lines]" aria-describedby=id("line-codes") value=budget />
-        <p id=id("line-codes") class="hint">{format!("Budget lines: {lines}")}</p>
+        <p id=id("line-codes") class="hint">{td_string!(locale, activities.budget_lines_hint, lines).to_string()}</p>
         <Participants prefix=prefix.clone() taken=a.map(|a| a.participants.iter().map(|(o, r)| (o.id, *r)).collect()).unwrap_or_default() organisations=offered(&choices.organisations, a) />
         <fieldset>
-            <legend>"Uses the country's systems"</legend>
+            <legend>{td_string!(locale, activities.uses_country_systems)}</legend>
             {systems
                 .flags()
                 .into_iter()
@@ -141,7 +143,7 @@ fn ActivityFields(
         </fieldset>
         <label class="check">
             <input type="checkbox" name="activity[published]" checked=published />
-            "Publish (count it in the funding views and the API)"
+            {td_string!(locale, activities.publish_field)}
         </label>
     }
 }
@@ -154,15 +156,16 @@ fn Participants(
     taken: Vec<(i32, ParticipantRole)>,
     organisations: Vec<(i32, String)>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     let roles = ParticipantRole::ALL;
     view! {
         <fieldset>
-            <legend>"Participating organisations and their IATI roles (none ticked: yours funds it)"</legend>
+            <legend>{td_string!(locale, activities.participants_legend)}</legend>
             <div class="table-wrap">
                 <table class="participants">
                     <thead>
                         <tr>
-                            <th scope="col">"Organisation"</th>
+                            <th scope="col">{td_string!(locale, activities.organisation)}</th>
                             {roles.iter().map(|r| view! { <th scope="col">{r.label()}</th> }).collect_view()}
                         </tr>
                     </thead>
@@ -183,7 +186,7 @@ fn Participants(
                                                     id=format!("{prefix}participant-{index}")
                                                     name=format!("activity[participants][{index}]")
                                                     value=format!("{id}:{}", role.code())
-                                                    aria-label=format!("{name}: {}", role.label())
+                                                    aria-label=td_string!(locale, activities.participant_role, name = name.clone(), role = role.label()).to_string()
                                                     checked=taken.contains(&(id, *role))
                                                 />
                                             </td>
@@ -206,17 +209,18 @@ pub fn NewActivityForm(
     choices: ActivityChoices,
     action: ServerAction<CreateActivity>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     let code = choices.code.clone();
     view! {
         <section aria-labelledby="new-activity-heading">
-            <h2 id="new-activity-heading">"Record an activity"</h2>
+            <h2 id="new-activity-heading">{td_string!(locale, activities.record_an_activity)}</h2>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
                 <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="country" value=code />
                 <input type="hidden" name="organisation_id" value=organisation_id />
                 <ActivityFields prefix=String::new() activity=None choices />
-                <button type="submit">"Record activity"</button>
+                <button type="submit">{td_string!(locale, activities.record_activity)}</button>
             </ActionForm>
         </section>
     }
@@ -231,27 +235,28 @@ pub fn ActivityEdit(
     update: ServerAction<UpdateActivity>,
     remove: ServerAction<RemoveActivity>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     let (id, version, published) = (activity.id, activity.version, activity.published);
     let change = activity.change_of.is_some();
     let (code, again) = (choices.code.clone(), choices.code.clone());
     let fields = view! { <ActivityFields prefix=format!("activity-{id}-") activity=Some(activity) choices /> };
     let remove_label = if change {
-        "Discard this change (the validated activity stays as it is)"
+        td_string!(locale, activities.discard_change)
     } else if published {
-        "Withdraw (stops counting everywhere)"
+        td_string!(locale, activities.withdraw)
     } else {
-        "Delete this draft"
+        td_string!(locale, activities.delete_draft)
     };
     view! {
         <details class="edit">
-            <summary>"Correct this activity"</summary>
+            <summary>{td_string!(locale, activities.correct_activity)}</summary>
             <ActionForm action=update attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="country" value=code />
                 <input type="hidden" name="activity_id" value=id />
                 <input type="hidden" name="version" value=version />
                 {fields}
-                <button type="submit">"Save the activity"</button>
+                <button type="submit">{td_string!(locale, activities.save_activity)}</button>
             </ActionForm>
             <ActionForm action=remove>
                 <CsrfField />

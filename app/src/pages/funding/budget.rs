@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::chart::{ChartActions, ChartForms};
 use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error, successes};
+use crate::i18n::td_string;
 use crate::pages::params::country_code_param;
 use crate::server_fns::{BudgetPageView, SetBudgetAmounts, load_budget};
 use crate::types::money::display as money;
@@ -32,9 +33,10 @@ pub fn BudgetPage() -> impl IntoView {
         |(code, fiscal_year, _)| load_budget(code, fiscal_year),
     );
     let set_error = form_error(set.value());
+    let locale = crate::language::current();
     view! {
-        <Title text="National budget" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=td_string!(locale, funding.national_budget) />
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
@@ -43,16 +45,19 @@ pub fn BudgetPage() -> impl IntoView {
                         let year = budget.fiscal_year;
                         let chart_lines: Vec<_> = budget.rows.iter().map(|r| r.line.clone()).collect();
                         view! {
-                            <h1>{format!("National budget, {}", budget.fiscal_year_label)}</h1>
+                            <h1>
+                                {td_string!(locale, funding.national_budget_year, year = budget.fiscal_year_label.clone())
+                                    .to_string()}
+                            </h1>
                             <form method="get" class="filters">
-                                <label for="fiscal_year">"Fiscal year (the year it starts)"</label>
+                                <label for="fiscal_year">{td_string!(locale, funding.fiscal_year_start)}</label>
                                 <input id="fiscal_year" name="fiscal_year" inputmode="numeric" value=year />
-                                <button type="submit">"Show"</button>
+                                <button type="submit">{td_string!(locale, funding.show)}</button>
                             </form>
                             <p>
-                                <a href=format!("/countries/{code}/budget?fiscal_year={}", year - 1)>"Previous year"</a>
+                                <a href=format!("/countries/{code}/budget?fiscal_year={}", year - 1)>{td_string!(locale, funding.previous_year)}</a>
                                 " · "
-                                <a href=format!("/countries/{code}/budget?fiscal_year={}", year + 1)>"Next year"</a>
+                                <a href=format!("/countries/{code}/budget?fiscal_year={}", year + 1)>{td_string!(locale, funding.next_year)}</a>
                             </p>
                             {can_edit.then(|| view! { <FormErrors error=set_error /> })}
                             <BudgetTable budget edit=can_edit.then(|| (code.clone(), set)) />
@@ -76,25 +81,29 @@ type FiguresEdit = Option<(String, ServerAction<SetBudgetAmounts>)>;
 fn BudgetTable(budget: BudgetView, edit: FiguresEdit) -> impl IntoView {
     let year = budget.fiscal_year;
     let editing = edit.is_some();
-    let caption = format!(
-        "Budget lines, {} in {}: domestic figures beside external flows",
-        budget.fiscal_year_label, budget.currency
-    );
+    let locale = crate::language::current();
+    let caption = td_string!(
+        locale,
+        funding.budget_caption,
+        year = budget.fiscal_year_label.clone(),
+        currency = budget.currency.to_string(),
+    )
+    .to_string();
     view! {
         <div class="table-wrap">
             <table class="budget">
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Line"</th>
-                        <th scope="col">"Held by"</th>
-                        <th scope="col" class="num">"Domestic appropriation"</th>
-                        <th scope="col" class="num">"Expected external"</th>
-                        <th scope="col" class="num">"Executed"</th>
-                        <th scope="col" class="num">"On-budget external committed"</th>
-                        <th scope="col" class="num">"On-budget external disbursed"</th>
-                        <th scope="col" class="num">"Off-budget disbursed, same sector"</th>
-                        {editing.then(|| view! { <th scope="col">"Figures"</th> })}
+                        <th scope="col">{td_string!(locale, funding.line)}</th>
+                        <th scope="col">{td_string!(locale, funding.held_by)}</th>
+                        <th scope="col" class="num">{td_string!(locale, funding.domestic_appropriation)}</th>
+                        <th scope="col" class="num">{td_string!(locale, funding.expected_external)}</th>
+                        <th scope="col" class="num">{td_string!(locale, funding.executed)}</th>
+                        <th scope="col" class="num">{td_string!(locale, funding.on_budget_external_committed)}</th>
+                        <th scope="col" class="num">{td_string!(locale, funding.on_budget_external_disbursed)}</th>
+                        <th scope="col" class="num">{td_string!(locale, funding.off_budget_disbursed_same_sector)}</th>
+                        {editing.then(|| view! { <th scope="col">{td_string!(locale, funding.figures)}</th> })}
                     </tr>
                 </thead>
                 <tbody>
@@ -120,6 +129,7 @@ fn Line(row: BudgetRow, year: i32, edit: FiguresEdit) -> impl IntoView {
         off_budget_disbursed,
         unconverted,
     } = row;
+    let locale = crate::language::current();
     let depth = if line.parent_code.is_some() {
         "child"
     } else {
@@ -139,7 +149,7 @@ fn Line(row: BudgetRow, year: i32, edit: FiguresEdit) -> impl IntoView {
         <tr class=depth>
             <th scope="row">
                 {format!("{} {}", line.code, line.name)}
-                {line.security.then(|| view! { <span class="badge">"Security"</span> })}
+                {line.security.then(|| view! { <span class="badge">{td_string!(locale, funding.security)}</span> })}
                 <div class="muted">{line.function_name}</div>
             </th>
             <td>{line.admin_unit}</td>
@@ -150,7 +160,9 @@ fn Line(row: BudgetRow, year: i32, edit: FiguresEdit) -> impl IntoView {
             <td class="num">{money(on_budget_disbursed)}</td>
             <td class="num">
                 {money(off_budget_disbursed)}
-                {(unconverted > 0).then(|| view! { <div class="flag">{format!("{unconverted} not converted")}</div> })}
+                {(unconverted > 0).then(|| view! { <div class="flag">
+                        {td_string!(locale, funding.count_not_converted, count = unconverted).to_string()}
+                    </div> })}
             </td>
             {form}
         </tr>
@@ -181,23 +193,33 @@ fn FiguresForm(
         version,
     } = figures;
     let id = move |field: &str| format!("figures-{line_id}-{field}");
-    let shown = |amount: rust_decimal::Decimal| amount.normalize().to_string();
+    let locale = crate::language::current();
+    let verb = if version.is_some() {
+        td_string!(locale, funding.change)
+    } else {
+        td_string!(locale, funding.enter)
+    };
     view! {
         <details class="edit">
-            <summary>{if version.is_some() { "Change" } else { "Enter" }}<span class="visually-hidden">{format!(" the figures of {label}")}</span></summary>
+            <summary>
+                {verb}
+                <span class="visually-hidden">
+                    {td_string!(locale, funding.the_figures_of, line = label).to_string()}
+                </span>
+            </summary>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="country" value=code />
                 <input type="hidden" name="figures[line_id]" value=line_id />
                 <input type="hidden" name="figures[fiscal_year]" value=year />
                 {version.map(|v| view! { <input type="hidden" name="figures[version]" value=v /> })}
-                <label for=id("appropriation")>"Domestic appropriation"</label>
-                <input id=id("appropriation") name="figures[appropriation]" inputmode="decimal" value=shown(amounts.appropriation) />
-                <label for=id("expected")>"Expected external financing"</label>
-                <input id=id("expected") name="figures[expected_external]" inputmode="decimal" value=shown(amounts.expected_external) />
-                <label for=id("execution")>"Executed"</label>
-                <input id=id("execution") name="figures[execution]" inputmode="decimal" value=shown(amounts.execution) />
-                <button type="submit">"Save figures"</button>
+                <label for=id("appropriation")>{td_string!(locale, funding.domestic_appropriation)}</label>
+                <input id=id("appropriation") name="figures[appropriation]" inputmode="decimal" value=money(amounts.appropriation) />
+                <label for=id("expected")>{td_string!(locale, funding.expected_external_financing)}</label>
+                <input id=id("expected") name="figures[expected_external]" inputmode="decimal" value=money(amounts.expected_external) />
+                <label for=id("execution")>{td_string!(locale, funding.executed)}</label>
+                <input id=id("execution") name="figures[execution]" inputmode="decimal" value=money(amounts.execution) />
+                <button type="submit">{td_string!(locale, funding.save_figures)}</button>
             </ActionForm>
         </details>
     }

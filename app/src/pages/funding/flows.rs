@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::components::{CsrfField, FormErrors, OnceField, form_error};
+use crate::i18n::td_string;
 use crate::server_fns::{
     AddPlannedDisbursement, AddTransaction, DeletePlannedDisbursement, DeleteTransaction,
     OVERRIDES, UpdatePlannedDisbursement, UpdateTransaction,
@@ -77,21 +78,24 @@ pub struct FlowContext {
 #[component]
 pub fn Transactions(transactions: Vec<Transaction>, context: FlowContext) -> impl IntoView {
     let can_edit = context.can_edit;
+    let locale = crate::language::current();
     view! {
         <div class="table-wrap">
             <table>
-                <caption>{format!("Transactions of {}", context.title)}</caption>
+                <caption>
+                    {td_string!(locale, funding.transactions_of, title = context.title.clone()).to_string()}
+                </caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Date"</th>
-                        <th scope="col">"Type"</th>
-                        <th scope="col" class="num">"Amount"</th>
-                        <th scope="col">"Currency"</th>
-                        <th scope="col">"Value date"</th>
-                        <th scope="col">"From"</th>
-                        <th scope="col">"To"</th>
-                        <th scope="col">"Description"</th>
-                        {can_edit.then(|| view! { <th scope="col">"Correct"</th> })}
+                        <th scope="col">{td_string!(locale, funding.date)}</th>
+                        <th scope="col">{td_string!(locale, funding.transaction_type)}</th>
+                        <th scope="col" class="num">{td_string!(locale, funding.amount)}</th>
+                        <th scope="col">{td_string!(locale, funding.currency)}</th>
+                        <th scope="col">{td_string!(locale, funding.value_date)}</th>
+                        <th scope="col">{td_string!(locale, funding.from)}</th>
+                        <th scope="col">{td_string!(locale, funding.to)}</th>
+                        <th scope="col">{td_string!(locale, funding.description)}</th>
+                        {can_edit.then(|| view! { <th scope="col">{td_string!(locale, funding.correct)}</th> })}
                     </tr>
                 </thead>
                 <tbody>
@@ -105,7 +109,7 @@ pub fn Transactions(transactions: Vec<Transaction>, context: FlowContext) -> imp
                             });
                             view! {
                                 <tr>
-                                    <td>{crate::language::date(crate::language::current(), t.transaction_date)}</td>
+                                    <td>{crate::language::date(locale, t.transaction_date)}</td>
                                     <td>{t.kind.label()}</td>
                                     <td class="num">{money(t.amount)}</td>
                                     <td>{t.currency.to_string()}</td>
@@ -130,12 +134,23 @@ pub fn Transactions(transactions: Vec<Transaction>, context: FlowContext) -> imp
 fn TransactionEdit(t: Transaction, context: FlowContext) -> impl IntoView {
     let FlowActions { update, delete, .. } = context.actions;
     let (id, version) = (t.id, t.version);
-    let what = format!(
-        "{} of {} {}",
-        t.kind.label().to_lowercase(),
-        t.currency,
-        money(t.amount)
-    );
+    let locale = crate::language::current();
+    let kind = t.kind.label().to_lowercase();
+    let amount = crate::language::amount_with_currency(locale, t.amount, t.currency.as_str());
+    let correct_label = td_string!(
+        locale,
+        funding.correct_transaction,
+        kind = kind.clone(),
+        amount = amount.clone(),
+    )
+    .to_string();
+    let delete_label = td_string!(
+        locale,
+        funding.delete_transaction,
+        kind = kind,
+        amount = amount
+    )
+    .to_string();
     let (code, again) = (context.code.clone(), context.code);
     let fields = view! {
         <TransactionFields
@@ -147,21 +162,21 @@ fn TransactionEdit(t: Transaction, context: FlowContext) -> impl IntoView {
     };
     view! {
         <details class="edit">
-            <summary>{format!("Correct the {what}")}</summary>
+            <summary>{correct_label}</summary>
             <ActionForm action=update attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="country" value=code />
                 <input type="hidden" name="transaction_id" value=id />
                 <input type="hidden" name="version" value=version />
                 {fields}
-                <button type="submit">"Save the correction"</button>
+                <button type="submit">{td_string!(locale, funding.save_correction)}</button>
             </ActionForm>
             <ActionForm action=delete>
                 <CsrfField />
                 <input type="hidden" name="country" value=again />
                 <input type="hidden" name="transaction_id" value=id />
                 <input type="hidden" name="version" value=version />
-                <button type="submit" class="danger">{format!("Delete the {what}")}</button>
+                <button type="submit" class="danger">{delete_label}</button>
             </ActionForm>
         </details>
     }
@@ -171,16 +186,17 @@ fn TransactionEdit(t: Transaction, context: FlowContext) -> impl IntoView {
 fn TransactionAdd(context: FlowContext) -> impl IntoView {
     let prefix = format!("new-transaction-{}", context.activity_id);
     let add = context.actions.add;
+    let locale = crate::language::current();
     view! {
         <details class="edit">
-            <summary>"Add a transaction"</summary>
+            <summary>{td_string!(locale, funding.add_a_transaction)}</summary>
             <ActionForm action=add attr:class="stack narrow">
                 <CsrfField />
                 <OnceField fresh=Signal::derive(move || add.version().get()) />
                 <input type="hidden" name="country" value=context.code />
                 <input type="hidden" name="activity_id" value=context.activity_id />
                 <TransactionFields prefix t=None currency=context.currency organisations=context.organisations />
-                <button type="submit">"Add transaction"</button>
+                <button type="submit">{td_string!(locale, funding.add_transaction)}</button>
             </ActionForm>
         </details>
     }
@@ -208,46 +224,47 @@ fn TransactionFields(
             .collect_view()
     };
     let overrides = t.as_ref().map(|t| t.overrides).unwrap_or_default();
+    let locale = crate::language::current();
     view! {
-        <label for=id("kind")>"Type"</label>
+        <label for=id("kind")>{td_string!(locale, funding.transaction_type)}</label>
         <select id=id("kind") name="transaction[kind]">
             {TransactionKind::ALL
                 .iter()
                 .map(|k| view! { <option value=k.code() selected=*k == kind>{k.label()}</option> })
                 .collect_view()}
         </select>
-        <label for=id("transaction_date")>"Date"</label>
+        <label for=id("transaction_date")>{td_string!(locale, funding.date)}</label>
         <input id=id("transaction_date") name="transaction[transaction_date]" type="date" required=true value=text(|t| t.transaction_date.to_string()) />
-        <label for=id("amount")>"Amount"</label>
-        <input id=id("amount") name="transaction[amount]" inputmode="decimal" required=true value=text(|t| t.amount.to_string()) />
-        <label for=id("currency")>"Currency (ISO 4217)"</label>
+        <label for=id("amount")>{td_string!(locale, funding.amount)}</label>
+        <input id=id("amount") name="transaction[amount]" inputmode="decimal" required=true value=text(|t| money(t.amount)) />
+        <label for=id("currency")>{td_string!(locale, funding.currency_iso)}</label>
         <input id=id("currency") name="transaction[currency]" value=currency maxlength="3" />
-        <label for=id("value_date")>"Value date, for the exchange rate (blank: the date above)"</label>
+        <label for=id("value_date")>{td_string!(locale, funding.value_date_help)}</label>
         <input id=id("value_date") name="transaction[value_date]" type="date" value=text(|t| t.value_date.to_string()) />
-        <label for=id("provider_org_id")>"From (optional)"</label>
+        <label for=id("provider_org_id")>{td_string!(locale, funding.from_optional)}</label>
         <select id=id("provider_org_id") name="transaction[provider_org_id]">
-            <option value="">"Not stated"</option>
+            <option value="">{td_string!(locale, funding.not_stated)}</option>
             {options.clone()(provider)}
         </select>
-        <label for=id("receiver_org_id")>"To (optional; a pooled fund makes this a contribution)"</label>
+        <label for=id("receiver_org_id")>{td_string!(locale, funding.to_optional)}</label>
         <select id=id("receiver_org_id") name="transaction[receiver_org_id]">
-            <option value="">"Not stated"</option>
+            <option value="">{td_string!(locale, funding.not_stated)}</option>
             {options(receiver)}
         </select>
-        <label for=id("description")>"Description"</label>
+        <label for=id("description")>{td_string!(locale, funding.description)}</label>
         <input id=id("description") name="transaction[description]" maxlength="300" value=text(|t| t.description.clone()) />
         <fieldset>
-            <legend>"Country systems, where this transaction differs from its activity"</legend>
+            <legend>{td_string!(locale, funding.country_systems_legend)}</legend>
             {OVERRIDES
                 .iter()
                 .map(|(name, label)| {
                     let current = override_of(&overrides, name);
                     view! {
-                        <label for=id(name)>{*label}</label>
+                        <label for=id(name)>{label(locale)}</label>
                         <select id=id(name) name=format!("transaction[{name}]")>
-                            <option value="" selected=current.is_none()>"As the activity"</option>
-                            <option value="yes" selected=current == Some(true)>"Yes"</option>
-                            <option value="no" selected=current == Some(false)>"No"</option>
+                            <option value="" selected=current.is_none()>{td_string!(locale, funding.as_the_activity)}</option>
+                            <option value="yes" selected=current == Some(true)>{td_string!(locale, funding.yes)}</option>
+                            <option value="no" selected=current == Some(false)>{td_string!(locale, funding.no)}</option>
                         </select>
                     }
                 })
@@ -274,15 +291,23 @@ pub fn PlannedDisbursements(
     context: FlowContext,
 ) -> impl IntoView {
     let can_edit = context.can_edit;
+    let locale = crate::language::current();
     let list = (!planned.is_empty()).then(|| {
         let context = context.clone();
         view! {
-            <h3>"Planned disbursements"</h3>
+            <h3>{td_string!(locale, funding.planned_disbursements)}</h3>
             <ul>
                 {planned
                     .into_iter()
                     .map(|p| {
-                        let line = format!("{} to {}: {} {}", p.period_start, p.period_end, p.currency, money(p.amount));
+                        let line = td_string!(
+                            locale,
+                            funding.planned_line,
+                            start = p.period_start.to_string(),
+                            end = p.period_end.to_string(),
+                            amount = crate::language::amount_with_currency(locale, p.amount, p.currency.as_str()),
+                        )
+                        .to_string();
                         let edit = can_edit.then(|| view! { <PlannedEdit p context=context.clone() /> });
                         view! { <li>{line}{edit}</li> }
                     })
@@ -300,24 +325,26 @@ pub fn PlannedDisbursements(
 fn PlannedEdit(p: PlannedDisbursement, context: FlowContext) -> impl IntoView {
     let FlowActions { replan, unplan, .. } = context.actions;
     let (id, version) = (p.id, p.version);
-    let label = format!(
-        "Delete the plan of {} {} from {}",
-        p.currency,
-        money(p.amount),
-        p.period_start
-    );
+    let locale = crate::language::current();
+    let label = td_string!(
+        locale,
+        funding.delete_plan,
+        amount = crate::language::amount_with_currency(locale, p.amount, p.currency.as_str()),
+        start = p.period_start.to_string(),
+    )
+    .to_string();
     let (code, again) = (context.code.clone(), context.code);
     let fields = view! { <PlannedFields prefix=format!("planned-{id}") p=Some(p) /> };
     view! {
         <details class="edit">
-            <summary>"Correct or delete"</summary>
+            <summary>{td_string!(locale, funding.correct_or_delete)}</summary>
             <ActionForm action=replan attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="country" value=code />
                 <input type="hidden" name="planned_id" value=id />
                 <input type="hidden" name="version" value=version />
                 {fields}
-                <button type="submit">"Save the correction"</button>
+                <button type="submit">{td_string!(locale, funding.save_correction)}</button>
             </ActionForm>
             <ActionForm action=unplan>
                 <CsrfField />
@@ -334,16 +361,17 @@ fn PlannedEdit(p: PlannedDisbursement, context: FlowContext) -> impl IntoView {
 fn PlannedAdd(context: FlowContext) -> impl IntoView {
     let prefix = format!("new-planned-{}", context.activity_id);
     let plan = context.actions.plan;
+    let locale = crate::language::current();
     view! {
         <details class="edit">
-            <summary>"Add a planned disbursement"</summary>
+            <summary>{td_string!(locale, funding.add_a_planned_disbursement)}</summary>
             <ActionForm action=plan attr:class="stack narrow">
                 <CsrfField />
                 <OnceField fresh=Signal::derive(move || plan.version().get()) />
                 <input type="hidden" name="country" value=context.code />
                 <input type="hidden" name="activity_id" value=context.activity_id />
                 <PlannedFields prefix p=None />
-                <button type="submit">"Add planned disbursement"</button>
+                <button type="submit">{td_string!(locale, funding.add_planned_disbursement)}</button>
             </ActionForm>
         </details>
     }
@@ -353,14 +381,15 @@ fn PlannedAdd(context: FlowContext) -> impl IntoView {
 fn PlannedFields(prefix: String, p: Option<PlannedDisbursement>) -> impl IntoView {
     let id = move |name: &str| format!("{prefix}-{name}");
     let text = |f: fn(&PlannedDisbursement) -> String| p.as_ref().map(f).unwrap_or_default();
+    let locale = crate::language::current();
     view! {
-        <label for=id("period_start")>"Period starts (your fiscal year is fine)"</label>
+        <label for=id("period_start")>{td_string!(locale, funding.period_starts)}</label>
         <input id=id("period_start") name="planned[period_start]" type="date" required=true value=text(|p| p.period_start.to_string()) />
-        <label for=id("period_end")>"Period ends (at most five years later)"</label>
+        <label for=id("period_end")>{td_string!(locale, funding.period_ends)}</label>
         <input id=id("period_end") name="planned[period_end]" type="date" required=true value=text(|p| p.period_end.to_string()) />
-        <label for=id("amount")>"Amount"</label>
-        <input id=id("amount") name="planned[amount]" inputmode="decimal" required=true value=text(|p| p.amount.to_string()) />
-        <label for=id("currency")>"Currency (blank: the activity's)"</label>
+        <label for=id("amount")>{td_string!(locale, funding.amount)}</label>
+        <input id=id("amount") name="planned[amount]" inputmode="decimal" required=true value=text(|p| money(p.amount)) />
+        <label for=id("currency")>{td_string!(locale, funding.currency_blank_activity)}</label>
         <input id=id("currency") name="planned[currency]" maxlength="3" value=text(|p| p.currency.to_string()) />
     }
 }

@@ -6,15 +6,16 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
+use crate::i18n::td_string;
 use crate::pages::params::country_code_param;
 use crate::server_fns::{IatiView, ImportIati, REPORT_PARAM, load_iati};
 use crate::types::ImportReport;
-use crate::types::money::display as money;
 
 /// IATI files: download the country's published activities, and import a
 /// partner's own file with a report of every problem.
 #[component]
 pub fn IatiPage() -> impl IntoView {
+    let locale = crate::language::current();
     let code = country_code_param();
     let query = use_query_map();
     let import = ServerAction::<ImportIati>::new();
@@ -29,18 +30,19 @@ pub fn IatiPage() -> impl IntoView {
         })
     });
     view! {
-        <Title text="IATI files" />
-        <h1>"IATI files"</h1>
+        <Title text=td_string!(locale, activities.iati_files) />
+        <h1>{td_string!(locale, activities.iati_files)}</h1>
         <section aria-labelledby="export-heading">
-            <h2 id="export-heading">"Export"</h2>
+            <h2 id="export-heading">{td_string!(locale, activities.export)}</h2>
             <p>
-                "The country's published activities with their transactions and planned disbursements, as IATI 2.03 activity XML: "
+                {td_string!(locale, activities.export_text)}
+                " "
                 <a href=move || format!("/countries/{}/iati-activities.xml", code.get()) download="">
-                    "download iati-activities.xml"
+                    {td_string!(locale, activities.download_iati_file)}
                 </a>
             </p>
         </section>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
@@ -58,27 +60,24 @@ pub fn IatiPage() -> impl IntoView {
 
 #[component]
 fn ImportSection(code: String, view: IatiView, action: ServerAction<ImportIati>) -> impl IntoView {
+    let locale = crate::language::current();
     if view.organisations.is_empty() && !view.any_organisation {
         return view! {
-            <p>"Partner reporters import their own organisation's file here; administrators any file."</p>
+            <p>{td_string!(locale, activities.iati_who_imports)}</p>
         }
-            .into_any();
+        .into_any();
     }
     view! {
         <section aria-labelledby="import-heading">
-            <h2 id="import-heading">"Import"</h2>
-            <p>
-                "Paste an IATI activity file (versions 2.01 to 2.03). Activities already here, by their IATI identifier, are updated; "
-                "a value changed in this app since the last import is kept and listed as a conflict. "
-                "A file that is not well-formed XML imports nothing."
-            </p>
+            <h2 id="import-heading">{td_string!(locale, activities.import_section)}</h2>
+            <p>{td_string!(locale, activities.iati_import_text)}</p>
             <ActionForm action attr:class="stack">
                 <CsrfField />
                 <input type="hidden" name="country" value=code />
-                <label for="organisation_id">"Reported by"</label>
+                <label for="organisation_id">{td_string!(locale, activities.reported_by)}</label>
                 <select id="organisation_id" name="organisation_id">
                     {view.any_organisation.then(|| view! {
-                        <option value="">"Whichever organisation the file names"</option>
+                        <option value="">{td_string!(locale, activities.organisation_in_file)}</option>
                     })}
                     {view
                         .organisations
@@ -86,9 +85,9 @@ fn ImportSection(code: String, view: IatiView, action: ServerAction<ImportIati>)
                         .map(|o| view! { <option value=o.id.to_string()>{o.name}</option> })
                         .collect_view()}
                 </select>
-                <label for="file">"IATI XML"</label>
+                <label for="file">{td_string!(locale, activities.iati_xml)}</label>
                 <textarea id="file" name="file" rows="10" required=true class="mono"></textarea>
-                <button type="submit">"Import"</button>
+                <button type="submit">{td_string!(locale, activities.import)}</button>
             </ActionForm>
         </section>
     }
@@ -97,30 +96,45 @@ fn ImportSection(code: String, view: IatiView, action: ServerAction<ImportIati>)
 
 #[component]
 fn ReportView(report: ImportReport) -> impl IntoView {
+    let locale = crate::language::current();
     let t = report.totals.clone();
     let amounts = t
         .amounts
         .iter()
-        .map(|(currency, amount)| format!("{currency} {}", money(*amount)))
+        .map(|(currency, amount)| crate::language::amount_with_currency(locale, *amount, currency))
         .collect::<Vec<_>>()
         .join(", ");
     view! {
         <section aria-labelledby="report-heading" role="status">
-            <h2 id="report-heading">"Import report"</h2>
+            <h2 id="report-heading">{td_string!(locale, activities.import_report)}</h2>
             {report.error.clone().map(|e| view! { <p class="error">{e}</p> })}
             <p>
-                {format!(
-                    "{} activities imported, {} updated, {} skipped; {} transactions imported{}.",
-                    t.activities_imported,
-                    t.activities_updated,
-                    t.activities_skipped,
-                    t.transactions_imported,
-                    if amounts.is_empty() { String::new() } else { format!(" ({amounts})") },
-                )}
+                {if amounts.is_empty() {
+                    td_string!(
+                        locale,
+                        activities.report_totals,
+                        imported = t.activities_imported,
+                        updated = t.activities_updated,
+                        skipped = t.activities_skipped,
+                        transactions = t.transactions_imported,
+                    )
+                        .to_string()
+                } else {
+                    td_string!(
+                        locale,
+                        activities.report_totals_amounts,
+                        imported = t.activities_imported,
+                        updated = t.activities_updated,
+                        skipped = t.activities_skipped,
+                        transactions = t.transactions_imported,
+                        amounts = amounts.clone(),
+                    )
+                        .to_string()
+                }}
             </p>
             {(!report.activities.is_empty()).then(|| view! {
                 <table>
-                    <thead><tr><th>"Activity"</th><th>"Outcome"</th><th>"Transactions"</th><th>"Note"</th></tr></thead>
+                    <thead><tr><th>{td_string!(locale, activities.activity)}</th><th>{td_string!(locale, activities.outcome)}</th><th>{td_string!(locale, activities.transactions)}</th><th>{td_string!(locale, activities.note)}</th></tr></thead>
                     <tbody>
                         {report.activities.iter().map(|a| view! {
                             <tr>
@@ -133,13 +147,13 @@ fn ReportView(report: ImportReport) -> impl IntoView {
                     </tbody>
                 </table>
             })}
-            <Problems title="Errors" items=report.errors.iter().map(|p| (p.activity.clone(), p.message.clone())).collect() />
-            <Problems title="Warnings" items=report.warnings.iter().map(|p| (p.activity.clone(), p.message.clone())).collect() />
-            <Problems title="Read from the file" items=report.inferences.iter().map(|p| (p.activity.clone(), p.message.clone())).collect() />
+            <Problems title=td_string!(locale, activities.errors) items=report.errors.iter().map(|p| (p.activity.clone(), p.message.clone())).collect() />
+            <Problems title=td_string!(locale, activities.warnings) items=report.warnings.iter().map(|p| (p.activity.clone(), p.message.clone())).collect() />
+            <Problems title=td_string!(locale, activities.read_from_file) items=report.inferences.iter().map(|p| (p.activity.clone(), p.message.clone())).collect() />
             {(!report.conflicts.is_empty()).then(|| view! {
-                <h3>"Conflicts: kept as changed in this app"</h3>
+                <h3>{td_string!(locale, activities.conflicts_heading)}</h3>
                 <table>
-                    <thead><tr><th>"Activity"</th><th>"Field"</th><th>"In the file"</th><th>"In this app"</th></tr></thead>
+                    <thead><tr><th>{td_string!(locale, activities.activity)}</th><th>{td_string!(locale, activities.field)}</th><th>{td_string!(locale, activities.in_the_file)}</th><th>{td_string!(locale, activities.in_this_app)}</th></tr></thead>
                     <tbody>
                         {report.conflicts.iter().map(|c| view! {
                             <tr>
@@ -158,13 +172,14 @@ fn ReportView(report: ImportReport) -> impl IntoView {
 
 #[component]
 fn Problems(title: &'static str, items: Vec<(Option<String>, String)>) -> impl IntoView {
+    let locale = crate::language::current();
     (!items.is_empty()).then(|| {
         view! {
-            <h3>{format!("{title} ({})", items.len())}</h3>
+            <h3>{td_string!(locale, activities.with_count, title, count = items.len()).to_string()}</h3>
             <ul>
                 {items.into_iter().map(|(activity, message)| view! {
                     <li>
-                        {activity.map(|a| view! { <span class="mono">{a}</span>": " })}
+                        {activity.map(|a| view! { <span class="mono">{a}</span>{td_string!(locale, activities.separator)}" " })}
                         {message}
                     </li>
                 }).collect_view()}

@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::activities::shares;
 use crate::components::ErrorPanel;
+use crate::i18n::td_string;
 use crate::pages::params::country_code_param;
 use crate::server_fns::{browse_projects, load_project};
 use crate::types::money::display as money;
@@ -16,6 +17,7 @@ use crate::types::{Activity, ProjectList};
 
 #[component]
 pub fn ProjectsPage() -> impl IntoView {
+    let locale = crate::language::current();
     let code = country_code_param();
     let query = use_query_map();
     let search = move || query.read().get("q").unwrap_or_default();
@@ -25,15 +27,15 @@ pub fn ProjectsPage() -> impl IntoView {
         |(code, q, page)| browse_projects(code, Some(q), page),
     );
     view! {
-        <Title text="Projects" />
-        <h1>"Projects"</h1>
-        <p>"Every activity the partners have published, with its flows. Search by title or IATI identifier."</p>
+        <Title text=td_string!(locale, activities.projects) />
+        <h1>{td_string!(locale, activities.projects)}</h1>
+        <p>{td_string!(locale, activities.projects_lead)}</p>
         <form method="get" class="filters" role="search">
-            <label for="q">"Search"</label>
+            <label for="q">{td_string!(locale, activities.search)}</label>
             <input id="q" name="q" type="search" maxlength="200" value=search />
-            <button type="submit">"Search"</button>
+            <button type="submit">{td_string!(locale, activities.search)}</button>
         </form>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
@@ -46,6 +48,7 @@ pub fn ProjectsPage() -> impl IntoView {
 
 #[component]
 fn ProjectTable(list: ProjectList, code: String) -> impl IntoView {
+    let locale = crate::language::current();
     let ProjectList {
         activities,
         total,
@@ -62,23 +65,23 @@ fn ProjectTable(list: ProjectList, code: String) -> impl IntoView {
     };
     let previous = (page > 1).then(|| {
         let href = link(page - 1);
-        view! { <a href=href rel="prev">"Previous page"</a> }
+        view! { <a href=href rel="prev">{td_string!(locale, activities.previous_page)}</a> }
     });
     let next = (page < pages).then(|| {
         let href = link(page + 1);
-        view! { <a href=href rel="next">"Next page"</a> }
+        view! { <a href=href rel="next">{td_string!(locale, activities.next_page)}</a> }
     });
     view! {
-        <p role="status">{format!("{total} activities; page {page} of {pages}.")}</p>
+        <p role="status">{td_string!(locale, activities.projects_count, total, page, pages).to_string()}</p>
         <div class="table-wrap">
             <table>
-                <caption>"Published activities"</caption>
+                <caption>{td_string!(locale, activities.published_activities)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Title"</th>
-                        <th scope="col">"Partner"</th>
-                        <th scope="col">"IATI identifier"</th>
-                        <th scope="col">"Status"</th>
+                        <th scope="col">{td_string!(locale, activities.title_field)}</th>
+                        <th scope="col">{td_string!(locale, activities.partner)}</th>
+                        <th scope="col">{td_string!(locale, activities.iati_identifier)}</th>
+                        <th scope="col">{td_string!(locale, activities.status)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -96,12 +99,13 @@ fn ProjectTable(list: ProjectList, code: String) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <nav class="pagination" aria-label="Pages">{previous}" "{next}</nav>
+        <nav class="pagination" aria-label=td_string!(locale, activities.pages)>{previous}" "{next}</nav>
     }
 }
 
 #[component]
 pub fn ProjectPage() -> impl IntoView {
+    let locale = crate::language::current();
     let code = country_code_param();
     let params = use_params_map();
     let id = move || {
@@ -116,7 +120,7 @@ pub fn ProjectPage() -> impl IntoView {
         |(code, id)| load_project(code, id),
     );
     view! {
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
@@ -129,36 +133,37 @@ pub fn ProjectPage() -> impl IntoView {
 
 #[component]
 fn ProjectDetails(activity: Activity, code: String) -> impl IntoView {
+    let locale = crate::language::current();
     view! {
         <Title text=activity.title.clone() />
-        <p class="breadcrumb"><a href=format!("/countries/{code}/activities")>"Projects"</a></p>
+        <p class="breadcrumb"><a href=format!("/countries/{code}/activities")>{td_string!(locale, activities.projects)}</a></p>
         <h1>{activity.title.clone()}</h1>
         <p>{activity.description.clone()}</p>
         <dl class="facts">
-            <dt>"Partner"</dt>
+            <dt>{td_string!(locale, activities.partner)}</dt>
             <dd>{activity.reporting_org.name.clone()}</dd>
-            <dt>"IATI identifier"</dt>
+            <dt>{td_string!(locale, activities.iati_identifier)}</dt>
             <dd>{activity.iati_identifier.clone().unwrap_or_default()}</dd>
-            <dt>"Status"</dt>
+            <dt>{td_string!(locale, activities.status)}</dt>
             <dd>{activity.status.label()}</dd>
-            <dt>"Type of money"</dt>
+            <dt>{td_string!(locale, activities.money_type)}</dt>
             <dd>{activity.money_type.label()}</dd>
-            <dt>"Channel"</dt>
+            <dt>{td_string!(locale, activities.channel)}</dt>
             <dd>{activity.channel.label()}</dd>
-            <dt>"Sectors"</dt>
-            <dd>{shares(&activity.sectors)}</dd>
-            <dt>"Strategy priorities"</dt>
-            <dd>{shares(&activity.priorities)}</dd>
+            <dt>{td_string!(locale, activities.sectors)}</dt>
+            <dd>{shares(locale, &activity.sectors)}</dd>
+            <dt>{td_string!(locale, activities.strategy_priorities)}</dt>
+            <dd>{shares(locale, &activity.priorities)}</dd>
         </dl>
         <div class="table-wrap">
             <table>
-                <caption>"Transactions, each in its own currency"</caption>
+                <caption>{td_string!(locale, activities.transactions_own_currency)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Date"</th>
-                        <th scope="col">"Type"</th>
-                        <th scope="col" class="num">"Amount"</th>
-                        <th scope="col">"Currency"</th>
+                        <th scope="col">{td_string!(locale, activities.date)}</th>
+                        <th scope="col">{td_string!(locale, activities.transaction_type)}</th>
+                        <th scope="col" class="num">{td_string!(locale, activities.amount)}</th>
+                        <th scope="col">{td_string!(locale, activities.currency)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -167,7 +172,7 @@ fn ProjectDetails(activity: Activity, code: String) -> impl IntoView {
                         .into_iter()
                         .map(|t| view! {
                             <tr>
-                                <td>{crate::language::date(crate::language::current(), t.transaction_date)}</td>
+                                <td>{crate::language::date(locale, t.transaction_date)}</td>
                                 <td>{t.kind.label()}</td>
                                 <td class="num">{money(t.amount)}</td>
                                 <td>{t.currency.to_string()}</td>

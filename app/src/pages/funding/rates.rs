@@ -10,6 +10,8 @@ use leptos_meta::Title;
 use crate::components::{
     CsrfField, ErrorPanel, FormErrors, OnceField, form_error, kept_input, successes,
 };
+use crate::i18n::td_string;
+use crate::language::Locale;
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
     AddExchangeRate, ImportRates, RatesView, RemoveExchangeRate, UpdateExchangeRate, load_rates,
@@ -51,6 +53,7 @@ impl Actions {
 /// The exchange rates every converted figure uses, with their sources.
 #[component]
 pub fn RatesPage() -> impl IntoView {
+    let locale = crate::language::current();
     let code = country_code_param();
     let actions = Actions::new();
     let changes = actions.changes();
@@ -64,8 +67,8 @@ pub fn RatesPage() -> impl IntoView {
     let update_error = form_error(actions.update.value());
     let remove_error = form_error(actions.remove.value());
     view! {
-        <Title text="Exchange rates" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=td_string!(locale, activities.exchange_rates) />
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let kept = kept.await;
                 match data.await {
@@ -75,12 +78,8 @@ pub fn RatesPage() -> impl IntoView {
                         let editing = can_edit.then(|| Editing { code: code.clone(), actions, kept: kept.clone() });
                         let kept_new = KeptInput::of(kept.as_ref(), AddExchangeRate::PATH, "country", &code);
                         view! {
-                            <h1>{format!("Exchange rates to {reporting_currency}")}</h1>
-                            <p>
-                                "These rates are this country's own: they convert its figures only. "
-                                "An amount converts at the rate of its value date, or the nearest earlier one. "
-                                "An amount with no such rate is left out of the totals and flagged."
-                            </p>
+                            <h1>{td_string!(locale, activities.exchange_rates_to, currency = reporting_currency.clone()).to_string()}</h1>
+                            <p>{td_string!(locale, activities.rates_lead)}</p>
                             {can_edit.then(|| view! {
                                 <FormErrors error=add_error />
                                 <RateForm code=code.clone() action=actions.add kept=kept_new />
@@ -115,18 +114,19 @@ fn RatesTable(
     /// For administrators.
     editing: Option<Editing>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     let can_edit = editing.is_some();
     view! {
         <div class="table-wrap">
             <table>
-                <caption>{format!("{} rates, newest first", rates.len())}</caption>
+                <caption>{td_string!(locale, activities.rates_caption, count = rates.len()).to_string()}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Currency"</th>
-                        <th scope="col">"From"</th>
-                        <th scope="col" class="num">{format!("{reporting_currency} per unit")}</th>
-                        <th scope="col">"Source"</th>
-                        {can_edit.then(|| view! { <th scope="col">"Change"</th> })}
+                        <th scope="col">{td_string!(locale, activities.currency)}</th>
+                        <th scope="col">{td_string!(locale, activities.from)}</th>
+                        <th scope="col" class="num">{td_string!(locale, activities.per_unit, currency = reporting_currency.clone()).to_string()}</th>
+                        <th scope="col">{td_string!(locale, activities.source)}</th>
+                        {can_edit.then(|| view! { <th scope="col">{td_string!(locale, activities.change_column)}</th> })}
                     </tr>
                 </thead>
                 <tbody>
@@ -142,7 +142,7 @@ fn RatesTable(
                                 <tr>
                                     <th scope="row">{r.currency.to_string()}</th>
                                     <td>{r.rate_date.to_string()}</td>
-                                    <td class="num">{r.rate.normalize().to_string()}</td>
+                                    <td class="num">{rate_text(locale, r.rate)}</td>
                                     <td>{r.source}</td>
                                     {change}
                                 </tr>
@@ -155,18 +155,26 @@ fn RatesTable(
     }
 }
 
+/// A rate as the table shows it: all its digits, with the decimal mark of
+/// `locale` (`655.957`, `655,957`).
+fn rate_text(locale: Locale, rate: rust_decimal::Decimal) -> String {
+    let mark = crate::language::numbers::Marks::of(locale).decimal;
+    rate.normalize().to_string().replace('.', &mark.to_string())
+}
+
 /// The inputs of a rate: what a refused post entered, else blank or as
 /// `value` has it. Their ids start with `prefix`, so several forms can share
 /// the page.
 #[component]
 fn RateFields(prefix: String, value: Option<StoredRate>, kept: Kept) -> impl IntoView {
+    let locale = crate::language::current();
     let id = move |field: &str| format!("{prefix}{field}");
     let v = value.as_ref().map(|s| &s.rate);
     let field = |name: &str, stored: Option<String>| {
         kept.text(&format!("entry[{name}]"), stored.unwrap_or_default())
     };
     view! {
-        <label for=id("currency")>"Currency (ISO 4217)"</label>
+        <label for=id("currency")>{td_string!(locale, activities.currency_iso)}</label>
         <input
             id=id("currency")
             name="entry[currency]"
@@ -174,7 +182,7 @@ fn RateFields(prefix: String, value: Option<StoredRate>, kept: Kept) -> impl Int
             maxlength="3"
             value=field("currency", v.map(|r| r.currency.to_string()))
         />
-        <label for=id("rate_date")>"Valid from"</label>
+        <label for=id("rate_date")>{td_string!(locale, activities.valid_from)}</label>
         <input
             id=id("rate_date")
             name="entry[rate_date]"
@@ -182,7 +190,7 @@ fn RateFields(prefix: String, value: Option<StoredRate>, kept: Kept) -> impl Int
             required=true
             value=field("rate_date", v.map(|r| r.rate_date.to_string()))
         />
-        <label for=id("rate")>"Rate (reporting currency per unit)"</label>
+        <label for=id("rate")>{td_string!(locale, activities.rate_field)}</label>
         <input
             id=id("rate")
             name="entry[rate]"
@@ -190,7 +198,7 @@ fn RateFields(prefix: String, value: Option<StoredRate>, kept: Kept) -> impl Int
             required=true
             value=field("rate", v.map(|r| r.rate.normalize().to_string()))
         />
-        <label for=id("source")>"Source"</label>
+        <label for=id("source")>{td_string!(locale, activities.source)}</label>
         <input
             id=id("source")
             name="entry[source]"
@@ -204,10 +212,16 @@ fn RateFields(prefix: String, value: Option<StoredRate>, kept: Kept) -> impl Int
 /// Corrects or removes one rate, as it was when the page opened.
 #[component]
 fn RateEdit(code: String, stored: StoredRate, actions: Actions, kept: Kept) -> impl IntoView {
+    let locale = crate::language::current();
     let (id, version) = (stored.id, stored.version);
     let what = format!(
-        " the {} rate from {}",
-        stored.rate.currency, stored.rate.rate_date
+        " {}",
+        td_string!(
+            locale,
+            activities.rate_what,
+            currency = stored.rate.currency.to_string(),
+            date = stored.rate.rate_date,
+        )
     );
     let (save_what, remove_what) = (what.clone(), what.clone());
     let prefix = format!("rate-{id}-");
@@ -215,14 +229,14 @@ fn RateEdit(code: String, stored: StoredRate, actions: Actions, kept: Kept) -> i
     let reopen = kept.is_kept();
     view! {
         <details class="edit" open=reopen>
-            <summary>"Correct"<span class="visually-hidden">{what}</span></summary>
+            <summary>{td_string!(locale, activities.correct)}<span class="visually-hidden">{what}</span></summary>
             <ActionForm action=actions.update attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="country" value=country />
                 <input type="hidden" name="rate_id" value=id />
                 <input type="hidden" name="version" value=version />
                 <RateFields prefix value=Some(stored) kept />
-                <button type="submit">"Save"<span class="visually-hidden">{save_what}</span></button>
+                <button type="submit">{td_string!(locale, activities.save)}<span class="visually-hidden">{save_what}</span></button>
             </ActionForm>
         </details>
         <ActionForm action=actions.remove attr:class="inline-form">
@@ -230,23 +244,24 @@ fn RateEdit(code: String, stored: StoredRate, actions: Actions, kept: Kept) -> i
             <input type="hidden" name="country" value=code />
             <input type="hidden" name="rate_id" value=id />
             <input type="hidden" name="version" value=version />
-            <button type="submit" class="danger">"Remove"<span class="visually-hidden">{remove_what}</span></button>
+            <button type="submit" class="danger">{td_string!(locale, activities.remove)}<span class="visually-hidden">{remove_what}</span></button>
         </ActionForm>
     }
 }
 
 #[component]
 fn RateForm(code: String, action: ServerAction<AddExchangeRate>, kept: Kept) -> impl IntoView {
+    let locale = crate::language::current();
     let reopen = kept.is_kept();
     view! {
         <details class="edit" open=reopen>
-            <summary>"Enter a rate"</summary>
+            <summary>{td_string!(locale, activities.enter_rate)}</summary>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
                 <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="country" value=code />
                 <RateFields prefix=String::new() value=None kept />
-                <button type="submit">"Save rate"</button>
+                <button type="submit">{td_string!(locale, activities.save_rate)}</button>
             </ActionForm>
         </details>
     }
@@ -254,16 +269,17 @@ fn RateForm(code: String, action: ServerAction<AddExchangeRate>, kept: Kept) -> 
 
 #[component]
 fn RatesImport(code: String, action: ServerAction<ImportRates>) -> impl IntoView {
+    let locale = crate::language::current();
     view! {
         <details class="edit">
-            <summary>"Load rates from CSV"</summary>
+            <summary>{td_string!(locale, activities.load_rates_heading)}</summary>
             <ActionForm action attr:class="stack">
                 <CsrfField />
                 <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="country" value=code />
-                <label for="rates-file">"CSV with the header currency,date,rate,source"</label>
+                <label for="rates-file">{td_string!(locale, activities.rates_csv_label)}</label>
                 <textarea id="rates-file" name="file" rows="8" required=true class="mono"></textarea>
-                <button type="submit">"Load rates"</button>
+                <button type="submit">{td_string!(locale, activities.load_rates)}</button>
             </ActionForm>
         </details>
     }

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::reporting::{OpenRoundForm, Round};
 use crate::components::{ErrorPanel, FormErrors, form_error};
+use crate::i18n::td_string;
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
     CloseReportingRound, FundingView, OpenReportingRound, RespondToRound, group_by_param,
@@ -41,34 +42,35 @@ pub fn FundingPage() -> impl IntoView {
     );
     let open_error = form_error(open.value());
     let respond_error = form_error(respond.value());
+    let locale = crate::language::current();
     view! {
-        <Title text="Funding" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=td_string!(locale, common.area_funding) />
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match view_data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(FundingView { report, fiscal_years, rounds, can_manage_rounds, respondent, records_activities, validates }) => {
                         let code = code.get_untracked();
                         view! {
-                            <h1>"Funding"</h1>
-                            <nav class="page-links" aria-label="Funding pages">
+                            <h1>{td_string!(locale, common.area_funding)}</h1>
+                            <nav class="page-links" aria-label=td_string!(locale, funding.funding_pages)>
                                 {records_activities.then(|| view! {
-                                    <a href=format!("/countries/{code}/funding/activities")>"My organisation's activities"</a>
+                                    <a href=format!("/countries/{code}/funding/activities")>{td_string!(locale, funding.my_activities)}</a>
                                 })}
                                 {validates.then(|| view! {
-                                    <a href=format!("/countries/{code}/funding/validation")>"Validation queue"</a>
-                                    <a href=format!("/countries/{code}/funding/activities?organisation=all")>"Partners' activities"</a>
+                                    <a href=format!("/countries/{code}/funding/validation")>{td_string!(locale, funding.validation_queue)}</a>
+                                    <a href=format!("/countries/{code}/funding/activities?organisation=all")>{td_string!(locale, funding.partners_activities)}</a>
                                 })}
-                                <a href=format!("/countries/{code}/activities")>"Projects"</a>
-                                <a href=format!("/countries/{code}/funding/rates")>"Exchange rates"</a>
-                                <a href=format!("/countries/{code}/budget")>"National budget"</a>
-                                <a href=format!("/api/v1/countries/{code}/funding?group_by={}", report.group_by.code())>"This view as JSON"</a>
+                                <a href=format!("/countries/{code}/activities")>{td_string!(locale, funding.projects)}</a>
+                                <a href=format!("/countries/{code}/funding/rates")>{td_string!(locale, funding.exchange_rates)}</a>
+                                <a href=format!("/countries/{code}/budget")>{td_string!(locale, funding.national_budget)}</a>
+                                <a href=format!("/api/v1/countries/{code}/funding?group_by={}", report.group_by.code())>{td_string!(locale, funding.view_as_json)}</a>
                             </nav>
                             <Filters fiscal_years />
                             <Headline report=report.clone() />
                             <Totals report=report.clone() />
                             <Conversions report code=code.clone() />
-                            <h2>"Reporting rounds"</h2>
+                            <h2>{td_string!(locale, funding.reporting_rounds)}</h2>
                             <FormErrors error=respond_error />
                             {rounds
                                 .into_iter()
@@ -102,18 +104,19 @@ fn Filters(fiscal_years: Vec<(i32, String)>) -> impl IntoView {
     let query = use_query_map();
     let chosen = group_by_param(query.read_untracked().get("group_by").as_deref());
     let year = query.read_untracked().get("fiscal_year");
+    let locale = crate::language::current();
     view! {
         <form method="get" class="filters">
-            <label for="group_by">"Totals by"</label>
+            <label for="group_by">{td_string!(locale, funding.totals_by)}</label>
             <select id="group_by" name="group_by">
                 {GroupBy::ALL
                     .iter()
                     .map(|g| view! { <option value=g.code() selected=*g == chosen>{g.label()}</option> })
                     .collect_view()}
             </select>
-            <label for="fiscal_year">"Fiscal year"</label>
+            <label for="fiscal_year">{td_string!(locale, funding.fiscal_year)}</label>
             <select id="fiscal_year" name="fiscal_year">
-                <option value="">"All years"</option>
+                <option value="">{td_string!(locale, funding.all_years)}</option>
                 {fiscal_years
                     .into_iter()
                     .map(|(start, label)| {
@@ -122,26 +125,29 @@ fn Filters(fiscal_years: Vec<(i32, String)>) -> impl IntoView {
                     })
                     .collect_view()}
             </select>
-            <button type="submit">"Show"</button>
+            <button type="submit">{td_string!(locale, funding.show)}</button>
         </form>
     }
 }
 
 #[component]
 fn Headline(report: FundingReport) -> impl IntoView {
+    let locale = crate::language::current();
     let currency = report.currency.clone();
-    let amount = move |d: Decimal| format!("{currency} {}", money(d));
+    let amount = move |d: Decimal| crate::language::amount_with_currency(locale, d, &currency);
     view! {
         <dl class="facts">
-            <dt>"Committed"</dt>
+            <dt>{td_string!(locale, funding.committed)}</dt>
             <dd>{amount(report.total.committed)}</dd>
-            <dt>"Disbursed"</dt>
+            <dt>{td_string!(locale, funding.disbursed)}</dt>
             <dd>{amount(report.total.disbursed)}</dd>
-            <dt>"Disbursed on budget"</dt>
+            <dt>{td_string!(locale, funding.disbursed_on_budget)}</dt>
             <dd>
-                {report.on_budget_share.map_or_else(|| "not applicable".to_string(), percent)}
+                {report
+                    .on_budget_share
+                    .map_or_else(|| td_string!(locale, funding.not_applicable).to_string(), percent)}
             </dd>
-            <dt>"Disbursed outside government channels"</dt>
+            <dt>{td_string!(locale, funding.disbursed_outside_government)}</dt>
             <dd>{amount(report.outside_government_disbursed)}</dd>
         </dl>
     }
@@ -150,15 +156,26 @@ fn Headline(report: FundingReport) -> impl IntoView {
 #[component]
 fn Totals(report: FundingReport) -> impl IntoView {
     let with_costs = matches!(report.group_by, GroupBy::Priority | GroupBy::Pillar);
-    let caption = format!(
-        "By {}, in {}{}",
-        report.group_by.label().to_lowercase(),
-        report.currency,
-        report
-            .fiscal_year
-            .map(|y| format!(", fiscal year starting {y}"))
-            .unwrap_or_default()
-    );
+    let locale = crate::language::current();
+    let group = report.group_by.label().to_lowercase();
+    let currency = report.currency.to_string();
+    let caption = match report.fiscal_year {
+        Some(year) => td_string!(
+            locale,
+            funding.totals_caption_year,
+            group = group,
+            currency = currency,
+            year = year,
+        )
+        .to_string(),
+        None => td_string!(
+            locale,
+            funding.totals_caption,
+            group = group,
+            currency = currency
+        )
+        .to_string(),
+    };
     let total = report.total;
     view! {
         <div class="table-wrap">
@@ -167,16 +184,16 @@ fn Totals(report: FundingReport) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">{report.group_by.label()}</th>
-                        <th scope="col" class="num">"Pledged"</th>
-                        <th scope="col" class="num">"Committed"</th>
-                        <th scope="col" class="num">"Disbursed"</th>
-                        <th scope="col" class="num">"Spent"</th>
-                        <th scope="col" class="num">"Disbursed on budget"</th>
+                        <th scope="col" class="num">{td_string!(locale, funding.pledged)}</th>
+                        <th scope="col" class="num">{td_string!(locale, funding.committed)}</th>
+                        <th scope="col" class="num">{td_string!(locale, funding.disbursed)}</th>
+                        <th scope="col" class="num">{td_string!(locale, funding.spent)}</th>
+                        <th scope="col" class="num">{td_string!(locale, funding.disbursed_on_budget)}</th>
                         {with_costs.then(|| view! {
-                            <th scope="col" class="num">"Estimated cost"</th>
-                            <th scope="col" class="num">"Funding gap"</th>
+                            <th scope="col" class="num">{td_string!(locale, funding.estimated_cost)}</th>
+                            <th scope="col" class="num">{td_string!(locale, funding.funding_gap)}</th>
                         })}
-                        <th scope="col">"Not converted"</th>
+                        <th scope="col">{td_string!(locale, funding.not_converted)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -184,7 +201,7 @@ fn Totals(report: FundingReport) -> impl IntoView {
                 </tbody>
                 <tfoot>
                     <tr>
-                        <th scope="row">"Total, each dollar once"</th>
+                        <th scope="row">{td_string!(locale, funding.total_each_dollar_once)}</th>
                         <td class="num">{money(total.pledged)}</td>
                         <td class="num">{money(total.committed)}</td>
                         <td class="num">{money(total.disbursed)}</td>
@@ -200,10 +217,20 @@ fn Totals(report: FundingReport) -> impl IntoView {
 }
 
 fn unconverted_note(count: u32) -> String {
+    let locale = crate::language::current();
     match count {
         0 => String::new(),
-        1 => "1 amount left out".to_string(),
-        n => format!("{n} amounts left out"),
+        1 => td_string!(locale, funding.one_amount_left_out).to_string(),
+        n => td_string!(locale, funding.amounts_left_out, count = n).to_string(),
+    }
+}
+
+/// The heading over the amounts no rate converts.
+fn unconverted_heading(count: u32) -> String {
+    let locale = crate::language::current();
+    match count {
+        1 => td_string!(locale, funding.one_amount_left_out_of_totals).to_string(),
+        n => td_string!(locale, funding.amounts_left_out_of_totals, count = n).to_string(),
     }
 }
 
@@ -235,24 +262,34 @@ fn Row(row: FundingRow, with_costs: bool) -> impl IntoView {
 /// The rates every converted figure used, and what could not be converted.
 #[component]
 fn Conversions(report: FundingReport, code: String) -> impl IntoView {
-    let currency = report.currency.clone();
+    let locale = crate::language::current();
+    let currency = report.currency.to_string();
     view! {
         {(!report.unconverted.is_empty()).then(|| view! {
             <section class="warning" aria-labelledby="unconverted-heading">
                 <h2 id="unconverted-heading">
-                    {format!("{} left out of the totals", unconverted_note(report.unconverted_count).replace(" left out", ""))}
+                    {unconverted_heading(report.unconverted_count)}
                 </h2>
                 <p>
-                    "No exchange rate on or before their value date converts these amounts. "
-                    <a href=format!("/countries/{code}/funding/rates")>"Add the rates"</a>
-                    " to count them."
+                    {td_string!(locale, funding.no_rate_converts)}
+                    <a href=format!("/countries/{code}/funding/rates")>{td_string!(locale, funding.add_the_rates)}</a>
+                    {td_string!(locale, funding.to_count_them)}
                 </p>
                 <ul>
                     {report
                         .unconverted
                         .into_iter()
                         .map(|u| view! {
-                            <li>{format!("{} {} dated {} ({} transactions)", u.currency, money(u.amount), u.value_date, u.transactions)}</li>
+                            <li>
+                                {td_string!(
+                                    locale,
+                                    funding.unconverted_item,
+                                    amount = crate::language::amount_with_currency(locale, u.amount, u.currency.as_str()),
+                                    date = u.value_date.to_string(),
+                                    count = u.transactions,
+                                )
+                                    .to_string()}
+                            </li>
                         })
                         .collect_view()}
                 </ul>
@@ -261,14 +298,14 @@ fn Conversions(report: FundingReport, code: String) -> impl IntoView {
         {(!report.rates_used.is_empty()).then(|| view! {
             <div class="table-wrap">
                 <table>
-                    <caption>{format!("Exchange rates used to convert to {currency}")}</caption>
+                    <caption>{td_string!(locale, funding.rates_used_caption, currency = currency.clone()).to_string()}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Currency"</th>
-                            <th scope="col">"Rate dated"</th>
-                            <th scope="col" class="num">{format!("{currency} per unit")}</th>
-                            <th scope="col">"Source"</th>
-                            <th scope="col" class="num">"Amounts converted"</th>
+                            <th scope="col">{td_string!(locale, funding.currency)}</th>
+                            <th scope="col">{td_string!(locale, funding.rate_dated)}</th>
+                            <th scope="col" class="num">{td_string!(locale, funding.per_unit, currency = currency).to_string()}</th>
+                            <th scope="col">{td_string!(locale, funding.source)}</th>
+                            <th scope="col" class="num">{td_string!(locale, funding.amounts_converted)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -279,7 +316,7 @@ fn Conversions(report: FundingReport, code: String) -> impl IntoView {
                                 <tr>
                                     <th scope="row">{u.rate.currency.to_string()}</th>
                                     <td>{u.rate.rate_date.to_string()}</td>
-                                    <td class="num">{u.rate.rate.normalize().to_string()}</td>
+                                    <td class="num">{rate_text(locale, u.rate.rate)}</td>
                                     <td>{u.rate.source}</td>
                                     <td class="num">{u.transactions}</td>
                                 </tr>
@@ -290,4 +327,11 @@ fn Conversions(report: FundingReport, code: String) -> impl IntoView {
             </div>
         })}
     }
+}
+
+/// A rate with all its digits and the decimal mark of `locale` (`655.957`,
+/// `655,957`).
+fn rate_text(locale: crate::i18n::Locale, rate: Decimal) -> String {
+    let mark = crate::language::numbers::Marks::of(locale).decimal;
+    rate.normalize().to_string().replace('.', &mark.to_string())
 }

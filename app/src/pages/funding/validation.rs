@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::{CsrfField, ErrorPanel, FormErrors, form_error};
+use crate::i18n::td_string;
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
     ReturnActivity, SetValidationRequired, ValidateActivities, ValidationView,
@@ -18,6 +19,7 @@ const MANY: &str = "validate-many";
 /// The queue of partners' activities and changes waiting for validation.
 #[component]
 pub fn ValidationPage() -> impl IntoView {
+    let locale = crate::language::current();
     let code = country_code_param();
     let validate = ServerAction::<ValidateActivities>::new();
     let send_back = ServerAction::<ReturnActivity>::new();
@@ -35,13 +37,13 @@ pub fn ValidationPage() -> impl IntoView {
     let configure_error = form_error(configure.value());
     let validated = move || {
         validate.value().get().and_then(Result::ok).map(
-            |n| view! { <p role="status">{format!("Validated {n}: they count from now on.")}</p> },
+            |n| view! { <p role="status">{td_string!(locale, activities.validated_count, count = n).to_string()}</p> },
         )
     };
     view! {
-        <Title text="Validation queue" />
-        <h1>"Validation queue"</h1>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=td_string!(locale, activities.validation_queue) />
+        <h1>{td_string!(locale, activities.validation_queue)}</h1>
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
@@ -52,11 +54,12 @@ pub fn ValidationPage() -> impl IntoView {
                         view! {
                             <p>
                                 {if required {
-                                    "Partners' activities and their changes count in totals, indicators, public pages and exports only once validated here. "
+                                    td_string!(locale, activities.validation_on_text)
                                 } else {
-                                    "Validation is off: partners' entries count at once. What waited before stays here. "
+                                    td_string!(locale, activities.validation_off_text)
                                 }}
-                                {format!("{} waiting, the oldest first.", queue.total)}
+                                " "
+                                {td_string!(locale, activities.waiting_count, count = queue.total).to_string()}
                             </p>
                             {can_configure.then(|| view! {
                                 <FormErrors error=configure_error />
@@ -65,13 +68,13 @@ pub fn ValidationPage() -> impl IntoView {
                             <FormErrors error=validate_error />
                             <FormErrors error=return_error />
                             {validated}
-                            {(shown == 0).then(|| view! { <p>"Nothing waits for validation."</p> })}
+                            {(shown == 0).then(|| view! { <p>{td_string!(locale, activities.nothing_waits)}</p> })}
                             {let country = code.clone();
                             (shown > 0).then(move || view! {
                                 <ActionForm action=validate attr:id=MANY attr:class="toolbar">
                                     <CsrfField />
                                     <input type="hidden" name="country" value=country />
-                                    <button type="submit">"Validate the selected activities"</button>
+                                    <button type="submit">{td_string!(locale, activities.validate_selected)}</button>
                                 </ActionForm>
                             })}
                             {queue
@@ -97,17 +100,19 @@ fn Setting(
     required: bool,
     action: ServerAction<SetValidationRequired>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     view! {
         <details class="edit">
-            <summary>"Validation of partners' data"</summary>
+            <summary>{td_string!(locale, activities.validation_setting)}</summary>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="country" value=code />
                 <label>
                     <input type="checkbox" name="required" value="on" checked=required />
-                    " Partners' entries count only once a planner validates them"
+                    " "
+                    {td_string!(locale, activities.validation_setting_label)}
                 </label>
-                <button type="submit">"Save the setting"</button>
+                <button type="submit">{td_string!(locale, activities.save_setting)}</button>
             </ActionForm>
         </details>
     }
@@ -121,6 +126,7 @@ fn Item(
     validate: ServerAction<ValidateActivities>,
     send_back: ServerAction<ReturnActivity>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     let Waiting {
         proposed,
         new,
@@ -131,12 +137,22 @@ fn Item(
     let heading = format!("waiting-{id}");
     let pick = format!("pick-{id}");
     let reason = format!("reason-{id}");
-    let kind = if new { "New activity" } else { "Change" };
+    let kind = if new {
+        td_string!(locale, activities.new_activity)
+    } else {
+        td_string!(locale, activities.change)
+    };
     let title = proposed.title.clone();
-    let (headline, select_label) = (format!("{kind}: {title}"), format!(" Select “{title}”"));
+    let (headline, select_label) = (
+        td_string!(locale, activities.headline, kind, title = title.clone()).to_string(),
+        format!(
+            " {}",
+            td_string!(locale, activities.select_title, title = title.clone())
+        ),
+    );
     let (validate_label, return_label) = (
-        format!("Validate “{title}”"),
-        format!("Return “{title}” with a reason"),
+        td_string!(locale, activities.validate_title, title = title.clone()).to_string(),
+        td_string!(locale, activities.return_title, title = title.clone()).to_string(),
     );
     let (labelled_by, other_code) = (heading.clone(), code.clone());
     view! {
@@ -145,7 +161,14 @@ fn Item(
                 {headline}
                 <span class="badge">{proposed.reporting_org.name.clone()}</span>
             </h2>
-            <p>{format!("Waiting since {}.", since.format("%Y-%m-%d %H:%M UTC"))}</p>
+            <p>
+                {td_string!(
+                    locale,
+                    activities.waiting_since,
+                    when = since.format("%Y-%m-%d %H:%M UTC").to_string(),
+                )
+                    .to_string()}
+            </p>
             <p>
                 <input type="checkbox" id=pick.clone() form=MANY name=format!("activity_ids[{index}]") value=id />
                 <label for=pick>{select_label}</label>
@@ -164,9 +187,9 @@ fn Item(
                         <CsrfField />
                         <input type="hidden" name="country" value=code />
                         <input type="hidden" name="activity_id" value=id />
-                        <label for=reason.clone()>"Reason (the partner reads it)"</label>
+                        <label for=reason.clone()>{td_string!(locale, activities.reason_label)}</label>
                         <textarea id=reason name="reason" rows="3" required=true maxlength="2000"></textarea>
-                        <button type="submit">"Return to the partner"</button>
+                        <button type="submit">{td_string!(locale, activities.return_to_partner)}</button>
                     </ActionForm>
                 </details>
             </div>
@@ -176,18 +199,19 @@ fn Item(
 
 #[component]
 fn Differences(differences: Vec<Difference>) -> impl IntoView {
+    let locale = crate::language::current();
     if differences.is_empty() {
-        return view! { <p>"No difference from the validated version."</p> }.into_any();
+        return view! { <p>{td_string!(locale, activities.no_difference)}</p> }.into_any();
     }
     view! {
         <div class="table-wrap">
             <table class="differences">
-                <caption>"What validation would change"</caption>
+                <caption>{td_string!(locale, activities.what_validation_changes)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"What"</th>
-                        <th scope="col">"Validated now"</th>
-                        <th scope="col">"Submitted"</th>
+                        <th scope="col">{td_string!(locale, activities.what)}</th>
+                        <th scope="col">{td_string!(locale, activities.validated_now)}</th>
+                        <th scope="col">{td_string!(locale, activities.submitted)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -197,7 +221,7 @@ fn Differences(differences: Vec<Difference>) -> impl IntoView {
                             <tr>
                                 <th scope="row">{d.what}</th>
                                 <td>{if d.before.is_empty() { "—".to_string() } else { d.before }}</td>
-                                <td>{if d.after.is_empty() { "(removed)".to_string() } else { d.after }}</td>
+                                <td>{if d.after.is_empty() { td_string!(locale, activities.removed).to_string() } else { d.after }}</td>
                             </tr>
                         })
                         .collect_view()}

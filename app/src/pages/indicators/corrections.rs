@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::components::{CsrfField, FormErrors, shown};
+use crate::i18n::td_string;
 use crate::server_fns::{RemoveIndicatorTarget, SetIndicatorTarget, UpdateIndicator};
 use crate::types::{DefinitionChange, Direction, Indicator, Kept, OrganisationRef, Unit};
 
@@ -13,11 +14,12 @@ use crate::types::{DefinitionChange, Direction, Indicator, Kept, OrganisationRef
 /// under the definition as it stands now; this list says what changed.
 #[component]
 pub(super) fn DefinitionChanges(changes: Vec<DefinitionChange>) -> impl IntoView {
+    let locale = crate::language::current();
     (!changes.is_empty()).then(|| {
         view! {
             <section aria-labelledby="changes-heading">
-                <h2 id="changes-heading">"Changes to the definition"</h2>
-                <p>"Readings of every year are shown under the definition as it stands now. It was corrected as follows:"</p>
+                <h2 id="changes-heading">{td_string!(locale, indicators.changes_heading)}</h2>
+                <p>{td_string!(locale, indicators.changes_intro)}</p>
                 <ul>
                     {changes
                         .into_iter()
@@ -42,8 +44,9 @@ pub(super) fn Targets(
     ),
     error: Signal<Option<crate::AppError>>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     if indicator.targets.is_empty() {
-        return view! { <p>"No targets have been set."</p> }.into_any();
+        return view! { <p>{td_string!(locale, indicators.no_targets)}</p> }.into_any();
     }
     let (change, remove) = actions;
     let unit = indicator.unit;
@@ -53,10 +56,11 @@ pub(super) fn Targets(
         .map(|t| {
             let (country, key) = (code.clone(), indicator.code.clone());
             let (change_country, change_key) = (country.clone(), key.clone());
-            let label = format!("Remove the target of {}", t.fiscal_year_label);
+            let year = &t.fiscal_year_label;
+            let label = td_string!(locale, indicators.remove_target_of, year).to_string();
             let field = format!("target-{}-value", t.fiscal_year);
-            let change_label = format!("New target for {}", t.fiscal_year_label);
-            let value = t.value.normalize().to_string();
+            let change_label = td_string!(locale, indicators.new_target_for, year).to_string();
+            let value = super::form_value(locale, t.value);
             let forms = can_edit.then(|| {
                 view! {
                     <td>
@@ -68,7 +72,7 @@ pub(super) fn Targets(
                             <input type="hidden" name="target_version" value=t.version />
                             <label for=field.clone()>{change_label}</label>
                             <input id=field name="target_value" inputmode="decimal" required=true value=value />
-                            <button type="submit">"Change"</button>
+                            <button type="submit">{td_string!(locale, indicators.change)}</button>
                         </ActionForm>
                     </td>
                     <td>
@@ -94,15 +98,18 @@ pub(super) fn Targets(
         .collect_view();
     view! {
         <section aria-labelledby="targets-heading">
-            <h2 id="targets-heading">"Targets"</h2>
+            <h2 id="targets-heading">{td_string!(locale, indicators.targets)}</h2>
             {can_edit.then(|| view! { <FormErrors error /> })}
             <div class="table-wrap">
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">"Fiscal year"</th>
-                            <th scope="col" class="num">"Target"</th>
-                            {can_edit.then(|| view! { <th scope="col">"Change"</th><th scope="col">"Remove"</th> })}
+                            <th scope="col">{td_string!(locale, indicators.fiscal_year)}</th>
+                            <th scope="col" class="num">{td_string!(locale, indicators.target)}</th>
+                            {can_edit.then(|| view! {
+                                <th scope="col">{td_string!(locale, indicators.change)}</th>
+                                <th scope="col">{td_string!(locale, indicators.remove)}</th>
+                            })}
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -125,6 +132,7 @@ pub(super) fn DefinitionForm(
     error: Signal<Option<crate::AppError>>,
     kept: Kept,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     let reopen = kept.is_kept();
     let owner = indicator.owner.as_ref().map(|o| o.id);
     let (unit, direction, pillar) = (indicator.unit, indicator.direction, indicator.pillar);
@@ -135,7 +143,7 @@ pub(super) fn DefinitionForm(
         "indicator[baseline_value]",
         baseline
             .as_ref()
-            .map(|b| b.value.normalize().to_string())
+            .map(|b| super::form_value(locale, b.value))
             .unwrap_or_default(),
     );
     let baseline_date = kept.text(
@@ -149,7 +157,7 @@ pub(super) fn DefinitionForm(
     let no_owner = kept.chosen("indicator[owner]", "", owner.is_none());
     let entered = indicator.formula.is_none().then(|| {
         view! {
-            <label for="edit-unit">"Unit"</label>
+            <label for="edit-unit">{td_string!(locale, indicators.unit)}</label>
             <select id="edit-unit" name="indicator[unit]">
                 {Unit::ALL
                     .iter()
@@ -159,7 +167,7 @@ pub(super) fn DefinitionForm(
                     })
                     .collect_view()}
             </select>
-            <label for="edit-direction">"Direction"</label>
+            <label for="edit-direction">{td_string!(locale, indicators.direction)}</label>
             <select id="edit-direction" name="indicator[direction]">
                 {Direction::ALL
                     .iter()
@@ -187,35 +195,35 @@ pub(super) fn DefinitionForm(
         .collect_view();
     view! {
         <section aria-labelledby="correct-heading">
-            <h2 id="correct-heading">"Correct the definition"</h2>
+            <h2 id="correct-heading">{td_string!(locale, indicators.correct_the_definition)}</h2>
             <FormErrors error />
             <details class="edit" open=reopen>
-                <summary>{format!("Correct “{}”", indicator.name)}</summary>
+                <summary>{td_string!(locale, indicators.correct_name, name = &indicator.name).to_string()}</summary>
                 <ActionForm action attr:class="stack narrow">
                     <CsrfField />
                     <input type="hidden" name="country" value=code />
                     <input type="hidden" name="indicator_id" value=indicator.id />
                     <input type="hidden" name="version" value=indicator.version />
-                    <label for="edit-name">"Name"</label>
+                    <label for="edit-name">{td_string!(locale, indicators.name)}</label>
                     <input id="edit-name" name="indicator[name]" required=true maxlength="200" value=name />
-                    <label for="edit-definition">"Definition"</label>
+                    <label for="edit-definition">{td_string!(locale, indicators.definition)}</label>
                     <textarea id="edit-definition" name="indicator[definition]" rows="3" required=true maxlength="2000">{definition}</textarea>
                     {entered}
-                    <label for="edit-pillar">"Pillar"</label>
+                    <label for="edit-pillar">{td_string!(locale, indicators.pillar)}</label>
                     <select id="edit-pillar" name="indicator[pillar]">
-                        <option value="" selected=no_pillar>"Cross-cutting"</option>
+                        <option value="" selected=no_pillar>{td_string!(locale, indicators.cross_cutting)}</option>
                         {pillar_options}
                     </select>
-                    <label for="edit-owner">"Owner (who enters the measurements)"</label>
+                    <label for="edit-owner">{td_string!(locale, indicators.owner_who_enters)}</label>
                     <select id="edit-owner" name="indicator[owner]">
-                        <option value="" selected=no_owner>"The government's planners"</option>
+                        <option value="" selected=no_owner>{td_string!(locale, indicators.government_planners)}</option>
                         {owner_options}
                     </select>
-                    <label for="edit-baseline-value">"Baseline value"</label>
+                    <label for="edit-baseline-value">{td_string!(locale, indicators.baseline_value)}</label>
                     <input id="edit-baseline-value" name="indicator[baseline_value]" inputmode="decimal" value=baseline_value />
-                    <label for="edit-baseline-date">"Baseline date"</label>
+                    <label for="edit-baseline-date">{td_string!(locale, indicators.baseline_date)}</label>
                     <input id="edit-baseline-date" name="indicator[baseline_date]" type="date" value=baseline_date />
-                    <button type="submit">"Save the definition"</button>
+                    <button type="submit">{td_string!(locale, indicators.save_the_definition)}</button>
                 </ActionForm>
             </details>
         </section>

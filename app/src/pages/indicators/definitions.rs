@@ -6,6 +6,7 @@ use leptos_meta::Title;
 
 use crate::components::shown;
 use crate::components::{CsrfField, ErrorPanel, FormErrors, OnceField, form_error, successes};
+use crate::i18n::td_string;
 use crate::pages::params::country_code_param;
 use crate::server_fns::{DefineIndicator, IndicatorsView, SetIndicatorTarget, load_indicators};
 use crate::types::{Direction, Formula, Indicator, OrganisationRef, Unit};
@@ -25,13 +26,12 @@ pub fn IndicatorsPage() -> impl IntoView {
     );
     let define_error = form_error(define.value());
     let target_error = form_error(target.value());
+    let locale = crate::language::current();
     view! {
-        <Title text="Indicators" />
-        <h1>"Indicators"</h1>
-        <p class="lead">
-            "What the government and its partners measure each other by: each indicator's definition, baseline and targets by fiscal year. Computed indicators come from the data; entered ones are measured by the organisation that owns them. An indicator's own page lists the corrections of its definition, where planners correct it and remove targets."
-        </p>
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=td_string!(locale, common.area_indicators) />
+        <h1>{td_string!(locale, common.area_indicators)}</h1>
+        <p class="lead">{td_string!(locale, indicators.indicators_lead)}</p>
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
@@ -39,19 +39,22 @@ pub fn IndicatorsPage() -> impl IntoView {
                         let code = code.get_untracked();
                         let codes: Vec<(String, String)> = indicators.iter().map(|i| (i.code.clone(), i.name.clone())).collect();
                         view! {
-                            <p><a href=format!("/countries/{code}/dashboard")>"The dashboard"</a>" shows this year's values against the targets."</p>
+                            <p>
+                                <a href=format!("/countries/{code}/dashboard")>{td_string!(locale, indicators.dashboard_link)}</a>
+                                {td_string!(locale, indicators.dashboard_link_rest)}
+                            </p>
                             <div class="table-wrap">
                                 <table>
-                                    <caption>{format!("{} indicators", indicators.len())}</caption>
+                                    <caption>{td_string!(locale, indicators.indicator_count, count = indicators.len()).to_string()}</caption>
                                     <thead>
                                         <tr>
-                                            <th scope="col">"Code"</th>
-                                            <th scope="col">"Indicator"</th>
-                                            <th scope="col">"Kind"</th>
-                                            <th scope="col">"Pillar"</th>
-                                            <th scope="col">"Owner"</th>
-                                            <th scope="col">"Baseline"</th>
-                                            <th scope="col">"Targets"</th>
+                                            <th scope="col">{td_string!(locale, indicators.code)}</th>
+                                            <th scope="col">{td_string!(locale, indicators.indicator)}</th>
+                                            <th scope="col">{td_string!(locale, indicators.kind)}</th>
+                                            <th scope="col">{td_string!(locale, indicators.pillar)}</th>
+                                            <th scope="col">{td_string!(locale, indicators.owner)}</th>
+                                            <th scope="col">{td_string!(locale, indicators.baseline)}</th>
+                                            <th scope="col">{td_string!(locale, indicators.targets)}</th>
                                         </tr>
                                     </thead>
                                     <tbody>
@@ -76,23 +79,27 @@ pub fn IndicatorsPage() -> impl IntoView {
 
 #[component]
 fn Row(indicator: Indicator, code: String) -> impl IntoView {
+    let locale = crate::language::current();
     let unit = indicator.unit;
     // Money is in the country's reporting currency; the code stands in.
     let show = move |v| shown(Some(v), unit, "");
     let kind = match indicator.formula {
-        Some(_) => "Computed",
-        None => "Entered",
+        Some(_) => td_string!(locale, indicators.computed),
+        None => td_string!(locale, indicators.entered),
     };
-    let baseline = indicator
-        .baseline
-        .as_ref()
-        .map(|b| format!("{} ({})", show(b.value), b.date));
+    let baseline = indicator.baseline.as_ref().map(|b| {
+        let (value, date) = (show(b.value), crate::language::date(locale, b.date));
+        td_string!(locale, indicators.baseline_with_date, value, date).to_string()
+    });
     let targets = indicator
         .targets
         .iter()
-        .map(|t| format!("{}: {}", t.fiscal_year_label, show(t.value)))
+        .map(|t| {
+            let (year, value) = (&t.fiscal_year_label, show(t.value));
+            td_string!(locale, indicators.year_value, year, value).to_string()
+        })
         .collect::<Vec<_>>()
-        .join("; ");
+        .join(td_string!(locale, indicators.list_separator));
     view! {
         <tr>
             <td><code>{indicator.code.clone()}</code></td>
@@ -116,25 +123,26 @@ fn TargetForm(
     indicators: Vec<(String, String)>,
     action: ServerAction<SetIndicatorTarget>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     view! {
         <details class="edit">
-            <summary>"Set a target"</summary>
-            <p class="muted">"For a year without one; an indicator's page changes or removes the targets it has."</p>
+            <summary>{td_string!(locale, indicators.set_a_target)}</summary>
+            <p class="muted">{td_string!(locale, indicators.set_a_target_help)}</p>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="country" value=code />
-                <label for="target_indicator">"Indicator"</label>
+                <label for="target_indicator">{td_string!(locale, indicators.indicator)}</label>
                 <select id="target_indicator" name="indicator" required=true>
                     {indicators
                         .into_iter()
                         .map(|(code, name)| view! { <option value=code>{name}</option> })
                         .collect_view()}
                 </select>
-                <label for="target_fiscal_year">"Fiscal year (the year it starts)"</label>
+                <label for="target_fiscal_year">{td_string!(locale, indicators.fiscal_year_starts)}</label>
                 <input id="target_fiscal_year" name="target_fiscal_year" inputmode="numeric" required=true />
-                <label for="target_value">"Target (a share as 0.45 for 45%)"</label>
+                <label for="target_value">{td_string!(locale, indicators.target_share_help)}</label>
                 <input id="target_value" name="target_value" inputmode="decimal" required=true />
-                <button type="submit">"Set the target"</button>
+                <button type="submit">{td_string!(locale, indicators.set_the_target)}</button>
             </ActionForm>
         </details>
     }
@@ -148,50 +156,51 @@ fn DefineForm(
     pillars: Vec<(i32, String)>,
     action: ServerAction<DefineIndicator>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     view! {
         <details class="edit">
-            <summary>"Define an indicator"</summary>
+            <summary>{td_string!(locale, indicators.define_an_indicator)}</summary>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
                 <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="country" value=code />
-                <label for="formula">"Computed from the data by"</label>
+                <label for="formula">{td_string!(locale, indicators.computed_by)}</label>
                 <select id="formula" name="indicator[formula]">
-                    <option value="">"Nothing: it is entered by its owner"</option>
+                    <option value="">{td_string!(locale, indicators.entered_by_owner)}</option>
                     {undefined_formulas
                         .into_iter()
                         .map(|f| view! { <option value=f.code()>{f.label()}</option> })
                         .collect_view()}
                 </select>
-                <label for="code">"Code (letters, digits, . _ -; a computed one takes its formula's)"</label>
+                <label for="code">{td_string!(locale, indicators.code_help)}</label>
                 <input id="code" name="indicator[code]" maxlength="40" />
-                <label for="name">"Name"</label>
+                <label for="name">{td_string!(locale, indicators.name)}</label>
                 <input id="name" name="indicator[name]" required=true maxlength="200" />
-                <label for="definition">"Definition"</label>
+                <label for="definition">{td_string!(locale, indicators.definition)}</label>
                 <textarea id="definition" name="indicator[definition]" rows="3" required=true maxlength="2000"></textarea>
-                <label for="unit">"Unit (an entered indicator's)"</label>
+                <label for="unit">{td_string!(locale, indicators.unit_entered)}</label>
                 <select id="unit" name="indicator[unit]">
                     {Unit::ALL.iter().map(|u| view! { <option value=u.code()>{u.label()}</option> }).collect_view()}
                 </select>
-                <label for="direction">"Direction (an entered indicator's)"</label>
+                <label for="direction">{td_string!(locale, indicators.direction_entered)}</label>
                 <select id="direction" name="indicator[direction]">
                     {Direction::ALL.iter().map(|d| view! { <option value=d.code()>{d.label()}</option> }).collect_view()}
                 </select>
-                <label for="pillar">"Pillar"</label>
+                <label for="pillar">{td_string!(locale, indicators.pillar)}</label>
                 <select id="pillar" name="indicator[pillar]">
-                    <option value="">"Cross-cutting"</option>
+                    <option value="">{td_string!(locale, indicators.cross_cutting)}</option>
                     {pillars.into_iter().map(|(n, title)| view! { <option value=n>{format!("{n}. {title}")}</option> }).collect_view()}
                 </select>
-                <label for="owner">"Owner (who enters the measurements)"</label>
+                <label for="owner">{td_string!(locale, indicators.owner_who_enters)}</label>
                 <select id="owner" name="indicator[owner]">
-                    <option value="">"The government's planners"</option>
+                    <option value="">{td_string!(locale, indicators.government_planners)}</option>
                     {organisations.into_iter().map(|o| view! { <option value=o.id>{o.name}</option> }).collect_view()}
                 </select>
-                <label for="baseline_value">"Baseline value"</label>
+                <label for="baseline_value">{td_string!(locale, indicators.baseline_value)}</label>
                 <input id="baseline_value" name="indicator[baseline_value]" inputmode="decimal" />
-                <label for="baseline_date">"Baseline date"</label>
+                <label for="baseline_date">{td_string!(locale, indicators.baseline_date)}</label>
                 <input id="baseline_date" name="indicator[baseline_date]" type="date" />
-                <button type="submit">"Define the indicator"</button>
+                <button type="submit">{td_string!(locale, indicators.define_the_indicator)}</button>
             </ActionForm>
         </details>
     }

@@ -14,6 +14,7 @@ use crate::components::{
     successes,
 };
 use crate::components::{StatusBadge, shown};
+use crate::i18n::td_string;
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
     CommentOnIndicator, DashboardView, IndicatorDetail, RecordMeasurement, RemoveIndicatorTarget,
@@ -89,37 +90,40 @@ fn IndicatorDetailPanel(
     let target_error = Signal::derive(move || change_error.get().or_else(|| remove_error.get()));
     let currency = readings.currency.clone();
     let unit = reading.unit;
+    let locale = crate::language::current();
     let heading = format!("{}, {}", reading.name, readings.fiscal_year_label);
     let owner = reading.owner.as_ref().map(|o| o.name.clone());
-    let baseline = reading
-        .baseline
-        .as_ref()
-        .map(|b| format!("{} ({})", shown(Some(b.value), unit, &currency), b.date));
+    let baseline = reading.baseline.as_ref().map(|b| {
+        let value = shown(Some(b.value), unit, &currency);
+        let date = crate::language::date(locale, b.date);
+        td_string!(locale, indicators.baseline_with_date, value, date).to_string()
+    });
+    let none_set = || td_string!(locale, indicators.none_set).to_string();
     let facts = view! {
         <dl class="facts">
-            <dt>"Value"</dt>
+            <dt>{td_string!(locale, indicators.value)}</dt>
             <dd>{shown(reading.value, unit, &currency)}</dd>
-            <dt>"Status"</dt>
+            <dt>{td_string!(locale, indicators.status)}</dt>
             <dd><StatusBadge reading=reading.clone() /></dd>
-            <dt>"Target for the year"</dt>
-            <dd>{reading.target.map_or_else(|| "None set".to_string(), |t| shown(Some(t), unit, &currency))}</dd>
-            <dt>"Baseline"</dt>
-            <dd>{baseline.unwrap_or_else(|| "None set".to_string())}</dd>
-            <dt>{format!("Last year ({})", readings.previous_label)}</dt>
+            <dt>{td_string!(locale, indicators.target_for_the_year)}</dt>
+            <dd>{reading.target.map_or_else(none_set, |t| shown(Some(t), unit, &currency))}</dd>
+            <dt>{td_string!(locale, indicators.baseline)}</dt>
+            <dd>{baseline.unwrap_or_else(none_set)}</dd>
+            <dt>{td_string!(locale, indicators.last_year_label, year = &readings.previous_label).to_string()}</dt>
             <dd>{reading.previous.map_or_else(|| "—".to_string(), |p| shown(Some(p), unit, &currency))}</dd>
-            <dt>"Direction"</dt>
+            <dt>{td_string!(locale, indicators.direction)}</dt>
             <dd>{reading.direction.label()}</dd>
-            {owner.map(|o| view! { <dt>"Entered by"</dt><dd>{o}</dd> })}
+            {owner.map(|o| view! { <dt>{td_string!(locale, indicators.entered_by)}</dt><dd>{o}</dd> })}
         </dl>
     };
     let fiscal_year = readings.fiscal_year;
     view! {
         <h1>{heading}</h1>
-        <p><a href=back>"Back to the dashboard"</a></p>
+        <p><a href=back>{td_string!(locale, indicators.back_to_dashboard)}</a></p>
         <p class="lead">{reading.definition.clone()}</p>
         {facts}
         <Terms reading=reading.clone() currency=String::from(currency.clone()) />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || {
                 let code = code.clone();
                 let reading = reading.clone();
@@ -172,26 +176,36 @@ fn IndicatorDetailPanel(
 /// source.
 #[component]
 fn Terms(reading: Reading, currency: String) -> impl IntoView {
+    let locale = crate::language::current();
     let unit = reading.unit;
     if let Some(m) = reading.measurement.clone() {
+        let date = crate::language::date(locale, m.entered_at.date_naive());
+        let entered =
+            td_string!(locale, indicators.entered_on, name = &m.entered_by, date).to_string();
         return view! {
             <dl class="facts">
-                <dt>"Source"</dt>
+                <dt>{td_string!(locale, indicators.source)}</dt>
                 <dd>{m.source}</dd>
-                <dt>"Note"</dt>
+                <dt>{td_string!(locale, indicators.note)}</dt>
                 <dd>{if m.note.is_empty() { "—".to_string() } else { m.note }}</dd>
-                <dt>"Entered"</dt>
-                <dd>{format!("{} on {}", m.entered_by, m.entered_at.format("%Y-%m-%d"))}</dd>
+                <dt>{td_string!(locale, indicators.entered)}</dt>
+                <dd>{entered}</dd>
             </dl>
         }
         .into_any();
     }
     let Some(value) = reading.computed else {
-        return view! { <p>"No measurement has been entered for this fiscal year."</p> }.into_any();
+        return view! { <p>{td_string!(locale, indicators.no_measurement)}</p> }.into_any();
     };
     let (first, second) = match unit {
-        Unit::Share => ("Numerator", "Denominator"),
-        Unit::Money | Unit::Number => ("First term", "Less"),
+        Unit::Share => (
+            td_string!(locale, indicators.numerator),
+            td_string!(locale, indicators.denominator),
+        ),
+        Unit::Money | Unit::Number => (
+            td_string!(locale, indicators.first_term),
+            td_string!(locale, indicators.less),
+        ),
     };
     view! {
         <dl class="facts">
@@ -202,13 +216,13 @@ fn Terms(reading: Reading, currency: String) -> impl IntoView {
         </dl>
         <div class="table-wrap">
             <table>
-                <caption>"The rows the value is computed from"</caption>
+                <caption>{td_string!(locale, indicators.computed_from_rows)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Row"</th>
+                        <th scope="col">{td_string!(locale, indicators.row)}</th>
                         <th scope="col" class="num">{first}</th>
                         <th scope="col" class="num">{second}</th>
-                        <th scope="col" class="num">"Value"</th>
+                        <th scope="col" class="num">{td_string!(locale, indicators.value)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -236,12 +250,13 @@ fn share_text(v: rust_decimal::Decimal) -> String {
 }
 
 fn number_text(v: rust_decimal::Decimal) -> String {
-    v.normalize().to_string()
+    shown(Some(v), Unit::Number, "")
 }
 
 /// Measurements against targets, year by year.
 #[component]
 fn History(indicator: Indicator, currency: String) -> impl IntoView {
+    let locale = crate::language::current();
     let mut years: Vec<(i32, String)> = indicator
         .targets
         .iter()
@@ -256,7 +271,7 @@ fn History(indicator: Indicator, currency: String) -> impl IntoView {
     years.sort();
     years.dedup();
     if years.is_empty() {
-        return view! { <p>"No targets or measurements yet."</p> }.into_any();
+        return view! { <p>{td_string!(locale, indicators.no_history)}</p> }.into_any();
     }
     let measured: Vec<_> = years
         .iter()
@@ -269,7 +284,7 @@ fn History(indicator: Indicator, currency: String) -> impl IntoView {
         Unit::Number => number_text,
     };
     let mut series = vec![Series {
-        name: "Target".to_string(),
+        name: td_string!(locale, indicators.target).to_string(),
         class: "target",
         values: targets,
     }];
@@ -277,23 +292,25 @@ fn History(indicator: Indicator, currency: String) -> impl IntoView {
         series.insert(
             0,
             Series {
-                name: "Measured".to_string(),
+                name: td_string!(locale, indicators.measured).to_string(),
                 class: "measured",
                 values: measured,
             },
         );
     }
-    let unit_note = match indicator.unit {
-        Unit::Money => format!(" Amounts in {currency}."),
-        _ => String::new(),
+    let description = match indicator.unit {
+        Unit::Money => {
+            td_string!(locale, indicators.history_chart_description_money, currency).to_string()
+        }
+        _ => td_string!(locale, indicators.history_chart_description).to_string(),
     };
     view! {
         <section aria-labelledby="history-heading">
-            <h2 id="history-heading">"Targets and measurements by year"</h2>
+            <h2 id="history-heading">{td_string!(locale, indicators.history_heading)}</h2>
             <LineChart
                 id="history"
-                title=format!("{} by fiscal year", indicator.name)
-                description=format!("Each point is a fiscal year's value.{unit_note}")
+                title=td_string!(locale, indicators.history_chart_title, name = &indicator.name).to_string()
+                description
                 periods=years.into_iter().map(|(_, label)| label).collect()
                 series
                 format
@@ -314,17 +331,23 @@ fn Comments(
     error: Signal<Option<crate::AppError>>,
 ) -> impl IntoView {
     let count = comments.len();
+    let locale = crate::language::current();
     view! {
         <section aria-labelledby="comments-heading">
-            <h2 id="comments-heading">{format!("Comments ({count})")}</h2>
+            <h2 id="comments-heading">{td_string!(locale, indicators.comments_heading, count).to_string()}</h2>
             <ul class="comments">
                 {comments
                     .into_iter()
-                    .map(|c| view! {
-                        <li>
-                            <p class="muted">{format!("{} on {}, about fiscal year {}", c.author, c.created_at.format("%Y-%m-%d"), c.fiscal_year)}</p>
-                            <p>{c.body}</p>
-                        </li>
+                    .map(|c| {
+                        let date = crate::language::date(locale, c.created_at.date_naive());
+                        let meta = td_string!(locale, indicators.comment_meta, author = &c.author, date, year = c.fiscal_year)
+                            .to_string();
+                        view! {
+                            <li>
+                                <p class="muted">{meta}</p>
+                                <p>{c.body}</p>
+                            </li>
+                        }
                     })
                     .collect_view()}
             </ul>
@@ -336,9 +359,9 @@ fn Comments(
                     <input type="hidden" name="country" value=code />
                     <input type="hidden" name="indicator" value=indicator />
                     <input type="hidden" name="fiscal_year" value=fiscal_year />
-                    <label for="body">"Your comment"</label>
+                    <label for="body">{td_string!(locale, indicators.your_comment)}</label>
                     <textarea id="body" name="body" rows="3" required=true maxlength="4000"></textarea>
-                    <button type="submit">"Comment"</button>
+                    <button type="submit">{td_string!(locale, indicators.comment)}</button>
                 </ActionForm>
             })}
         </section>
@@ -354,9 +377,10 @@ pub fn IndicatorPage() -> impl IntoView {
     let actions = Actions::new();
     let changes = actions.changes();
     let data = dashboard_resource(changes);
+    let locale = crate::language::current();
     view! {
-        <Title text="Indicator" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=td_string!(locale, indicators.indicator) />
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let wanted = params.read_untracked().get("indicator").unwrap_or_default();
                 match data.await {
@@ -366,9 +390,9 @@ pub fn IndicatorPage() -> impl IntoView {
                         let back = format!("/countries/{code}/dashboard{}", filters(&readings));
                         match readings.get(&wanted).cloned() {
                             None => view! {
-                                <h1>"Not in this view"</h1>
-                                <p>"This indicator is not shown for the partner or pillar chosen, or does not exist."</p>
-                                <p><a href=back>"Back to the dashboard"</a></p>
+                                <h1>{td_string!(locale, indicators.not_in_view)}</h1>
+                                <p>{td_string!(locale, indicators.not_in_view_text)}</p>
+                                <p><a href=back>{td_string!(locale, indicators.back_to_dashboard)}</a></p>
                             }
                                 .into_any(),
                             Some(reading) => view! {
@@ -395,11 +419,17 @@ fn MeasurementForm(
     action: ServerAction<RecordMeasurement>,
     error: Signal<Option<crate::AppError>>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     let heading = match &opened {
-        Some(m) => format!("Correct the measurement of {}", m.fiscal_year_label),
-        None => "Enter a measurement".to_string(),
+        Some(m) => td_string!(
+            locale,
+            indicators.correct_measurement_of,
+            year = &m.fiscal_year_label
+        )
+        .to_string(),
+        None => td_string!(locale, indicators.enter_a_measurement).to_string(),
     };
-    let value = opened.as_ref().map(|m| m.value.normalize().to_string());
+    let value = opened.as_ref().map(|m| super::form_value(locale, m.value));
     let source = opened.as_ref().map(|m| m.source.clone());
     let note = opened.as_ref().map(|m| m.note.clone()).unwrap_or_default();
     let version = opened.as_ref().map(|m| m.version);
@@ -411,7 +441,7 @@ fn MeasurementForm(
         }
         .into_any(),
         None => view! {
-            <label for="measurement_fiscal_year">"Fiscal year (the year it starts)"</label>
+            <label for="measurement_fiscal_year">{td_string!(locale, indicators.fiscal_year_starts)}</label>
             <input id="measurement_fiscal_year" name="measurement[fiscal_year]" inputmode="numeric" required=true value=fiscal_year />
         }
         .into_any(),
@@ -427,16 +457,16 @@ fn MeasurementForm(
                 <input type="hidden" name="indicator" value=key />
                 {year}
                 <label for="value">{match unit {
-                    Unit::Share => "Value (a share: 0.45 for 45%)",
-                    Unit::Money => "Value (in the reporting currency)",
-                    Unit::Number => "Value",
+                    Unit::Share => td_string!(locale, indicators.value_share_help),
+                    Unit::Money => td_string!(locale, indicators.value_money_help),
+                    Unit::Number => td_string!(locale, indicators.value),
                 }}</label>
                 <input id="value" name="measurement[value]" inputmode="decimal" required=true value=value />
-                <label for="source">"Source"</label>
+                <label for="source">{td_string!(locale, indicators.source)}</label>
                 <input id="source" name="measurement[source]" required=true maxlength="300" value=source />
-                <label for="note">"Note"</label>
+                <label for="note">{td_string!(locale, indicators.note)}</label>
                 <textarea id="note" name="measurement[note]" rows="3" maxlength="2000">{note}</textarea>
-                <button type="submit">"Save the measurement"</button>
+                <button type="submit">{td_string!(locale, indicators.save_the_measurement)}</button>
             </ActionForm>
         </section>
     }

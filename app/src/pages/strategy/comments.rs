@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::{CsrfField, OnceField};
+use crate::i18n::{Locale, td_string};
 use crate::server_fns::{AddComment, ResolveComment};
 use crate::types::{Comment, Strategy};
 
@@ -18,9 +19,10 @@ pub(super) fn Consultation(
     post: ServerAction<AddComment>,
     resolve: ServerAction<ResolveComment>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     view! {
         <section aria-labelledby="consultation-heading">
-            <h2 id="consultation-heading">"Consultation"</h2>
+            <h2 id="consultation-heading">{td_string!(locale, strategy.consultation)}</h2>
             {strategy
                 .priorities()
                 .map(|p| {
@@ -29,11 +31,14 @@ pub(super) fn Consultation(
                     let count = thread.len();
                     view! {
                         <details class="thread" open=count > 0>
-                            <summary>{format!("{} {} ({count} comments)", p.code, p.title)}</summary>
+                            <summary>
+                                {td_string!(locale, strategy.thread_summary, code = p.code.clone(), title = p.title.clone(), count)
+                                    .to_string()}
+                            </summary>
                             <ul class="comments">
                                 {thread
                                     .into_iter()
-                                    .map(|c| comment_item(c, open, can_resolve, post, resolve))
+                                    .map(|c| comment_item(locale, c, open, can_resolve, post, resolve))
                                     .collect_view()}
                             </ul>
                             {open.then(|| view! { <CommentForm priority_id=p.id parent_id=None action=post /> })}
@@ -46,6 +51,7 @@ pub(super) fn Consultation(
 }
 
 fn comment_item(
+    locale: Locale,
     comment: Comment,
     open: bool,
     can_resolve: bool,
@@ -66,26 +72,26 @@ fn comment_item(
         <li class="comment" class:resolved=resolved>
             <p class="muted">
                 {format!("{author} ({organisation}), {}", at.format("%Y-%m-%d %H:%M UTC"))}
-                {resolved.then_some(" · resolved")}
+                {resolved.then(|| format!(" · {}", td_string!(locale, strategy.resolved)))}
             </p>
             <p>{body}</p>
             {(can_resolve && !resolved).then(|| view! {
                 <ActionForm action=resolve attr:class="inline-form">
                     <CsrfField />
                     <input type="hidden" name="comment_id" value=id />
-                    <button type="submit">"Mark resolved"</button>
+                    <button type="submit">{td_string!(locale, strategy.mark_resolved)}</button>
                 </ActionForm>
             })}
             {open.then(|| view! {
                 <details class="reply">
-                    <summary>"Reply"</summary>
+                    <summary>{td_string!(locale, strategy.reply)}</summary>
                     <CommentForm priority_id parent_id=Some(id) action=post />
                 </details>
             })}
             <ul class="comments">
                 {replies
                     .into_iter()
-                    .map(|r| comment_item(r, open, can_resolve, post, resolve))
+                    .map(|r| comment_item(locale, r, open, can_resolve, post, resolve))
                     .collect_view()}
             </ul>
         </li>
@@ -104,15 +110,24 @@ fn CommentForm(
         None => format!("comment-{priority_id}"),
     };
     let reply = parent_id.is_some();
+    let locale = crate::language::current();
     view! {
         <ActionForm action attr:class="stack narrow">
             <CsrfField />
             <OnceField fresh=Signal::derive(move || action.version().get()) />
             <input type="hidden" name="priority_id" value=priority_id />
             {parent_id.map(|p| view! { <input type="hidden" name="parent_id" value=p /> })}
-            <label for=field.clone()>{if reply { "Your reply" } else { "Your comment" }}</label>
+            <label for=field.clone()>{if reply {
+                td_string!(locale, strategy.your_reply)
+            } else {
+                td_string!(locale, strategy.your_comment)
+            }}</label>
             <textarea id=field name="body" rows="3" required=true></textarea>
-            <button type="submit">{if reply { "Post reply" } else { "Post comment" }}</button>
+            <button type="submit">{if reply {
+                td_string!(locale, strategy.post_reply)
+            } else {
+                td_string!(locale, strategy.post_comment)
+            }}</button>
         </ActionForm>
     }
 }

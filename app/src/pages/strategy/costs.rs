@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::components::CsrfField;
+use crate::i18n::td_string;
 use crate::server_fns::SetPriorityCost;
 use crate::types::money::display as money;
 use crate::types::{FiscalYear, Priority, Strategy};
@@ -26,6 +27,7 @@ pub(super) fn PriorityTable(
     editable: bool,
     cost: ServerAction<SetPriorityCost>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     let headers = years.clone();
     let labels = strategy.clone();
     view! {
@@ -33,12 +35,12 @@ pub(super) fn PriorityTable(
             <table class="priorities">
                 <thead>
                     <tr>
-                        <th scope="col">"Code"</th>
-                        <th scope="col">"Priority"</th>
-                        <th scope="col">"Lead"</th>
-                        <th scope="col">"Phase"</th>
+                        <th scope="col">{td_string!(locale, strategy.code)}</th>
+                        <th scope="col">{td_string!(locale, strategy.priority)}</th>
+                        <th scope="col">{td_string!(locale, strategy.lead)}</th>
+                        <th scope="col">{td_string!(locale, strategy.phase)}</th>
                         {headers.iter().map(|y| view! { <th scope="col" class="num">{year_label(&labels, *y)}</th> }).collect_view()}
-                        <th scope="col" class="num">"Total"</th>
+                        <th scope="col" class="num">{td_string!(locale, strategy.total)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -88,15 +90,16 @@ pub(super) fn Totals(strategy: Strategy, years: Vec<i32>) -> impl IntoView {
         })
         .collect();
     let total: Decimal = strategy.priorities().map(|p| p.total_cost()).sum();
+    let locale = crate::language::current();
     view! {
         <section aria-labelledby="totals-heading">
-            <h2 id="totals-heading">"Estimated cost by fiscal year"</h2>
+            <h2 id="totals-heading">{td_string!(locale, strategy.cost_by_fiscal_year)}</h2>
             <dl class="facts">
                 {by_year
                     .into_iter()
                     .map(|(label, amount)| view! { <dt>{label}</dt><dd class="num">{money(amount)}</dd> })
                     .collect_view()}
-                <dt>"All years"</dt>
+                <dt>{td_string!(locale, strategy.all_years)}</dt>
                 <dd class="num"><strong>{format!("{} {}", money(total), strategy.currency)}</strong></dd>
             </dl>
         </section>
@@ -110,24 +113,25 @@ fn CostForm(
     action: ServerAction<SetPriorityCost>,
 ) -> impl IntoView {
     let id = priority.id;
+    let locale = crate::language::current();
     view! {
         <details class="cost-edit">
-            <summary>{format!("Change a cost of {}", priority.code)}</summary>
+            <summary>{td_string!(locale, strategy.change_cost_of, code = priority.code.clone()).to_string()}</summary>
             <ActionForm action attr:class="filters">
                 <CsrfField />
                 <input type="hidden" name="strategy_id" value=strategy.id />
                 <input type="hidden" name="priority_id" value=id />
                 <input type="hidden" name="version" value=priority.version />
-                <label for=format!("year-{id}")>"Fiscal year"</label>
+                <label for=format!("year-{id}")>{td_string!(locale, strategy.fiscal_year)}</label>
                 <select id=format!("year-{id}") name="fiscal_year">
                     {strategy
                         .fiscal_years()
                         .map(|y| view! { <option value=y>{year_label(&strategy, y)}</option> })
                         .collect_view()}
                 </select>
-                <label for=format!("amount-{id}")>{format!("Amount ({})", strategy.currency)}</label>
+                <label for=format!("amount-{id}")>{td_string!(locale, strategy.amount_in, currency = strategy.currency.clone()).to_string()}</label>
                 <input id=format!("amount-{id}") name="amount" inputmode="decimal" required=true />
-                <button type="submit">"Save cost"</button>
+                <button type="submit">{td_string!(locale, strategy.save_cost)}</button>
             </ActionForm>
         </details>
     }

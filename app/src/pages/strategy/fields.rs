@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::td_string;
 use crate::types::{FiscalYear, Kept, NewPriority, Organisation, Phase, Strategy, ThematicArea};
 
 /// Every field of a priority of `strategy`, filled from `current` when a
@@ -18,6 +19,7 @@ pub fn PriorityFields(
     current: Option<NewPriority>,
     #[prop(optional)] kept: Kept,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     let current = current.unwrap_or_else(|| NewPriority {
         pillar_id: 0,
         code: String::new(),
@@ -56,7 +58,7 @@ pub fn PriorityFields(
         })
         .collect();
     view! {
-        <label for="pillar_id">"Pillar"</label>
+        <label for="pillar_id">{td_string!(locale, strategy.pillar)}</label>
         <select id="pillar_id" name="priority[pillar_id]">
             {strategy
                 .pillars
@@ -68,13 +70,13 @@ pub fn PriorityFields(
                 })
                 .collect_view()}
         </select>
-        <label for="code">"Code, e.g. 2.3"</label>
+        <label for="code">{td_string!(locale, strategy.code_example)}</label>
         <input id="code" name="priority[code]" required=true maxlength="16" value=kept.text("priority[code]", current.code.clone()) />
-        <label for="priority-title">"Title"</label>
+        <label for="priority-title">{td_string!(locale, strategy.title)}</label>
         <input id="priority-title" name="priority[title]" required=true maxlength="300" value=kept.text("priority[title]", current.title.clone()) />
-        <label for="objective">"Objective"</label>
+        <label for="objective">{td_string!(locale, strategy.objective)}</label>
         <textarea id="objective" name="priority[objective]" rows="2">{kept.text("priority[objective]", current.objective.clone())}</textarea>
-        <label for="lead_organisation_id">"Lead ministry"</label>
+        <label for="lead_organisation_id">{td_string!(locale, strategy.lead_ministry)}</label>
         <select id="lead_organisation_id" name="priority[lead_organisation_id]">
             {ministries
                 .into_iter()
@@ -85,7 +87,7 @@ pub fn PriorityFields(
                 .collect_view()}
         </select>
         <fieldset class="choices">
-            <legend>"Supporting partners"</legend>
+            <legend>{td_string!(locale, strategy.supporting_partners)}</legend>
             {organisations
                 .into_iter()
                 .filter(|o| o.active || current.partner_ids.contains(&o.id))
@@ -104,9 +106,9 @@ pub fn PriorityFields(
                 .collect_view()}
         </fieldset>
         <fieldset class="choices">
-            <legend>"Peace-agreement provisions it implements"</legend>
+            <legend>{td_string!(locale, strategy.provisions_implemented)}</legend>
             {provisions.is_empty().then(|| view! {
-                <p class="muted">"No peace agreement is referenced in this version yet."</p>
+                <p class="muted">{td_string!(locale, strategy.no_agreement_yet)}</p>
             })}
             {provisions
                 .into_iter()
@@ -119,21 +121,21 @@ pub fn PriorityFields(
                         <span class="choice">
                             <input type="checkbox" id=id.clone() name=name value=p.id checked=checked />
                             <label for=id title=p.text.clone()>
-                                {format!("{agreement}, art. {}", p.number)}
+                                {td_string!(locale, strategy.provision_citation, agreement, number = p.number.clone()).to_string()}
                             </label>
                         </span>
                     }
                 })
                 .collect_view()}
         </fieldset>
-        <label for="phase">"Phase"</label>
+        <label for="phase">{td_string!(locale, strategy.phase)}</label>
         <select id="phase" name="priority[phase]">
             {Phase::ALL
                 .iter()
                 .map(|p| view! { <option value=p.code() selected=kept.chosen("priority[phase]", p.code(), *p == current.phase)>{p.label()}</option> })
                 .collect_view()}
         </select>
-        <label for="thematic_area">"Thematic area"</label>
+        <label for="thematic_area">{td_string!(locale, strategy.thematic_area)}</label>
         <select id="thematic_area" name="priority[thematic_area]">
             {ThematicArea::ALL
                 .iter()
@@ -143,7 +145,7 @@ pub fn PriorityFields(
                 .collect_view()}
         </select>
         <fieldset>
-            <legend>{format!("Estimated cost by fiscal year ({})", strategy.currency)}</legend>
+            <legend>{td_string!(locale, strategy.cost_by_fiscal_year_in, currency = strategy.currency.clone()).to_string()}</legend>
             {strategy
                 .fiscal_years()
                 .enumerate()

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::{CsrfField, OnceField};
+use crate::i18n::td_string;
 use crate::server_fns::{AddPillar, RemovePillar, RenamePillar};
 use crate::types::Pillar;
 
@@ -18,17 +19,19 @@ pub fn RenamePillarForm(
     let field = format!("pillar-title-{}", pillar.id);
     let (id, version) = (pillar.id, pillar.version);
     let empty = pillar.priorities.is_empty();
+    let locale = crate::language::current();
+    let number = pillar.number.to_string();
     view! {
         <details class="edit">
-            <summary>{format!("Rename pillar {}", pillar.number)}</summary>
+            <summary>{td_string!(locale, strategy.rename_pillar, number = number.clone()).to_string()}</summary>
             <ActionForm action=rename attr:class="filters">
                 <CsrfField />
                 <input type="hidden" name="strategy_id" value=strategy_id />
                 <input type="hidden" name="pillar_id" value=id />
                 <input type="hidden" name="version" value=version />
-                <label for=field.clone()>"Title"</label>
+                <label for=field.clone()>{td_string!(locale, strategy.title)}</label>
                 <input id=field name="pillar_title" required=true maxlength="200" value=pillar.title />
-                <button type="submit">"Rename"</button>
+                <button type="submit">{td_string!(locale, strategy.rename)}</button>
             </ActionForm>
             {empty.then(|| view! {
                 <ActionForm action=remove attr:class="inline-form">
@@ -36,7 +39,7 @@ pub fn RenamePillarForm(
                     <input type="hidden" name="strategy_id" value=strategy_id />
                     <input type="hidden" name="pillar_id" value=id />
                     <input type="hidden" name="version" value=version />
-                    <button type="submit" class="danger">{format!("Remove pillar {}", pillar.number)}</button>
+                    <button type="submit" class="danger">{td_string!(locale, strategy.remove_pillar, number).to_string()}</button>
                 </ActionForm>
             })}
         </details>
@@ -45,16 +48,17 @@ pub fn RenamePillarForm(
 
 #[component]
 pub fn AddPillarForm(strategy_id: i32, action: ServerAction<AddPillar>) -> impl IntoView {
+    let locale = crate::language::current();
     view! {
         <details class="edit">
-            <summary>"Add a pillar"</summary>
+            <summary>{td_string!(locale, strategy.add_a_pillar)}</summary>
             <ActionForm action attr:class="filters">
                 <CsrfField />
                 <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="strategy_id" value=strategy_id />
-                <label for="new-pillar-title">"Title"</label>
+                <label for="new-pillar-title">{td_string!(locale, strategy.title)}</label>
                 <input id="new-pillar-title" name="pillar_title" required=true maxlength="200" />
-                <button type="submit">"Add pillar"</button>
+                <button type="submit">{td_string!(locale, strategy.add_pillar)}</button>
             </ActionForm>
         </details>
     }

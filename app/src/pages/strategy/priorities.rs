@@ -11,6 +11,7 @@ use super::fields::PriorityFields;
 use crate::components::{
     CsrfField, ErrorPanel, FormErrors, OnceField, form_error, kept_input, successes,
 };
+use crate::i18n::td_string;
 use crate::pages::params::country_code_param;
 use crate::server_fns::{AddPriority, PriorityView, RemovePriority, UpdatePriority, load_priority};
 use crate::types::money::display as money;
@@ -26,6 +27,7 @@ pub(super) fn AddPriorityForm(
     organisations: Vec<Organisation>,
     action: ServerAction<AddPriority>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     // Once a priority is added, the form starts empty for the next one.
     let form = NodeRef::<leptos::html::Form>::new();
     Effect::new(move |_| {
@@ -37,13 +39,13 @@ pub(super) fn AddPriorityForm(
     });
     view! {
         <section aria-labelledby="add-priority-heading">
-            <h2 id="add-priority-heading">"Add a priority"</h2>
+            <h2 id="add-priority-heading">{td_string!(locale, strategy.add_a_priority)}</h2>
             <ActionForm action node_ref=form attr:class="stack narrow">
                 <CsrfField />
                 <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="strategy_id" value=strategy.id />
                 <PriorityFields strategy ministries organisations current=None />
-                <button type="submit">"Add priority"</button>
+                <button type="submit">{td_string!(locale, strategy.add_priority)}</button>
             </ActionForm>
         </section>
     }
@@ -51,6 +53,7 @@ pub(super) fn AddPriorityForm(
 
 #[component]
 pub fn PriorityPage() -> impl IntoView {
+    let locale = crate::language::current();
     let code = country_code_param();
     let params = use_params_map();
     let priority = Memo::new(move |_| params.read().get("priority").unwrap_or_default());
@@ -74,8 +77,8 @@ pub fn PriorityPage() -> impl IntoView {
     let update_error = form_error(update.value());
     let remove_error = form_error(remove.value());
     view! {
-        <Title text="Priority" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=td_string!(locale, strategy.priority) />
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let kept = kept.await;
                 match data.await {
@@ -108,11 +111,12 @@ fn PriorityBody(
         peers,
         functions,
     } = view;
+    let locale = crate::language::current();
     let Some((pillar, priority)) = strategy
         .priority(&code)
         .map(|(pillar, p)| (pillar.clone(), p.clone()))
     else {
-        return view! { <p>"This priority is not in the version shown."</p> }.into_any();
+        return view! { <p>{td_string!(locale, strategy.not_in_version)}</p> }.into_any();
     };
     let back = format!(
         "/countries/{}/strategy?version={}",
@@ -121,13 +125,19 @@ fn PriorityBody(
     let country = strategy.country_code.clone();
     let heading = format!("{} {}", priority.code, priority.title);
     let status_line = format!(
-        " Version {} · pillar {}. {}",
-        strategy.version, pillar.number, pillar.title
+        " {}",
+        td_string!(
+            locale,
+            strategy.priority_status,
+            version = strategy.version,
+            number = pillar.number,
+            title = pillar.title.clone(),
+        )
     );
     let badge = (strategy.status.code(), strategy.status.label());
     let version = strategy.version;
     view! {
-        <p><a href=back>{format!("Back to the strategy, version {version}")}</a></p>
+        <p><a href=back>{td_string!(locale, strategy.back_to_version, version).to_string()}</a></p>
         <h1>{heading}</h1>
         <p class="status-line">
             <span class=format!("badge badge-{}", badge.0)>{badge.1}</span>
@@ -137,9 +147,9 @@ fn PriorityBody(
         <Facts priority=priority.clone() />
         <Costs strategy=strategy.clone() priority=priority.clone() />
         <section aria-labelledby="provisions-heading">
-            <h2 id="provisions-heading">"Peace-agreement provisions it implements"</h2>
+            <h2 id="provisions-heading">{td_string!(locale, strategy.provisions_implemented)}</h2>
             {if priority.provisions.is_empty() {
-                view! { <p class="muted">"None recorded."</p> }.into_any()
+                view! { <p class="muted">{td_string!(locale, strategy.no_provisions_recorded)}</p> }.into_any()
             } else {
                 view! {
                     <dl class="provisions">
@@ -159,10 +169,11 @@ fn PriorityBody(
             let current = priority.as_new(pillar.id);
             let (strategy_id, priority_id, version) = (strategy.id, priority.id, priority.version);
             let kept = KeptInput::of(kept.as_ref(), UpdatePriority::PATH, "priority_id", priority_id);
-            let remove_label = format!("Remove {} from this draft", priority.code);
+            let remove_label =
+                td_string!(locale, strategy.remove_from_draft, code = priority.code.clone()).to_string();
             view! {
                 <section aria-labelledby="edit-heading">
-                    <h2 id="edit-heading">"Change this priority"</h2>
+                    <h2 id="edit-heading">{td_string!(locale, strategy.change_priority)}</h2>
                     <FormErrors error=update_error />
                     <ActionForm action=update attr:class="stack narrow">
                         <CsrfField />
@@ -170,9 +181,9 @@ fn PriorityBody(
                         <input type="hidden" name="priority_id" value=priority_id />
                         <input type="hidden" name="version" value=version />
                         <PriorityFields strategy ministries organisations current=Some(current) kept />
-                        <button type="submit">"Save changes"</button>
+                        <button type="submit">{td_string!(locale, strategy.save_changes)}</button>
                     </ActionForm>
-                    <h2>"Remove this priority"</h2>
+                    <h2>{td_string!(locale, strategy.remove_priority)}</h2>
                     <FormErrors error=remove_error />
                     <ActionForm action=remove attr:class="inline-form">
                         <CsrfField />
@@ -190,8 +201,9 @@ fn PriorityBody(
 
 #[component]
 fn Facts(priority: Priority) -> impl IntoView {
+    let locale = crate::language::current();
     let partners = if priority.partners.is_empty() {
-        "None recorded".to_string()
+        td_string!(locale, strategy.no_partners_recorded).to_string()
     } else {
         priority
             .partners
@@ -202,13 +214,13 @@ fn Facts(priority: Priority) -> impl IntoView {
     };
     view! {
         <dl class="facts">
-            <dt>"Lead ministry"</dt>
+            <dt>{td_string!(locale, strategy.lead_ministry)}</dt>
             <dd>{priority.lead_organisation}</dd>
-            <dt>"Supporting partners"</dt>
+            <dt>{td_string!(locale, strategy.supporting_partners)}</dt>
             <dd>{partners}</dd>
-            <dt>"Phase"</dt>
+            <dt>{td_string!(locale, strategy.phase)}</dt>
             <dd>{priority.phase.label()}</dd>
-            <dt>"Thematic area"</dt>
+            <dt>{td_string!(locale, strategy.thematic_area)}</dt>
             <dd>{priority.thematic_area.label()}</dd>
         </dl>
     }
@@ -216,9 +228,10 @@ fn Facts(priority: Priority) -> impl IntoView {
 
 #[component]
 fn Costs(strategy: Strategy, priority: Priority) -> impl IntoView {
+    let locale = crate::language::current();
     view! {
         <section aria-labelledby="costs-heading">
-            <h2 id="costs-heading">{format!("Estimated cost ({})", strategy.currency)}</h2>
+            <h2 id="costs-heading">{td_string!(locale, strategy.estimated_cost_in, currency = strategy.currency.clone()).to_string()}</h2>
             <dl class="facts">
                 {strategy
                     .fiscal_years()
@@ -231,7 +244,7 @@ fn Costs(strategy: Strategy, priority: Priority) -> impl IntoView {
                         view! { <dt>{label}</dt><dd class="num">{money(priority.cost_in(y))}</dd> }
                     })
                     .collect_view()}
-                <dt>"All years"</dt>
+                <dt>{td_string!(locale, strategy.all_years)}</dt>
                 <dd class="num"><strong>{money(priority.total_cost())}</strong></dd>
             </dl>
         </section>
@@ -241,28 +254,31 @@ fn Costs(strategy: Strategy, priority: Priority) -> impl IntoView {
 /// The mission functions whose handover serves this priority.
 #[component]
 fn Functions(functions: Vec<TransitionFunction>, country: String) -> impl IntoView {
+    let locale = crate::language::current();
     (!functions.is_empty()).then(|| {
         view! {
             <section aria-labelledby="functions-heading">
-                <h2 id="functions-heading">"Mission functions it takes over"</h2>
+                <h2 id="functions-heading">{td_string!(locale, strategy.mission_functions)}</h2>
                 <ul>
                     {functions
                         .into_iter()
                         .map(|f| view! {
                             <li>
-                                {format!(
-                                    "{} ({}), to {} by {}: {}",
-                                    f.name,
-                                    f.kind.label(),
-                                    f.future_owner,
-                                    f.target_handover,
-                                    f.readiness.label().to_lowercase(),
-                                )}
+                                {td_string!(
+                                    locale,
+                                    strategy.mission_function,
+                                    name = f.name,
+                                    kind = f.kind.label(),
+                                    owner = f.future_owner,
+                                    date = f.target_handover,
+                                    readiness = f.readiness.label().to_lowercase(),
+                                )
+                                    .to_string()}
                             </li>
                         })
                         .collect_view()}
                 </ul>
-                <p><a href=format!("/countries/{country}/transition")>"The whole transition plan"</a></p>
+                <p><a href=format!("/countries/{country}/transition")>{td_string!(locale, strategy.whole_transition_plan)}</a></p>
             </section>
         }
     })
@@ -271,12 +287,13 @@ fn Functions(functions: Vec<TransitionFunction>, country: String) -> impl IntoVi
 /// What peers did in the same thematic area (Fragile-to-Fragile learning).
 #[component]
 fn Peers(peers: Vec<PeerPriority>, area: &'static str) -> impl IntoView {
+    let locale = crate::language::current();
     view! {
         <section aria-labelledby="peers-heading">
-            <h2 id="peers-heading">{format!("Peers working on {}", area.to_lowercase())}</h2>
+            <h2 id="peers-heading">{td_string!(locale, strategy.peers_working_on, area = area.to_lowercase()).to_string()}</h2>
             {if peers.is_empty() {
                 view! {
-                    <p class="muted">"No other country on this instance has an endorsed priority in this area yet."</p>
+                    <p class="muted">{td_string!(locale, strategy.no_peers)}</p>
                 }
                     .into_any()
             } else {
@@ -285,9 +302,9 @@ fn Peers(peers: Vec<PeerPriority>, area: &'static str) -> impl IntoView {
                         <table>
                             <thead>
                                 <tr>
-                                    <th scope="col">"Country"</th>
-                                    <th scope="col">"Priority"</th>
-                                    <th scope="col" class="num">"Estimated cost"</th>
+                                    <th scope="col">{td_string!(locale, common.country)}</th>
+                                    <th scope="col">{td_string!(locale, strategy.priority)}</th>
+                                    <th scope="col" class="num">{td_string!(locale, strategy.estimated_cost)}</th>
                                 </tr>
                             </thead>
                             <tbody>

@@ -13,12 +13,14 @@ use super::lifecycle::{Lifecycle, NewStrategyForm, ReviseForm, VersionNav};
 use super::pillars::{AddPillarForm, RenamePillarForm};
 use super::priorities::AddPriorityForm;
 use crate::components::{ErrorPanel, FormErrors};
+use crate::i18n::td_string;
 use crate::pages::params::country_code_param;
 use crate::server_fns::{StrategyView, load_strategy};
 use crate::types::StrategyStatus;
 
 #[component]
 pub fn StrategyPage() -> impl IntoView {
+    let locale = crate::language::current();
     let code = country_code_param();
     let query = use_query_map();
     let version = Memo::new(move |_| {
@@ -35,8 +37,8 @@ pub fn StrategyPage() -> impl IntoView {
     );
     let error = actions.error();
     view! {
-        <Title text="Strategy" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=td_string!(locale, common.area_strategy) />
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match view_data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
@@ -64,10 +66,11 @@ fn StrategyBody(
         can_comment,
         can_resolve,
     } = data;
+    let locale = crate::language::current();
     let Some(strategy) = strategy else {
         return view! {
-            <h1>"Peacebuilding strategy"</h1>
-            <p>"No strategy has been published yet."</p>
+            <h1>{td_string!(locale, strategy.peacebuilding_strategy)}</h1>
+            <p>{td_string!(locale, strategy.no_strategy_yet)}</p>
             <FormErrors error />
             {can_edit.then(|| view! { <NewStrategyForm code=code.clone() action=actions.create /> })}
         }
@@ -79,30 +82,36 @@ fn StrategyBody(
         .any(|v| v.status != StrategyStatus::Endorsed);
     let editable = can_edit && strategy.status == StrategyStatus::Draft;
     let years: Vec<i32> = strategy.fiscal_years().collect();
-    let period = format!(
-        "{} to {}",
-        year_label(&strategy, strategy.first_fiscal_year),
-        year_label(&strategy, strategy.last_fiscal_year)
-    );
+    let status_line = td_string!(
+        locale,
+        strategy.version_period,
+        version = strategy.version,
+        first = year_label(&strategy, strategy.first_fiscal_year),
+        last = year_label(&strategy, strategy.last_fiscal_year),
+        currency = strategy.currency.clone(),
+    )
+    .to_string();
     view! {
         <h1>{strategy.title.clone()}</h1>
         <p class="status-line">
             <span class=format!("badge badge-{}", strategy.status.code())>{strategy.status.label()}</span>
-            {format!(" Version {} · {period} · costs in {}", strategy.version, strategy.currency)}
-            {strategy.based_on_version.map(|v| format!(" · based on version {v}"))}
+            {format!(" {status_line}")}
+            {strategy.based_on_version.map(|version| {
+                format!(" · {}", td_string!(locale, strategy.based_on_version, version))
+            })}
         </p>
         <p class="lead">{strategy.vision.clone()}</p>
         {strategy.endorsement.clone().map(|e| view! {
             <p class="muted">
-                {format!("Endorsed by the {} on {}", e.by, e.on)}
-                {e.url.map(|url| view! { " · " <a href=url rel="noopener">"the record"</a> })}
+                {td_string!(locale, strategy.endorsed_by_on, body = e.by, date = e.on).to_string()}
+                {e.url.map(|url| view! { " · " <a href=url rel="noopener">{td_string!(locale, strategy.the_record)}</a> })}
             </p>
         })}
         <VersionNav code=code.clone() versions=versions.clone() shown=strategy.version />
         {versions.iter().any(|v| v.status == StrategyStatus::Endorsed).then(|| view! {
             <p>
                 <a href=format!("/countries/{code}/strategy.csv") download="">
-                    "Download the endorsed strategy's priorities and costs (CSV)"
+                    {td_string!(locale, strategy.download_csv)}
                 </a>
             </p>
         })}
@@ -143,7 +152,7 @@ fn StrategyBody(
                         </h2>
                         {rename}
                         {if rows.is_empty() {
-                            view! { <p class="muted">"No priorities yet."</p> }.into_any()
+                            view! { <p class="muted">{td_string!(locale, strategy.no_priorities_yet)}</p> }.into_any()
                         } else {
                             view! { <PriorityTable strategy rows years editable cost=actions.cost /> }.into_any()
                         }}

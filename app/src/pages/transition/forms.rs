@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::Actions;
 use crate::components::{CsrfField, OnceField};
+use crate::i18n::td_string;
 use crate::server_fns::{AddDrawdownPhase, AddTransitionFunction, SetTransitionPlan};
 use crate::types::{
     DrawdownPhase, FunctionKind, Kept, Organisation, Readiness, TransitionFunction, TransitionPlan,
@@ -24,22 +25,23 @@ pub(super) fn PlanForm(
     let drawdown_end = value(|p| p.drawdown_end.to_string());
     let open = plan.is_none();
     let version = plan.as_ref().map(|p| p.version);
+    let locale = crate::language::current();
     view! {
         <details class="edit" open=open>
-            <summary>"The mission and its drawdown"</summary>
+            <summary>{td_string!(locale, transition.mission_and_drawdown)}</summary>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
                 <input type="hidden" name="country" value=code />
                 {version.map(|v| view! { <input type="hidden" name="version" value=v /> })}
-                <label for="mission_name">"Mission"</label>
+                <label for="mission_name">{td_string!(locale, transition.mission)}</label>
                 <input id="mission_name" name="mission_name" required=true maxlength="200" value=mission />
-                <label for="mandate_end">"Mandate ends"</label>
+                <label for="mandate_end">{td_string!(locale, transition.mandate_ends)}</label>
                 <input id="mandate_end" name="mandate_end" type="date" required=true value=mandate_end />
-                <label for="drawdown_start">"Drawdown starts"</label>
+                <label for="drawdown_start">{td_string!(locale, transition.drawdown_starts)}</label>
                 <input id="drawdown_start" name="drawdown_start" type="date" required=true value=drawdown_start />
-                <label for="drawdown_end">"Drawdown ends"</label>
+                <label for="drawdown_end">{td_string!(locale, transition.drawdown_ends)}</label>
                 <input id="drawdown_end" name="drawdown_end" type="date" required=true value=drawdown_end />
-                <button type="submit">"Save the mission"</button>
+                <button type="submit">{td_string!(locale, transition.save_mission)}</button>
             </ActionForm>
         </details>
     }
@@ -71,15 +73,16 @@ fn FunctionFields(
     let text = |name: &str, f: fn(&TransitionFunction) -> String, blank: &str| {
         kept.text(name, v.map_or_else(|| blank.to_string(), f))
     };
+    let locale = crate::language::current();
     view! {
-        <label for=id("kind")>"Kind"</label>
+        <label for=id("kind")>{td_string!(locale, transition.kind)}</label>
         <select id=id("kind") name="function[kind]">
             {FunctionKind::ALL
                 .iter()
                 .map(|k| view! { <option value=k.code() selected=kept.chosen("function[kind]", k.code(), kind == Some(*k))>{k.label()}</option> })
                 .collect_view()}
         </select>
-        <label for=id("function-name")>"Function"</label>
+        <label for=id("function-name")>{td_string!(locale, transition.function)}</label>
         <input
             id=id("function-name")
             name="function[name]"
@@ -87,14 +90,18 @@ fn FunctionFields(
             maxlength="200"
             value=text("function[name]", |f| f.name.clone(), "")
         />
-        <label for=id("current_provider")>"Provided today by"</label>
+        <label for=id("current_provider")>{td_string!(locale, transition.provided_today_by)}</label>
         <input
             id=id("current_provider")
             name="function[current_provider]"
             maxlength="200"
-            value=text("function[current_provider]", |f| f.current_provider.clone(), "UN mission")
+            value=text(
+                "function[current_provider]",
+                |f| f.current_provider.clone(),
+                td_string!(locale, transition.default_provider),
+            )
         />
-        <label for=id("future_owner_id")>"Taken over by"</label>
+        <label for=id("future_owner_id")>{td_string!(locale, transition.taken_over_by)}</label>
         <select id=id("future_owner_id") name="function[future_owner_id]">
             {organisations
                 .into_iter()
@@ -102,7 +109,7 @@ fn FunctionFields(
                 .map(|o| view! { <option value=o.id selected=kept.chosen("function[future_owner_id]", o.id, owner == Some(o.id))>{o.name}</option> })
                 .collect_view()}
         </select>
-        <label for=id("target_handover")>"Target handover date"</label>
+        <label for=id("target_handover")>{td_string!(locale, transition.target_handover)}</label>
         <input
             id=id("target_handover")
             name="function[target_handover]"
@@ -110,16 +117,16 @@ fn FunctionFields(
             required=true
             value=text("function[target_handover]", |f| f.target_handover.to_string(), "")
         />
-        <label for=id("readiness")>"Readiness"</label>
+        <label for=id("readiness")>{td_string!(locale, transition.readiness)}</label>
         <select id=id("readiness") name="function[readiness]">
             {Readiness::ALL
                 .iter()
                 .map(|r| view! { <option value=r.code() selected=kept.chosen("function[readiness]", r.code(), readiness == Some(*r))>{r.label()}</option> })
                 .collect_view()}
         </select>
-        <label for=id("priority_code")>"Serves strategy priority"</label>
+        <label for=id("priority_code")>{td_string!(locale, transition.serves_strategy_priority)}</label>
         <select id=id("priority_code") name="function[priority_code]">
-            <option value="">"None"</option>
+            <option value="">{td_string!(locale, transition.none)}</option>
             {priorities
                 .into_iter()
                 .map(|(code, title)| {
@@ -132,11 +139,11 @@ fn FunctionFields(
                 })
                 .collect_view()}
         </select>
-        <label for=id("mission_cost")>"Yearly cost while the mission does it"</label>
+        <label for=id("mission_cost")>{td_string!(locale, transition.yearly_mission_cost)}</label>
         <input id=id("mission_cost") name="function[mission_cost]" inputmode="decimal" value=amount("function[mission_cost]", |f| f.mission_cost) />
-        <label for=id("after_cost")>"Yearly cost after handover"</label>
+        <label for=id("after_cost")>{td_string!(locale, transition.yearly_after_cost)}</label>
         <input id=id("after_cost") name="function[after_cost]" inputmode="decimal" value=amount("function[after_cost]", |f| f.after_cost) />
-        <label for=id("secured")>"Yearly funding secured after handover"</label>
+        <label for=id("secured")>{td_string!(locale, transition.yearly_secured)}</label>
         <input id=id("secured") name="function[secured]" inputmode="decimal" value=amount("function[secured]", |f| f.secured) />
     }
 }
@@ -148,15 +155,16 @@ pub(super) fn FunctionForm(
     priorities: Vec<(String, String)>,
     action: ServerAction<AddTransitionFunction>,
 ) -> impl IntoView {
+    let locale = crate::language::current();
     view! {
         <section aria-labelledby="add-function-heading">
-            <h2 id="add-function-heading">"Add a function"</h2>
+            <h2 id="add-function-heading">{td_string!(locale, transition.add_a_function)}</h2>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
                 <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="country" value=code />
                 <FunctionFields prefix=String::new() organisations priorities value=None />
-                <button type="submit">"Add function"</button>
+                <button type="submit">{td_string!(locale, transition.add_function)}</button>
             </ActionForm>
         </section>
     }
@@ -176,9 +184,11 @@ pub(super) fn FunctionEditForm(
     let prefix = format!("function-{}-", function.id);
     let reopen = kept.is_kept();
     let (id, version) = (function.id, function.version);
-    let summary = format!("Correct “{}”", function.name);
-    let save = format!("Save “{}”", function.name);
-    let remove = format!("Remove “{}”", function.name);
+    let locale = crate::language::current();
+    let name = &function.name;
+    let summary = td_string!(locale, transition.correct_named, name).to_string();
+    let save = td_string!(locale, transition.save_named, name).to_string();
+    let remove = td_string!(locale, transition.remove_named, name).to_string();
     let country = code.clone();
     view! {
         <details class="edit" open=reopen>
@@ -207,27 +217,29 @@ pub(super) fn FunctionEditForm(
 fn PhaseFields(prefix: String, value: Option<DrawdownPhase>) -> impl IntoView {
     let id = move |field: &str| format!("{prefix}{field}");
     let v = value.as_ref();
+    let locale = crate::language::current();
     view! {
-        <label for=id("phase_name")>"Phase"</label>
+        <label for=id("phase_name")>{td_string!(locale, transition.phase)}</label>
         <input id=id("phase_name") name="phase_name" required=true maxlength="200" value=v.map(|p| p.name.clone()) />
-        <label for=id("phase_start")>"Starts"</label>
+        <label for=id("phase_start")>{td_string!(locale, transition.starts)}</label>
         <input id=id("phase_start") name="phase_start" type="date" required=true value=v.map(|p| p.starts_on.to_string()) />
-        <label for=id("phase_end")>"Ends"</label>
+        <label for=id("phase_end")>{td_string!(locale, transition.ends)}</label>
         <input id=id("phase_end") name="phase_end" type="date" required=true value=v.map(|p| p.ends_on.to_string()) />
     }
 }
 
 #[component]
 pub(super) fn PhaseForm(code: String, action: ServerAction<AddDrawdownPhase>) -> impl IntoView {
+    let locale = crate::language::current();
     view! {
         <details class="edit">
-            <summary>"Add a drawdown phase"</summary>
+            <summary>{td_string!(locale, transition.add_drawdown_phase)}</summary>
             <ActionForm action attr:class="stack narrow">
                 <CsrfField />
                 <OnceField fresh=Signal::derive(move || action.version().get()) />
                 <input type="hidden" name="country" value=code />
                 <PhaseFields prefix=String::new() value=None />
-                <button type="submit">"Add phase"</button>
+                <button type="submit">{td_string!(locale, transition.add_phase)}</button>
             </ActionForm>
         </details>
     }
@@ -238,9 +250,11 @@ pub(super) fn PhaseForm(code: String, action: ServerAction<AddDrawdownPhase>) ->
 pub(super) fn PhaseEditForm(code: String, phase: DrawdownPhase, actions: Actions) -> impl IntoView {
     let prefix = format!("phase-{}-", phase.id);
     let (id, version) = (phase.id, phase.version);
-    let summary = format!("Correct “{}”", phase.name);
-    let save = format!("Save “{}”", phase.name);
-    let remove = format!("Remove “{}”", phase.name);
+    let locale = crate::language::current();
+    let name = &phase.name;
+    let summary = td_string!(locale, transition.correct_named, name).to_string();
+    let save = td_string!(locale, transition.save_named, name).to_string();
+    let remove = td_string!(locale, transition.remove_named, name).to_string();
     let country = code.clone();
     view! {
         <details class="edit">

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::{ErrorPanel, FormErrors, form_error, kept_input, successes};
+use crate::i18n::td_string;
 use crate::pages::params::country_code_param;
 use crate::server_fns::{
     AddDrawdownPhase, AddTransitionFunction, RemoveDrawdownPhase, RemoveTransitionFunction,
@@ -85,9 +86,10 @@ pub fn TransitionPage() -> impl IntoView {
     let plan_error = form_error(actions.set_plan.value());
     let add_error = form_error(actions.add.value());
     let phase_error = form_error(actions.add_phase.value());
+    let locale = crate::language::current();
     view! {
-        <Title text="Transition" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Title text=td_string!(locale, common.area_transition) />
+        <Suspense fallback=move || view! { <p>{td_string!(locale, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let kept = kept.await;
                 match plan.await {
@@ -99,8 +101,8 @@ pub fn TransitionPage() -> impl IntoView {
                             {can_edit.then(|| actions.correction_errors())}
                             {match plan.clone() {
                                 None => view! {
-                                    <h1>"UN transition"</h1>
-                                    <p>"No transition plan has been recorded for this country yet."</p>
+                                    <h1>{td_string!(locale, transition.un_transition)}</h1>
+                                    <p>{td_string!(locale, transition.no_plan)}</p>
                                 }
                                     .into_any(),
                                 Some(plan) => view! {

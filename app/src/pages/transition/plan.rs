@@ -7,6 +7,7 @@ use leptos::server_fn::ServerFn;
 use super::Actions;
 use super::forms::{FunctionEditForm, PhaseEditForm};
 use crate::components::CliffChart;
+use crate::i18n::td_string;
 use crate::server_fns::UpdateTransitionFunction;
 use crate::types::money::display as money;
 use crate::types::{KeptInput, Organisation, ReadinessStep, TransitionPlan};
@@ -31,18 +32,19 @@ pub(super) fn Plan(
         cliff,
         version: _,
     } = plan;
+    let locale = crate::language::current();
     view! {
-        <h1>{format!("Transition from the {mission_name}")}</h1>
+        <h1>{td_string!(locale, transition.plan_heading, mission = mission_name).to_string()}</h1>
         <dl class="facts">
-            <dt>"Mandate ends"</dt>
+            <dt>{td_string!(locale, transition.mandate_ends)}</dt>
             <dd>{mandate_end.to_string()}</dd>
-            <dt>"Drawdown"</dt>
-            <dd>{format!("{drawdown_start} to {drawdown_end}")}</dd>
-            <dt>"Amounts"</dt>
-            <dd>{format!("{currency} a year")}</dd>
+            <dt>{td_string!(locale, transition.drawdown)}</dt>
+            <dd>{td_string!(locale, transition.date_range, start = drawdown_start, end = drawdown_end).to_string()}</dd>
+            <dt>{td_string!(locale, transition.amounts)}</dt>
+            <dd>{td_string!(locale, transition.per_year, currency = currency.clone()).to_string()}</dd>
         </dl>
         {(!phases.is_empty()).then(|| view! {
-            <h2>"Drawdown phases"</h2>
+            <h2>{td_string!(locale, transition.drawdown_phases)}</h2>
             <ol class="phases">
                 {phases
                     .into_iter()
@@ -52,7 +54,7 @@ pub(super) fn Plan(
                         });
                         view! {
                             <li>
-                                {format!("{}: {} to {}", p.name, p.starts_on, p.ends_on)}
+                                {td_string!(locale, transition.phase_dates, name = p.name.clone(), start = p.starts_on, end = p.ends_on).to_string()}
                                 {edit}
                             </li>
                         }
@@ -60,23 +62,23 @@ pub(super) fn Plan(
                     .collect_view()}
             </ol>
         })}
-        <h2>"Financing cliff"</h2>
+        <h2>{td_string!(locale, transition.financing_cliff)}</h2>
         {if cliff.is_empty() {
-            view! { <p>"No function has a handover date yet."</p> }.into_any()
+            view! { <p>{td_string!(locale, transition.no_handover_date)}</p> }.into_any()
         } else {
             view! {
                 <div class="chart-and-table">
                     <CliffChart years=cliff.clone() currency=String::from(currency.clone()) />
                     <div class="table-wrap">
                         <table>
-                            <caption>"By fiscal year, for the functions handed over by its end"</caption>
+                            <caption>{td_string!(locale, transition.cliff_caption)}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">"Fiscal year"</th>
-                                    <th scope="col" class="num">"Mission spending ended"</th>
-                                    <th scope="col" class="num">"Cost after handover"</th>
-                                    <th scope="col" class="num">"Secured"</th>
-                                    <th scope="col" class="num">"Gap"</th>
+                                    <th scope="col">{td_string!(locale, transition.fiscal_year)}</th>
+                                    <th scope="col" class="num">{td_string!(locale, transition.mission_spending_ended)}</th>
+                                    <th scope="col" class="num">{td_string!(locale, transition.cost_after_handover)}</th>
+                                    <th scope="col" class="num">{td_string!(locale, transition.secured)}</th>
+                                    <th scope="col" class="num">{td_string!(locale, transition.gap)}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -99,20 +101,20 @@ pub(super) fn Plan(
             }
                 .into_any()
         }}
-        <h2>"Functions to hand over"</h2>
+        <h2>{td_string!(locale, transition.functions_to_hand_over)}</h2>
         <div class="table-wrap">
             <table>
                 <thead>
                     <tr>
-                        <th scope="col">"Function"</th>
-                        <th scope="col">"From"</th>
-                        <th scope="col">"To"</th>
-                        <th scope="col">"Handover"</th>
-                        <th scope="col">"Readiness"</th>
-                        <th scope="col">"Serves priority"</th>
-                        <th scope="col" class="num">"Mission cost"</th>
-                        <th scope="col" class="num">"Cost after"</th>
-                        <th scope="col" class="num">"Secured"</th>
+                        <th scope="col">{td_string!(locale, transition.function)}</th>
+                        <th scope="col">{td_string!(locale, transition.from)}</th>
+                        <th scope="col">{td_string!(locale, transition.to)}</th>
+                        <th scope="col">{td_string!(locale, transition.handover)}</th>
+                        <th scope="col">{td_string!(locale, transition.readiness)}</th>
+                        <th scope="col">{td_string!(locale, transition.serves_priority)}</th>
+                        <th scope="col" class="num">{td_string!(locale, transition.mission_cost)}</th>
+                        <th scope="col" class="num">{td_string!(locale, transition.cost_after)}</th>
+                        <th scope="col" class="num">{td_string!(locale, transition.secured)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -158,7 +160,7 @@ pub(super) fn Plan(
         </div>
         {editing.map(|(actions, organisations, kept)| view! {
             <section aria-labelledby="correct-functions-heading">
-                <h2 id="correct-functions-heading">"Correct a function"</h2>
+                <h2 id="correct-functions-heading">{td_string!(locale, transition.correct_a_function)}</h2>
                 {functions
                     .into_iter()
                     .map(|function| view! {
@@ -180,12 +182,16 @@ pub(super) fn Plan(
 /// How a function's readiness moved, oldest first, when it has moved.
 #[component]
 fn ReadinessHistory(steps: Vec<ReadinessStep>) -> impl IntoView {
+    let locale = crate::language::current();
     (steps.len() > 1).then(|| {
         let text = steps
             .iter()
-            .map(|s| format!("{} on {}", s.readiness.label(), s.on))
+            .map(|s| {
+                td_string!(locale, transition.readiness_on, readiness = s.readiness.label(), date = s.on)
+                    .to_string()
+            })
             .collect::<Vec<_>>()
-            .join(", then ");
-        view! { <div class="muted">{format!("History: {text}")}</div> }
+            .join(td_string!(locale, transition.then));
+        view! { <div class="muted">{td_string!(locale, transition.history, steps = text).to_string()}</div> }
     })
 }

@@ -2,6 +2,7 @@
 //! and its open sessions are refused from their next request), enabling it
 //! again, and removing a user's membership of a country.
 
+use crate::i18n::td_string;
 use chrono::Utc;
 use entities::{membership, user};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -26,9 +27,11 @@ struct Access {
 }
 
 async fn access(db: &impl ConnectionTrait, user_id: i32) -> Result<Access, AppError> {
-    let actor = users::actor(db, user_id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("user {user_id}")))?;
+    let actor = users::actor(db, user_id).await?.ok_or_else(|| {
+        AppError::NotFound(
+            td_string!(crate::language::current(), rules.what_user, id = user_id).to_string(),
+        )
+    })?;
     Ok(Access {
         email: actor.email,
         memberships: actor.memberships,
@@ -48,7 +51,7 @@ pub async fn set_disabled(
     if disabled && author.user_id == Some(user_id) {
         return Err(AppError::invalid(
             "user_id",
-            "must be another account than your own: nobody disables their own account",
+            td_string!(crate::language::current(), rules.not_own_account_disable),
         ));
     }
     let txn = crate::services::locks::begin(db).await?;
@@ -62,15 +65,29 @@ pub async fn set_disabled(
         .exec(&txn)
         .await?;
     if moved.rows_affected == 0 {
-        return Err(AppError::NotFound(format!("user {user_id}")));
+        return Err(AppError::NotFound(
+            td_string!(crate::language::current(), rules.what_user, id = user_id).to_string(),
+        ));
     }
     let model = users::get_model(&txn, user_id).await?;
     if model.disabled_at.is_some() == disabled {
-        let state = if disabled { "disabled" } else { "enabled" };
-        return Err(AppError::invalid(
-            "user_id",
-            format!("the account of {} is already {state}", model.email),
-        ));
+        let email = &model.email;
+        let message = if disabled {
+            td_string!(
+                crate::language::current(),
+                rules.account_already_disabled,
+                email
+            )
+            .to_string()
+        } else {
+            td_string!(
+                crate::language::current(),
+                rules.account_already_enabled,
+                email
+            )
+            .to_string()
+        };
+        return Err(AppError::invalid("user_id", message));
     }
     let before = users::summary(&txn, &model).await?;
     let country_id = organisations::get_model(&txn, model.organisation_id)
@@ -106,7 +123,7 @@ pub async fn remove_membership(
     if author.user_id == Some(user_id) {
         return Err(AppError::invalid(
             "user_id",
-            "must be another account than your own: nobody removes their own membership",
+            td_string!(crate::language::current(), rules.not_own_membership),
         ));
     }
     let txn = crate::services::locks::begin(db).await?;
@@ -124,9 +141,14 @@ pub async fn remove_membership(
         .exec(&txn)
         .await?;
     if found.rows_affected == 0 {
-        return Err(AppError::NotFound(format!(
-            "a membership of user {user_id} in this country"
-        )));
+        return Err(AppError::NotFound(
+            td_string!(
+                crate::language::current(),
+                rules.what_membership,
+                id = user_id
+            )
+            .to_string(),
+        ));
     }
     let before = access(&txn, user_id).await?;
     membership::Entity::delete_many()

@@ -1,3 +1,4 @@
+use crate::i18n::td_string;
 use entities::country;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -30,16 +31,30 @@ pub fn validate(new: NewCountry) -> Result<NewCountry, AppError> {
     if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
         errors.push(FieldError::new(
             "code",
-            "must be an ISO 3166-1 alpha-2 code: two letters, such as TL",
+            td_string!(crate::language::current(), rules.country_code_format),
         ));
     } else if COUNTRIES.get(&code).is_none() && !is_user_assigned_country_code(&code) {
         errors.push(FieldError::new(
             "code",
-            format!("{code} is not an ISO 3166-1 country code"),
+            td_string!(
+                crate::language::current(),
+                rules.not_a_country_code,
+                code = &code
+            )
+            .to_string(),
         ));
     }
     if name.is_empty() || name.chars().count() > 200 {
-        errors.push(FieldError::new("name", "must be 1 to 200 characters"));
+        errors.push(FieldError::new(
+            "name",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 200
+            )
+            .to_string(),
+        ));
     }
     let currency = Currency::check("currency", &new.currency)
         .map_err(|error| errors.push(error))
@@ -47,7 +62,7 @@ pub fn validate(new: NewCountry) -> Result<NewCountry, AppError> {
     if !(1..=12).contains(&new.fiscal_year_start_month) {
         errors.push(FieldError::new(
             "fiscal_year_start_month",
-            "must be a month number from 1 to 12",
+            td_string!(crate::language::current(), rules.month_number),
         ));
     }
     match (errors.is_empty(), currency) {
@@ -73,7 +88,12 @@ pub async fn create(
     if find_model(&txn, &new.code).await?.is_some() {
         return Err(AppError::invalid(
             "code",
-            format!("a country with code {} already exists", new.code),
+            td_string!(
+                crate::language::current(),
+                rules.country_exists,
+                code = new.code
+            )
+            .to_string(),
         ));
     }
     let model = country::ActiveModel {
@@ -104,6 +124,46 @@ pub async fn create(
     Ok(country)
 }
 
+/// Sets the language the country's pages speak to a visitor who has chosen
+/// none the site speaks. `shown` is the language the form showed: when
+/// another administrator changed it since, nothing is written.
+#[tracing::instrument(skip(db))]
+pub async fn set_language(
+    db: &impl TransactionTrait,
+    author: &Author,
+    code: &str,
+    language: crate::language::Locale,
+    shown: &str,
+) -> Result<Country, AppError> {
+    let txn = crate::services::locks::begin(db).await?;
+    let model = get_model(&txn, code).await?;
+    if model.language != shown {
+        return Err(AppError::Stale(
+            td_string!(crate::language::current(), rules.country_language_changed).to_string(),
+        ));
+    }
+    let id = model.id;
+    let before = to_wire(model.clone());
+    let mut active = sea_orm::IntoActiveModel::into_active_model(model);
+    active.language = Set(crate::language::code(language).to_string());
+    let after = to_wire(active.update(&txn).await?);
+    if after != before {
+        audit::record(
+            &txn,
+            author,
+            Some(id),
+            "country",
+            id,
+            Change::Update,
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(after)
+}
+
 pub(crate) async fn find_model(
     db: &impl ConnectionTrait,
     code: &str,
@@ -118,9 +178,11 @@ pub(crate) async fn get_model(
     db: &impl ConnectionTrait,
     code: &str,
 ) -> Result<country::Model, AppError> {
-    find_model(db, code)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("country {code}")))
+    find_model(db, code).await?.ok_or_else(|| {
+        AppError::NotFound(
+            td_string!(crate::language::current(), rules.what_country, id = code).to_string(),
+        )
+    })
 }
 
 /// The country's database id and its wire form.
@@ -141,7 +203,11 @@ pub async fn get_by_id(db: &impl ConnectionTrait, id: i32) -> Result<Country, Ap
         .one(db)
         .await?
         .map(to_wire)
-        .ok_or_else(|| AppError::NotFound(format!("country {id}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(crate::language::current(), rules.what_country, id).to_string(),
+            )
+        })
 }
 
 pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<Country>, AppError> {

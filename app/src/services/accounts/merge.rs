@@ -5,6 +5,7 @@
 //! assessment of the same commitment) cannot move: it stays, and the
 //! duplicate is deactivated instead, so nothing recorded is lost.
 
+use crate::i18n::td_string;
 use std::collections::HashSet;
 
 use entities::{
@@ -250,16 +251,18 @@ fn refusal(kept: &organisation::Model, duplicate: &organisation::Model) -> Optio
     if kept.id == duplicate.id {
         return Some(AppError::invalid(
             "duplicate_id",
-            "must be another organisation than the one kept: an organisation is not merged into itself",
+            td_string!(crate::language::current(), rules.merge_into_itself),
         ));
     }
     (kept.country_id != duplicate.country_id).then(|| {
         AppError::invalid(
             "duplicate_id",
-            format!(
-                "must be an organisation of the same country as {}: organisations of different countries are not merged",
-                kept.name
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.merge_other_country,
+                name = &kept.name
+            )
+            .to_string(),
         )
     })
 }

@@ -1,3 +1,4 @@
+use crate::i18n::td_string;
 use chrono::Utc;
 use entities::organisation;
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
@@ -44,10 +45,22 @@ pub fn validate(new: NewOrganisation) -> Result<NewOrganisation, AppError> {
     let iati_type_code = blank_to_none(new.iati_type_code);
     let mut errors = Vec::new();
     if name.is_empty() || name.chars().count() > 200 {
-        errors.push(FieldError::new("name", "must be 1 to 200 characters"));
+        errors.push(FieldError::new(
+            "name",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 200
+            )
+            .to_string(),
+        ));
     }
     if acronym.as_ref().is_some_and(|a| a.chars().count() > 40) {
-        errors.push(FieldError::new("acronym", "must be at most 40 characters"));
+        errors.push(FieldError::new(
+            "acronym",
+            td_string!(crate::language::current(), rules.too_long, max = 40).to_string(),
+        ));
     }
     if iati_id
         .as_ref()
@@ -55,7 +68,7 @@ pub fn validate(new: NewOrganisation) -> Result<NewOrganisation, AppError> {
     {
         errors.push(FieldError::new(
             "iati_id",
-            "must be an IATI organisation identifier: no spaces, at most 100 characters",
+            td_string!(crate::language::current(), rules.iati_org_id_format),
         ));
     }
     if let Some(code) = &iati_type_code
@@ -63,7 +76,12 @@ pub fn validate(new: NewOrganisation) -> Result<NewOrganisation, AppError> {
     {
         errors.push(FieldError::new(
             "iati_type_code",
-            format!("{code:?} is not an IATI organisation type code"),
+            td_string!(
+                crate::language::current(),
+                rules.not_an_org_type,
+                code = format!("{code:?}")
+            )
+            .to_string(),
         ));
     }
     if errors.is_empty() {
@@ -112,7 +130,11 @@ pub(crate) async fn get_model(
     organisation::Entity::find_by_id(id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("organisation {id}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(crate::language::current(), rules.what_organisation, id).to_string(),
+            )
+        })
 }
 
 pub async fn get(db: &impl ConnectionTrait, id: i32) -> Result<(i32, Organisation), AppError> {
@@ -146,10 +168,12 @@ async fn ensure_unique(
     {
         errors.push(FieldError::new(
             "name",
-            format!(
-                "an organisation named {:?} already exists in this country",
-                new.name
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.org_name_taken,
+                name = format!("{:?}", new.name)
+            )
+            .to_string(),
         ));
     }
     if let Some(acronym) = &new.acronym {
@@ -162,7 +186,12 @@ async fn ensure_unique(
         {
             errors.push(FieldError::new(
                 "acronym",
-                format!("another organisation of this country is already called {acronym:?}"),
+                td_string!(
+                    crate::language::current(),
+                    rules.org_acronym_taken,
+                    acronym = format!("{acronym:?}")
+                )
+                .to_string(),
             ));
         }
     }
@@ -175,7 +204,12 @@ async fn ensure_unique(
     {
         errors.push(FieldError::new(
             "iati_id",
-            format!("another organisation of this country has the IATI identifier {iati_id:?}"),
+            td_string!(
+                crate::language::current(),
+                rules.org_iati_taken,
+                id = format!("{iati_id:?}")
+            )
+            .to_string(),
         ));
     }
     if errors.is_empty() {
@@ -331,11 +365,18 @@ pub async fn set_active(
     let txn = crate::services::locks::begin(db).await?;
     let model = advance(&txn, id, None).await?;
     if model.deactivated_at.is_none() == active {
-        let state = if active { "active" } else { "deactivated" };
-        return Err(AppError::invalid(
-            "id",
-            format!("{} is already {state}", model.name),
-        ));
+        let name = &model.name;
+        let message = if active {
+            td_string!(crate::language::current(), rules.org_already_active, name).to_string()
+        } else {
+            td_string!(
+                crate::language::current(),
+                rules.org_already_deactivated,
+                name
+            )
+            .to_string()
+        };
+        return Err(AppError::invalid("id", message));
     }
     let before = as_was(&model)?;
     let country_id = model.country_id;

@@ -1,5 +1,6 @@
 //! Argon2id password hashing, off the async runtime.
 
+use crate::i18n::td_string;
 use std::sync::LazyLock;
 
 use argon2::password_hash::SaltString;
@@ -19,7 +20,13 @@ pub fn validate(field: &str, password: &str) -> Result<(), AppError> {
     if !(MIN_LENGTH..=MAX_LENGTH).contains(&length) {
         return Err(AppError::invalid(
             field,
-            format!("must be {MIN_LENGTH} to {MAX_LENGTH} characters"),
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = MIN_LENGTH,
+                max = MAX_LENGTH
+            )
+            .to_string(),
         ));
     }
     Ok(())

@@ -1,5 +1,6 @@
 //! Accounts: creation, passwords, and who a signed-in user is.
 
+use crate::i18n::td_string;
 use entities::{country, membership, organisation, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -34,13 +35,19 @@ fn validate(new: NewUser) -> Result<NewUser, AppError> {
     if !well_formed {
         errors.push(FieldError::new(
             "email",
-            "must be an email address such as name@ministry.gov",
+            td_string!(crate::language::current(), rules.email_format),
         ));
     }
     if display_name.is_empty() || display_name.chars().count() > 200 {
         errors.push(FieldError::new(
             "display_name",
-            "must be 1 to 200 characters",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 200
+            )
+            .to_string(),
         ));
     }
     if errors.is_empty() {
@@ -81,10 +88,9 @@ pub(crate) async fn summary(
 }
 
 pub(crate) async fn get_model(db: &impl ConnectionTrait, id: i32) -> Result<user::Model, AppError> {
-    user::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("user {id}")))
+    user::Entity::find_by_id(id).one(db).await?.ok_or_else(|| {
+        AppError::NotFound(td_string!(crate::language::current(), rules.what_user, id).to_string())
+    })
 }
 
 pub async fn find_by_email(
@@ -117,20 +123,32 @@ pub async fn create(
     if find_by_email(&txn, &new.email).await?.is_some() {
         return Err(AppError::invalid(
             "email",
-            format!("an account for {} already exists", new.email),
+            td_string!(
+                crate::language::current(),
+                rules.account_exists,
+                email = new.email
+            )
+            .to_string(),
         ));
     }
     let org = organisation::Entity::find_by_id(new.organisation_id)
         .one(&txn)
         .await?
-        .ok_or_else(|| AppError::invalid("organisation_id", "must be an existing organisation"))?;
+        .ok_or_else(|| {
+            AppError::invalid(
+                "organisation_id",
+                td_string!(crate::language::current(), rules.existing_organisation),
+            )
+        })?;
     if org.deactivated_at.is_some() {
         return Err(AppError::invalid(
             "organisation_id",
-            format!(
-                "must be an active organisation: {} is deactivated",
-                org.name
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.organisation_deactivated,
+                name = org.name
+            )
+            .to_string(),
         ));
     }
     let model = user::ActiveModel {
@@ -186,7 +204,13 @@ pub async fn update(
     if display_name.is_empty() || display_name.chars().count() > 200 {
         return Err(AppError::invalid(
             "display_name",
-            "must be 1 to 200 characters",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 200
+            )
+            .to_string(),
         ));
     }
     let txn = crate::services::locks::begin(db).await?;
@@ -296,7 +320,7 @@ pub async fn change_password(
     if new == current {
         return Err(AppError::invalid(
             "new_password",
-            "must differ from the current password",
+            td_string!(crate::language::current(), rules.password_same),
         ));
     }
     let txn = crate::services::locks::begin(db).await?;
@@ -304,7 +328,7 @@ pub async fn change_password(
     if !password::verify(current, Some(model.password_hash.clone())).await? {
         return Err(AppError::invalid(
             "current_password",
-            "is not your current password",
+            td_string!(crate::language::current(), rules.not_current_password),
         ));
     }
     let hash = password::hash(new).await?;

@@ -1,6 +1,7 @@
 //! The commitments of a compact version: their agreed content (changed only
 //! in a draft) and the progress reported on them (at any time).
 
+use crate::i18n::td_string;
 use entities::{
     commitment, commitment_comment, commitment_progress, compact_party, organisation, priority,
 };
@@ -45,7 +46,11 @@ async fn row(db: &impl ConnectionTrait, id: i32) -> Result<commitment::Model, Ap
     commitment::Entity::find_by_id(id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("commitment {id}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(crate::language::current(), rules.what_commitment, id).to_string(),
+            )
+        })
 }
 
 async fn validate(
@@ -64,21 +69,32 @@ async fn validate(
         .map(str::to_string);
     let mut errors = Vec::new();
     if text.is_empty() || text.chars().count() > 2000 {
-        errors.push(FieldError::new("text", "must be 1 to 2000 characters"));
+        errors.push(FieldError::new(
+            "text",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 2000
+            )
+            .to_string(),
+        ));
     }
     if office.chars().count() > 200 {
         errors.push(FieldError::new(
             "responsible_office",
-            "must be at most 200 characters",
+            td_string!(crate::language::current(), rules.too_long, max = 200).to_string(),
         ));
     }
     if new.due_on < compact.starts_on {
         errors.push(FieldError::new(
             "due_on",
-            format!(
-                "must not be before the compact starts, {}",
-                compact.starts_on
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.before_compact_start_on,
+                date = compact.starts_on
+            )
+            .to_string(),
         ));
     }
     let served = priority::Entity::find()
@@ -89,7 +105,10 @@ async fn validate(
     if served.is_none() {
         errors.push(FieldError::new(
             "priority_code",
-            "must be a priority of the strategy version the compact is built on",
+            td_string!(
+                crate::language::current(),
+                rules.priority_of_compact_strategy
+            ),
         ));
     }
     let is_party = compact_party::Entity::find()
@@ -104,14 +123,14 @@ async fn validate(
     match party.filter(|_| is_party) {
         None => errors.push(FieldError::new(
             "party_id",
-            "must be a party to this compact",
+            td_string!(crate::language::current(), rules.party_of_compact),
         )),
         Some(org) => {
             let government = org.kind == OrganisationKind::GovernmentMinistry.code();
             if government != (new.kind == CommitmentKind::Government) {
                 errors.push(FieldError::new(
                     "party_id",
-                    "must be the government for a government commitment, and a partner for a partner or joint one",
+                    td_string!(crate::language::current(), rules.party_side),
                 ));
             }
         }
@@ -195,9 +214,14 @@ async fn to_change(
 ) -> Result<(commitment::Model, entities::compact::Model, Commitment), AppError> {
     let columns = (commitment::Column::Id, commitment::Column::Version);
     let object = (COMMITMENT, commitment_id);
-    let was =
-        versions::advance::<commitment::Entity>(db, "the commitment", object, columns, version)
-            .await?;
+    let was = versions::advance::<commitment::Entity>(
+        db,
+        td_string!(crate::language::current(), rules.the_commitment),
+        object,
+        columns,
+        version,
+    )
+    .await?;
     let existing = row(db, commitment_id).await?;
     let compact = draft_model(db, existing.compact_id).await?;
     let before = current(db, compact.id, commitment_id).await?;
@@ -303,7 +327,13 @@ pub async fn report_progress(
     if text.is_empty() || text.chars().count() > 2000 {
         errors.push(FieldError::new(
             "progress_text",
-            "must be 1 to 2000 characters",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 2000
+            )
+            .to_string(),
         ));
     }
     if let Some(url) = &evidence
@@ -311,20 +341,25 @@ pub async fn report_progress(
     {
         errors.push(FieldError::new(
             "evidence_url",
-            "must be a web address starting with https://",
+            td_string!(crate::language::current(), rules.web_address_https),
         ));
     }
     if new.status.needs_reason() && reason.is_none() {
         errors.push(FieldError::new(
             "status_reason",
-            format!(
-                "is required when the status is {}",
-                new.status.label().to_lowercase()
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.required_when_status,
+                status = new.status.label().to_lowercase()
+            )
+            .to_string(),
         ));
     }
     if new.on_date > crate::services::now().date_naive() {
-        errors.push(FieldError::new("on_date", "must not be in the future"));
+        errors.push(FieldError::new(
+            "on_date",
+            td_string!(crate::language::current(), rules.not_in_future),
+        ));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
@@ -376,7 +411,16 @@ pub async fn comment(
 ) -> Result<(), AppError> {
     let body = body.trim().to_string();
     if body.is_empty() || body.chars().count() > 2000 {
-        return Err(AppError::invalid("body", "must be 1 to 2000 characters"));
+        return Err(AppError::invalid(
+            "body",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 2000
+            )
+            .to_string(),
+        ));
     }
     let txn = crate::services::locks::begin(db).await?;
     let existing = row(&txn, commitment_id).await?;

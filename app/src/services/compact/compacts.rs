@@ -4,6 +4,7 @@
 //! that every signature carries, and a signed version never changes.
 //! Commitments themselves are in `commitments`.
 
+use crate::i18n::td_string;
 use std::collections::HashMap;
 
 use entities::{
@@ -30,7 +31,11 @@ pub(super) async fn model(db: &impl ConnectionTrait, id: i32) -> Result<compact:
     compact::Entity::find_by_id(id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("compact {id}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(crate::language::current(), rules.what_compact, id).to_string(),
+            )
+        })
 }
 
 pub(super) fn status_of(model: &compact::Model) -> Result<CompactStatus, AppError> {
@@ -49,11 +54,13 @@ pub(super) async fn draft_model(
         CompactStatus::Draft => Ok(model),
         status => Err(AppError::invalid(
             "status",
-            format!(
-                "compact version {} is {}: only a draft can be edited",
-                model.version,
-                status.label().to_lowercase()
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.compact_not_draft,
+                version = model.version,
+                status = status.label().to_lowercase()
+            )
+            .to_string(),
         )),
     }
 }
@@ -78,12 +85,21 @@ async fn validate(
     let title = new.title.trim().to_string();
     let mut errors = Vec::new();
     if title.is_empty() || title.chars().count() > 300 {
-        errors.push(FieldError::new("title", "must be 1 to 300 characters"));
+        errors.push(FieldError::new(
+            "title",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 300
+            )
+            .to_string(),
+        ));
     }
     if new.ends_on < new.starts_on {
         errors.push(FieldError::new(
             "ends_on",
-            "must not be before the compact starts",
+            td_string!(crate::language::current(), rules.before_compact_start),
         ));
     }
     let mut party_ids = new.party_ids.clone();
@@ -98,14 +114,14 @@ async fn validate(
     if parties.len() != party_ids.len() {
         errors.push(FieldError::new(
             "party_ids",
-            "must be organisations of this country",
+            td_string!(crate::language::current(), rules.organisations_of_country),
         ));
     } else if !parties.iter().any(|o| o.kind == government)
         || !parties.iter().any(|o| o.kind != government)
     {
         errors.push(FieldError::new(
             "party_ids",
-            "must include the government and at least one partner",
+            td_string!(crate::language::current(), rules.parties_government_partner),
         ));
     }
     if errors.is_empty() {
@@ -135,7 +151,7 @@ pub async fn create(
         .ok_or_else(|| {
             AppError::invalid(
                 "strategy",
-                "endorse a strategy first: commitments serve its priorities",
+                td_string!(crate::language::current(), rules.endorse_strategy_first),
             )
         })?;
     if let Some(open) = compact::Entity::find()
@@ -146,10 +162,12 @@ pub async fn create(
     {
         return Err(AppError::invalid(
             "status",
-            format!(
-                "compact version {} is not signed yet; finish it first",
-                open.version
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.compact_not_signed_yet,
+                version = open.version
+            )
+            .to_string(),
         ));
     }
     let model = compact::ActiveModel {
@@ -205,7 +223,7 @@ pub async fn amend(
     if status_of(&source)? != CompactStatus::Signed {
         return Err(AppError::invalid(
             "status",
-            "an amendment starts from a signed version",
+            td_string!(crate::language::current(), rules.amendment_from_signed),
         ));
     }
     if let Some(open) = compact::Entity::find()
@@ -216,10 +234,12 @@ pub async fn amend(
     {
         return Err(AppError::invalid(
             "status",
-            format!(
-                "compact version {} is still open; finish it first",
-                open.version
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.compact_still_open,
+                version = open.version
+            )
+            .to_string(),
         ));
     }
     let whole = load(&txn, signed_id).await?;
@@ -308,7 +328,16 @@ pub async fn load(db: &impl ConnectionTrait, compact_id: i32) -> Result<Compact,
     let country = country::Entity::find_by_id(model.country_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("country {}", model.country_id)))?;
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_country,
+                    id = model.country_id
+                )
+                .to_string(),
+            )
+        })?;
     let strategy = strategies::load(db, model.strategy_id).await?;
     let based_on_version = match model.based_on_id {
         Some(id) => Some(self::model(db, id).await?.version),

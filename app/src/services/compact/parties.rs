@@ -2,6 +2,7 @@
 //! one leaving before signature. A draft keeps the government and at least
 //! one partner, and a party with commitments in the draft stays.
 
+use crate::i18n::td_string;
 use entities::{commitment, compact_party, organisation};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
@@ -58,12 +59,20 @@ pub async fn add(
         .await?
         .filter(|o| o.country_id == country_id)
         .ok_or_else(|| {
-            AppError::invalid("organisation_id", "must be an organisation of this country")
+            AppError::invalid(
+                "organisation_id",
+                td_string!(crate::language::current(), rules.organisation_of_country),
+            )
         })?;
     if before.parties.iter().any(|p| p.id == organisation_id) {
         return Err(AppError::invalid(
             "organisation_id",
-            format!("{} is already a party", organisation.name),
+            td_string!(
+                crate::language::current(),
+                rules.already_party,
+                name = organisation.name
+            )
+            .to_string(),
         ));
     }
     compact_party::ActiveModel {
@@ -89,9 +98,14 @@ pub async fn remove(
     let txn = crate::services::locks::begin(db).await?;
     let (before, country_id) = to_change(&txn, compact_id).await?;
     let Some(party) = before.parties.iter().find(|p| p.id == organisation_id) else {
-        return Err(AppError::NotFound(format!(
-            "party {organisation_id} of this compact version"
-        )));
+        return Err(AppError::NotFound(
+            td_string!(
+                crate::language::current(),
+                rules.what_party,
+                id = organisation_id
+            )
+            .to_string(),
+        ));
     };
     let commitments = commitment::Entity::find()
         .filter(commitment::Column::CompactId.eq(compact_id))
@@ -101,10 +115,13 @@ pub async fn remove(
     if commitments > 0 {
         return Err(AppError::invalid(
             "organisation_id",
-            format!(
-                "{} has {commitments} commitments in this draft; remove them first",
-                party.name
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.party_has_commitments,
+                name = &party.name,
+                count = commitments
+            )
+            .to_string(),
         ));
     }
     let rest: Vec<_> = before
@@ -115,7 +132,7 @@ pub async fn remove(
     if !rest.iter().any(|p| p.government) || !rest.iter().any(|p| !p.government) {
         return Err(AppError::invalid(
             "organisation_id",
-            "a compact keeps the government and at least one partner",
+            td_string!(crate::language::current(), rules.compact_keeps_parties),
         ));
     }
     compact_party::Entity::delete_many()

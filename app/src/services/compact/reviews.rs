@@ -1,6 +1,7 @@
 //! Joint review rounds: each side assesses every commitment of a signed
 //! compact version; the report counts the outcomes.
 
+use crate::i18n::td_string;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -26,7 +27,11 @@ async fn model(db: &impl ConnectionTrait, id: i32) -> Result<review_round::Model
     review_round::Entity::find_by_id(id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("review round {id}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(crate::language::current(), rules.what_review_round, id).to_string(),
+            )
+        })
 }
 
 fn wire(m: review_round::Model, compact_version: i32) -> ReviewRound {
@@ -84,7 +89,13 @@ pub async fn open(
     if title.is_empty() || title.chars().count() > 200 {
         return Err(AppError::invalid(
             "round_title",
-            "must be 1 to 200 characters",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 200
+            )
+            .to_string(),
         ));
     }
     let txn = crate::services::locks::begin(db).await?;
@@ -94,7 +105,7 @@ pub async fn open(
     if reviewed.status != CompactStatus::Signed.code() {
         return Err(AppError::invalid(
             "status",
-            "only a signed compact is reviewed",
+            td_string!(crate::language::current(), rules.only_signed_reviewed),
         ));
     }
     let versions = versions_of(&txn, reviewed.country_id).await?;
@@ -106,7 +117,12 @@ pub async fn open(
     if let Some(open) = still_open {
         return Err(AppError::invalid(
             "round_title",
-            format!("the round \"{}\" is still open; close it first", open.title),
+            td_string!(
+                crate::language::current(),
+                rules.round_still_open,
+                title = open.title
+            )
+            .to_string(),
         ));
     }
     let created = review_round::ActiveModel {
@@ -145,12 +161,15 @@ pub async fn close(
     let txn = crate::services::locks::begin(db).await?;
     let row = model(&txn, round_id).await?;
     if row.closed_on.is_some() {
-        return Err(AppError::invalid("status", "the round is already closed"));
+        return Err(AppError::invalid(
+            "status",
+            td_string!(crate::language::current(), rules.round_already_closed),
+        ));
     }
     if on < row.opened_on {
         return Err(AppError::invalid(
             "closed_on",
-            "must not be before the round opened",
+            td_string!(crate::language::current(), rules.before_round_opened),
         ));
     }
     let country_id = compacts::country_of(&txn, row.compact_id).await?;
@@ -192,13 +211,13 @@ pub async fn assess(
     if !(1..=4).contains(&new.rating) {
         errors.push(FieldError::new(
             "rating",
-            "must be from 1 (far off) to 4 (fully met)",
+            td_string!(crate::language::current(), rules.rating_range),
         ));
     }
     if comment.chars().count() > 2000 {
         errors.push(FieldError::new(
             "comment",
-            "must be at most 2000 characters",
+            td_string!(crate::language::current(), rules.too_long, max = 2000).to_string(),
         ));
     }
     if !errors.is_empty() {
@@ -207,13 +226,25 @@ pub async fn assess(
     let txn = crate::services::locks::begin(db).await?;
     let round = model(&txn, round_id).await?;
     if round.closed_on.is_some() {
-        return Err(AppError::invalid("status", "the round is closed"));
+        return Err(AppError::invalid(
+            "status",
+            td_string!(crate::language::current(), rules.round_closed),
+        ));
     }
     let reviewed = commitment::Entity::find_by_id(commitment_id)
         .one(&txn)
         .await?
         .filter(|c| c.compact_id == round.compact_id)
-        .ok_or_else(|| AppError::NotFound(format!("commitment {commitment_id} of this round")))?;
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_commitment_of_round,
+                    id = commitment_id
+                )
+                .to_string(),
+            )
+        })?;
     let country_id = compacts::country_of(&txn, round.compact_id).await?;
     let mut existing = assessment::Entity::find()
         .filter(assessment::Column::RoundId.eq(round_id))
@@ -230,7 +261,7 @@ pub async fn assess(
     }
     if let (None, Some(_)) = (&existing, opened) {
         return Err(AppError::Stale(
-            "the assessment this form showed is no longer there".into(),
+            td_string!(crate::language::current(), rules.assessment_gone).to_string(),
         ));
     }
     let describe = |organisation_id: i32, status: &str, rating: i16, comment: &str| {
@@ -289,16 +320,24 @@ pub async fn assess(
 async fn revised_since(db: &impl ConnectionTrait, newer: &assessment::Model) -> AppError {
     let by = match user::Entity::find_by_id(newer.author_id).one(db).await {
         Ok(Some(u)) => u.display_name,
-        Ok(None) => "someone else".into(),
+        Ok(None) => td_string!(crate::language::current(), rules.someone_else).to_string(),
         Err(e) => {
             tracing::error!("reading the author of assessment {}: {e}", newer.id);
-            "someone else".into()
+            td_string!(crate::language::current(), rules.someone_else).to_string()
         }
     };
-    AppError::Stale(format!(
-        "this assessment was changed by {by} on {} UTC",
-        newer.at.format("%-d %B %Y at %H:%M")
-    ))
+    let locale = crate::language::current();
+    AppError::Stale(
+        td_string!(
+            locale,
+            rules.changed_by,
+            what = td_string!(locale, rules.this_assessment),
+            who = by,
+            date = crate::language::date(locale, newer.at.date_naive()),
+            time = newer.at.format("%H:%M")
+        )
+        .to_string(),
+    )
 }
 
 /// Every round of a country's compacts, newest first.

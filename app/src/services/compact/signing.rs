@@ -2,6 +2,7 @@
 //! JSON, every party's signatory signs that text, and the last signature
 //! makes the version signed.
 
+use crate::i18n::td_string;
 use entities::{compact, compact_signature};
 use sea_orm::{ActiveModelTrait, Set, TransactionSession, TransactionTrait};
 use sha2::{Digest, Sha256};
@@ -35,7 +36,7 @@ pub async fn freeze(
     if before.commitments.is_empty() {
         return Err(AppError::invalid(
             "commitments",
-            "a compact needs at least one commitment before it is signed",
+            td_string!(crate::language::current(), rules.needs_commitment),
         ));
     }
     let hash = sha256_hex(&canonical_json(&before)?);
@@ -75,10 +76,12 @@ pub async fn sign(
     if status_of(&model)? != CompactStatus::ForSignature {
         return Err(AppError::invalid(
             "status",
-            format!(
-                "compact version {} is not open for signature",
-                model.version
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.not_open_for_signature,
+                version = model.version
+            )
+            .to_string(),
         ));
     }
     let before = load(&txn, compact_id).await?;
@@ -93,7 +96,12 @@ pub async fn sign(
     if party.signature.is_some() {
         return Err(AppError::invalid(
             "signature",
-            format!("{} has already signed this version", party.name),
+            td_string!(
+                crate::language::current(),
+                rules.already_signed,
+                name = &party.name
+            )
+            .to_string(),
         ));
     }
     let hash = model

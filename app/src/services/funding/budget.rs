@@ -1,6 +1,7 @@
 //! The national budget: lines of the chart of accounts, their figures per
 //! fiscal year, and the external flows mapped to them.
 
+use crate::i18n::td_string;
 use std::collections::HashMap;
 
 use entities::{budget_amount, budget_line};
@@ -55,7 +56,16 @@ pub async fn country_of_line(db: &impl ConnectionTrait, line_id: i32) -> Result<
         .one(db)
         .await?
         .map(|l| l.country_id)
-        .ok_or_else(|| AppError::NotFound(format!("budget line {line_id}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_budget_line,
+                    id = line_id
+                )
+                .to_string(),
+            )
+        })
 }
 
 const FIGURES: &str = "budget_amount";
@@ -97,14 +107,23 @@ pub async fn set_amounts(
     let line = budget_line::Entity::find_by_id(line_id)
         .one(&txn)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("budget line {line_id}")))?;
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_budget_line,
+                    id = line_id
+                )
+                .to_string(),
+            )
+        })?;
     let mut errors = Vec::new();
     let mut minor = |field: &str, amount: Decimal| match to_minor(amount) {
         Some(m) if m >= 0 => m,
         _ => {
             errors.push(FieldError::new(
                 field,
-                "must be zero or more, with two decimals at most",
+                td_string!(crate::language::current(), rules.zero_or_more_two_decimals),
             ));
             0
         }
@@ -115,7 +134,7 @@ pub async fn set_amounts(
     if !(1900..=2200).contains(&fiscal_year) {
         errors.push(FieldError::new(
             "fiscal_year",
-            "must be a year such as 2026",
+            td_string!(crate::language::current(), rules.year_such_as),
         ));
     }
     if !errors.is_empty() {
@@ -148,7 +167,13 @@ pub async fn set_amounts(
         .one(&txn)
         .await?
         .ok_or_else(|| AppError::internal(format!("figures of line {line_id} vanished")))?;
-    let what = format!("the figures of line {} for {fiscal_year}", line.code);
+    let what = td_string!(
+        crate::language::current(),
+        rules.figures_of_line,
+        code = &line.code,
+        year = fiscal_year
+    )
+    .to_string();
     let keyed = (inserted == 1, row.version);
     versions::ensure_keyed(&txn, &what, (FIGURES, row.id), keyed, opened_at, None).await?;
     let (change, before, after) = if inserted == 1 {

@@ -2,6 +2,7 @@
 //! corrected and removed (not while flows map to them or lines sit under
 //! them); [`super::chart_import`] loads a whole chart from a file.
 
+use crate::i18n::td_string;
 use std::collections::HashMap;
 
 use entities::{activity, activity_budget_line, budget_amount, budget_line};
@@ -48,13 +49,19 @@ fn check(new: NewBudgetLine, prefix: &str) -> Result<Checked, Vec<FieldError>> {
     if code.is_empty() || code.chars().count() > 40 || code.contains(char::is_whitespace) {
         errors.push(FieldError::new(
             field("line_code"),
-            "must be 1 to 40 characters without spaces",
+            td_string!(crate::language::current(), rules.line_code_format),
         ));
     }
     if name.is_empty() || name.chars().count() > 200 {
         errors.push(FieldError::new(
             field("line_name"),
-            "must be 1 to 200 characters",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 200
+            )
+            .to_string(),
         ));
     }
     for (name, value) in [
@@ -64,7 +71,7 @@ fn check(new: NewBudgetLine, prefix: &str) -> Result<Checked, Vec<FieldError>> {
         if value.trim().chars().count() > 200 {
             errors.push(FieldError::new(
                 field(name),
-                "must be at most 200 characters",
+                td_string!(crate::language::current(), rules.too_long, max = 200).to_string(),
             ));
         }
     }
@@ -74,7 +81,7 @@ fn check(new: NewBudgetLine, prefix: &str) -> Result<Checked, Vec<FieldError>> {
     {
         errors.push(FieldError::new(
             field("sector_code"),
-            "must be a DAC 3-digit sector category such as 152",
+            td_string!(crate::language::current(), rules.dac3_sector),
         ));
     }
     if !errors.is_empty() {
@@ -108,7 +115,7 @@ fn parent_of(
     let Some(&parent) = known.get(code) else {
         return Err(FieldError::new(
             field,
-            format!("{code} is not a line of the chart of accounts"),
+            td_string!(crate::language::current(), rules.not_a_chart_line, code).to_string(),
         ));
     };
     // Up from the parent, never reaching the line itself.
@@ -118,7 +125,7 @@ fn parent_of(
         if Some(id) == line_id || steps > parents.len() {
             return Err(FieldError::new(
                 field,
-                "must not be the line itself or a line under it",
+                td_string!(crate::language::current(), rules.parent_not_self),
             ));
         }
         at = parents.get(&id).copied().flatten();
@@ -162,7 +169,11 @@ async fn one(db: &impl ConnectionTrait, country_id: i32, id: i32) -> Result<Budg
         .await?
         .into_iter()
         .find(|l| l.id == id)
-        .ok_or_else(|| AppError::NotFound(format!("budget line {id}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(crate::language::current(), rules.what_budget_line, id).to_string(),
+            )
+        })
 }
 
 /// Adds a line to the country's chart of accounts.
@@ -207,7 +218,12 @@ pub(super) async fn insert(
     if chart.known.contains_key(&checked.code) {
         return Err(AppError::invalid(
             format!("{prefix}line_code"),
-            format!("the chart of accounts already has a line {}", checked.code),
+            td_string!(
+                crate::language::current(),
+                rules.chart_has_line,
+                code = checked.code
+            )
+            .to_string(),
         ));
     }
     let parent = parent_of(&checked, &chart.known, &chart.parents, None, prefix)
@@ -256,7 +272,7 @@ async fn to_change(
     let columns = (budget_line::Column::Id, budget_line::Column::Version);
     versions::advance::<budget_line::Entity>(
         db,
-        "the budget line",
+        td_string!(crate::language::current(), rules.the_budget_line),
         (LINE, line_id),
         columns,
         version,
@@ -285,7 +301,12 @@ pub async fn update_line(
     if known.get(&checked.code).is_some_and(|&id| id != line_id) {
         return Err(AppError::invalid(
             "line_code",
-            format!("the chart of accounts already has a line {}", checked.code),
+            td_string!(
+                crate::language::current(),
+                rules.chart_has_line,
+                code = checked.code
+            )
+            .to_string(),
         ));
     }
     let parents = parents(&txn, country_id).await?;
@@ -350,18 +371,26 @@ pub async fn remove_line(
             .map(|a| format!("“{}”", a.title))
             .collect();
         let more = mapped.len().saturating_sub(titles.len());
-        let others = if more > 0 {
-            format!(" and {more} more")
+        let titles = if more > 0 {
+            td_string!(
+                crate::language::current(),
+                rules.and_more,
+                items = titles.join(", "),
+                count = more
+            )
+            .to_string()
         } else {
-            String::new()
+            titles.join(", ")
         };
         return Err(AppError::invalid(
             "line_id",
-            format!(
-                "flows of {}{others} are mapped to line {}; map them elsewhere first",
-                titles.join(", "),
-                line.code
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.flows_mapped_to_line,
+                titles,
+                code = line.code
+            )
+            .to_string(),
         ));
     }
     let children: Vec<String> = lines(&txn, country_id)
@@ -373,11 +402,13 @@ pub async fn remove_line(
     if !children.is_empty() {
         return Err(AppError::invalid(
             "line_id",
-            format!(
-                "lines {} sit under line {}; move or remove them first",
-                children.join(", "),
-                line.code
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.lines_under_line,
+                codes = children.join(", "),
+                code = line.code
+            )
+            .to_string(),
         ));
     }
     let figures = budget_amount::Entity::find()

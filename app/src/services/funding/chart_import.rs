@@ -1,6 +1,7 @@
 //! The chart of accounts from a CSV file: every line, or (with any problem)
 //! none, each problem reported with its line and column.
 
+use crate::i18n::td_string;
 use sea_orm::{TransactionSession, TransactionTrait};
 
 use crate::types::NewBudgetLine;
@@ -46,25 +47,39 @@ fn parse(text: &str) -> Result<Vec<(String, NewBudgetLine)>, AppError> {
     if !header_ok {
         return Err(AppError::invalid(
             "file",
-            format!("line 1 must be the header {}", COLUMNS.join(",")),
+            td_string!(
+                crate::language::current(),
+                rules.header_must_be,
+                header = COLUMNS.join(",")
+            )
+            .to_string(),
         ));
     }
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let line = index.saturating_add(2);
-        let prefix = format!("line {line}: ");
+        let prefix = crate::services::line_prefix(line);
         let record = match record {
             Ok(r) if r.len() == COLUMNS.len() => r,
             Ok(r) => {
                 errors.push(FieldError::new(
-                    format!("line {line}"),
-                    format!("has {} columns; the header has {}", r.len(), COLUMNS.len()),
+                    crate::services::at_line(line),
+                    td_string!(
+                        crate::language::current(),
+                        rules.column_count,
+                        count = r.len(),
+                        expected = COLUMNS.len()
+                    )
+                    .to_string(),
                 ));
                 continue;
             }
             Err(e) => {
-                errors.push(FieldError::new(format!("line {line}"), e.to_string()));
+                errors.push(FieldError::new(
+                    crate::services::at_line(line),
+                    e.to_string(),
+                ));
                 continue;
             }
         };
@@ -75,7 +90,12 @@ fn parse(text: &str) -> Result<Vec<(String, NewBudgetLine)>, AppError> {
             other => {
                 errors.push(FieldError::new(
                     format!("{prefix}security"),
-                    format!("{other:?} must be yes or no"),
+                    td_string!(
+                        crate::language::current(),
+                        rules.yes_or_no,
+                        value = format!("{other:?}")
+                    )
+                    .to_string(),
                 ));
                 false
             }
@@ -118,10 +138,13 @@ pub async fn import(
     if rows.len() > MAX_LINES {
         return Err(AppError::invalid(
             "file",
-            format!(
-                "holds {} lines; at most {MAX_LINES} load at once",
-                rows.len()
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.too_many_lines,
+                count = rows.len(),
+                max = MAX_LINES
+            )
+            .to_string(),
         ));
     }
     let txn = crate::services::locks::begin(db).await?;

@@ -9,6 +9,7 @@
 //! counts each dollar once, and incoming flows (mirrors of another
 //! organisation's outgoing ones) are never counted.
 
+use crate::i18n::td_string;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -166,7 +167,14 @@ pub async fn build_on(
                         .or_insert_with(|| (pillar_title.clone(), Tally::default(), Decimal::ZERO));
                     entry.1.merge(&tally)?;
                     entry.2 = entry.2.checked_add(*cost).ok_or_else(|| {
-                        AppError::OutOfRange(format!("the cost of pillar {number}"))
+                        AppError::OutOfRange(
+                            td_string!(
+                                crate::language::current(),
+                                rules.what_cost_of_pillar,
+                                number
+                            )
+                            .to_string(),
+                        )
                     })?;
                 }
                 for (number, (title, tally, cost)) in pillars {
@@ -322,7 +330,16 @@ async fn conversions(
         let Some((currency, value_date)) = day(&group.key) else {
             continue;
         };
-        let too_large = || AppError::OutOfRange(format!("the flows with no rate in {currency}"));
+        let too_large = || {
+            AppError::OutOfRange(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_flows_no_rate,
+                    currency = &currency
+                )
+                .to_string(),
+            )
+        };
         // Whole hundredths of their own currency.
         let amount = Decimal::try_from_i128_with_scale(group.scaled, 2 + SHARE_SCALE)
             .map_err(|_| too_large())?

@@ -1,6 +1,7 @@
 //! Reporting rounds: planners call for partners' data for a fiscal year;
 //! each partner answers "submitted" or "nothing to report".
 
+use crate::i18n::td_string;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -92,17 +93,26 @@ pub async fn open(
     if title.is_empty() || title.chars().count() > 200 {
         errors.push(FieldError::new(
             "round_title",
-            "must be 1 to 200 characters",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 200
+            )
+            .to_string(),
         ));
     }
     if !(1900..=2200).contains(&new.fiscal_year) {
         errors.push(FieldError::new(
             "round_fiscal_year",
-            "must be the year a fiscal year starts in, such as 2026",
+            td_string!(crate::language::current(), rules.round_fiscal_year),
         ));
     }
     if new.due_on < today {
-        errors.push(FieldError::new("due_on", "must not be in the past"));
+        errors.push(FieldError::new(
+            "due_on",
+            td_string!(crate::language::current(), rules.not_in_past),
+        ));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
@@ -143,7 +153,16 @@ pub async fn get_model(
     reporting_round::Entity::find_by_id(round_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("reporting round {round_id}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_reporting_round,
+                    id = round_id
+                )
+                .to_string(),
+            )
+        })
 }
 
 /// A partner's answer to a round, if it gave one, locked until the change
@@ -175,17 +194,25 @@ pub async fn respond(
     let txn = crate::services::locks::begin(db).await?;
     let round = get_model(&txn, round_id).await?;
     if round.closed_on.is_some() {
-        return Err(AppError::invalid("round", "this reporting round is closed"));
+        return Err(AppError::invalid(
+            "round",
+            td_string!(crate::language::current(), rules.reporting_round_closed),
+        ));
     }
     let organisation = organisation::Entity::find_by_id(organisation_id)
         .one(&txn)
         .await?
         .filter(|o| o.country_id == round.country_id)
-        .ok_or_else(|| AppError::invalid("organisation", "must be a partner of this country"))?;
+        .ok_or_else(|| {
+            AppError::invalid(
+                "organisation",
+                td_string!(crate::language::current(), rules.partner_of_country),
+            )
+        })?;
     if !OrganisationKind::from_code(&organisation.kind).is_some_and(reports_funding) {
         return Err(AppError::invalid(
             "organisation",
-            "does not report funding in this country",
+            td_string!(crate::language::current(), rules.does_not_report),
         ));
     }
     let user_id = author
@@ -214,7 +241,12 @@ pub async fn respond(
     let row = answer(&txn, round.id, organisation_id)
         .await?
         .ok_or_else(|| AppError::internal("a round response was not written"))?;
-    let what = format!("{}'s answer", organisation.name);
+    let what = td_string!(
+        crate::language::current(),
+        rules.answer_of,
+        name = organisation.name
+    )
+    .to_string();
     let keyed = (inserted == 1, row.version);
     versions::ensure_keyed(&txn, &what, (ANSWER, row.id), keyed, opened_at, None).await?;
     let (change, before, after) = if inserted == 1 {
@@ -256,7 +288,10 @@ pub async fn close(
     if round.closed_on.is_some() {
         return Err(AppError::invalid(
             "round",
-            "this reporting round is already closed",
+            td_string!(
+                crate::language::current(),
+                rules.reporting_round_already_closed
+            ),
         ));
     }
     let country_id = round.country_id;

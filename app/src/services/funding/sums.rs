@@ -11,6 +11,7 @@
 //! shares (of priorities, budget lines, sectors) weigh them at six
 //! decimals, and figures are rounded to the hundredth only when shown.
 
+use crate::i18n::td_string;
 use std::collections::BTreeMap;
 
 use entities::organisation;
@@ -230,10 +231,16 @@ pub(crate) fn merged(groups: impl IntoIterator<Item = Group>) -> Result<Vec<Grou
         );
         match merged.get_mut(&slot) {
             Some(sum) => {
-                sum.scaled = sum
-                    .scaled
-                    .checked_add(group.scaled)
-                    .ok_or_else(|| AppError::OutOfRange(format!("the sum of {}", group.key)))?;
+                sum.scaled = sum.scaled.checked_add(group.scaled).ok_or_else(|| {
+                    AppError::OutOfRange(
+                        td_string!(
+                            crate::language::current(),
+                            rules.what_sum_of,
+                            key = &group.key
+                        )
+                        .to_string(),
+                    )
+                })?;
                 sum.rows = sum.rows.saturating_add(group.rows);
                 sum.unconverted = sum.unconverted.saturating_add(group.unconverted);
             }
@@ -280,8 +287,17 @@ impl Tally {
         self.unconverted = self
             .unconverted
             .saturating_add(u32::try_from(group.unconverted).unwrap_or(u32::MAX));
-        let too_large =
-            || AppError::OutOfRange(format!("the sum of {} flows of {}", group.rows, group.key));
+        let too_large = || {
+            AppError::OutOfRange(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_sum_of_flows,
+                    count = group.rows,
+                    key = &group.key
+                )
+                .to_string(),
+            )
+        };
         let amount = Decimal::try_from_i128_with_scale(group.scaled, 2 + SHARE_SCALE)
             .ok()
             .and_then(|a| a.checked_mul(sign))
@@ -311,16 +327,21 @@ impl Tally {
         self.on_budget_disbursed = self
             .on_budget_disbursed
             .checked_add(other.on_budget_disbursed)
-            .ok_or_else(|| AppError::OutOfRange("a total of on-budget disbursements".into()))?;
+            .ok_or_else(|| {
+                AppError::OutOfRange(
+                    td_string!(crate::language::current(), rules.what_on_budget_total).to_string(),
+                )
+            })?;
         Ok(())
     }
 
     /// Adds another tally's totals and unconverted flows to this one.
     pub fn merge_totals(&mut self, other: &Tally) -> Result<(), AppError> {
-        self.totals = self
-            .totals
-            .plus(other.totals)
-            .ok_or_else(|| AppError::OutOfRange("a total".into()))?;
+        self.totals = self.totals.plus(other.totals).ok_or_else(|| {
+            AppError::OutOfRange(
+                td_string!(crate::language::current(), rules.what_total).to_string(),
+            )
+        })?;
         self.unconverted = self.unconverted.saturating_add(other.unconverted);
         Ok(())
     }

@@ -2,6 +2,7 @@
 //! a file with any bad row imports nothing and every problem is reported
 //! with its line and column.
 
+use crate::i18n::td_string;
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -39,13 +40,17 @@ pub fn template() -> String {
     )
 }
 
+/// A transaction type by its IATI code or its name, in English (as the
+/// template writes it) or in the language of the one importing.
 fn kind(text: &str) -> Option<TransactionKind> {
     let text = text.trim().to_lowercase();
+    let languages = [crate::language::Locale::en, crate::language::current()];
     TransactionKind::from_code(&text).or_else(|| {
-        TransactionKind::ALL
-            .iter()
-            .copied()
-            .find(|k| k.label().to_lowercase() == text)
+        TransactionKind::ALL.iter().copied().find(|k| {
+            languages
+                .iter()
+                .any(|&locale| k.label_in(locale).to_lowercase() == text)
+        })
     })
 }
 
@@ -145,29 +150,39 @@ pub fn parse<A: Copy>(
     if !header_ok {
         return Err(AppError::invalid(
             "file",
-            format!("line 1 must be the header {}", COLUMNS.join(",")),
+            td_string!(
+                crate::language::current(),
+                rules.header_must_be,
+                header = COLUMNS.join(",")
+            )
+            .to_string(),
         ));
     }
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let line = index + 2;
-        let at = |column: &str| format!("line {line}: {column}");
+        let at = |column: &str| format!("{}{column}", crate::services::line_prefix(line));
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                errors.push(FieldError::new(format!("line {line}"), e.to_string()));
+                errors.push(FieldError::new(
+                    crate::services::at_line(line),
+                    e.to_string(),
+                ));
                 continue;
             }
         };
         if record.len() != COLUMNS.len() {
             errors.push(FieldError::new(
-                format!("line {line}"),
-                format!(
-                    "has {} columns; the header has {}",
-                    record.len(),
-                    COLUMNS.len()
-                ),
+                crate::services::at_line(line),
+                td_string!(
+                    crate::language::current(),
+                    rules.column_count,
+                    count = record.len(),
+                    expected = COLUMNS.len()
+                )
+                .to_string(),
             ));
             continue;
         }
@@ -184,20 +199,24 @@ pub fn parse<A: Copy>(
         if activity.is_none() {
             errors.push(FieldError::new(
                 at("activity"),
-                format!(
-                    "{:?} is not the identifier of one of your activities in this country",
-                    get("activity")
-                ),
+                td_string!(
+                    crate::language::current(),
+                    rules.not_your_activity,
+                    value = format!("{:?}", get("activity"))
+                )
+                .to_string(),
             ));
         }
         let kind = kind(&get("type"));
         if kind.is_none() {
             errors.push(FieldError::new(
                 at("type"),
-                format!(
-                    "{:?} is not a transaction type (use an IATI code such as 3, or a name such as disbursement)",
-                    get("type")
-                ),
+                td_string!(
+                    crate::language::current(),
+                    rules.not_transaction_type,
+                    value = format!("{:?}", get("type"))
+                )
+                .to_string(),
             ));
         }
         let date = |column: &str, required: bool| {
@@ -210,7 +229,12 @@ pub fn parse<A: Copy>(
                 .map_err(|_| {
                     FieldError::new(
                         at(column),
-                        format!("{text:?} is not a date written YYYY-MM-DD"),
+                        td_string!(
+                            crate::language::current(),
+                            rules.not_iso_date,
+                            value = format!("{text:?}")
+                        )
+                        .to_string(),
                     )
                 })
         };
@@ -226,7 +250,12 @@ pub fn parse<A: Copy>(
         if amount.is_none() {
             errors.push(FieldError::new(
                 at("amount"),
-                format!("{:?} is not a number such as 250000.00", get("amount")),
+                td_string!(
+                    crate::language::current(),
+                    rules.not_a_number_csv,
+                    value = format!("{:?}", get("amount"))
+                )
+                .to_string(),
             ));
         }
         let mut organisation = |column: &str| {
@@ -238,7 +267,12 @@ pub fn parse<A: Copy>(
             if found.is_none() {
                 errors.push(FieldError::new(
                     at(column),
-                    format!("{name:?} is not an organisation of this country (name, acronym or IATI identifier)"),
+                    td_string!(
+                        crate::language::current(),
+                        rules.not_org_of_country,
+                        value = format!("{name:?}")
+                    )
+                    .to_string(),
                 ));
             }
             found
@@ -261,7 +295,11 @@ pub fn parse<A: Copy>(
                 description: get("description"),
                 overrides: SystemOverrides::default(),
             };
-            errors.extend(check_transaction(facts, &new, &format!("line {line}: ")));
+            errors.extend(check_transaction(
+                facts,
+                &new,
+                &crate::services::line_prefix(line),
+            ));
             if errors.len() == before {
                 rows.push((activity, new));
             }
@@ -270,7 +308,10 @@ pub fn parse<A: Copy>(
         }
     }
     if rows.is_empty() && errors.is_empty() {
-        errors.push(FieldError::new("file", "holds no transactions"));
+        errors.push(FieldError::new(
+            "file",
+            td_string!(crate::language::current(), rules.no_transactions),
+        ));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));

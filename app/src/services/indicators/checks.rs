@@ -1,6 +1,7 @@
 //! The rules a definition, a target and a measurement keep, and the
 //! reading of a stored definition, shared by the indicator services.
 
+use crate::i18n::td_string;
 use std::str::FromStr;
 
 use entities::{indicator, organisation};
@@ -24,7 +25,7 @@ pub(super) fn check_year(field: &str, year: i32) -> Result<(), AppError> {
     } else {
         Err(AppError::invalid(
             field,
-            "must be the year a fiscal year starts, between 1990 and 2100",
+            td_string!(crate::language::current(), rules.fiscal_year_start_between),
         ))
     }
 }
@@ -32,16 +33,28 @@ pub(super) fn check_year(field: &str, year: i32) -> Result<(), AppError> {
 /// A value must fit its unit: a share lies between 0 and 1.
 pub(super) fn check_value(field: &str, unit: Unit, value: Decimal) -> Option<FieldError> {
     if value.scale() > 6 {
-        return Some(FieldError::new(field, "must have at most 6 decimal places"));
+        return Some(FieldError::new(
+            field,
+            td_string!(crate::language::current(), rules.max_decimals, count = 6).to_string(),
+        ));
     }
     if value.abs() > Decimal::from(MAX_INDICATOR_VALUE) {
         return Some(FieldError::new(
             field,
-            format!("must be between -{MAX_INDICATOR_VALUE} and {MAX_INDICATOR_VALUE}"),
+            td_string!(
+                crate::language::current(),
+                rules.value_between,
+                max = MAX_INDICATOR_VALUE
+            )
+            .to_string(),
         ));
     }
-    (unit == Unit::Share && (value < Decimal::ZERO || value > Decimal::ONE))
-        .then(|| FieldError::new(field, "is a share: write it between 0 and 1 (0.45 for 45%)"))
+    (unit == Unit::Share && (value < Decimal::ZERO || value > Decimal::ONE)).then(|| {
+        FieldError::new(
+            field,
+            td_string!(crate::language::current(), rules.share_between),
+        )
+    })
 }
 
 /// Codes are short and safe in a link: letters, digits, `.`, `_`, `-`.
@@ -60,43 +73,68 @@ pub fn validate(new: &NewIndicator) -> Vec<FieldError> {
     if !check_code(code) {
         errors.push(FieldError::new(
             "code",
-            "must be 1 to 40 letters, digits, dots, underscores or hyphens",
+            td_string!(crate::language::current(), rules.indicator_code_format),
         ));
     } else if let Some(formula) = Formula::from_code(code)
         && new.formula != Some(formula)
     {
         errors.push(FieldError::new(
             "code",
-            "is the code of a computed indicator; choose another",
+            td_string!(crate::language::current(), rules.computed_code),
         ));
     }
     if new.name.trim().is_empty() || new.name.trim().chars().count() > 200 {
-        errors.push(FieldError::new("name", "must be 1 to 200 characters"));
+        errors.push(FieldError::new(
+            "name",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 200
+            )
+            .to_string(),
+        ));
     }
     if new.definition.trim().is_empty() || new.definition.chars().count() > 2000 {
         errors.push(FieldError::new(
             "definition",
-            "must be 1 to 2,000 characters",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = crate::services::count(2000)
+            )
+            .to_string(),
         ));
     }
     if let Some(formula) = new.formula {
         if new.unit != formula.unit() {
             errors.push(FieldError::new(
                 "unit",
-                format!("must be {} for this formula", formula.unit().label()),
+                td_string!(
+                    crate::language::current(),
+                    rules.must_be_for_formula,
+                    value = formula.unit().label()
+                )
+                .to_string(),
             ));
         }
         if new.direction != formula.direction() {
             errors.push(FieldError::new(
                 "direction",
-                format!("must be {} for this formula", formula.direction().label()),
+                td_string!(
+                    crate::language::current(),
+                    rules.must_be_for_formula,
+                    value = formula.direction().label()
+                )
+                .to_string(),
             ));
         }
     }
     if new.pillar.is_some_and(|p| !(1..=20).contains(&p)) {
         errors.push(FieldError::new(
             "pillar",
-            "must be a pillar number, 1 to 20",
+            td_string!(crate::language::current(), rules.pillar_number),
         ));
     }
     if let Some(baseline) = &new.baseline {
@@ -123,7 +161,7 @@ pub(super) async fn check_owner(
     } else {
         Err(AppError::invalid(
             "owner",
-            "must be an organisation of this country",
+            td_string!(crate::language::current(), rules.organisation_of_country),
         ))
     }
 }
@@ -139,7 +177,11 @@ pub async fn get_model(
         .filter(indicator::Column::Code.eq(code))
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("indicator {code}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(crate::language::current(), rules.what_indicator, id = code).to_string(),
+            )
+        })
 }
 
 pub(super) fn unit_of(model: &indicator::Model) -> Result<Unit, AppError> {

@@ -1,5 +1,6 @@
 //! Members' comments on an indicator's fiscal year.
 
+use crate::i18n::td_string;
 use entities::indicator_comment;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession,
@@ -27,7 +28,16 @@ pub async fn comment(
     check_year("fiscal_year", fiscal_year)?;
     let body = body.trim();
     if body.is_empty() || body.chars().count() > 4000 {
-        return Err(AppError::invalid("body", "must be 1 to 4,000 characters"));
+        return Err(AppError::invalid(
+            "body",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = crate::services::count(4000)
+            )
+            .to_string(),
+        ));
     }
     let txn = crate::services::locks::begin(db).await?;
     let model = get_model(&txn, country_id, code).await?;

@@ -3,6 +3,7 @@
 //! partner (and by currency and rate, to convert); a value keeps its
 //! numerator, denominator and the per-partner rows it came from.
 
+use crate::i18n::td_string;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -118,7 +119,12 @@ pub async fn compute_on(
         start_month: country.fiscal_year_start_month,
     }
     .last_day()
-    .ok_or_else(|| AppError::invalid("fiscal_year", "is out of range"))?;
+    .ok_or_else(|| {
+        AppError::invalid(
+            "fiscal_year",
+            td_string!(crate::language::current(), rules.out_of_range),
+        )
+    })?;
     values.extend(compact_delivery(db, country_id, year_end, partner).await?);
     let partner = partner.map(|id| OrganisationRef {
         id,

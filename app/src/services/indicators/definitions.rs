@@ -1,6 +1,7 @@
 //! A country's indicator definitions: baselines, targets by fiscal year,
 //! the measurements owners enter and the comments reviewers leave.
 
+use crate::i18n::td_string;
 use std::collections::HashMap;
 
 use entities::{indicator, indicator_measurement, indicator_target, organisation, user};
@@ -54,7 +55,7 @@ pub async fn define(
         };
         return Err(AppError::invalid(
             field,
-            "is already used by another indicator of this country",
+            td_string!(crate::language::current(), rules.used_by_other_indicator),
         ));
     }
     check_owner(&txn, country_id, new.owner_id).await?;

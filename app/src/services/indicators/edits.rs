@@ -2,6 +2,7 @@
 //! re-stated under the new definition: the audit keeps each correction
 //! before and after, and the indicator's page lists them with their dates.
 
+use crate::i18n::td_string;
 use std::collections::HashMap;
 
 use entities::{indicator, indicator_measurement, indicator_target, organisation};
@@ -68,9 +69,23 @@ async fn check_recorded(
         if check_value("unit", unit, decimal(&text, what)?).is_some() {
             return Err(AppError::invalid(
                 "unit",
-                format!(
-                    "does not fit the {what} of fiscal year {year} ({text}); correct or remove it first"
-                ),
+                if what == "target" {
+                    td_string!(
+                        crate::language::current(),
+                        rules.unit_misfit_target,
+                        year,
+                        value = text
+                    )
+                    .to_string()
+                } else {
+                    td_string!(
+                        crate::language::current(),
+                        rules.unit_misfit_measurement,
+                        year,
+                        value = text
+                    )
+                    .to_string()
+                },
             ));
         }
     }
@@ -90,7 +105,16 @@ pub async fn update(
     let txn = crate::services::locks::begin(db).await?;
     // The country first: a stale refusal names who changed the row.
     let of_country = |m: &indicator::Model| m.country_id == country_id;
-    let not_found = || AppError::NotFound(format!("indicator {indicator_id}"));
+    let not_found = || {
+        AppError::NotFound(
+            td_string!(
+                crate::language::current(),
+                rules.what_indicator,
+                id = indicator_id
+            )
+            .to_string(),
+        )
+    };
     indicator::Entity::find_by_id(indicator_id)
         .one(&txn)
         .await?
@@ -98,9 +122,14 @@ pub async fn update(
         .ok_or_else(not_found)?;
     let columns = (indicator::Column::Id, indicator::Column::Version);
     let object = (INDICATOR, indicator_id);
-    let was =
-        versions::advance::<indicator::Entity>(&txn, "the indicator", object, columns, version)
-            .await?;
+    let was = versions::advance::<indicator::Entity>(
+        &txn,
+        td_string!(crate::language::current(), rules.the_indicator),
+        object,
+        columns,
+        version,
+    )
+    .await?;
     let row = indicator::Entity::find_by_id(indicator_id)
         .one(&txn)
         .await?
@@ -170,6 +199,8 @@ fn differences(
     after: &NewIndicator,
     owners: &HashMap<i32, String>,
 ) -> Vec<FieldChange> {
+    // Kept in the trail as written in English, whoever made the change.
+    use crate::language::Locale;
     let pillar =
         |p: Option<i32>| p.map_or_else(|| "cross-cutting".to_string(), |n| format!("pillar {n}"));
     let owner = |o: Option<i32>| match o {
@@ -188,13 +219,13 @@ fn differences(
         ),
         (
             "unit",
-            before.unit.label().to_string(),
-            after.unit.label().to_string(),
+            before.unit.label_in(Locale::en).to_string(),
+            after.unit.label_in(Locale::en).to_string(),
         ),
         (
             "direction",
-            before.direction.label().to_string(),
-            after.direction.label().to_string(),
+            before.direction.label_in(Locale::en).to_string(),
+            after.direction.label_in(Locale::en).to_string(),
         ),
         ("pillar", pillar(before.pillar), pillar(after.pillar)),
         ("owner", owner(before.owner_id), owner(after.owner_id)),

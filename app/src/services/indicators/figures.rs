@@ -2,6 +2,7 @@
 //! contributions, government-sector disbursements by country system,
 //! schedules and forward plans, each summed in SQL by partner.
 
+use crate::i18n::td_string;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rust_decimal::Decimal;
@@ -67,12 +68,18 @@ async fn scheduled(
             // Nothing of it converts: it schedules nothing yet.
             continue;
         }
-        let amount = Decimal::try_from_i128_with_scale(group.scaled, 2 + SHARE_SCALE)
-            .map_err(|_| AppError::OutOfRange(format!("the planned disbursements of {id}")))?;
+        let amount =
+            Decimal::try_from_i128_with_scale(group.scaled, 2 + SHARE_SCALE).map_err(|_| {
+                AppError::OutOfRange(
+                    td_string!(crate::language::current(), rules.what_planned_of, id).to_string(),
+                )
+            })?;
         let sum = by_partner.entry(id).or_default();
-        *sum = sum
-            .checked_add(amount)
-            .ok_or_else(|| AppError::OutOfRange(format!("the planned disbursements of {id}")))?;
+        *sum = sum.checked_add(amount).ok_or_else(|| {
+            AppError::OutOfRange(
+                td_string!(crate::language::current(), rules.what_planned_of, id).to_string(),
+            )
+        })?;
     }
     Ok(by_partner)
 }

@@ -2,6 +2,7 @@
 //! a second entry for the year corrects the first, and the audit keeps the
 //! value before and after.
 
+use crate::i18n::td_string;
 use chrono::Utc;
 use entities::indicator_measurement;
 use sea_orm::sea_query::OnConflict;
@@ -64,10 +65,27 @@ fn check(unit: crate::types::Unit, new: &NewMeasurement) -> Result<(), AppError>
     let mut errors: Vec<FieldError> = check_value("value", unit, new.value).into_iter().collect();
     let source = new.source.trim();
     if source.is_empty() || source.chars().count() > 300 {
-        errors.push(FieldError::new("source", "must be 1 to 300 characters"));
+        errors.push(FieldError::new(
+            "source",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 300
+            )
+            .to_string(),
+        ));
     }
     if new.note.chars().count() > 2000 {
-        errors.push(FieldError::new("note", "must be at most 2,000 characters"));
+        errors.push(FieldError::new(
+            "note",
+            td_string!(
+                crate::language::current(),
+                rules.too_long,
+                max = crate::services::count(2000)
+            )
+            .to_string(),
+        ));
     }
     if errors.is_empty() {
         Ok(())
@@ -96,7 +114,7 @@ pub async fn record_measurement(
     if model.formula.is_some() {
         return Err(AppError::invalid(
             "indicator",
-            "is computed from the data; it takes no entered measurements",
+            td_string!(crate::language::current(), rules.computed_no_measurements),
         ));
     }
     check(unit_of(&model)?, &new)?;
@@ -129,16 +147,19 @@ pub async fn record_measurement(
         .ok_or_else(|| AppError::internal(format!("measurement {code} vanished")))?;
     let taken = AppError::invalid(
         "measurement_fiscal_year",
-        format!(
-            "{} already has a measurement ({}); correct it on that year's page",
-            new.fiscal_year, row.value
-        ),
+        td_string!(
+            crate::language::current(),
+            rules.measurement_taken,
+            year = new.fiscal_year,
+            value = &row.value
+        )
+        .to_string(),
     );
     let keyed = (inserted == 1, row.version);
     let object = (MEASUREMENT, row.id);
     versions::ensure_keyed(
         &txn,
-        "the measurement",
+        td_string!(crate::language::current(), rules.the_measurement),
         object,
         keyed,
         opened_at,

@@ -3,6 +3,7 @@
 //! government's shows its commitments, its budget and the indicators its
 //! ministries enter.
 
+use crate::i18n::td_string;
 use rust_decimal::Decimal;
 use sea_orm::ConnectionTrait;
 
@@ -62,7 +63,16 @@ pub async fn partner(
         .find(|o| {
             o.id == partner_id && crate::services::funding::reporting::reports_funding(o.kind)
         })
-        .ok_or_else(|| AppError::NotFound(format!("partner {partner_id}")))?;
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_partner,
+                    id = partner_id
+                )
+                .to_string(),
+            )
+        })?;
     let start_month = crate::services::accounts::countries::get_by_id(db, country_id)
         .await?
         .fiscal_year_start_month;

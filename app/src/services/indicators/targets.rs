@@ -1,6 +1,7 @@
 //! An indicator's targets by fiscal year: set (or changed), and removed.
 //! The audit keeps each target as it was before and after.
 
+use crate::i18n::td_string;
 use entities::indicator_target;
 use rust_decimal::Decimal;
 use sea_orm::sea_query::OnConflict;
@@ -91,14 +92,25 @@ pub async fn set_target(
         .ok_or_else(|| AppError::internal(format!("target {code} {fiscal_year} vanished")))?;
     let taken = AppError::invalid(
         "target_fiscal_year",
-        format!(
-            "{fiscal_year} already has a target ({}); change it in the indicator's table of targets",
-            row.value
-        ),
+        td_string!(
+            crate::language::current(),
+            rules.target_taken,
+            year = fiscal_year,
+            value = &row.value
+        )
+        .to_string(),
     );
     let keyed = (inserted == 1, row.version);
     let object = (TARGET, row.id);
-    versions::ensure_keyed(&txn, "the target", object, keyed, opened_at, Some(taken)).await?;
+    versions::ensure_keyed(
+        &txn,
+        td_string!(crate::language::current(), rules.the_target),
+        object,
+        keyed,
+        opened_at,
+        Some(taken),
+    )
+    .await?;
     let (change, before, after) = if inserted == 1 {
         (Change::Create, None, row)
     } else {
@@ -138,7 +150,17 @@ pub async fn remove_target(
 ) -> Result<(), AppError> {
     let txn = crate::services::locks::begin(db).await?;
     let model = get_model(&txn, country_id, code).await?;
-    let not_found = || AppError::NotFound(format!("the {code} target of {fiscal_year}"));
+    let not_found = || {
+        AppError::NotFound(
+            td_string!(
+                crate::language::current(),
+                rules.what_target_of,
+                code,
+                year = fiscal_year
+            )
+            .to_string(),
+        )
+    };
     let id = locked(&txn, model.id, fiscal_year)
         .await?
         .ok_or_else(not_found)?
@@ -149,7 +171,7 @@ pub async fn remove_target(
     );
     let was = versions::advance::<indicator_target::Entity>(
         &txn,
-        "the target",
+        td_string!(crate::language::current(), rules.the_target),
         (TARGET, id),
         columns,
         version,

@@ -2,6 +2,7 @@
 //! provisions. Like priorities, they belong to one version: only a draft's
 //! change, and a new draft starts with copies.
 
+use crate::i18n::td_string;
 use std::collections::HashMap;
 
 use entities::{peace_agreement, priority, priority_provision, provision};
@@ -25,7 +26,13 @@ fn checked_title(new: &NewAgreement) -> Result<String, AppError> {
     if title.is_empty() || title.chars().count() > 300 {
         return Err(AppError::invalid(
             "agreement_title",
-            "must be 1 to 300 characters",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 300
+            )
+            .to_string(),
         ));
     }
     Ok(title)
@@ -81,7 +88,7 @@ async fn agreement_to_change(
     let object = (AGREEMENT, agreement_id);
     let was = versions::advance::<peace_agreement::Entity>(
         db,
-        "the peace agreement",
+        td_string!(crate::language::current(), rules.the_peace_agreement),
         object,
         columns,
         version,
@@ -189,7 +196,11 @@ pub(super) async fn model(
     peace_agreement::Entity::find_by_id(id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("peace agreement {id}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(crate::language::current(), rules.what_peace_agreement, id).to_string(),
+            )
+        })
 }
 
 pub(super) async fn get(db: &impl ConnectionTrait, id: i32) -> Result<Agreement, AppError> {
@@ -322,10 +333,12 @@ pub(super) async fn refuse_if_implemented(
     } else {
         Err(AppError::invalid(
             field,
-            format!(
-                "priorities {} implement it; unlink them first",
-                codes.join(", ")
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.priorities_implement_it,
+                codes = codes.join(", ")
+            )
+            .to_string(),
         ))
     }
 }

@@ -1,6 +1,7 @@
 //! Consultation: comments on a strategy's priorities, threaded, which a
 //! planner marks resolved.
 
+use crate::i18n::td_string;
 use std::collections::HashMap;
 
 use entities::{organisation, priority, strategy, strategy_comment, user};
@@ -26,7 +27,16 @@ pub async fn strategy_of_priority(
         .find_also_related(strategy::Entity)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("priority {priority_id}")))?;
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_priority,
+                    id = priority_id
+                )
+                .to_string(),
+            )
+        })?;
     let strategy = strategy
         .ok_or_else(|| AppError::internal(format!("priority {priority_id} has no strategy")))?;
     let status = StrategyStatus::from_code(&strategy.status)
@@ -39,7 +49,16 @@ pub async fn priority_of(db: &impl ConnectionTrait, comment_id: i32) -> Result<i
     Ok(strategy_comment::Entity::find_by_id(comment_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("comment {comment_id}")))?
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_comment,
+                    id = comment_id
+                )
+                .to_string(),
+            )
+        })?
         .priority_id)
 }
 
@@ -54,14 +73,23 @@ pub async fn add(
 ) -> Result<Comment, AppError> {
     let body = body.trim().to_string();
     if body.is_empty() || body.chars().count() > 4000 {
-        return Err(AppError::invalid("body", "must be 1 to 4000 characters"));
+        return Err(AppError::invalid(
+            "body",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 4000
+            )
+            .to_string(),
+        ));
     }
     let txn = crate::services::locks::begin(db).await?;
     let (_, country_id, status) = strategy_of_priority(&txn, priority_id).await?;
     if status != StrategyStatus::Consultation {
         return Err(AppError::invalid(
             "body",
-            "comments are taken while a version is in consultation",
+            td_string!(crate::language::current(), rules.comments_in_consultation),
         ));
     }
     if let Some(parent) = parent_id
@@ -69,7 +97,7 @@ pub async fn add(
     {
         return Err(AppError::invalid(
             "parent_id",
-            "must be a comment on the same priority",
+            td_string!(crate::language::current(), rules.comment_same_priority),
         ));
     }
     let model = strategy_comment::ActiveModel {
@@ -119,7 +147,16 @@ pub async fn resolve(
     let model = strategy_comment::Entity::find_by_id(comment_id)
         .one(&txn)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("comment {comment_id}")))?;
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_comment,
+                    id = comment_id
+                )
+                .to_string(),
+            )
+        })?;
     let (_, country_id, _) = strategy_of_priority(&txn, model.priority_id).await?;
     let before = model.resolved_at.is_some();
     let mut active: strategy_comment::ActiveModel = model.into();

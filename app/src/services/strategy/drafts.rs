@@ -1,6 +1,7 @@
 //! What every edit of a strategy starts from: the version's row, refused
 //! unless it is a draft, and the country's reporting currency.
 
+use crate::i18n::td_string;
 use entities::{country, strategy};
 use sea_orm::{ConnectionTrait, EntityTrait};
 
@@ -14,7 +15,11 @@ pub(super) async fn get_model(
     strategy::Entity::find_by_id(id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("strategy {id}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(crate::language::current(), rules.what_strategy, id).to_string(),
+            )
+        })
 }
 
 pub(super) fn status_of(model: &strategy::Model) -> Result<StrategyStatus, AppError> {
@@ -32,11 +37,13 @@ pub(super) fn require_draft(model: &strategy::Model) -> Result<(), AppError> {
         StrategyStatus::Draft => Ok(()),
         status => Err(AppError::invalid(
             "status",
-            format!(
-                "version {} is {}: only a draft can be edited",
-                model.version,
-                status.label().to_lowercase()
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.version_not_draft,
+                version = model.version,
+                status = status.label().to_lowercase()
+            )
+            .to_string(),
         )),
     }
 }
@@ -58,6 +65,15 @@ pub(super) async fn currency_of(
     Ok(country::Entity::find_by_id(country_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("country {country_id}")))?
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_country,
+                    id = country_id
+                )
+                .to_string(),
+            )
+        })?
         .currency)
 }

@@ -1,6 +1,7 @@
 //! A strategy version's life: created as a draft, sent to consultation,
 //! endorsed (then frozen), and copied into a new draft.
 
+use crate::i18n::td_string;
 use entities::{pillar, strategy};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
@@ -29,23 +30,43 @@ fn validate_strategy(new: NewStrategy) -> Result<NewStrategy, AppError> {
     let vision = new.vision.trim().to_string();
     let mut errors = Vec::new();
     if title.is_empty() || title.chars().count() > 300 {
-        errors.push(FieldError::new("title", "must be 1 to 300 characters"));
+        errors.push(FieldError::new(
+            "title",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 300
+            )
+            .to_string(),
+        ));
     }
     if !(2000..=2100).contains(&new.first_fiscal_year) {
         errors.push(FieldError::new(
             "first_fiscal_year",
-            "must be a year from 2000 to 2100",
+            td_string!(
+                crate::language::current(),
+                rules.year_between,
+                start = 2000,
+                end = 2100
+            )
+            .to_string(),
         ));
     }
     if new.last_fiscal_year < new.first_fiscal_year {
         errors.push(FieldError::new(
             "last_fiscal_year",
-            "must not be before the first fiscal year",
+            td_string!(crate::language::current(), rules.before_first_fiscal_year),
         ));
     } else if new.last_fiscal_year.saturating_sub(new.first_fiscal_year) >= MAX_YEARS {
         errors.push(FieldError::new(
             "last_fiscal_year",
-            format!("a strategy covers at most {MAX_YEARS} fiscal years"),
+            td_string!(
+                crate::language::current(),
+                rules.strategy_max_years,
+                count = MAX_YEARS
+            )
+            .to_string(),
         ));
     }
     if errors.is_empty() {
@@ -135,12 +156,14 @@ async fn set_status(
     if current != from {
         return Err(AppError::invalid(
             "status",
-            format!(
-                "version {} is {}; it must be {} first",
-                model.version,
-                current.label().to_lowercase(),
-                from.label().to_lowercase()
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.version_must_be_first,
+                version = model.version,
+                status = current.label().to_lowercase(),
+                needed = from.label().to_lowercase()
+            )
+            .to_string(),
         ));
     }
     let before = load(&txn, strategy_id).await?;
@@ -192,11 +215,14 @@ fn validate_endorsement(endorsement: Endorsement) -> Result<Endorsement, AppErro
     if by.is_empty() || by.chars().count() > 200 {
         errors.push(FieldError::new(
             "endorsed_by",
-            "must name the body that endorsed it, in 1 to 200 characters",
+            td_string!(crate::language::current(), rules.endorsed_by_length),
         ));
     }
     if endorsement.on > crate::services::now().date_naive() {
-        errors.push(FieldError::new("endorsed_on", "must not be in the future"));
+        errors.push(FieldError::new(
+            "endorsed_on",
+            td_string!(crate::language::current(), rules.not_in_future),
+        ));
     }
     let web = |u: &str| u.starts_with("https://") || u.starts_with("http://");
     if url
@@ -205,7 +231,7 @@ fn validate_endorsement(endorsement: Endorsement) -> Result<Endorsement, AppErro
     {
         errors.push(FieldError::new(
             "endorsement_url",
-            "must be a web address (http:// or https://) of at most 500 characters",
+            td_string!(crate::language::current(), rules.web_address_500),
         ));
     }
     if errors.is_empty() {
@@ -247,9 +273,14 @@ pub async fn revise(
     let txn = crate::services::locks::begin(db).await?;
     let columns = (strategy::Column::Id, strategy::Column::Revision);
     let object = (STRATEGY, strategy_id);
-    let was =
-        versions::advance::<strategy::Entity>(&txn, "the strategy", object, columns, revision)
-            .await?;
+    let was = versions::advance::<strategy::Entity>(
+        &txn,
+        td_string!(crate::language::current(), rules.the_strategy),
+        object,
+        columns,
+        revision,
+    )
+    .await?;
     let model = drafts::draft_model(&txn, strategy_id).await?;
     let before = Strategy {
         revision: was,
@@ -263,7 +294,7 @@ pub async fn revise(
     if let Some(year) = outside.iter().min() {
         return Err(AppError::invalid(
             "first_fiscal_year",
-            format!("the period must still cover {year}, when a priority has a cost"),
+            td_string!(crate::language::current(), rules.period_must_cover, year).to_string(),
         ));
     }
     let country_id = model.country_id;
@@ -301,7 +332,7 @@ pub async fn new_draft_from(
     if status_of(&source)? != StrategyStatus::Endorsed {
         return Err(AppError::invalid(
             "status",
-            "a new draft starts from an endorsed version",
+            td_string!(crate::language::current(), rules.draft_from_endorsed),
         ));
     }
     let open = strategy::Entity::find()
@@ -312,7 +343,12 @@ pub async fn new_draft_from(
     if let Some(open) = open {
         return Err(AppError::invalid(
             "status",
-            format!("version {} is still open; finish it first", open.version),
+            td_string!(
+                crate::language::current(),
+                rules.version_still_open,
+                version = open.version
+            )
+            .to_string(),
         ));
     }
     let whole = load(&txn, endorsed_id).await?;

@@ -1,6 +1,7 @@
 //! The pillars of a draft strategy: the five Peacebuilding and
 //! Statebuilding Goals by default, renamed or added to by planners.
 
+use crate::i18n::td_string;
 use entities::{pillar, priority};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ModelTrait, QueryFilter,
@@ -21,7 +22,13 @@ fn validate_title(title: &str) -> Result<String, AppError> {
     if title.is_empty() || title.chars().count() > 200 {
         return Err(AppError::invalid(
             "pillar_title",
-            "must be 1 to 200 characters",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 200
+            )
+            .to_string(),
         ));
     }
     Ok(title.to_string())
@@ -88,7 +95,7 @@ async fn to_change(
     let columns = (pillar::Column::Id, pillar::Column::Version);
     let was = versions::advance::<pillar::Entity>(
         db,
-        "the pillar",
+        td_string!(crate::language::current(), rules.the_pillar),
         (PILLAR, pillar_id),
         columns,
         version,
@@ -99,7 +106,16 @@ async fn to_change(
         .one(db)
         .await?
         .filter(|p| p.strategy_id == strategy_id)
-        .ok_or_else(|| AppError::NotFound(format!("pillar {pillar_id} of this version")))?;
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_pillar_of_version,
+                    id = pillar_id
+                )
+                .to_string(),
+            )
+        })?;
     let before = Pillar {
         version: was,
         ..to_wire(row.clone())
@@ -159,11 +175,13 @@ pub async fn remove(
     if !codes.is_empty() {
         return Err(AppError::invalid(
             "pillar_id",
-            format!(
-                "pillar {} still has priorities {}; move or remove them first",
-                row.number,
-                codes.join(", ")
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.pillar_has_priorities,
+                number = row.number,
+                codes = codes.join(", ")
+            )
+            .to_string(),
         ));
     }
     row.delete(&txn).await?;

@@ -2,6 +2,7 @@
 //! with their yearly costs, supporting partners and the peace-agreement
 //! provisions they implement.
 
+use crate::i18n::td_string;
 use entities::{
     organisation, peace_agreement, pillar, priority, priority_cost, priority_partner,
     priority_provision, provision, strategy,
@@ -34,18 +35,24 @@ fn cost_errors(
         if !(strategy.first_fiscal_year..=strategy.last_fiscal_year).contains(&cost.fiscal_year) {
             errors.push(FieldError::new(
                 field,
-                "must be a fiscal year the strategy covers",
+                td_string!(crate::language::current(), rules.fiscal_year_of_strategy),
             ));
         } else if cost.amount.is_sign_negative() {
-            errors.push(FieldError::new(field, "must not be negative"));
+            errors.push(FieldError::new(
+                field,
+                td_string!(crate::language::current(), rules.not_negative),
+            ));
         } else if seen.contains(&cost.fiscal_year) {
-            errors.push(FieldError::new(field, "is given twice"));
+            errors.push(FieldError::new(
+                field,
+                td_string!(crate::language::current(), rules.given_twice),
+            ));
         } else {
             match to_minor(cost.amount) {
                 Some(minor) => minors.push(minor),
                 None => errors.push(FieldError::new(
                     field,
-                    "must be an amount with at most two decimal places",
+                    td_string!(crate::language::current(), rules.two_decimals_amount),
                 )),
             }
         }
@@ -69,17 +76,31 @@ async fn validate(
     if !code_ok {
         errors.push(FieldError::new(
             "code",
-            "must be 1 to 16 letters, digits or dots, such as 2.3",
+            td_string!(
+                crate::language::current(),
+                rules.number_format,
+                example = "2.3"
+            )
+            .to_string(),
         ));
     }
     if title.is_empty() || title.chars().count() > 300 {
-        errors.push(FieldError::new("title", "must be 1 to 300 characters"));
+        errors.push(FieldError::new(
+            "title",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 300
+            )
+            .to_string(),
+        ));
     }
     let pillar = pillar::Entity::find_by_id(new.pillar_id).one(db).await?;
     if pillar.is_none_or(|p| p.strategy_id != strategy.id) {
         errors.push(FieldError::new(
             "pillar_id",
-            "must be a pillar of this strategy",
+            td_string!(crate::language::current(), rules.pillar_of_strategy),
         ));
     }
     let lead = organisation::Entity::find_by_id(new.lead_organisation_id)
@@ -91,7 +112,7 @@ async fn validate(
     if !lead_ok {
         errors.push(FieldError::new(
             "lead_organisation_id",
-            "must be a government ministry or agency of this country",
+            td_string!(crate::language::current(), rules.lead_ministry),
         ));
     }
     let mut partner_ids = new.partner_ids.clone();
@@ -106,7 +127,7 @@ async fn validate(
     if usize::try_from(partners).ok() != Some(partner_ids.len()) {
         errors.push(FieldError::new(
             "partner_ids",
-            "must be organisations of this country",
+            td_string!(crate::language::current(), rules.organisations_of_country),
         ));
     }
     let mut provision_ids = new.provision_ids.clone();
@@ -121,7 +142,7 @@ async fn validate(
     if usize::try_from(provisions).ok() != Some(provision_ids.len()) {
         errors.push(FieldError::new(
             "provision_ids",
-            "must be provisions of this version's peace agreements",
+            td_string!(crate::language::current(), rules.provisions_of_version),
         ));
     }
     cost_errors(strategy, &new.costs, &mut errors);
@@ -160,7 +181,10 @@ async fn write_details(
         .await?;
     for cost in &new.costs {
         let amount_minor = to_minor(cost.amount).ok_or_else(|| {
-            AppError::invalid(format!("cost_{}", cost.fiscal_year), "is out of range")
+            AppError::invalid(
+                format!("cost_{}", cost.fiscal_year),
+                td_string!(crate::language::current(), rules.out_of_range),
+            )
         })?;
         priority_cost::ActiveModel {
             priority_id: Set(priority_id),
@@ -230,7 +254,7 @@ async fn require_free_code(
     match taken {
         Some(other) if Some(other.id) != except => Err(AppError::invalid(
             "code",
-            format!("priority {code} already exists in this version"),
+            td_string!(crate::language::current(), rules.priority_exists, code).to_string(),
         )),
         _ => Ok(()),
     }
@@ -260,7 +284,16 @@ async fn row_in(
         .one(db)
         .await?
         .filter(|p| p.strategy_id == strategy_id)
-        .ok_or_else(|| AppError::NotFound(format!("priority {id} of this version")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_priority_of_version,
+                    id
+                )
+                .to_string(),
+            )
+        })
 }
 
 /// Adds a priority with its yearly costs and links to a draft.
@@ -302,8 +335,14 @@ async fn to_change(
 ) -> Result<(priority::Model, Priority), AppError> {
     let columns = (priority::Column::Id, priority::Column::Version);
     let object = (PRIORITY, priority_id);
-    let was =
-        versions::advance::<priority::Entity>(db, "the priority", object, columns, version).await?;
+    let was = versions::advance::<priority::Entity>(
+        db,
+        td_string!(crate::language::current(), rules.the_priority),
+        object,
+        columns,
+        version,
+    )
+    .await?;
     let row = row_in(db, strategy_id, priority_id).await?;
     let before = current(db, strategy_id, priority_id).await?;
     Ok((

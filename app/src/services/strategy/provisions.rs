@@ -2,6 +2,7 @@
 //! and removed (not while a priority implements them). Their changes are
 //! audited as changes of their agreement.
 
+use crate::i18n::td_string;
 use entities::provision;
 use sea_orm::ActiveValue::Unchanged;
 use sea_orm::{
@@ -24,7 +25,16 @@ pub async fn strategy_of(db: &impl ConnectionTrait, provision_id: i32) -> Result
     let row = provision::Entity::find_by_id(provision_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("provision {provision_id}")))?;
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_provision,
+                    id = provision_id
+                )
+                .to_string(),
+            )
+        })?;
     Ok(model(db, row.agreement_id).await?.strategy_id)
 }
 
@@ -40,13 +50,24 @@ fn validate_provision(new: NewProvision) -> Result<NewProvision, AppError> {
     if !number_ok {
         errors.push(FieldError::new(
             "provision_number",
-            "must be 1 to 16 letters, digits or dots, such as 4.2",
+            td_string!(
+                crate::language::current(),
+                rules.number_format,
+                example = "4.2"
+            )
+            .to_string(),
         ));
     }
     if text.is_empty() || text.chars().count() > 2000 {
         errors.push(FieldError::new(
             "provision_text",
-            "must be 1 to 2000 characters",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 2000
+            )
+            .to_string(),
         ));
     }
     if errors.is_empty() {
@@ -76,7 +97,12 @@ pub async fn add(
     if taken.is_some() {
         return Err(AppError::invalid(
             "provision_number",
-            format!("provision {} is already in this agreement", new.number),
+            td_string!(
+                crate::language::current(),
+                rules.provision_in_agreement,
+                number = new.number
+            )
+            .to_string(),
         ));
     }
     let before = get(&txn, agreement_id).await?;
@@ -113,7 +139,7 @@ async fn provision_to_change(
     let columns = (provision::Column::Id, provision::Column::Version);
     let was = versions::advance::<provision::Entity>(
         db,
-        "the provision",
+        td_string!(crate::language::current(), rules.the_provision),
         (PROVISION, provision_id),
         columns,
         version,
@@ -122,7 +148,16 @@ async fn provision_to_change(
     let row = provision::Entity::find_by_id(provision_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("provision {provision_id}")))?;
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_provision,
+                    id = provision_id
+                )
+                .to_string(),
+            )
+        })?;
     let strategy_id = model(db, row.agreement_id).await?.strategy_id;
     let strategy = drafts::draft_model(db, strategy_id).await?;
     let mut before = get(db, row.agreement_id).await?;
@@ -154,7 +189,12 @@ pub async fn update(
     {
         return Err(AppError::invalid(
             "provision_number",
-            format!("provision {} is already in this agreement", new.number),
+            td_string!(
+                crate::language::current(),
+                rules.provision_in_agreement,
+                number = new.number
+            )
+            .to_string(),
         ));
     }
     provision::ActiveModel {

@@ -2,6 +2,7 @@
 //! pillars, priorities, costs and agreements; the list of versions; the
 //! latest endorsed one; peers' priorities in the same thematic area.
 
+use crate::i18n::td_string;
 use std::collections::HashMap;
 
 use entities::{
@@ -28,7 +29,16 @@ pub async fn load(db: &impl ConnectionTrait, strategy_id: i32) -> Result<Strateg
     let country = country::Entity::find_by_id(model.country_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("country {}", model.country_id)))?;
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_country,
+                    id = model.country_id
+                )
+                .to_string(),
+            )
+        })?;
     let based_on_version = match model.based_on_id {
         Some(id) => Some(get_model(db, id).await?.version),
         None => None,
@@ -191,7 +201,16 @@ pub async fn version_id(
         .one(db)
         .await?
         .map(|m| m.id)
-        .ok_or_else(|| AppError::NotFound(format!("strategy version {version}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_strategy_version,
+                    version
+                )
+                .to_string(),
+            )
+        })
 }
 
 /// The newest endorsed version of a country, if any.

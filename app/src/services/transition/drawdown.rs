@@ -1,5 +1,6 @@
 //! The phases of the mission's drawdown, inside its drawdown window.
 
+use crate::i18n::td_string;
 use entities::{drawdown_phase, transition_plan};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -34,7 +35,12 @@ pub(super) async fn plan_of(
         .filter(transition_plan::Column::CountryId.eq(country_id))
         .one(db)
         .await?
-        .ok_or_else(|| AppError::invalid("plan", "set the mission and its drawdown first"))
+        .ok_or_else(|| {
+            AppError::invalid(
+                "plan",
+                td_string!(crate::language::current(), rules.set_mission_first),
+            )
+        })
 }
 
 /// The phase's name, checked, if it lies within the plan's window.
@@ -42,13 +48,25 @@ fn check(plan: &transition_plan::Model, new: &NewDrawdownPhase) -> Result<String
     let name = new.name.trim().to_string();
     let mut errors = Vec::new();
     if name.is_empty() || name.chars().count() > 200 {
-        errors.push(FieldError::new("phase_name", "must be 1 to 200 characters"));
+        errors.push(FieldError::new(
+            "phase_name",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 200
+            )
+            .to_string(),
+        ));
     }
     let window = plan.drawdown_start..=plan.drawdown_end;
-    let outside = format!(
-        "must fall within the mission's drawdown, {} to {}",
-        plan.drawdown_start, plan.drawdown_end
-    );
+    let outside = td_string!(
+        crate::language::current(),
+        rules.within_drawdown,
+        start = plan.drawdown_start,
+        end = plan.drawdown_end
+    )
+    .to_string();
     if !window.contains(&new.starts_on) {
         errors.push(FieldError::new("phase_start", outside.clone()));
     }
@@ -57,7 +75,7 @@ fn check(plan: &transition_plan::Model, new: &NewDrawdownPhase) -> Result<String
     } else if new.ends_on < new.starts_on {
         errors.push(FieldError::new(
             "phase_end",
-            "must not be before the phase starts",
+            td_string!(crate::language::current(), rules.before_phase_start),
         ));
     }
     if errors.is_empty() {
@@ -124,9 +142,25 @@ async fn to_change(
         .filter(drawdown_phase::Column::PlanId.eq(plan.id))
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("drawdown phase {phase_id}")))?;
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_drawdown_phase,
+                    id = phase_id
+                )
+                .to_string(),
+            )
+        })?;
     let was = row.version.checked_sub(1).unwrap_or_default();
-    versions::ensure(db, "the phase", (OBJECT, phase_id), was, version).await?;
+    versions::ensure(
+        db,
+        td_string!(crate::language::current(), rules.the_phase),
+        (OBJECT, phase_id),
+        was,
+        version,
+    )
+    .await?;
     Ok(DrawdownPhase {
         version: was,
         ..to_wire(row)

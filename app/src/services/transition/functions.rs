@@ -2,6 +2,7 @@
 //! removed, each change audited. Every change of readiness is kept with its
 //! date and author, so the plan shows progress towards handover.
 
+use crate::i18n::td_string;
 use entities::{
     country, organisation, priority, readiness_change, strategy, transition_function,
     transition_plan,
@@ -36,12 +37,15 @@ struct Checked {
 
 fn amount(field: &str, value: Decimal, errors: &mut Vec<FieldError>) -> i64 {
     if value.is_sign_negative() {
-        errors.push(FieldError::new(field, "must not be negative"));
+        errors.push(FieldError::new(
+            field,
+            td_string!(crate::language::current(), rules.not_negative),
+        ));
     }
     to_minor(value).unwrap_or_else(|| {
         errors.push(FieldError::new(
             field,
-            "must be an amount with at most two decimal places",
+            td_string!(crate::language::current(), rules.two_decimals_amount),
         ));
         0
     })
@@ -71,22 +75,34 @@ async fn check(
     let mut errors = Vec::new();
     let name = new.name.trim().to_string();
     if name.is_empty() || name.chars().count() > 200 {
-        errors.push(FieldError::new("name", "must be 1 to 200 characters"));
+        errors.push(FieldError::new(
+            "name",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 200
+            )
+            .to_string(),
+        ));
     }
     let current_provider = new.current_provider.trim().to_string();
     if current_provider.chars().count() > 200 {
         errors.push(FieldError::new(
             "current_provider",
-            "must be at most 200 characters",
+            td_string!(crate::language::current(), rules.too_long, max = 200).to_string(),
         ));
     }
     if !(plan.drawdown_start..=plan.drawdown_end).contains(&new.target_handover) {
         errors.push(FieldError::new(
             "target_handover",
-            format!(
-                "must fall within the mission's drawdown, {} to {}",
-                plan.drawdown_start, plan.drawdown_end
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.within_drawdown,
+                start = plan.drawdown_start,
+                end = plan.drawdown_end
+            )
+            .to_string(),
         ));
     }
     let owner = organisation::Entity::find_by_id(new.future_owner_id)
@@ -95,7 +111,7 @@ async fn check(
     if owner.is_none_or(|o| o.country_id != country_id) {
         errors.push(FieldError::new(
             "future_owner_id",
-            "must be an organisation of this country",
+            td_string!(crate::language::current(), rules.organisation_of_country),
         ));
     }
     let priority_code = new
@@ -109,7 +125,12 @@ async fn check(
     {
         errors.push(FieldError::new(
             "priority_code",
-            format!("must be the code of a priority in this country's strategy; {code} is not"),
+            td_string!(
+                crate::language::current(),
+                rules.priority_code_of_strategy,
+                code
+            )
+            .to_string(),
         ));
     }
     let mission_cost = amount("mission_cost", new.mission_cost, &mut errors);
@@ -156,7 +177,16 @@ async fn one(
     plans::load(db, country_id)
         .await?
         .and_then(|p| p.functions.into_iter().find(|f| f.id == function_id))
-        .ok_or_else(|| AppError::NotFound(format!("transition function {function_id}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_transition_function,
+                    id = function_id
+                )
+                .to_string(),
+            )
+        })
 }
 
 /// Registers a function the mission hands over.
@@ -172,7 +202,16 @@ pub async fn add_function(
     let country = country::Entity::find_by_id(country_id)
         .one(&txn)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("country {country_id}")))?;
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_country,
+                    id = country_id
+                )
+                .to_string(),
+            )
+        })?;
     let checked = check(&txn, country_id, &plan, &new).await?;
     let model = transition_function::ActiveModel {
         plan_id: Set(plan.id),
@@ -220,7 +259,7 @@ async fn to_change(
     let before = one(db, country_id, function_id).await?;
     versions::ensure(
         db,
-        "the function",
+        td_string!(crate::language::current(), rules.the_function),
         (OBJECT, function_id),
         before.version,
         version,

@@ -1,6 +1,7 @@
 //! The UN transition plan: the functions the mission hands over, to whom,
 //! when, and the financing cliff their handover opens.
 
+use crate::i18n::td_string;
 use std::collections::{BTreeSet, HashMap};
 
 use entities::{country, organisation, readiness_change, transition_function, transition_plan};
@@ -51,13 +52,19 @@ pub async fn set_plan(
     if mission_name.is_empty() || mission_name.chars().count() > 200 {
         errors.push(FieldError::new(
             "mission_name",
-            "must be 1 to 200 characters",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 200
+            )
+            .to_string(),
         ));
     }
     if plan.drawdown_end < plan.drawdown_start {
         errors.push(FieldError::new(
             "drawdown_end",
-            "must not be before the drawdown starts",
+            td_string!(crate::language::current(), rules.before_drawdown_start),
         ));
     }
     if !errors.is_empty() {
@@ -88,7 +95,15 @@ pub async fn set_plan(
         .await?
         .ok_or_else(|| AppError::internal(format!("the plan of country {country_id} vanished")))?;
     let keyed = (inserted == 1, row.version);
-    versions::ensure_keyed(&txn, "the plan", (PLAN, row.id), keyed, opened_at, None).await?;
+    versions::ensure_keyed(
+        &txn,
+        td_string!(crate::language::current(), rules.the_plan),
+        (PLAN, row.id),
+        keyed,
+        opened_at,
+        None,
+    )
+    .await?;
     let (change, before, after) = if inserted == 1 {
         (Change::Create, None, row)
     } else {
@@ -162,7 +177,16 @@ pub async fn load(
     let country = country::Entity::find_by_id(country_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("country {country_id}")))?;
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_country,
+                    id = country_id
+                )
+                .to_string(),
+            )
+        })?;
     let start_month = u32::try_from(country.fiscal_year_start_month).unwrap_or(1);
     let rows = transition_function::Entity::find()
         .filter(transition_function::Column::PlanId.eq(plan.id))

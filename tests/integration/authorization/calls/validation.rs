@@ -1,7 +1,10 @@
 //! The validation of partners' data: validating and returning what waits,
-//! and turning validation on or off.
+//! and turning validation on or off; the country's other setting, its
+//! language.
 
-use app::server_fns::{ReturnActivity, SetValidationRequired, ValidateActivities};
+use app::server_fns::{
+    ReturnActivity, SetCountryLanguage, SetValidationRequired, ValidateActivities,
+};
 use tests::Answer;
 
 use super::request::Request;
@@ -34,6 +37,19 @@ pub(super) async fn call(name: &str, r: &Request<'_>) -> Option<Answer> {
                 ("csrf", csrf.clone()),
                 ("country", "XD".into()),
                 ("required", "on".into()),
+            ])
+            .await
+        }
+        "set_country_language" => {
+            let shown = app::services::accounts::countries::get(&t.db, "XD")
+                .await
+                .unwrap_or_else(|e| panic!("{e}"))
+                .language;
+            r.send::<SetCountryLanguage>(vec![
+                ("csrf", csrf.clone()),
+                ("country", "XD".into()),
+                ("language", "fr".into()),
+                ("shown", shown),
             ])
             .await
         }

@@ -1,6 +1,7 @@
 //! The public project browser: a country's published, validated activities, searched
 //! by title or identifier, a page at a time.
 
+use crate::i18n::td_string;
 use entities::activity;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
@@ -55,7 +56,7 @@ pub async fn browse(
     if search.chars().count() > MAX_SEARCH {
         return Err(AppError::invalid(
             "q",
-            format!("must be at most {MAX_SEARCH} characters"),
+            td_string!(crate::language::current(), rules.too_long, max = MAX_SEARCH).to_string(),
         ));
     }
     let mut query = activity::Entity::find()
@@ -101,7 +102,16 @@ pub async fn public_activity(
     country_id: i32,
     activity_id: i32,
 ) -> Result<Activity, AppError> {
-    let not_found = || AppError::NotFound(format!("activity {activity_id}"));
+    let not_found = || {
+        AppError::NotFound(
+            td_string!(
+                crate::language::current(),
+                rules.what_activity,
+                id = activity_id
+            )
+            .to_string(),
+        )
+    };
     let row = activity::Entity::find_by_id(activity_id)
         .one(db)
         .await?

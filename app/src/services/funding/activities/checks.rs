@@ -1,6 +1,7 @@
 //! The checks of an activity and its transactions against what its country
 //! holds: organisations, priorities, budget lines, codelists and shares.
 
+use crate::i18n::td_string;
 use std::collections::{HashMap, HashSet};
 
 use entities::{activity, budget_line, country, organisation, priority, strategy};
@@ -40,7 +41,16 @@ impl CountryFacts {
         let country = country::Entity::find_by_id(country_id)
             .one(db)
             .await?
-            .ok_or_else(|| AppError::NotFound(format!("country {country_id}")))?;
+            .ok_or_else(|| {
+                AppError::NotFound(
+                    td_string!(
+                        crate::language::current(),
+                        rules.what_country,
+                        id = country_id
+                    )
+                    .to_string(),
+                )
+            })?;
         let organisations = organisation::Entity::find()
             .filter(organisation::Column::CountryId.eq(country_id))
             .all(db)
@@ -132,20 +142,21 @@ fn check_shares<'a>(
             _ => {
                 errors.push(FieldError::new(
                     field,
-                    "each percentage must be more than 0 and at most 100, with two decimals at most",
+                    td_string!(crate::language::current(), rules.percentage_range),
                 ));
                 return;
             }
         }
     }
     if any && total != i64::from(FULL_SHARE_BP) {
-        errors.push(FieldError::new(
-            field,
-            format!(
-                "percentages must add up to 100 (they add up to {})",
-                from_minor(total).normalize()
-            ),
-        ));
+        errors.push(FieldError::new(field, {
+            let mark = crate::language::numbers::Marks::of(crate::language::current()).decimal;
+            let total = from_minor(total)
+                .normalize()
+                .to_string()
+                .replace('.', &mark.to_string());
+            td_string!(crate::language::current(), rules.percentages_sum, total).to_string()
+        }));
     }
 }
 
@@ -170,21 +181,30 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
     match facts.organisations.get(&new.reporting_org_id) {
         None => errors.push(FieldError::new(
             "reporting_org_id",
-            "must be an organisation of this country",
+            td_string!(crate::language::current(), rules.organisation_of_country),
         )),
         Some((_, kind)) if kind.is_government() => errors.push(FieldError::new(
             "reporting_org_id",
-            "must be a partner; government spending belongs in the budget",
+            td_string!(crate::language::current(), rules.partner_not_government),
         )),
         Some(_) => {}
     }
     if new.title.is_empty() || new.title.chars().count() > 300 {
-        errors.push(FieldError::new("title", "must be 1 to 300 characters"));
+        errors.push(FieldError::new(
+            "title",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 300
+            )
+            .to_string(),
+        ));
     }
     if new.description.chars().count() > 4000 {
         errors.push(FieldError::new(
             "description",
-            "must be at most 4000 characters",
+            td_string!(crate::language::current(), rules.too_long, max = 4000).to_string(),
         ));
     }
     if new
@@ -194,7 +214,7 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
     {
         errors.push(FieldError::new(
             "iati_identifier",
-            "must be an IATI activity identifier: no spaces, at most 200 characters",
+            td_string!(crate::language::current(), rules.iati_activity_id_format),
         ));
     }
     for (field, start, end) in [
@@ -204,7 +224,10 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
         if let (Some(start), Some(end)) = (start, end)
             && end < start
         {
-            errors.push(FieldError::new(field, "must not be before the start date"));
+            errors.push(FieldError::new(
+                field,
+                td_string!(crate::language::current(), rules.before_start_date),
+            ));
         }
     }
     for (field, value, list, what) in [
@@ -212,25 +235,34 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
             "aid_type",
             &new.aid_type,
             &AID_TYPES,
-            "an IATI aid type code",
+            td_string!(crate::language::current(), rules.what_aid_type),
         ),
         (
             "finance_type",
             &new.finance_type,
             &FINANCE_TYPES,
-            "an IATI finance type code",
+            td_string!(crate::language::current(), rules.what_finance_type),
         ),
         (
             "earmarking",
             &new.earmarking,
             &EARMARKING,
-            "an IATI earmarking category",
+            td_string!(crate::language::current(), rules.what_earmarking),
         ),
     ] {
         if let Some(code) = value
             && !list.is_active(code)
         {
-            errors.push(FieldError::new(field, format!("{code:?} is not {what}")));
+            errors.push(FieldError::new(
+                field,
+                td_string!(
+                    crate::language::current(),
+                    rules.is_not,
+                    value = format!("{code:?}"),
+                    what
+                )
+                .to_string(),
+            ));
         }
     }
     match Currency::check("default_currency", &new.default_currency) {
@@ -244,13 +276,18 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
     {
         errors.push(FieldError::new(
             "participants",
-            "must be organisations of this country",
+            td_string!(crate::language::current(), rules.organisations_of_country),
         ));
     }
     if let Some(bad) = new.sectors.iter().find(|s| !SECTORS.is_active(&s.code)) {
         errors.push(FieldError::new(
             "sectors",
-            format!("{:?} is not a DAC 5-digit sector code", bad.code),
+            td_string!(
+                crate::language::current(),
+                rules.not_dac5,
+                value = format!("{:?}", bad.code)
+            )
+            .to_string(),
         ));
     }
     check_shares(
@@ -265,10 +302,12 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
     {
         errors.push(FieldError::new(
             "priorities",
-            format!(
-                "{:?} is not a priority of this country's strategy",
-                bad.code
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.not_priority_of_strategy,
+                value = format!("{:?}", bad.code)
+            )
+            .to_string(),
         ));
     }
     check_shares(
@@ -283,7 +322,7 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
     {
         errors.push(FieldError::new(
             "budget_lines",
-            "must be budget lines of this country",
+            td_string!(crate::language::current(), rules.budget_lines_of_country),
         ));
     }
     check_shares(
@@ -312,7 +351,10 @@ pub fn validate(facts: &CountryFacts, new: NewActivity) -> Result<NewActivity, A
         ),
     ] {
         if codes.iter().collect::<HashSet<_>>().len() != codes.len() {
-            errors.push(FieldError::new(field, "must not list the same one twice"));
+            errors.push(FieldError::new(
+                field,
+                td_string!(crate::language::current(), rules.not_twice),
+            ));
         }
     }
     if errors.is_empty() {
@@ -334,14 +376,14 @@ pub fn check_transaction(
     if new.amount <= Decimal::ZERO {
         errors.push(FieldError::new(
             field("amount"),
-            "must be greater than zero",
+            td_string!(crate::language::current(), rules.greater_than_zero),
         ));
     } else if new.amount > Decimal::from(MAX_AMOUNT) {
         errors.push(FieldError::new(field("amount"), too_large()));
     } else if to_minor(new.amount).is_none() {
         errors.push(FieldError::new(
             field("amount"),
-            "must have at most two decimal places",
+            td_string!(crate::language::current(), rules.two_decimals),
         ));
     }
     for (name, id) in [
@@ -351,7 +393,7 @@ pub fn check_transaction(
         if id.is_some_and(|id| !facts.organisations.contains_key(&id)) {
             errors.push(FieldError::new(
                 field(name),
-                "must be an organisation of this country",
+                td_string!(crate::language::current(), rules.organisation_of_country),
             ));
         }
     }
@@ -366,13 +408,13 @@ pub fn check_transaction(
     {
         errors.push(FieldError::new(
             field("provider_activity_id"),
-            "must be an activity of this country",
+            td_string!(crate::language::current(), rules.activity_of_country),
         ));
     }
     if new.description.chars().count() > 300 {
         errors.push(FieldError::new(
             field("description"),
-            "must be at most 300 characters",
+            td_string!(crate::language::current(), rules.too_long, max = 300).to_string(),
         ));
     }
     errors

@@ -5,6 +5,7 @@
 //! A correction or removal names the version of the row it was opened at:
 //! a row changed in the meantime is refused as stale.
 
+use crate::i18n::td_string;
 use entities::{activity, transaction};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -52,7 +53,11 @@ async fn transaction_model(
     transaction::Entity::find_by_id(id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("transaction {id}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(crate::language::current(), rules.what_transaction, id).to_string(),
+            )
+        })
 }
 
 /// Adds a transaction to an activity.
@@ -87,7 +92,13 @@ pub async fn add_transactions(
         .enumerate()
         .flat_map(|(i, new)| {
             let prefix = if many {
-                format!("row {}: ", i + 1)
+                td_string!(
+                    crate::language::current(),
+                    rules.at_row_column,
+                    row = i + 1,
+                    column = ""
+                )
+                .to_string()
             } else {
                 String::new()
             };
@@ -134,7 +145,7 @@ pub async fn update_transaction(
     let facts = CountryFacts::load(&txn, activity.country_id).await?;
     versions::ensure(
         &txn,
-        "the transaction",
+        td_string!(crate::language::current(), rules.the_transaction),
         (TRANSACTION, row.id),
         row.version,
         version,
@@ -144,8 +155,12 @@ pub async fn update_transaction(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let amount_minor = to_minor(new.amount)
-        .ok_or_else(|| AppError::invalid("amount", "must have at most two decimal places"))?;
+    let amount_minor = to_minor(new.amount).ok_or_else(|| {
+        AppError::invalid(
+            "amount",
+            td_string!(crate::language::current(), rules.two_decimals),
+        )
+    })?;
     let currency = match new.currency.as_deref() {
         Some(code) => Currency::parse("currency", code)?.into(),
         None => activity.default_currency.clone(),
@@ -207,7 +222,12 @@ pub async fn update_transaction(
         .exec(&txn)
         .await?;
     if updated.rows_affected != 1 {
-        return Err(versions::stale(&txn, "the transaction", (TRANSACTION, transaction_id)).await);
+        return Err(versions::stale(
+            &txn,
+            td_string!(crate::language::current(), rules.the_transaction),
+            (TRANSACTION, transaction_id),
+        )
+        .await);
     }
     let after = transaction_to_wire(&facts, transaction_model(&txn, transaction_id).await?)?;
     audit::record(
@@ -240,7 +260,7 @@ pub async fn delete_transaction(
     let facts = CountryFacts::load(&txn, activity.country_id).await?;
     versions::ensure(
         &txn,
-        "the transaction",
+        td_string!(crate::language::current(), rules.the_transaction),
         (TRANSACTION, row.id),
         row.version,
         version,
@@ -253,7 +273,12 @@ pub async fn delete_transaction(
         .exec(&txn)
         .await?;
     if deleted.rows_affected != 1 {
-        return Err(versions::stale(&txn, "the transaction", (TRANSACTION, transaction_id)).await);
+        return Err(versions::stale(
+            &txn,
+            td_string!(crate::language::current(), rules.the_transaction),
+            (TRANSACTION, transaction_id),
+        )
+        .await);
     }
     audit::record(
         &txn,

@@ -5,6 +5,7 @@
 //! copy's flows name the rows they replace, so the activity's rows keep
 //! their ids (and the audit trail and IATI memory that refer to them).
 
+use crate::i18n::td_string;
 use entities::{
     activity, activity_budget_line, activity_participant, activity_priority, activity_sector,
     country, iati_imported_value, membership, planned_disbursement, transaction,
@@ -33,7 +34,16 @@ pub async fn counts_at_once(
     let required = country::Entity::find_by_id(country_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("country {country_id}")))?
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_country,
+                    id = country_id
+                )
+                .to_string(),
+            )
+        })?
         .validation_required;
     let Some(user_id) = author.user_id else {
         return Ok(true);
@@ -194,7 +204,16 @@ pub async fn transaction_in(
         .filter(transaction::Column::ReplacesId.eq(row.id))
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("transaction {}", row.id)))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_transaction,
+                    id = row.id
+                )
+                .to_string(),
+            )
+        })
 }
 
 /// The row of `change` standing for `row`, a planned disbursement of the
@@ -212,7 +231,11 @@ pub async fn planned_in(
         .filter(planned_disbursement::Column::ReplacesId.eq(row.id))
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("planned disbursement {}", row.id)))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(crate::language::current(), rules.what_planned, id = row.id).to_string(),
+            )
+        })
 }
 
 macro_rules! move_list {

@@ -3,6 +3,7 @@
 //! audit entry, the activity locked first, a correction or removal at the
 //! version it was opened at.
 
+use crate::i18n::td_string;
 use entities::{activity, planned_disbursement};
 use rust_decimal::Decimal;
 use sea_orm::{
@@ -39,7 +40,11 @@ async fn planned_model(
     planned_disbursement::Entity::find_by_id(id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("planned disbursement {id}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(crate::language::current(), rules.what_planned, id).to_string(),
+            )
+        })
 }
 
 /// The amount and currency of a planned disbursement, checked.
@@ -57,7 +62,10 @@ fn check_planned(
         _ => {
             errors.push(FieldError::new(
                 "planned_amount",
-                "must be greater than zero, with two decimals at most",
+                td_string!(
+                    crate::language::current(),
+                    rules.greater_than_zero_two_decimals
+                ),
             ));
             0
         }
@@ -234,7 +242,7 @@ async fn remove_planned(
     let planned_id = row.id;
     versions::ensure(
         db,
-        "the planned disbursement",
+        td_string!(crate::language::current(), rules.the_planned),
         (PLANNED, row.id),
         row.version,
         version,
@@ -246,7 +254,12 @@ async fn remove_planned(
         .exec(db)
         .await?;
     if deleted.rows_affected != 1 {
-        return Err(versions::stale(db, "the planned disbursement", (PLANNED, planned_id)).await);
+        return Err(versions::stale(
+            db,
+            td_string!(crate::language::current(), rules.the_planned),
+            (PLANNED, planned_id),
+        )
+        .await);
     }
     Ok((activity, planned_to_wire(row)))
 }

@@ -3,6 +3,7 @@
 //! several at once) and returning with a reason. Each decision is one
 //! database transaction with its audit entries.
 
+use crate::i18n::td_string;
 use std::collections::HashMap;
 
 use chrono::Utc;
@@ -49,7 +50,16 @@ pub async fn queue(
     let validation_required = country::Entity::find_by_id(country_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("country {country_id}")))?
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_country,
+                    id = country_id
+                )
+                .to_string(),
+            )
+        })?
         .validation_required;
     let query = activity::Entity::find()
         .filter(activity::Column::CountryId.eq(country_id))
@@ -104,12 +114,24 @@ async fn waiting_row(
     let is_waiting = row.validation == Validation::Awaiting.code()
         && (row.published || row.pending_for.is_some());
     if row.country_id != country_id {
-        return Err(AppError::NotFound(format!("activity {activity_id}")));
+        return Err(AppError::NotFound(
+            td_string!(
+                crate::language::current(),
+                rules.what_activity,
+                id = activity_id
+            )
+            .to_string(),
+        ));
     }
     if !is_waiting {
         return Err(AppError::invalid(
             "activity_ids",
-            format!("activity {activity_id} is not waiting for validation"),
+            td_string!(
+                crate::language::current(),
+                rules.not_waiting,
+                id = activity_id
+            )
+            .to_string(),
         ));
     }
     let original = match row.pending_for {
@@ -134,13 +156,13 @@ pub async fn validate(
     if activity_ids.is_empty() {
         return Err(AppError::invalid(
             "activity_ids",
-            "choose at least one activity to validate",
+            td_string!(crate::language::current(), rules.choose_activity),
         ));
     }
     if activity_ids.len() > MAX_BATCH {
         return Err(AppError::invalid(
             "activity_ids",
-            format!("at most {MAX_BATCH} activities at once"),
+            td_string!(crate::language::current(), rules.batch_max, max = MAX_BATCH).to_string(),
         ));
     }
     let txn = crate::services::locks::begin(db).await?;
@@ -201,13 +223,13 @@ pub async fn send_back(
     if reason.is_empty() {
         return Err(AppError::invalid(
             "reason",
-            "say why the activity is returned: its reporter reads it",
+            td_string!(crate::language::current(), rules.say_why_returned),
         ));
     }
     if reason.chars().count() > MAX_REASON {
         return Err(AppError::invalid(
             "reason",
-            format!("must be at most {MAX_REASON} characters"),
+            td_string!(crate::language::current(), rules.too_long, max = MAX_REASON).to_string(),
         ));
     }
     let txn = crate::services::locks::begin(db).await?;
@@ -245,7 +267,16 @@ pub async fn set_required(
     let row = country::Entity::find_by_id(country_id)
         .one(&txn)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("country {country_id}")))?;
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_country,
+                    id = country_id
+                )
+                .to_string(),
+            )
+        })?;
     let before = row.validation_required;
     let mut model = row.into_active_model();
     model.validation_required = Set(required);

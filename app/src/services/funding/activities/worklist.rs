@@ -2,6 +2,7 @@
 //! their reporters work on them (a change waiting for validation in place
 //! of its activity), filtered and fifty a page.
 
+use crate::i18n::td_string;
 use entities::{activity, planned_disbursement, transaction};
 use sea_orm::sea_query::Query;
 use sea_orm::{
@@ -27,7 +28,7 @@ pub async fn worklist(
     if search.chars().count() > MAX_SEARCH {
         return Err(AppError::invalid(
             "q",
-            format!("must be at most {MAX_SEARCH} characters"),
+            td_string!(crate::language::current(), rules.too_long, max = MAX_SEARCH).to_string(),
         ));
     }
     let changed = Query::select()

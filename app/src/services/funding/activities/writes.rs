@@ -1,6 +1,7 @@
 //! Writes of activities (their flows: `flows.rs`): each one
 //! database transaction with its audit entry.
 
+use crate::i18n::td_string;
 use entities::{
     activity, activity_budget_line, activity_participant, activity_priority, activity_sector,
     transaction,
@@ -28,8 +29,12 @@ pub async fn insert_transaction(
     activity: &activity::Model,
     new: NewTransaction,
 ) -> Result<transaction::Model, AppError> {
-    let amount_minor = to_minor(new.amount)
-        .ok_or_else(|| AppError::invalid("amount", "must have at most two decimal places"))?;
+    let amount_minor = to_minor(new.amount).ok_or_else(|| {
+        AppError::invalid(
+            "amount",
+            td_string!(crate::language::current(), rules.two_decimals),
+        )
+    })?;
     let o = new.overrides;
     Ok(transaction::ActiveModel {
         country_id: Set(facts.country_id),
@@ -89,7 +94,12 @@ pub async fn create(
     {
         return Err(AppError::invalid(
             "iati_identifier",
-            format!("an activity with identifier {identifier:?} already exists in this country"),
+            td_string!(
+                crate::language::current(),
+                rules.activity_id_taken,
+                id = format!("{identifier:?}")
+            )
+            .to_string(),
         ));
     }
     let state = super::pending::initial_state(&txn, author, country_id).await?;
@@ -152,7 +162,11 @@ pub async fn get_model(db: &impl ConnectionTrait, id: i32) -> Result<activity::M
     activity::Entity::find_by_id(id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("activity {id}")))
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(crate::language::current(), rules.what_activity, id).to_string(),
+            )
+        })
 }
 
 /// Moves an activity from `version` to the next as the transaction's first
@@ -180,7 +194,12 @@ async fn next_version(
     if moved.rows_affected == 1 {
         Ok(row)
     } else {
-        Err(crate::services::versions::stale(db, "the activity", ("activity", activity_id)).await)
+        Err(crate::services::versions::stale(
+            db,
+            td_string!(crate::language::current(), rules.the_activity),
+            ("activity", activity_id),
+        )
+        .await)
     }
 }
 
@@ -229,7 +248,12 @@ pub async fn update(
     {
         return Err(AppError::invalid(
             "iati_identifier",
-            format!("an activity with identifier {identifier:?} already exists in this country"),
+            td_string!(
+                crate::language::current(),
+                rules.activity_id_taken,
+                id = format!("{identifier:?}")
+            )
+            .to_string(),
         ));
     }
     let before = wire(&txn, &facts, row.clone()).await?;
@@ -291,13 +315,13 @@ pub async fn withdraw(
     if row.pending_for.is_some() {
         return Err(AppError::invalid(
             "activity_id",
-            "a change waiting for validation is discarded, not withdrawn",
+            td_string!(crate::language::current(), rules.pending_discarded),
         ));
     }
     if !row.published {
         return Err(AppError::invalid(
             "published",
-            "the activity is not published",
+            td_string!(crate::language::current(), rules.activity_not_published),
         ));
     }
     let facts = CountryFacts::load(&txn, row.country_id).await?;
@@ -339,7 +363,7 @@ pub async fn delete(
     if row.published && row.pending_for.is_none() {
         return Err(AppError::invalid(
             "published",
-            "a published activity is withdrawn first, then deleted",
+            td_string!(crate::language::current(), rules.withdraw_first),
         ));
     }
     let facts = CountryFacts::load(&txn, row.country_id).await?;

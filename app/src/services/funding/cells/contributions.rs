@@ -3,6 +3,7 @@
 //! once per priority, budget line and sector by share, and once by the
 //! rate that converted it (or the lack of one).
 
+use crate::i18n::td_string;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use entities::{
@@ -86,7 +87,11 @@ pub(crate) struct Sums {
 impl Sums {
     /// `self + sign * other`, or an error where a sum would not fit.
     pub(crate) fn add(&mut self, other: Sums, sign: i8) -> Result<(), AppError> {
-        let overflow = || AppError::OutOfRange("a funding sum".into());
+        let overflow = || {
+            AppError::OutOfRange(
+                td_string!(crate::language::current(), rules.what_funding_sum).to_string(),
+            )
+        };
         self.scaled = other
             .scaled
             .checked_mul(i128::from(sign))

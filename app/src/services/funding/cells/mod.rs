@@ -15,6 +15,7 @@ pub(crate) mod convert;
 mod parts;
 pub(crate) mod reads;
 
+use crate::i18n::td_string;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use entities::{activity, country, funding_cell, transaction};
@@ -44,7 +45,16 @@ async fn context(db: &impl ConnectionTrait, country_id: i32) -> Result<Context, 
     let country = country::Entity::find_by_id(country_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("country {country_id}")))?;
+        .ok_or_else(|| {
+            AppError::NotFound(
+                td_string!(
+                    crate::language::current(),
+                    rules.what_country,
+                    id = country_id
+                )
+                .to_string(),
+            )
+        })?;
     Ok(Context {
         country_id,
         rates: RateTable::load(db, country_id, &country.currency).await?,
@@ -270,10 +280,16 @@ fn model(
     place: &Place,
     sums: &Sums,
 ) -> Result<funding_cell::ActiveModel, AppError> {
-    let high = i64::try_from(sums.scaled.div_euclid(SPLIT))
-        .map_err(|_| AppError::OutOfRange("a funding sum".into()))?;
-    let low = i64::try_from(sums.scaled.rem_euclid(SPLIT))
-        .map_err(|_| AppError::OutOfRange("a funding sum".into()))?;
+    let high = i64::try_from(sums.scaled.div_euclid(SPLIT)).map_err(|_| {
+        AppError::OutOfRange(
+            td_string!(crate::language::current(), rules.what_funding_sum).to_string(),
+        )
+    })?;
+    let low = i64::try_from(sums.scaled.rem_euclid(SPLIT)).map_err(|_| {
+        AppError::OutOfRange(
+            td_string!(crate::language::current(), rules.what_funding_sum).to_string(),
+        )
+    })?;
     Ok(funding_cell::ActiveModel {
         country_id: Set(country_id),
         facet: Set(place.facet.code()),

@@ -3,6 +3,7 @@
 //! one, removing one. Each goes through [`write`], which records the rate
 //! before and after under its own id.
 
+use crate::i18n::td_string;
 use std::collections::BTreeSet;
 
 use entities::exchange_rate;
@@ -151,10 +152,24 @@ async fn to_change(
     let one = sea_orm::Condition::all()
         .add(exchange_rate::Column::Id.eq(rate_id))
         .add(exchange_rate::Column::CountryId.eq(country_id));
-    let stored = claim(db, one)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("exchange rate {rate_id}")))?;
-    versions::ensure(db, "the rate", (OBJECT, rate_id), stored.version, version).await?;
+    let stored = claim(db, one).await?.ok_or_else(|| {
+        AppError::NotFound(
+            td_string!(
+                crate::language::current(),
+                rules.what_exchange_rate,
+                id = rate_id
+            )
+            .to_string(),
+        )
+    })?;
+    versions::ensure(
+        db,
+        td_string!(crate::language::current(), rules.the_rate),
+        (OBJECT, rate_id),
+        stored.version,
+        version,
+    )
+    .await?;
     Ok(stored)
 }
 
@@ -206,10 +221,12 @@ pub async fn update(
     if taken.is_some() {
         return Err(AppError::invalid(
             "rate_date",
-            format!(
-                "already has a {} rate: correct that one instead",
-                new.currency
-            ),
+            td_string!(
+                crate::language::current(),
+                rules.rate_taken,
+                currency = new.currency
+            )
+            .to_string(),
         ));
     }
     let after = write(&txn, author, country_id, Some(before), Some(&new))

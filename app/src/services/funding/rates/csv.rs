@@ -1,6 +1,7 @@
 //! The rates file: a header `currency,date,rate,source`, then one rate per
 //! line.
 
+use crate::i18n::td_string;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
@@ -28,18 +29,26 @@ pub fn parse_csv(text: &str, quote_currency: &str) -> Result<Vec<ExchangeRate>, 
     if !header_ok {
         return Err(AppError::invalid(
             "file",
-            "line 1 must be the header currency,date,rate,source",
+            td_string!(
+                crate::language::current(),
+                rules.header_must_be,
+                header = "currency,date,rate,source"
+            )
+            .to_string(),
         ));
     }
     let mut rates = Vec::new();
     let mut errors = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let line = index + 2;
-        let prefix = format!("line {line}: ");
+        let prefix = crate::services::line_prefix(line);
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                errors.push(FieldError::new(format!("line {line}"), e.to_string()));
+                errors.push(FieldError::new(
+                    crate::services::at_line(line),
+                    e.to_string(),
+                ));
                 continue;
             }
         };
@@ -49,13 +58,13 @@ pub fn parse_csv(text: &str, quote_currency: &str) -> Result<Vec<ExchangeRate>, 
         if date.is_err() {
             errors.push(FieldError::new(
                 format!("{prefix}date"),
-                "must be a date written YYYY-MM-DD",
+                td_string!(crate::language::current(), rules.date_format),
             ));
         }
         if rate.is_err() {
             errors.push(FieldError::new(
                 format!("{prefix}rate"),
-                "must be a decimal number such as 1.0842",
+                td_string!(crate::language::current(), rules.decimal_number),
             ));
         }
         if let (Ok(rate_date), Ok(rate)) = (date, rate) {
@@ -76,7 +85,10 @@ pub fn parse_csv(text: &str, quote_currency: &str) -> Result<Vec<ExchangeRate>, 
         }
     }
     if rates.is_empty() && errors.is_empty() {
-        errors.push(FieldError::new("file", "holds no rates"));
+        errors.push(FieldError::new(
+            "file",
+            td_string!(crate::language::current(), rules.no_rates),
+        ));
     }
     if errors.is_empty() {
         Ok(rates)

@@ -8,6 +8,7 @@ mod changes;
 mod csv;
 mod table;
 
+use crate::i18n::td_string;
 use std::str::FromStr;
 
 use entities::exchange_rate;
@@ -52,27 +53,41 @@ pub fn validate(rate: &ExchangeRate, prefix: &str) -> Vec<FieldError> {
     if rate.currency == rate.quote_currency {
         errors.push(FieldError::new(
             field("currency"),
-            "is already the reporting currency",
+            td_string!(crate::language::current(), rules.already_reporting_currency),
         ));
     }
     if rate.rate <= Decimal::ZERO {
-        errors.push(FieldError::new(field("rate"), "must be greater than zero"));
+        errors.push(FieldError::new(
+            field("rate"),
+            td_string!(crate::language::current(), rules.greater_than_zero),
+        ));
     } else if rate.rate > Decimal::from(MAX_RATE) {
         errors.push(FieldError::new(
             field("rate"),
-            format!("must be at most {MAX_RATE}"),
+            td_string!(
+                crate::language::current(),
+                rules.at_most_value,
+                max = MAX_RATE
+            )
+            .to_string(),
         ));
     } else if rate.rate.scale() > 12 {
         errors.push(FieldError::new(
             field("rate"),
-            "must have at most 12 decimal places",
+            td_string!(crate::language::current(), rules.max_decimals, count = 12).to_string(),
         ));
     }
     let source = rate.source.trim();
     if source.is_empty() || source.chars().count() > 200 {
         errors.push(FieldError::new(
             field("source"),
-            "must be 1 to 200 characters",
+            td_string!(
+                crate::language::current(),
+                rules.length_between,
+                min = 1,
+                max = 200
+            )
+            .to_string(),
         ));
     }
     errors

@@ -1,5 +1,6 @@
 //! A country's rates to its reporting currency, ready to convert with.
 
+use crate::i18n::td_string;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -89,12 +90,17 @@ impl RateTable {
             .and_then(crate::types::money::to_minor)
             .map(|converted| Some((converted, rate.rate_date)))
             .ok_or_else(|| {
-                AppError::OutOfRange(format!(
-                    "{} {currency} converted to {} at the rate of {}",
-                    Decimal::new(minor, 2),
-                    self.quote_currency,
-                    rate.rate_date
-                ))
+                AppError::OutOfRange(
+                    td_string!(
+                        crate::language::current(),
+                        rules.what_converted,
+                        amount = Decimal::new(minor, 2),
+                        currency,
+                        quote = &self.quote_currency,
+                        date = rate.rate_date
+                    )
+                    .to_string(),
+                )
             })
     }
 }
