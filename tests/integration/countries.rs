@@ -78,3 +78,64 @@ both_backends! {
         assert_eq!(created.map(|c| c.code).ok().as_deref(), Some("XQ"));
     }
 }
+
+both_backends! {
+    async fn an_administrator_sets_the_language_the_country_speaks_to_newcomers(t) {
+        use app::server_fns::SetCountryLanguage;
+        use tests::{Client, TestApp, demo as accounts};
+        app::services::demo::seed(&t.db).await.unwrap_or_else(|e| panic!("{e}"));
+        let app = TestApp::spawn(&t).await;
+        let admin = Client::signed_in(&app, accounts::ADMIN.0, accounts::ADMIN.1).await;
+        let planner = Client::signed_in(&app, accounts::PLANNER.0, accounts::PLANNER.1).await;
+        let (_, page) = admin.get_text("/countries/XD").await;
+        assert!(page.contains("id=\"country-language\""), "the administrator's form");
+        let (_, page) = planner.get_text("/countries/XD").await;
+        assert!(!page.contains("id=\"country-language\""), "no form for a planner");
+
+        let csrf = admin.csrf().await;
+        let set = async |language: &str, shown: &str| {
+            admin
+                .post_form::<SetCountryLanguage>(
+                    "/countries/XD",
+                    &[("csrf", &csrf), ("country", "XD"), ("language", language), ("shown", shown)],
+                )
+                .await
+        };
+        let refused = set("de", "en").await;
+        assert!(admin.location(&refused).contains("error="), "{refused:?}");
+        assert!(admin.location(&refused).contains("language"), "{refused:?}");
+        let chosen = set("fr", "en").await;
+        let back = admin.location(&chosen);
+        assert!(back.starts_with("/countries/XD") && !back.contains("error="), "{chosen:?}");
+        assert_eq!(countries::get(&t.db, "XD").await.unwrap_or_else(|e| panic!("{e}")).language, "fr");
+        let (id, _) = countries::get_with_id(&t.db, "XD").await.unwrap_or_else(|e| panic!("{e}"));
+        let history = app::services::accounts::audit::history(&t.db, "country", id)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let entry = &history[0];
+        assert!(
+            entry.before.as_deref().is_some_and(|b| b.contains("\"language\":\"en\""))
+                && entry.after.as_deref().is_some_and(|a| a.contains("\"language\":\"fr\"")),
+            "before and after in the trail: {entry:?}"
+        );
+
+        // Another administrator's form, opened before that change, does not
+        // overwrite it unknowingly.
+        let stale = set("pt", "en").await;
+        assert!(admin.location(&stale).contains("error="), "{stale:?}");
+        assert_eq!(countries::get(&t.db, "XD").await.unwrap_or_else(|e| panic!("{e}")).language, "fr");
+
+        // A newcomer whose browser asks for none of the site's languages.
+        let page = reqwest::Client::new()
+            .get(app.url("/countries/XD"))
+            .header("accept-language", "ar")
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(page.contains("<html lang=\"fr\""), "the country's language");
+        app.stop().await;
+    }
+}

@@ -69,8 +69,12 @@ impl AuditQuery {
         };
         let object_id = typed(&self.object_id)
             .map(|id| {
-                id.parse::<i32>()
-                    .map_err(|_| AppError::invalid("object_id", "must be a whole number"))
+                id.parse::<i32>().map_err(|_| {
+                    AppError::invalid(
+                        "object_id",
+                        crate::i18n::td_string!(crate::language::current(), rules.whole_number),
+                    )
+                })
             })
             .transpose()?;
         Ok(AuditFilter {

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::i18n::td_string;
 use crate::{AppError, FieldError};
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -23,12 +24,20 @@ impl Currency {
     pub fn check(field: &str, text: &str) -> Result<Self, FieldError> {
         let code = text.trim().to_ascii_uppercase();
         if code.is_empty() {
-            return Err(FieldError::new(field, "is required"));
+            return Err(FieldError::new(
+                field,
+                td_string!(crate::language::current(), common.required),
+            ));
         }
         if !Self::is_code(&code) {
             return Err(FieldError::new(
                 field,
-                format!("{code:?} is not a current ISO 4217 currency code such as USD or EUR"),
+                td_string!(
+                    crate::language::current(),
+                    rules.not_currency_code,
+                    code = format!("{code:?}")
+                )
+                .to_string(),
             ));
         }
         Ok(Self(code))
@@ -96,7 +105,14 @@ impl<'de> Deserialize<'de> for Currency {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         Self::parse("currency", &text).map_err(|_| {
-            serde::de::Error::custom(format!("{text:?} is not an ISO 4217 currency code"))
+            serde::de::Error::custom(
+                td_string!(
+                    crate::language::current(),
+                    rules.not_iso_currency,
+                    code = format!("{text:?}")
+                )
+                .to_string(),
+            )
         })
     }
 }

@@ -46,6 +46,7 @@ mod audit;
 mod budget;
 mod compact;
 mod country;
+mod country_systems;
 mod currency;
 mod fiscal_year;
 mod funding;
@@ -79,14 +80,14 @@ pub use compact::{
     SignedCommitment, SignedText,
 };
 pub use country::{Country, CountrySummary, KindCount, NewCountry};
+pub use country_systems::{CountrySystems, SystemOverrides};
 pub use currency::Currency;
 pub use fiscal_year::{FiscalYear, PeriodPart, month_name, split_by_fiscal_year};
 pub use funding::{
-    Activity, ActivityStatus, Channel, CountrySystems, ExchangeRate, FundingReport, FundingRow,
-    GroupBy, Measure, MoneyType, NewActivity, NewPlannedDisbursement, NewTransaction,
-    POOLED_UNALLOCATED, ParticipantRole, PlannedDisbursement, ProjectList, ProjectRow, RateUse,
-    Share, SystemOverrides, Totals, Transaction, TransactionKind, UNALIGNED, Unconverted,
-    Validation,
+    Activity, ActivityStatus, Channel, ExchangeRate, FundingReport, FundingRow, GroupBy, Measure,
+    MoneyType, NewActivity, NewPlannedDisbursement, NewTransaction, POOLED_UNALLOCATED,
+    ParticipantRole, PlannedDisbursement, ProjectList, ProjectRow, RateUse, Share, Totals,
+    Transaction, TransactionKind, UNALIGNED, Unconverted, Validation,
 };
 pub use iati::{
     ActivityOutcome, ImportConflict, ImportOutcome, ImportProblem, ImportReport, ImportTotals,

@@ -19,7 +19,12 @@ pub const MAX_INDICATOR_VALUE: i64 = 1_000_000_000_000_000;
 
 /// The message for an amount past [`MAX_AMOUNT`].
 pub fn too_large() -> String {
-    format!("must be at most {MAX_AMOUNT}")
+    crate::i18n::td_string!(
+        crate::language::current(),
+        rules.at_most_value,
+        max = MAX_AMOUNT
+    )
+    .to_string()
 }
 
 /// The amount in hundredths, or `None` when it has more than two decimal

@@ -32,7 +32,15 @@ impl Page {
                 .ok()
                 .filter(|n| (1..=max).contains(n))
                 .ok_or_else(|| {
-                    AppError::invalid(field, format!("must be a whole number from 1 to {max}"))
+                    AppError::invalid(
+                        field,
+                        crate::i18n::td_string!(
+                            crate::language::current(),
+                            rules.whole_number_to,
+                            max
+                        )
+                        .to_string(),
+                    )
                 }),
         };
         Ok(Self {

@@ -20,7 +20,7 @@ use crate::types::{
     Commitment, CommitmentCategory, CommitmentComment, CommitmentKind, CommitmentStatus, Compact,
     CompactStatus, NewCompact, OrganisationKind, Party, Progress, Signature,
 };
-use crate::{AppError, FieldError};
+use crate::AppError;
 
 use crate::services::accounts::audit::{self, Author, Change};
 use crate::services::strategy::strategies;
@@ -77,65 +77,6 @@ async fn next_version(db: &impl ConnectionTrait, country_id: i32) -> Result<i32,
     Ok(max.unwrap_or(0) + 1)
 }
 
-async fn validate(
-    db: &impl ConnectionTrait,
-    country_id: i32,
-    new: NewCompact,
-) -> Result<NewCompact, AppError> {
-    let title = new.title.trim().to_string();
-    let mut errors = Vec::new();
-    if title.is_empty() || title.chars().count() > 300 {
-        errors.push(FieldError::new(
-            "title",
-            td_string!(
-                crate::language::current(),
-                rules.length_between,
-                min = 1,
-                max = 300
-            )
-            .to_string(),
-        ));
-    }
-    if new.ends_on < new.starts_on {
-        errors.push(FieldError::new(
-            "ends_on",
-            td_string!(crate::language::current(), rules.before_compact_start),
-        ));
-    }
-    let mut party_ids = new.party_ids.clone();
-    party_ids.sort_unstable();
-    party_ids.dedup();
-    let parties = organisation::Entity::find()
-        .filter(organisation::Column::Id.is_in(party_ids.clone()))
-        .filter(organisation::Column::CountryId.eq(country_id))
-        .all(db)
-        .await?;
-    let government = OrganisationKind::GovernmentMinistry.code();
-    if parties.len() != party_ids.len() {
-        errors.push(FieldError::new(
-            "party_ids",
-            td_string!(crate::language::current(), rules.organisations_of_country),
-        ));
-    } else if !parties.iter().any(|o| o.kind == government)
-        || !parties.iter().any(|o| o.kind != government)
-    {
-        errors.push(FieldError::new(
-            "party_ids",
-            td_string!(crate::language::current(), rules.parties_government_partner),
-        ));
-    }
-    if errors.is_empty() {
-        Ok(NewCompact {
-            title,
-            principles: new.principles.trim().to_string(),
-            party_ids,
-            ..new
-        })
-    } else {
-        Err(AppError::Invalid(errors))
-    }
-}
-
 /// Starts a draft compact on the country's latest endorsed strategy.
 #[tracing::instrument(skip(db))]
 pub async fn create(
@@ -145,7 +86,7 @@ pub async fn create(
     new: NewCompact,
 ) -> Result<Compact, AppError> {
     let txn = crate::services::locks::begin(db).await?;
-    let new = validate(&txn, country_id, new).await?;
+    let new = super::checks::validate(&txn, country_id, new).await?;
     let strategy = strategies::latest_endorsed(&txn, country_id)
         .await?
         .ok_or_else(|| {

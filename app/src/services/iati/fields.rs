@@ -83,7 +83,15 @@ impl Fields {
             self.default_currency.clone(),
             self.participants
                 .iter()
-                .map(|(id, role)| format!("{} ({})", org(id), role.label()))
+                .map(|(id, role)| {
+                    // In English whatever the request's language: the
+                    // next import compares what this one remembered.
+                    format!(
+                        "{} ({})",
+                        org(id),
+                        role.label_in(crate::language::Locale::en)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("; "),
             self.sectors

@@ -20,7 +20,7 @@ fn money(
     what: &str,
 ) -> Result<(Decimal, String), String> {
     let Some(value) = value else {
-        return Err(format!("{what} has no value: not imported"));
+        return Err(say!(iati_no_value, what));
     };
     let currency = value
         .currency
@@ -29,30 +29,31 @@ fn money(
         .or_else(|| default_currency.map(str::to_string));
     let written = format!(
         "{} {}",
-        currency.as_deref().unwrap_or("(no currency)"),
+        currency
+            .clone()
+            .unwrap_or_else(|| say!(iati_no_currency_written)),
         value.text
     );
     let Ok(amount) = Decimal::from_str(value.text.trim()) else {
-        return Err(format!(
-            "{what}: value {:?} is not a number: not imported",
-            value.text
+        return Err(say!(
+            iati_value_not_number,
+            what,
+            value = format!("{:?}", value.text)
         ));
     };
     let Some(currency) = currency else {
-        return Err(format!(
-            "{what}: missing currency (neither the value nor the activity's default-currency names one): {} not imported",
-            value.text
-        ));
+        return Err(say!(iati_missing_currency, what, value = &value.text));
     };
     if !CURRENCIES.is_active(&currency) {
-        return Err(format!(
-            "{what}: unknown currency code {currency:?}: {written} not imported"
+        return Err(say!(
+            iati_unknown_currency,
+            what,
+            code = format!("{currency:?}"),
+            written
         ));
     }
     if amount <= Decimal::ZERO {
-        return Err(format!(
-            "{what}: value {written} is not above zero: not imported"
-        ));
+        return Err(say!(iati_not_above_zero, what, written));
     }
     Ok((round(amount * share), currency))
 }
@@ -72,7 +73,7 @@ pub fn transactions(
         .filter(|c| CURRENCIES.is_active(c));
     let mut out = Vec::new();
     for (i, t) in a.transactions.iter().enumerate() {
-        let what = format!("transaction {}", i + 1);
+        let what = say!(iati_transaction_n, n = i + 1);
         match transaction(t, &what, default_currency.as_deref(), share, cx, warnings) {
             Ok(new) => out.push((i, new)),
             Err(w) => warnings.push(w),
@@ -98,25 +99,26 @@ fn transaction(
                 v.currency
                     .as_deref()
                     .or(default_currency)
-                    .unwrap_or("(no currency)"),
+                    .map(str::to_string)
+                    .unwrap_or_else(|| say!(iati_no_currency_written)),
                 v.text
             )
         })
-        .unwrap_or_else(|| "(no value)".into());
+        .unwrap_or_else(|| say!(iati_no_value_written));
     let mut problems = Vec::new();
     let kind = match t.type_code.as_deref() {
         Some(code) => match TransactionKind::from_code(code) {
             Some(kind) => Some(kind),
             None => {
                 problems.push(match TRANSACTION_TYPES.get(code) {
-                    Some(item) => format!("transaction type {code} ({}) is not recorded", item.name),
-                    None => format!("unknown transaction type code {code:?} (not in the IATI TransactionType codelist)"),
+                    Some(item) => say!(iati_type_not_recorded, code, name = item.label()),
+                    None => say!(iati_unknown_transaction_type, code = format!("{code:?}")),
                 });
                 None
             }
         },
         None => {
-            problems.push("no transaction-type".into());
+            problems.push(say!(iati_no_transaction_type));
             None
         }
     };
@@ -125,10 +127,7 @@ fn transaction(
         if country.eq_ignore_ascii_case(cx.country_code) {
             share = Decimal::ONE;
         } else {
-            problems.push(format!(
-                "transaction for another country ({country}, not {})",
-                cx.country_code
-            ));
+            problems.push(say!(iati_other_country, country, ours = cx.country_code));
         }
     }
     let value_date = t.value.as_ref().and_then(|v| v.value_date.as_deref());
@@ -136,21 +135,20 @@ fn transaction(
         Some(text) => match date(text) {
             Some(d) => Some(d),
             None => {
-                problems.push(format!(
-                    "transaction-date {text:?} is not a date (YYYY-MM-DD)"
+                problems.push(say!(
+                    iati_transaction_date_format,
+                    value = format!("{text:?}")
                 ));
                 None
             }
         },
         None => match value_date.and_then(date) {
             Some(d) => {
-                warnings.push(format!(
-                    "{what}: missing transaction-date: its value-date {d} stands in"
-                ));
+                warnings.push(say!(iati_value_date_stands_in, what, date = d));
                 Some(d)
             }
             None => {
-                problems.push("missing transaction-date".into());
+                problems.push(say!(iati_no_transaction_date));
                 None
             }
         },
@@ -159,8 +157,10 @@ fn transaction(
         Some(text) => match date(text) {
             Some(d) => Some(d),
             None => {
-                warnings.push(format!(
-                    "{what}: value-date {text:?} is not a date: the transaction date stands in"
+                warnings.push(say!(
+                    iati_value_date_format,
+                    what,
+                    value = format!("{text:?}")
                 ));
                 None
             }
@@ -172,17 +172,21 @@ fn transaction(
         problems.is_empty(),
     ) {
         (Err(w), true) => return Err(w),
-        (Err(w), false) => return Err(format!("{w} (also: {})", problems.join("; "))),
+        (Err(w), false) => {
+            return Err(say!(iati_also, problem = w, others = problems.join("; ")));
+        }
         (Ok(_), false) => {
-            return Err(format!(
-                "{what}: {}: {written} not imported",
-                problems.join("; ")
+            return Err(say!(
+                iati_problems_not_imported,
+                what,
+                problems = problems.join("; "),
+                written
             ));
         }
         (Ok(m), true) => m,
     };
     let (Some(kind), Some(transaction_date)) = (kind, transaction_date) else {
-        return Err(format!("{what}: {written} not imported"));
+        return Err(say!(iati_not_imported, what, written));
     };
     let mut org = |o: &Option<OrgRef>, role: &str| {
         let o = o.as_ref()?;
@@ -190,9 +194,12 @@ fn transaction(
         if found.is_none() {
             let name = o.name.clone().or(o.reference.clone()).unwrap_or_default();
             if !name.is_empty() {
-                warnings.push(format!(
-                    "{what}: {role} {name:?} is not an organisation of {}: left out",
-                    cx.country_code
+                warnings.push(say!(
+                    iati_org_left_out,
+                    what,
+                    role,
+                    name = format!("{name:?}"),
+                    country = cx.country_code
                 ));
             }
         }
@@ -207,9 +214,11 @@ fn transaction(
         .and_then(|id| {
             let found = cx.activities.get(id).copied();
             if found.is_none() {
-                warnings.push(format!(
-                    "{what}: provider-activity-id {id} is not an activity in {}: link left out",
-                    cx.country_code
+                warnings.push(say!(
+                    iati_provider_activity_left_out,
+                    what,
+                    id,
+                    country = cx.country_code
                 ));
             }
             found
@@ -240,31 +249,35 @@ pub fn planned(
         .as_deref()
         .map(str::to_uppercase)
         .filter(|c| CURRENCIES.is_active(c));
-    let (periods, what): (&[Period], &str) = if a.planned.is_empty() {
+    let (periods, budgets): (&[Period], bool) = if a.planned.is_empty() {
         if !a.budgets.is_empty() {
-            warnings.push(
-                "no planned-disbursement: the budgets are recorded as planned disbursements".into(),
-            );
+            warnings.push(say!(iati_budgets_as_planned));
         }
-        (&a.budgets, "budget")
+        (&a.budgets, true)
     } else {
         for (i, b) in a.budgets.iter().enumerate() {
             let written = b.value.as_ref().map(|v| v.text.clone()).unwrap_or_default();
-            warnings.push(format!(
-                "budget {} ({} {written}) not recorded: the planned disbursements are",
-                i + 1,
-                b.value
-                    .as_ref()
-                    .and_then(|v| v.currency.as_deref())
-                    .or(default_currency.as_deref())
-                    .unwrap_or("")
+            let currency = b
+                .value
+                .as_ref()
+                .and_then(|v| v.currency.as_deref())
+                .or(default_currency.as_deref())
+                .unwrap_or("");
+            warnings.push(say!(
+                iati_budget_not_recorded,
+                n = i + 1,
+                written = format!("{currency} {written}")
             ));
         }
-        (&a.planned, "planned-disbursement")
+        (&a.planned, false)
     };
     let mut out = Vec::new();
     for (i, p) in periods.iter().enumerate() {
-        let what = format!("{what} {}", i + 1);
+        let what = if budgets {
+            say!(iati_budget_n, n = i + 1)
+        } else {
+            say!(iati_planned_n, n = i + 1)
+        };
         let start = p.start.as_deref().and_then(date);
         let end = p.end.as_deref().and_then(date);
         match (
@@ -283,10 +296,12 @@ pub fn planned(
                     currency: Some(currency),
                 })
             }
-            (Ok((amount, currency)), _, _) => warnings.push(format!(
-                "{what}: missing or impossible period ({} to {}; at most five years): {currency} {amount} not imported",
-                p.start.as_deref().unwrap_or("?"),
-                p.end.as_deref().unwrap_or("?")
+            (Ok((amount, currency)), _, _) => warnings.push(say!(
+                iati_bad_period,
+                what,
+                start = p.start.as_deref().unwrap_or("?"),
+                end = p.end.as_deref().unwrap_or("?"),
+                written = format!("{currency} {amount}")
             )),
         }
     }

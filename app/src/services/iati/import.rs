@@ -82,7 +82,7 @@ impl<'a> Importer<'a> {
         let country = country::Entity::find_by_id(country_id)
             .one(txn)
             .await?
-            .ok_or_else(|| AppError::NotFound(format!("country {country_id}")))?;
+            .ok_or_else(|| AppError::NotFound(say!(what_country, id = country_id)))?;
         let facts = CountryFacts::load(txn, country_id).await?;
         let orgs =
             OrgIndex::load(txn, country_id, &country.code, organisation_id.is_none()).await?;
@@ -132,7 +132,7 @@ impl<'a> Importer<'a> {
         let label = a
             .identifier
             .clone()
-            .unwrap_or_else(|| format!("activity on line {}", a.line));
+            .unwrap_or_else(|| say!(iati_activity_on_line, line = a.line));
         let mut warnings = Vec::new();
         let step = match self.step(&a, &mut warnings).await? {
             Err(Skip::Error(reason)) => Err(Skip::Error(reason + &flows_note(&a))),
@@ -190,7 +190,7 @@ impl<'a> Importer<'a> {
 
     async fn reporting_org(&mut self, a: &IatiActivity) -> Result<Result<i32, Skip>, AppError> {
         let Some(reporting) = &a.reporting_org else {
-            return Ok(Err(Skip::Error("no reporting-org".into())));
+            return Ok(Err(Skip::Error(say!(iati_no_reporting_org))));
         };
         let name = reporting
             .name
@@ -206,8 +206,9 @@ impl<'a> Importer<'a> {
             return Ok(if matches_own {
                 Ok(own)
             } else {
-                Err(Skip::Error(format!(
-                    "reported by {name:?}, not by your organisation: only your own activities can be imported"
+                Err(Skip::Error(say!(
+                    iati_not_your_organisation,
+                    name = format!("{name:?}")
                 )))
             });
         }
@@ -218,19 +219,22 @@ impl<'a> Importer<'a> {
         if added && let Some(id) = id {
             self.note_added(id).await?;
         }
-        Ok(id.ok_or_else(|| Skip::Error("reporting-org has neither a ref nor a name".into())))
+        Ok(id.ok_or_else(|| Skip::Error(say!(iati_reporting_org_unnamed))))
     }
 
     async fn note_added(&mut self, id: i32) -> Result<(), AppError> {
         let (_, org) = crate::services::accounts::organisations::get(self.txn, id).await?;
         self.report.warnings.push(ImportProblem {
             activity: None,
-            message: format!(
-                "organisation {:?} ({}) added to {}'s organisations as {}; an administrator corrects its kind on its page if that is wrong",
-                org.name,
-                org.iati_id.as_deref().unwrap_or("no IATI identifier"),
-                self.country_code,
-                org.kind.label()
+            message: say!(
+                iati_org_added,
+                name = format!("{:?}", org.name),
+                id = org
+                    .iati_id
+                    .clone()
+                    .unwrap_or_else(|| say!(iati_no_identifier_written)),
+                country = &self.country_code,
+                kind = org.kind.label()
             ),
         });
         self.facts.organisations.insert(id, (org.name, org.kind));
@@ -259,10 +263,11 @@ impl<'a> Importer<'a> {
         warnings: &mut Vec<String>,
     ) -> Result<Result<(ImportOutcome, String, u32), Skip>, AppError> {
         let identifier = match a.identifier.as_deref() {
-            None => return Ok(Err(Skip::Error("no iati-identifier".into()))),
+            None => return Ok(Err(Skip::Error(say!(iati_no_identifier)))),
             Some(id) if id.chars().count() > 200 || id.contains(char::is_whitespace) => {
-                return Ok(Err(Skip::Error(format!(
-                    "iati-identifier {id:?} has spaces or is longer than 200 characters"
+                return Ok(Err(Skip::Error(say!(
+                    iati_identifier_format,
+                    id = format!("{id:?}")
                 ))));
             }
             Some(id) => id.to_string(),
@@ -270,9 +275,7 @@ impl<'a> Importer<'a> {
         if let Some(version) = a.version.as_deref()
             && !matches!(version, "2.01" | "2.02" | "2.03")
         {
-            warnings.push(format!(
-                "the file says IATI version {version}; it was read as 2.03"
-            ));
+            warnings.push(say!(iati_version_read_as, version));
         }
         let share = match map::country_share(a, &self.country_code, warnings) {
             Ok(share) => share,
@@ -305,7 +308,7 @@ impl<'a> Importer<'a> {
             &self.facts,
             new_activity(&fields, reporting_org_id, &identifier),
         ) {
-            return Ok(Err(Skip::Error(format!("cannot be recorded: {err}"))));
+            return Ok(Err(Skip::Error(say!(iati_cannot_be_recorded, error = err))));
         }
         match self.activities.get(&identifier).copied() {
             None => self
@@ -393,7 +396,11 @@ impl<'a> Importer<'a> {
         self.facts.activity_ids.insert(model.id);
         Ok((
             ImportOutcome::Imported,
-            format!("{count} transactions, {planned_count} planned disbursements"),
+            say!(
+                iati_imported_note,
+                transactions = count,
+                planned = planned_count
+            ),
             count,
         ))
     }
@@ -436,19 +443,22 @@ fn flows_note(a: &IatiActivity) -> String {
     if a.transactions.is_empty() {
         return String::new();
     }
-    let default = a.default_currency.as_deref().unwrap_or("(no currency)");
+    let default = a
+        .default_currency
+        .clone()
+        .unwrap_or_else(|| say!(iati_no_currency_written));
     let values: Vec<String> = a
         .transactions
         .iter()
         .map(|t| match &t.value {
-            Some(v) => format!("{} {}", v.currency.as_deref().unwrap_or(default), v.text),
-            None => "(no value)".into(),
+            Some(v) => format!("{} {}", v.currency.as_deref().unwrap_or(&default), v.text),
+            None => say!(iati_no_value_written),
         })
         .collect();
-    format!(
-        "; {} transactions not imported: {}",
-        values.len(),
-        values.join(", ")
+    say!(
+        iati_transactions_not_imported,
+        count = values.len(),
+        values = values.join(", ")
     )
 }
 

@@ -74,9 +74,10 @@ pub fn country_share(
             .iter()
             .map(|c| c.code.as_str())
             .collect();
-        return Err(format!(
-            "not for {code}: its recipient countries are {}",
-            listed.join(", ")
+        return Err(say!(
+            iati_not_for_country,
+            code,
+            countries = listed.join(", ")
         ));
     };
     match ours.percentage.as_deref() {
@@ -84,16 +85,15 @@ pub fn country_share(
         Some(text) => match percent(Some(text)) {
             Some(p) if p > Decimal::ZERO && p <= HUNDRED => {
                 if p < HUNDRED {
-                    warnings.push(format!(
-                        "recipient-country {code} has {}%: only that share of each amount was imported",
-                        p.normalize()
-                    ));
+                    warnings.push(say!(iati_country_share, code, percent = p.normalize()));
                 }
                 Ok(p / HUNDRED)
             }
             _ => {
-                warnings.push(format!(
-                    "recipient-country {code} percentage {text:?} is not a number from 0 to 100: amounts imported in full"
+                warnings.push(say!(
+                    iati_country_percentage_invalid,
+                    code,
+                    value = format!("{text:?}")
                 ));
                 Ok(Decimal::ONE)
             }
@@ -105,30 +105,38 @@ fn role(code: Option<&str>) -> Result<ParticipantRole, String> {
     match code {
         Some(code) => ParticipantRole::from_code(code).ok_or_else(|| {
             if ORGANISATION_ROLES.get(code).is_some() {
-                format!("organisation role {code} is not recorded")
+                say!(iati_role_not_recorded, code)
             } else {
-                format!("unknown organisation role code {code:?} (not in the IATI OrganisationRole codelist)")
+                say!(iati_unknown_role, code = format!("{code:?}"))
             }
         }),
-        None => Err("participating-org has no role".into()),
+        None => Err(say!(iati_participant_no_role)),
     }
 }
 
-fn check_code(list: &crate::codelists::Codelist, code: &str, what: &str) -> Result<String, String> {
+/// `what` names the kind of code: `aid type code`.
+fn check_code(
+    list: &crate::codelists::Codelist,
+    code: &str,
+    what: String,
+) -> Result<String, String> {
     match list.get(code) {
         Some(item) if !item.withdrawn => Ok(code.to_string()),
-        Some(_) => Err(format!(
-            "{what} code {code:?} is withdrawn from the IATI codelist: not recorded"
-        )),
-        None => Err(format!(
-            "unknown {what} code {code:?} (not in the IATI codelist): not recorded"
-        )),
+        Some(_) => Err(say!(iati_code_withdrawn, what, code = format!("{code:?}"))),
+        None => Err(say!(iati_code_unknown, what, code = format!("{code:?}"))),
     }
+}
+
+/// What a list of percentages shares out.
+#[derive(Clone, Copy)]
+enum Shared {
+    Sectors,
+    BudgetLines,
 }
 
 fn shares(
     items: Vec<(String, Option<Decimal>)>,
-    what: &str,
+    what: Shared,
     warnings: &mut Vec<String>,
 ) -> Vec<(String, Decimal)> {
     if items.len() == 1 && items[0].1.is_none() {
@@ -143,10 +151,11 @@ fn shares(
         .any(|(_, p)| p.is_none_or(|p| p <= Decimal::ZERO || p.normalize().scale() > 2))
         || total != HUNDRED
     {
-        warnings.push(format!(
-            "{what} percentages add up to {} (each must be above 0, two decimals at most, 100 together): {what} not recorded",
-            total.normalize()
-        ));
+        let total = total.normalize();
+        warnings.push(match what {
+            Shared::Sectors => say!(iati_sector_shares, total),
+            Shared::BudgetLines => say!(iati_budget_line_shares, total),
+        });
         return Vec::new();
     }
     items
@@ -164,27 +173,29 @@ fn activity_dates(a: &IatiActivity, warnings: &mut Vec<String>) -> [Option<Naive
             "2" | "start-actual" => 2,
             "4" | "end-actual" => 3,
             other => {
-                warnings.push(format!("activity-date type {other:?} is not an IATI ActivityDateType code: not recorded"));
+                warnings.push(say!(iati_date_type_unknown, value = format!("{other:?}")));
                 continue;
             }
         };
         match iso.as_deref().map(|d| (d, date(d))) {
             Some((_, Some(d))) => dates[slot] = Some(d),
-            Some((text, None)) => warnings.push(format!(
-                "activity-date type {kind}: {text:?} is not a date (YYYY-MM-DD): not recorded"
+            Some((text, None)) => warnings.push(say!(
+                iati_activity_date_format,
+                kind,
+                value = format!("{text:?}")
             )),
-            None => warnings.push(format!(
-                "activity-date type {kind} has no iso-date: not recorded"
-            )),
+            None => warnings.push(say!(iati_activity_date_missing, kind)),
         }
     }
-    for (start, end, what) in [(0, 1, "planned"), (2, 3, "actual")] {
+    for (start, end, planned) in [(0, 1, true), (2, 3, false)] {
         if let (Some(s), Some(e)) = (dates[start], dates[end])
             && e < s
         {
-            warnings.push(format!(
-                "{what} end {e} is before its start {s}: end not recorded"
-            ));
+            warnings.push(if planned {
+                say!(iati_planned_end_before_start, end = e, start = s)
+            } else {
+                say!(iati_actual_end_before_start, end = e, start = s)
+            });
             dates[end] = None;
         }
     }
@@ -201,28 +212,33 @@ pub fn map(
     let title = match a.title.as_deref() {
         Some(t) => {
             if t.chars().count() > 300 {
-                warnings.push("title is longer than 300 characters: shortened".into());
+                warnings.push(say!(iati_title_shortened));
             }
             clip(t, 300)
         }
         None => {
-            warnings.push("no title: the identifier stands in for it".into());
+            warnings.push(say!(iati_no_title));
             clip(identifier, 300)
         }
     };
     let description = a.description.as_deref().unwrap_or("");
     if description.chars().count() > 4000 {
-        warnings.push("description is longer than 4000 characters: shortened".into());
+        warnings.push(say!(iati_description_shortened));
     }
     let status = match a.status.as_deref() {
         Some(code) => ActivityStatus::from_code(code).unwrap_or_else(|| {
-            warnings.push(format!(
-                "unknown activity-status code {code:?} (not in the IATI ActivityStatus codelist): recorded as Implementation"
+            warnings.push(say!(
+                iati_unknown_status,
+                code = format!("{code:?}"),
+                status = ActivityStatus::Implementation.label()
             ));
             ActivityStatus::Implementation
         }),
         None => {
-            warnings.push("no activity-status: recorded as Implementation".into());
+            warnings.push(say!(
+                iati_no_status,
+                status = ActivityStatus::Implementation.label()
+            ));
             ActivityStatus::Implementation
         }
     };
@@ -232,17 +248,17 @@ pub fn map(
         .iter()
         .find(|c| matches!(c.vocabulary.as_deref(), None | Some("1")))
         .and_then(|c| {
-            check_code(&AID_TYPES, &c.code, "aid type")
+            check_code(&AID_TYPES, &c.code, say!(iati_aid_type_code))
                 .map_err(|w| warnings.push(w))
                 .ok()
         });
     let finance_type = a.finance_type.as_deref().and_then(|c| {
-        check_code(&FINANCE_TYPES, c, "finance type")
+        check_code(&FINANCE_TYPES, c, say!(iati_finance_type_code))
             .map_err(|w| warnings.push(w))
             .ok()
     });
     if let Some(code) = a.flow_type.as_deref()
-        && let Err(w) = check_code(&FLOW_TYPES, code, "flow type")
+        && let Err(w) = check_code(&FLOW_TYPES, code, say!(iati_flow_type_code))
     {
         warnings.push(w);
     }
@@ -252,7 +268,7 @@ pub fn map(
         .find_map(|t| t.disbursement_channel.as_deref())
         .and_then(|code| {
             Channel::from_code(code).or_else(|| {
-                warnings.push(format!("unknown disbursement-channel code {code:?} (not in the IATI DisbursementChannel codelist)"));
+                warnings.push(say!(iati_unknown_channel, code = format!("{code:?}")));
                 None
             })
         })
@@ -260,15 +276,13 @@ pub fn map(
     let default_currency = match a.default_currency.as_deref().map(str::to_uppercase) {
         Some(c) if CURRENCIES.is_active(&c) => c,
         Some(c) => {
-            warnings.push(format!(
-                "unknown default-currency {c:?} (not an ISO 4217 code)"
-            ));
+            warnings.push(say!(iati_unknown_default_currency, code = format!("{c:?}")));
             cx.country_currency.to_string()
         }
         None => {
-            warnings.push(format!(
-                "missing currency: no default-currency; values without their own currency are not imported, the activity is recorded in {}",
-                cx.country_currency
+            warnings.push(say!(
+                iati_no_default_currency,
+                currency = cx.country_currency
             ));
             cx.country_currency.to_string()
         }
@@ -286,31 +300,33 @@ pub fn map(
                 participants.push((id, role))
             }
             (Some(_), Ok(_)) => {}
-            (None, _) => warnings.push(format!(
-                "participating-org {name:?} is not an organisation of {}: not recorded",
-                cx.country_code
+            (None, _) => warnings.push(say!(
+                iati_participant_unknown,
+                name = format!("{name:?}"),
+                country = cx.country_code
             )),
-            (_, Err(w)) => warnings.push(format!("participating-org {name:?}: {w}: not recorded")),
+            (_, Err(w)) => warnings.push(say!(
+                iati_participant_refused,
+                name = format!("{name:?}"),
+                problem = w
+            )),
         }
     }
     let mut sector_items = Vec::new();
     for s in &a.sectors {
         if !matches!(s.vocabulary.as_deref(), None | Some("1")) {
-            warnings.push(format!(
-                "sector {} of vocabulary {}: only DAC 5-digit sectors (vocabulary 1) are recorded",
-                s.code,
-                s.vocabulary.as_deref().unwrap_or("")
+            warnings.push(say!(
+                iati_sector_vocabulary,
+                code = &s.code,
+                vocabulary = s.vocabulary.as_deref().unwrap_or("")
             ));
         } else if SECTORS.is_active(&s.code) {
             sector_items.push((s.code.clone(), percent(s.percentage.as_deref())));
         } else {
-            warnings.push(format!(
-                "unknown sector code {:?} (not in the IATI Sector codelist): not recorded",
-                s.code
-            ));
+            warnings.push(say!(iati_unknown_sector, code = format!("{:?}", s.code)));
         }
     }
-    let sectors = shares(sector_items, "sector", warnings)
+    let sectors = shares(sector_items, Shared::Sectors, warnings)
         .into_iter()
         .map(|(code, percent)| Share { code, percent })
         .collect();
@@ -349,24 +365,16 @@ pub fn systems(a: &IatiActivity, fields: &Fields) -> (CountrySystems, Vec<String
     let mut reasons = Vec::new();
     if fields.channel == Channel::Treasury {
         systems.on_treasury = true;
-        reasons.push(
-            "disbursement-channel 1 (through the Ministry of Finance or treasury): on treasury"
-                .to_string(),
-        );
+        reasons.push(say!(iati_inferred_treasury));
     }
     if let Some(code @ ("A01" | "A02")) = fields.aid_type.as_deref() {
         systems.on_budget = true;
         systems.on_treasury = true;
-        reasons.push(format!(
-            "aid type {code} (budget support): on budget and on treasury"
-        ));
+        reasons.push(say!(iati_inferred_budget_support, code));
     }
     if a.budget_vocabulary.as_deref() == Some("2") && !fields.budget_lines.is_empty() {
         systems.on_budget = true;
-        reasons.push(
-            "country-budget-items of vocabulary 2 (the country's chart of accounts): on budget"
-                .to_string(),
-        );
+        reasons.push(say!(iati_inferred_chart));
     }
     (systems, reasons)
 }
@@ -382,17 +390,21 @@ fn budget_lines(
     let vocabulary = a.budget_vocabulary.as_deref().unwrap_or("");
     match BUDGET_IDENTIFIER_VOCABULARIES.get(vocabulary) {
         None => {
-            warnings.push(format!("unknown country-budget-items vocabulary {vocabulary:?} (not in the IATI BudgetIdentifierVocabulary codelist): not matched to budget lines"));
+            warnings.push(say!(
+                iati_unknown_budget_vocabulary,
+                value = format!("{vocabulary:?}")
+            ));
             return Vec::new();
         }
-        Some(item) if item.withdrawn => warnings.push(format!(
-            "country-budget-items vocabulary {vocabulary} ({}) is withdrawn from IATI 2.03; its codes are still matched",
-            item.name
+        Some(item) if item.withdrawn => warnings.push(say!(
+            iati_budget_vocabulary_withdrawn,
+            vocabulary,
+            name = item.label()
         )),
         Some(_) => {}
     }
     if !matches!(vocabulary, "1" | "2") {
-        warnings.push(format!("country-budget-items of vocabulary {vocabulary}: only vocabularies 1 and 2 are matched to budget lines"));
+        warnings.push(say!(iati_budget_vocabulary_unmatched, vocabulary));
         return Vec::new();
     }
     let mut items = Vec::new();
@@ -401,19 +413,21 @@ fn budget_lines(
     } in &a.budget_items
     {
         if vocabulary == "1" && !BUDGET_IDENTIFIERS.is_active(code) {
-            warnings.push(format!(
-                "unknown budget identifier {code:?} (not in the IATI BudgetIdentifier codelist)"
+            warnings.push(say!(
+                iati_unknown_budget_identifier,
+                code = format!("{code:?}")
             ));
         }
         match cx.budget_lines.get(code) {
             Some(id) => items.push((id.to_string(), percent(percentage.as_deref()))),
-            None => warnings.push(format!(
-                "budget-item {code} matches no budget line of {}: not recorded",
-                cx.country_code
+            None => warnings.push(say!(
+                iati_budget_item_unmatched,
+                code,
+                country = cx.country_code
             )),
         }
     }
-    shares(items, "budget line", warnings)
+    shares(items, Shared::BudgetLines, warnings)
         .into_iter()
         .filter_map(|(id, p)| Some((id.parse().ok()?, p)))
         .collect()

@@ -6,6 +6,18 @@
 //! whose value in the app differs from what was imported was edited in the
 //! app: it is kept, and the report names the conflict.
 
+/// A sentence of the import's report, in the language of the request
+/// (English in the command line and the tests): `say!(key, name = value)`
+/// for the `rules` catalogue's `key`.
+macro_rules! say {
+    ($key:ident) => {
+        crate::i18n::td_string!(crate::language::current(), rules.$key).to_string()
+    };
+    ($key:ident, $($args:tt)+) => {
+        crate::i18n::td_string!(crate::language::current(), rules.$key, $($args)+).to_string()
+    };
+}
+
 mod export;
 mod fields;
 mod flows;
@@ -35,8 +47,10 @@ const READ_AHEAD: usize = 8;
 /// Reads `source` on a blocking thread, one activity at a time.
 fn read(source: impl BufRead + Send + 'static) -> mpsc::Receiver<Result<IatiActivity, XmlError>> {
     let (tx, rx) = mpsc::channel(READ_AHEAD);
+    // The blocking thread has no request: it is told the language.
+    let locale = crate::language::current();
     tokio::task::spawn_blocking(move || {
-        let mut reader = ActivityReader::new(source);
+        let mut reader = ActivityReader::new(source).in_language(locale);
         loop {
             let next = match reader.next_activity() {
                 Ok(Some(a)) => Ok(a),
@@ -78,7 +92,15 @@ pub async fn import(
                     .increment(1);
                 return Ok(ImportReport {
                     file: file.to_string(),
-                    error: Some(format!("not well-formed XML, nothing imported: {err}")),
+                    error: Some(say!(
+                        iati_not_well_formed,
+                        error = say!(
+                            iati_xml_error_at,
+                            line = err.line,
+                            column = err.column,
+                            message = err.message
+                        )
+                    )),
                     ..ImportReport::default()
                 });
             }

@@ -32,9 +32,7 @@ impl Importer<'_> {
             .organisation_id
             .is_some_and(|own| own != model.reporting_org_id)
         {
-            return Ok(Err(Skip::Error(
-                "an activity with this identifier belongs to another organisation".into(),
-            )));
+            return Ok(Err(Skip::Error(say!(iati_other_organisation_activity))));
         }
         // A change waiting for validation is what the partner works on.
         let model = activities::change_for(self.txn, id).await?.unwrap_or(model);
@@ -45,9 +43,7 @@ impl Importer<'_> {
             && !before.is_empty()
             && file < before.as_str()
         {
-            return Ok(Err(Skip::Quiet(format!(
-                "older ({file}) than the version already imported ({before})"
-            ))));
+            return Ok(Err(Skip::Quiet(say!(iati_older_version, file, before))));
         }
         let local = store::local_fields(self.txn, &model).await?;
         let names = &self.orgs.names;
@@ -109,7 +105,7 @@ impl Importer<'_> {
         let same_planned =
             stored.get(PLANNED).map(String::as_str) == Some(remembered_flows(PLANNED));
         if changed.is_empty() && same_transactions && same_planned {
-            return Ok(Err(Skip::Quiet("unchanged since the last import".into())));
+            return Ok(Err(Skip::Quiet(say!(iati_unchanged))));
         }
         // Where the import waits for validation, it goes to the activity's
         // waiting change, the validated activity counting until then.
@@ -182,10 +178,7 @@ impl Importer<'_> {
         .await?;
         Ok(Ok((
             ImportOutcome::Updated,
-            format!(
-                "changed: {}; {count} transactions imported",
-                changed.join(", ")
-            ),
+            say!(iati_changed, fields = changed.join(", "), count),
             count,
         )))
     }
@@ -222,9 +215,9 @@ impl Importer<'_> {
                     .unwrap_or_default();
                 self.report.conflicts.push(ImportConflict {
                     activity: identifier.to_string(),
-                    field: format!("transaction {}", position + 1),
+                    field: say!(iati_transaction_n, n = position + 1),
                     imported,
-                    local: format!("changed in the app since it was imported as {print}"),
+                    local: say!(iati_changed_in_app, print),
                 });
             }
         }

@@ -134,6 +134,8 @@ pub struct ActivityReader<R: BufRead> {
     period: Option<Period>,
     description_type: Option<String>,
     finished: bool,
+    /// The language of the errors it writes.
+    locale: crate::language::Locale,
 }
 
 fn attr(e: &BytesStart<'_>, name: &str) -> Result<Option<String>, quick_xml::Error> {
@@ -184,7 +186,14 @@ impl<R: BufRead> ActivityReader<R> {
             period: None,
             description_type: None,
             finished: false,
+            locale: crate::language::Locale::default(),
         }
+    }
+
+    /// The reader, writing its errors in `locale` (English by default).
+    pub fn in_language(mut self, locale: crate::language::Locale) -> Self {
+        self.locale = locale;
+        self
     }
 
     fn error(&self, message: impl Into<String>, at: u64) -> XmlError {
@@ -247,7 +256,9 @@ impl<R: BufRead> ActivityReader<R> {
                     } else if let Some(s) = quick_xml::escape::resolve_predefined_entity(&name) {
                         self.text.push_str(s);
                     } else {
-                        return Err(self.error(format!("unknown entity &{name};"), end));
+                        let message =
+                            crate::i18n::td_string!(self.locale, rules.xml_unknown_entity, name);
+                        return Err(self.error(message.to_string(), end));
                     }
                     None
                 }
@@ -255,13 +266,18 @@ impl<R: BufRead> ActivityReader<R> {
                 Event::Eof => {
                     self.finished = true;
                     if let Some(open) = self.path.last() {
-                        return Err(
-                            self.error(format!("the file ends before <{open}> is closed"), end)
+                        let message = crate::i18n::td_string!(
+                            self.locale,
+                            rules.xml_ends_before_closed,
+                            element = open
                         );
+                        return Err(self.error(message.to_string(), end));
                     }
                     if self.version.is_none() && self.activity.is_none() && self.lines.newlines == 0
                     {
-                        return Err(self.error("the file holds no XML", end));
+                        return Err(
+                            self.error(crate::i18n::td_string!(self.locale, rules.xml_no_xml), end)
+                        );
                     }
                     return Ok(None);
                 }
