@@ -222,7 +222,7 @@ both_backends! {
         // A bad amount comes back with the field named, and nothing is saved.
         add_priority_plain(&browser, "4.1", "Feeder roads", "-5").await;
         let errors = browser.text_of(".form-errors").await;
-        assert!(errors.contains("Cost 2026: must not be negative"), "{errors}");
+        assert!(errors.contains("Cost in fiscal year 2026: must not be negative"), "{errors}");
         let (id, _, _) = strategies::versions(&t.db, country_id).await.unwrap()[0];
         assert_eq!(strategies::load(&t.db, id).await.unwrap().priorities().count(), 0);
 
