@@ -22,6 +22,7 @@ const NAMESPACES: &[&str] = &[
     "codelists",
     "rules",
     "fields",
+    "fragility",
 ];
 
 fn main() -> Result<(), Box<dyn Error>> {

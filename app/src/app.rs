@@ -4,6 +4,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::components::{SiteFooter, SiteHeader, provide_session};
+use crate::pages::FragilityPage;
 use crate::pages::IatiPage;
 use crate::pages::{
     AccountPage, AccountsPage, ActivitiesPage, AuditPage, BudgetPage, CompactPage, CountryPage,
@@ -87,6 +88,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/countries/:code") view=CountryPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/strategy") view=StrategyPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/transition") view=TransitionPage ssr=SsrMode::Async />
+                        <Route path=path!("/countries/:code/fragility") view=FragilityPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/compact") view=CompactPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/compact/reviews/:round") view=ReviewPage ssr=SsrMode::Async />
                         <Route path=path!("/countries/:code/funding") view=FundingPage ssr=SsrMode::Async />

@@ -45,6 +45,9 @@ pub enum Action {
     ReadDrafts { country_id: i32 },
     /// Record the mission, its drawdown and the functions it hands over.
     EditTransition { country_id: i32 },
+    /// Run the country's fragility assessment: start rounds, write their
+    /// rows, validate and publish them.
+    EditFragility { country_id: i32 },
     /// Comment on a priority in consultation.
     Comment { country_id: i32 },
     /// Read the comment threads on priorities, commitments and indicators:
@@ -130,6 +133,8 @@ const SHARED_HISTORY: &[&str] = &[
     "transition_plan",
     "transition_function",
     "drawdown_phase",
+    "fragility_round",
+    "fragility_stage",
     "compact",
     "commitment",
     "review_round",
@@ -181,6 +186,7 @@ pub fn allows(actor: Option<&Actor>, action: Action) -> bool {
         | Action::Comment { country_id } => actor.role_in(country_id).is_some(),
         Action::EditStrategy { country_id }
         | Action::EditTransition { country_id }
+        | Action::EditFragility { country_id }
         | Action::ResolveComment { country_id }
         | Action::EditCompact { country_id }
         | Action::ManageReview { country_id }

@@ -20,6 +20,8 @@ pub mod country;
 pub mod drawdown_phase;
 pub mod exchange_rate;
 pub mod form_token;
+pub mod fragility_round;
+pub mod fragility_stage;
 pub mod funding_cell;
 pub mod funding_part;
 pub mod iati_imported_value;

@@ -31,6 +31,7 @@ mod m20261206_000025_progress_status;
 mod m20261207_000026_funding_cells;
 mod m20261207_000027_sign_in_attempts;
 mod m20261207_000028_languages;
+mod m20261207_000029_fragility;
 
 pub struct Migrator;
 
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000026_funding_cells::Migration),
             Box::new(m20261207_000027_sign_in_attempts::Migration),
             Box::new(m20261207_000028_languages::Migration),
+            Box::new(m20261207_000029_fragility::Migration),
         ]
     }
 }

@@ -27,6 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/countries/{code}/activities", get(published_activities))
         .route("/countries/{code}/funding", get(funding_totals))
         .route("/countries/{code}/indicators", get(indicator_values))
+        .route("/countries/{code}/fragility", get(published_fragility))
 }
 
 /// An API failure: the status and `{"error": "..."}`.
@@ -277,5 +278,27 @@ async fn indicator_values(
                 status: r.status,
             })
             .collect(),
+    }))
+}
+
+/// The country's published fragility assessments.
+#[derive(Serialize)]
+struct FragilityBody {
+    country: String,
+    /// Newest first, each with its rows (goal and stage as codes).
+    rounds: Vec<app::types::FragilityRound>,
+}
+
+/// The published fragility assessment rounds, newest first, with their
+/// rows; drafts and validated rounds are the members' only.
+async fn published_fragility(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Json<FragilityBody>, ApiError> {
+    let (country_id, country) = countries::get_with_id(&state.db, &code).await?;
+    let rounds = app::services::fragility::read::rounds(&state.db, country_id, false).await?;
+    Ok(Json(FragilityBody {
+        country: country.code,
+        rounds,
     }))
 }

@@ -326,6 +326,8 @@ copy_by_table!(
     drawdown_phase,
     exchange_rate,
     form_token,
+    fragility_round,
+    fragility_stage,
     funding_cell,
     funding_part,
     iati_imported_value,

@@ -5,7 +5,7 @@ use fantoccini::Locator;
 use tests::{Browser, TestApp, both_backends, catalogue};
 
 /// The main pages, as a visitor without an account sees them.
-const PAGES: [&str; 12] = [
+const PAGES: [&str; 13] = [
     "/sign-in",
     "/no-such-page",
     "/countries/XD",
@@ -18,6 +18,7 @@ const PAGES: [&str; 12] = [
     "/countries/XD/indicators",
     "/countries/XD/dashboard",
     "/countries/XD/scorecards",
+    "/countries/XD/fragility",
 ];
 
 async fn choose_language(browser: &Browser, code: &str) {

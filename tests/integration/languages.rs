@@ -263,7 +263,7 @@ both_backends! {
             "/countries/XD/funding/activities", "/countries/XD/funding/rates",
             "/countries/XD/funding/validation", "/countries/XD/funding/iati",
             "/countries/XD/budget", "/countries/XD/indicators", "/countries/XD/dashboard",
-            "/countries/XD/scorecards", "/countries/XD/admin/organisations",
+            "/countries/XD/scorecards", "/countries/XD/fragility", "/countries/XD/admin/organisations",
             "/countries/XD/admin/users", "/countries/XD/admin/audit",
         ];
         let data = t.stored_texts().await;

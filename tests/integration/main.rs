@@ -19,6 +19,7 @@ mod crashes;
 mod csrf;
 mod differential;
 mod fixtures;
+mod fragility;
 mod funding;
 mod funding_data;
 mod funding_http;

@@ -20,9 +20,11 @@ both_backends! {
                     "iati_imported_values",
                     "form_tokens",
                     "sign_in_attempts",
+                    "fragility_rounds",
+                    "fragility_stages",
                 ]
                 .contains(&table.as_str())),
-            "every table but sessions, the IATI import's memory, spent form tokens and sign-in attempts has demo rows: {first:?}"
+            "every table but sessions, the IATI import's memory, spent form tokens, sign-in attempts and fragility assessments (no demo round yet) has demo rows: {first:?}"
         );
 
         demo::seed(&t.db).await.unwrap_or_else(|e| panic!("{e}"));
@@ -75,6 +77,8 @@ both_backends! {
                 "drawdown_phases",
                 "exchange_rates",
                 "form_tokens",
+                "fragility_rounds",
+                "fragility_stages",
                 "funding_cells",
                 "funding_parts",
                 "iati_imported_values",

@@ -30,6 +30,17 @@ fn bare(field: &str) -> &str {
 /// The name of a field the forms and checks use, by its code.
 fn known(locale: Locale, code: &str) -> Option<&'static str> {
     Some(match code {
+        // A fragility assessment's round and its rows.
+        "civil_society" => td_string!(locale, fragility.field_civil_society),
+        "dimension" => td_string!(locale, fragility.field_dimension),
+        "dissent" => td_string!(locale, fragility.field_dissent),
+        "evidence" => td_string!(locale, fragility.field_evidence),
+        "government" => td_string!(locale, fragility.field_government),
+        "method_notes" => td_string!(locale, fragility.field_method_notes),
+        "partners" => td_string!(locale, fragility.field_partners),
+        "psg" => td_string!(locale, fragility.field_psg),
+        "stage" => td_string!(locale, fragility.field_stage),
+        "year" => td_string!(locale, fragility.field_year),
         "acronym" => td_string!(locale, fields.acronym),
         "activity_id" => td_string!(locale, fields.activity),
         "activity_ids" => td_string!(locale, fields.activities),

@@ -4,6 +4,7 @@
 mod accounts;
 mod compact;
 mod country;
+mod fragility;
 mod funding;
 mod home;
 mod indicators;
@@ -17,6 +18,7 @@ pub use accounts::{
 };
 pub use compact::{CompactPage, ReviewPage};
 pub use country::CountryPage;
+pub use fragility::FragilityPage;
 pub use funding::{
     ActivitiesPage, BudgetPage, FundingPage, IatiPage, ProjectPage, ProjectsPage, RatesPage,
     ValidationPage,

@@ -12,6 +12,7 @@ mod dashboard;
 mod flows;
 #[cfg(feature = "ssr")]
 mod form;
+mod fragility;
 mod funding;
 mod iati;
 mod indicator_edits;
@@ -38,6 +39,7 @@ pub use compact::*;
 pub use countries::*;
 pub use dashboard::*;
 pub use flows::*;
+pub use fragility::*;
 pub use funding::*;
 pub use iati::*;
 pub use indicator_edits::*;

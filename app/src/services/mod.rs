@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod compact;
 pub mod demo;
 pub mod form_tokens;
+pub mod fragility;
 pub mod funding;
 pub mod iati;
 pub mod indicators;

@@ -11,10 +11,11 @@ pub enum Area {
     Budget,
     Indicators,
     Dashboard,
+    Fragility,
 }
 
 impl Area {
-    pub const ALL: [Area; 7] = [
+    pub const ALL: [Area; 8] = [
         Area::Strategy,
         Area::Transition,
         Area::Compact,
@@ -22,6 +23,7 @@ impl Area {
         Area::Budget,
         Area::Indicators,
         Area::Dashboard,
+        Area::Fragility,
     ];
 
     /// The URL segment under `/countries/{code}/`.
@@ -34,6 +36,7 @@ impl Area {
             Area::Budget => "budget",
             Area::Indicators => "indicators",
             Area::Dashboard => "dashboard",
+            Area::Fragility => "fragility",
         }
     }
 
@@ -47,6 +50,7 @@ impl Area {
             Area::Budget => td_string!(locale, common.area_budget),
             Area::Indicators => td_string!(locale, common.area_indicators),
             Area::Dashboard => td_string!(locale, common.area_dashboard),
+            Area::Fragility => td_string!(locale, fragility.area_name),
         }
     }
 
@@ -60,6 +64,7 @@ impl Area {
             Area::Budget => td_string!(locale, common.purpose_budget),
             Area::Indicators => td_string!(locale, common.purpose_indicators),
             Area::Dashboard => td_string!(locale, common.purpose_dashboard),
+            Area::Fragility => td_string!(locale, fragility.purpose),
         }
     }
 

@@ -49,6 +49,7 @@ mod country;
 mod country_systems;
 mod currency;
 mod fiscal_year;
+mod fragility;
 mod funding;
 mod iati;
 mod indicator;
@@ -83,6 +84,10 @@ pub use country::{Country, CountrySummary, KindCount, NewCountry};
 pub use country_systems::{CountrySystems, SystemOverrides};
 pub use currency::Currency;
 pub use fiscal_year::{FiscalYear, PeriodPart, month_name, split_by_fiscal_year};
+pub use fragility::{
+    FragilityRound, FragilityStage, FragilityView, MAX_DIMENSION, MAX_EVIDENCE, MAX_METHOD_NOTES,
+    MAX_PARTICIPANTS, NewFragilityRound, NewFragilityStage, Psg, RoundStatus, Stage,
+};
 pub use funding::{
     Activity, ActivityStatus, Channel, ExchangeRate, FundingReport, FundingRow, GroupBy, Measure,
     MoneyType, NewActivity, NewPlannedDisbursement, NewTransaction, POOLED_UNALLOCATED,

@@ -197,6 +197,30 @@ pub const MATRIX: &[(&str, [bool; 6])] = &[
         "remove_drawdown_phase",
         [false, false, true, false, false, false],
     ),
+    (
+        "start_fragility_round",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "update_fragility_round",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "set_fragility_status",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "add_fragility_stage",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "update_fragility_stage",
+        [false, false, true, false, false, false],
+    ),
+    (
+        "remove_fragility_stage",
+        [false, false, true, false, false, false],
+    ),
     ("create_activity", [false, true, false, true, false, false]),
     ("update_activity", [false, true, false, true, false, false]),
     ("remove_activity", [false, true, false, true, false, false]),

@@ -82,6 +82,7 @@ const READS: &[&str] = &[
     "load_activities",
     "load_admin_organisations",
     "load_budget",
+    "load_fragility",
     "load_funding",
     "load_iati",
     "load_organisation",

@@ -16,11 +16,11 @@ use sea_orm::{
     QuerySelect, Set, TransactionSession, TransactionTrait,
 };
 
+use crate::AppError;
 use crate::types::{
     Commitment, CommitmentCategory, CommitmentComment, CommitmentKind, CommitmentStatus, Compact,
     CompactStatus, NewCompact, OrganisationKind, Party, Progress, Signature,
 };
-use crate::AppError;
 
 use crate::services::accounts::audit::{self, Author, Change};
 use crate::services::strategy::strategies;

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod compact;
+mod fragility;
 mod funding;
 mod iati;
 mod indicators;
@@ -44,6 +45,9 @@ pub(super) async fn call(
         return answer;
     }
     if let Some(answer) = transition::call(row, r).await {
+        return answer;
+    }
+    if let Some(answer) = fragility::call(row, r).await {
         return answer;
     }
     if let Some(answer) = compact::call(row, r).await {
