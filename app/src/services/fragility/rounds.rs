@@ -5,8 +5,8 @@
 use entities::{fragility_round, fragility_stage};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionSession,
-    TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
 };
 
 use crate::AppError;
@@ -130,20 +130,7 @@ pub async fn update_round(
         .filter(Column::Id.eq(round_id))
         .exec(&txn)
         .await?;
-    let after = read::round(&txn, country_id, round_id).await?;
-    audit::record(
-        &txn,
-        author,
-        Some(country_id),
-        OBJECT,
-        round_id,
-        Change::Update,
-        Some(&before),
-        Some(&after),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(after)
+    changed(txn, author, country_id, round_id, &before).await
 }
 
 /// Moves a round, as the page showed it at `version`, to `to`: a draft
@@ -204,6 +191,18 @@ pub async fn set_status(
         .filter(Column::Id.eq(round_id))
         .exec(&txn)
         .await?;
+    changed(txn, author, country_id, round_id, &before).await
+}
+
+/// Records the change of a round from `before` to what it now is, and
+/// commits.
+async fn changed<T: ConnectionTrait + TransactionSession>(
+    txn: T,
+    author: &Author,
+    country_id: i32,
+    round_id: i32,
+    before: &FragilityRound,
+) -> Result<FragilityRound, AppError> {
     let after = read::round(&txn, country_id, round_id).await?;
     audit::record(
         &txn,
@@ -212,7 +211,7 @@ pub async fn set_status(
         OBJECT,
         round_id,
         Change::Update,
-        Some(&before),
+        Some(before),
         Some(&after),
     )
     .await?;
